@@ -1,0 +1,97 @@
+import type { SeveritySetting } from '../core/settings';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CheckOptions {
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  readonly rootNamespace?: string;
+  readonly defaultNamespace?: string;
+  readonly targetVersion?: string;
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly maxWarnings?: number;
+  readonly exclude: readonly string[];
+}
+
+export type Command =
+  | { readonly kind: 'check'; readonly options: CheckOptions }
+  | { readonly kind: 'server' }
+  | { readonly kind: 'rules' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'error'; readonly message: string };
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+/** Parses `istio-ls` arguments; errors come back as a message, never as an exception. */
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.some(a => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) return { kind: 'server' };
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
+  if (command === '--version' || command === '-v') return { kind: 'version' };
+  if (command === 'rules') return { kind: 'rules' };
+  if (command !== 'check') return { kind: 'error', message: `Unknown command "${command}".` };
+  const paths: string[] = [];
+  const rules: Record<string, SeveritySetting> = {};
+  const exclude: string[] = [];
+  let format: OutputFormat = 'text';
+  let rootNamespace: string | undefined;
+  let defaultNamespace: string | undefined;
+  let targetVersion: string | undefined;
+  let maxWarnings: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
+    const value = (): string | undefined => (arg.startsWith('--') && eq !== -1 ? arg.slice(eq + 1) : rest[++i]);
+    switch (name) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') return { kind: 'error', message: `--format must be text, json or sarif (got "${v ?? ''}").` };
+        format = v;
+        break;
+      }
+      case '--root-namespace': rootNamespace = value(); break;
+      case '--default-namespace': defaultNamespace = value(); break;
+      case '--target-version': targetVersion = value(); break;
+      case '--exclude': { const v = value(); if (v) exclude.push(v); break; }
+      case '--max-warnings': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0) return { kind: 'error', message: '--max-warnings takes a whole number.' };
+        maxWarnings = v;
+        break;
+      }
+      case '--rule': {
+        const v = value() ?? '';
+        const [id, sev] = v.split('=');
+        if (!id || !sev || !SEVERITIES.has(sev)) return { kind: 'error', message: `--rule takes id=severity with severity error|warning|info|hint|off (got "${v}").` };
+        rules[id] = sev as SeveritySetting;
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) return { kind: 'error', message: `Unknown option "${arg}".` };
+        paths.push(arg);
+    }
+  }
+  return { kind: 'check', options: { paths: paths.length ? paths : ['.'], format, rootNamespace, defaultNamespace, targetVersion, rules, maxWarnings, exclude } };
+}
+
+export const HELP = `istio-ls — analysis of Istio configuration
+
+Usage:
+  istio-ls check [PATH...] [options]   analyse YAML files and directories (default: .)
+  istio-ls rules                       list the rules and their default severities
+  istio-ls --stdio                     run the language server over stdio (also --node-ipc)
+  istio-ls --version
+
+Options for check:
+  --format text|json|sarif       output format (default text)
+  --root-namespace NS            mesh root namespace (default istio-system)
+  --default-namespace NS         namespace of resources that set none (default default)
+  --target-version X.Y           Istio release the files are applied to (e.g. 1.21)
+  --rule id=severity             error|warning|info|hint|off; repeatable
+  --max-warnings N               also fail when there are more than N warnings
+  --exclude GLOB                 skip matching paths; repeatable
+
+Exit status: 0 clean, 1 error-level findings (or too many warnings), 2 usage error.
+`;

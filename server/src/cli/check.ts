@@ -1,0 +1,60 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Analyzer, type FileInput } from '../core/analysis/analyzer';
+import { skipped } from '../core/analysis/analyzeFile';
+import type { ReportedFinding } from '../core/analysis/report';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
+import { walkYamlFiles } from '../host/fileWalker';
+import { readYamlFile } from '../host/readFile';
+import type { CheckOptions } from './args';
+
+export interface CheckedFile {
+  readonly file: string;
+  readonly lineStarts: readonly number[];
+  readonly findings: readonly ReportedFinding[];
+}
+
+export interface CheckResult {
+  readonly files: readonly CheckedFile[];
+  readonly fileCount: number;
+  readonly resourceCount: number;
+  readonly missing: readonly string[];
+}
+
+/** Runs the same engine as the language server over paths on disk, in one batch. */
+export async function runCheck(options: CheckOptions, cwd: string, log: (m: string) => void = () => undefined): Promise<CheckResult> {
+  const settings: AnalysisSettings = {
+    rootNamespace: options.rootNamespace ?? DEFAULT_SETTINGS.rootNamespace,
+    defaultNamespace: options.defaultNamespace ?? DEFAULT_SETTINGS.defaultNamespace,
+    targetVersion: options.targetVersion,
+  };
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const p of options.paths) {
+    const abs = path.resolve(cwd, p);
+    const st = await fs.stat(abs).catch(() => undefined);
+    if (!st) missing.push(p);
+    else if (st.isDirectory()) for (const f of await walkYamlFiles(abs, { exclude: options.exclude, log })) files.add(f);
+    else files.add(abs);
+  }
+  const analyzer = new Analyzer(settings, undefined, (id, e) => log(`rule ${id} failed: ${String(e)}`));
+  analyzer.setCrossFileEnabled(false);
+  const list = [...files].sort();
+  const inputs: FileInput[] = [];
+  for (const file of list) {
+    const key = file.split(path.sep).join('/');
+    const read = await readYamlFile(file);
+    if (read.ok) inputs.push({ file: key, text: read.text });
+    else if (read.looksIstio) inputs.push({ file: key, summary: { file: key, lineStarts: [0], resources: [], directives: [], findings: [skipped(key, `File not analysed: ${read.reason}.`)], hasIstio: true, brokenDocs: [] } });
+  }
+  analyzer.update(inputs);
+  analyzer.setCrossFileEnabled(true);
+  const report = { rules: options.rules };
+  const out: CheckedFile[] = [];
+  for (const file of analyzer.filesWithFindings()) {
+    const findings = analyzer.report(file, report);
+    const summary = analyzer.index.file(file);
+    if (findings.length > 0 && summary) out.push({ file, lineStarts: summary.lineStarts, findings });
+  }
+  return { files: out, fileCount: list.length, resourceCount: analyzer.index.resourceCount, missing };
+}

@@ -1,0 +1,106 @@
+import { parseYamlFile } from '../parse/parseFile';
+import type { ParsedDocument } from '../parse/types';
+import { isIstioGroup } from '../model/kinds';
+import { summarizeDocument, type SummarizedObject } from '../model/summarize';
+import type { Resource } from '../model/types';
+import type { FileSummary } from '../index/fileSummary';
+import { BUILTIN_IDS, BUILTIN_META } from '../rules/builtin';
+import { formatMessage, type Finding, type LocalRule } from '../rules/types';
+import type { AnalysisSettings } from '../settings';
+
+export interface AnalyzeFileOptions {
+  readonly settings: AnalysisSettings;
+  readonly rules: readonly LocalRule[];
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Per file, syntax errors beyond this many are noise: the first ones are the ones to fix. */
+const MAX_SYNTAX_FINDINGS = 10;
+
+/**
+ * Everything that can be known from one file alone: its summaries, YAML syntax errors (not for
+ * Helm templates) and the findings of single-resource rules. Never throws.
+ */
+export function analyzeFile(file: string, text: string, options: AnalyzeFileOptions): FileSummary {
+  const parsed = parseYamlFile(file, text);
+  const findings: Finding[] = [];
+  const resources: Resource[] = [];
+  const objects: SummarizedObject[] = [];
+  const brokenDocs: number[] = [];
+  const looksIstio = text.includes('istio.io/');
+  if (parsed.fatal) {
+    if (looksIstio) findings.push(skipped(file, `File not analysed: ${parsed.fatal}.`));
+    return { file, lineStarts: parsed.lineStarts, resources, directives: parsed.directives, findings, hasIstio: looksIstio, brokenDocs };
+  }
+  for (const doc of parsed.docs) {
+    const broken = doc.errors.length > 0;
+    // A Helm document that does not parse once its actions are masked is not indexed at all.
+    if (broken && parsed.isHelm) continue;
+    if (broken) brokenDocs.push(doc.index);
+    for (const o of summarizeDocument(file, doc)) {
+      resources.push(o.resource);
+      if (!broken) objects.push(o);
+    }
+  }
+  const hasIstio = resources.some(r => isIstioGroup(r.group)) || (looksIstio && brokenDocs.length > 0);
+  if (hasIstio && !parsed.isHelm) findings.push(...syntaxFindings(file, parsed.docs));
+  for (const o of objects) findings.push(...runLocalRules(o, text, options));
+  return { file, lineStarts: parsed.lineStarts, resources, directives: parsed.directives, findings, hasIstio, brokenDocs };
+}
+
+export function skipped(file: string, message: string): Finding {
+  return { ruleId: BUILTIN_IDS.fileSkipped, severity: BUILTIN_META['file-skipped'].defaultSeverity, message, file, span: { start: 0, end: 0 } };
+}
+
+function syntaxFindings(file: string, docs: readonly ParsedDocument[]): Finding[] {
+  const out: Finding[] = [];
+  for (const doc of docs) {
+    // The first error of a document is the real one; the rest are usually its consequences.
+    const first = doc.errors[0];
+    if (!first || out.length >= MAX_SYNTAX_FINDINGS) continue;
+    out.push({
+      ruleId: BUILTIN_IDS.yamlSyntax,
+      severity: BUILTIN_META['yaml-syntax'].defaultSeverity,
+      message: first.message,
+      file,
+      span: first.span,
+    });
+  }
+  return out;
+}
+
+function runLocalRules(o: SummarizedObject, text: string, options: AnalyzeFileOptions): Finding[] {
+  const out: Finding[] = [];
+  const { resource } = o;
+  for (const rule of options.rules) {
+    if (!appliesTo(rule.meta.kinds, resource)) continue;
+    try {
+      rule.check({
+        resource,
+        node: o.node,
+        text,
+        settings: options.settings,
+        report: r => out.push({
+          ruleId: rule.id,
+          severity: rule.meta.defaultSeverity,
+          message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
+          file: resource.file,
+          span: r.span,
+          resourceId: resource.id,
+          related: r.related,
+          fixes: r.fixes,
+          tags: r.tags,
+        }),
+      });
+    } catch (e) {
+      options.onRuleError?.(rule.id, e);
+    }
+  }
+  return out;
+}
+
+/** `*` stands for every Istio kind; Kubernetes kinds must be named. */
+export function appliesTo(kinds: readonly string[], resource: Resource): boolean {
+  if (kinds.includes(resource.kind)) return true;
+  return kinds.includes('*') && isIstioGroup(resource.group);
+}

@@ -1,0 +1,174 @@
+import type { FileSummary } from '../index/fileSummary';
+import { providedKeys } from '../index/keys';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import type { Resource } from '../model/types';
+import { ALL_RULES, crossFileRules, localRules } from '../rules/index';
+import type { CrossFileRule, Finding, LocalRule, Rule } from '../rules/types';
+import { sameAnalysisSettings, type AnalysisSettings, type ReportSettings } from '../settings';
+import { analyzeFile, appliesTo } from './analyzeFile';
+import { runCrossFileRules } from './crossFile';
+import { reportFindings, type ReportedFinding } from './report';
+
+export type FileInput =
+  | { readonly file: string; readonly text: string }
+  | { readonly file: string; readonly summary: FileSummary }
+  | { readonly file: string; readonly deleted: true };
+
+/**
+ * The analysis engine: the workspace index, the findings of every file, and the dependency map
+ * that decides what an update re-checks. Hosts feed it file contents (or summaries built in a
+ * worker) and ask which files' findings changed; findings are stored per file and reported in
+ * one place, with user severities and suppressions applied.
+ */
+export class Analyzer {
+  readonly index: WorkspaceIndex;
+  private readonly local: LocalRule[];
+  private readonly cross: CrossFileRule[];
+  private readonly crossFindings = new Map<string, Finding[]>();
+  private readonly depsOf = new Map<string, readonly string[]>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private crossFileEnabled = true;
+
+  constructor(private settings: AnalysisSettings, rules: readonly Rule[] = ALL_RULES, private readonly onRuleError?: (ruleId: string, error: unknown) => void) {
+    this.index = new WorkspaceIndex(settings);
+    this.local = localRules(rules);
+    this.cross = crossFileRules(rules);
+  }
+
+  get analysisSettings(): AnalysisSettings {
+    return this.settings;
+  }
+
+  /**
+   * While the workspace is first being indexed, cross-file rules would report on a partial
+   * picture (a VirtualService seen before its DestinationRule). They are held back until the
+   * host turns them on, which re-checks everything once.
+   */
+  setCrossFileEnabled(enabled: boolean): Set<string> {
+    if (enabled === this.crossFileEnabled) return new Set();
+    this.crossFileEnabled = enabled;
+    return this.recheck([...this.index.allResources()], []);
+  }
+
+  get crossFileRulesEnabled(): boolean {
+    return this.crossFileEnabled;
+  }
+
+  /** Single-file analysis; pure, so hosts may run it in worker threads. */
+  summarize(file: string, text: string): FileSummary {
+    return analyzeFile(file, text, { settings: this.settings, rules: this.local, onRuleError: this.onRuleError });
+  }
+
+  /**
+   * New analysis settings. Returns true when single-file results depend on them, in which case
+   * the host must feed every file again (namespaces and cross-file results are redone here).
+   */
+  setSettings(settings: AnalysisSettings): { reanalyzeFiles: boolean; changedFiles: Set<string> } {
+    if (sameAnalysisSettings(settings, this.settings)) return { reanalyzeFiles: false, changedFiles: new Set() };
+    const targetChanged = settings.targetVersion !== this.settings.targetVersion;
+    this.settings = settings;
+    this.index.setSettings(settings);
+    return { reanalyzeFiles: targetChanged, changedFiles: this.recheck([...this.index.allResources()], []) };
+  }
+
+  /** Applies file changes; returns every file whose findings may have changed. */
+  update(inputs: readonly FileInput[]): Set<string> {
+    const updates = new Map<string, FileSummary | undefined>();
+    for (const input of inputs) {
+      if ('deleted' in input) updates.set(input.file, undefined);
+      else {
+        const summary = 'summary' in input ? input.summary : this.summarize(input.file, input.text);
+        updates.set(input.file, this.keepLastGood(summary));
+      }
+    }
+    const change = this.index.update(updates);
+    const changedFiles = new Set<string>(updates.keys());
+    for (const r of change.removed) this.forget(r.id);
+    let affected: Resource[];
+    if (change.global) {
+      affected = [...this.index.allResources()];
+    } else {
+      const dirty = new Set<string>();
+      for (const r of [...change.removed, ...change.added]) for (const key of providedKeys(r)) dirty.add(key);
+      const ids = new Set<string>(change.added.map(r => r.id));
+      for (const key of dirty) for (const id of this.dependents.get(key) ?? []) ids.add(id);
+      affected = [];
+      for (const id of ids) {
+        const r = this.index.resource(id);
+        if (r) affected.push(r);
+      }
+    }
+    for (const f of this.recheck(affected, change.removed)) changedFiles.add(f);
+    return changedFiles;
+  }
+
+  /** Raw findings of a file: single-file ones and those of the cross-file rules. */
+  findings(file: string): Finding[] {
+    const summary = this.index.file(file);
+    if (!summary) return [];
+    const out = [...summary.findings];
+    for (const r of summary.resources) out.push(...(this.crossFindings.get(r.id) ?? []));
+    return out;
+  }
+
+  /** Findings as the user sees them, with severities and suppressions applied. */
+  report(file: string, settings: ReportSettings): ReportedFinding[] {
+    const summary = this.index.file(file);
+    if (!summary) return [];
+    return reportFindings(summary, this.findings(file), id => this.index.resource(id), settings);
+  }
+
+  /** Files that currently have at least one finding. */
+  filesWithFindings(): string[] {
+    const out: string[] = [];
+    for (const summary of this.index.allFiles()) if (this.findings(summary.file).length > 0) out.push(summary.file);
+    return out.sort();
+  }
+
+  /**
+   * While a document is broken mid-edit, the rest of the workspace keeps seeing its last good
+   * summary: otherwise one missing bracket in a DestinationRule would flood every VirtualService
+   * that uses it with errors.
+   */
+  private keepLastGood(summary: FileSummary): FileSummary {
+    if (summary.brokenDocs.length === 0) return summary;
+    const old = this.index.file(summary.file);
+    if (!old) return summary;
+    const broken = new Set(summary.brokenDocs);
+    const kept = old.resources.filter(r => broken.has(r.docIndex)).map(r => ({ ...r, stale: true }));
+    if (kept.length === 0) return summary;
+    const fresh = summary.resources.filter(r => !broken.has(r.docIndex));
+    return { ...summary, resources: [...fresh, ...kept] };
+  }
+
+  private forget(id: string): void {
+    this.crossFindings.delete(id);
+    for (const key of this.depsOf.get(id) ?? []) {
+      const set = this.dependents.get(key);
+      if (!set) continue;
+      set.delete(id);
+      if (set.size === 0) this.dependents.delete(key);
+    }
+    this.depsOf.delete(id);
+  }
+
+  private recheck(resources: readonly Resource[], removed: readonly Resource[]): Set<string> {
+    const files = new Set<string>(removed.map(r => r.file));
+    for (const r of resources) {
+      this.forget(r.id);
+      files.add(r.file);
+      if (r.stale || !this.crossFileEnabled) continue;
+      const rules = this.cross.filter(rule => appliesTo(rule.meta.kinds, r));
+      if (rules.length === 0) continue;
+      const { findings, deps } = runCrossFileRules(r, rules, this.index, this.settings, this.onRuleError);
+      if (findings.length > 0) this.crossFindings.set(r.id, findings);
+      this.depsOf.set(r.id, deps);
+      for (const key of deps) {
+        let set = this.dependents.get(key);
+        if (!set) this.dependents.set(key, (set = new Set()));
+        set.add(r.id);
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,61 @@
+import { isWildcard, resolveHost } from '../model/hosts';
+import type { Resource } from '../model/types';
+
+/**
+ * Dependency keys. A lookup records the keys it read; a resource provides keys. When a resource
+ * appears, changes or disappears, every resource that read one of its keys is re-checked, and
+ * nothing else: that is what keeps an edit's cost independent of the workspace size.
+ */
+export const Keys = {
+  service: (host: string) => `svc:${host}`,
+  serviceWildcard: (pattern: string) => `svcw:${pattern}`,
+  servicesInNamespace: (ns: string) => `ns-svc:${ns}`,
+  destinationRule: (host: string) => `dr:${host}`,
+  destinationRuleWildcard: (pattern: string) => `drw:${pattern}`,
+  gateway: (ns: string, name: string) => `gw:${ns}/${name}`,
+  gatewayName: (name: string) => `gwname:${name}`,
+  gateways: () => 'gw:*',
+  workloads: (ns: string) => `wl:${ns}`,
+  allWorkloads: () => 'wl:*',
+  virtualServiceHost: (host: string) => `vsh:${host}`,
+  kind: (kind: string, ns: string) => `kind:${kind}:${ns}`,
+  kindAnywhere: (kind: string) => `kind:${kind}:*`,
+  rootNamespace: () => 'root',
+  incomplete: (kind: string) => `incomplete:${kind}`,
+} as const;
+
+export function providedKeys(r: Resource): string[] {
+  const keys = [Keys.kind(r.kind, r.namespace), Keys.kindAnywhere(r.kind)];
+  switch (r.kind) {
+    case 'Service':
+      if (r.name) keys.push(Keys.service(resolveHost(r.name, r.namespace)));
+      keys.push(Keys.servicesInNamespace(r.namespace));
+      break;
+    case 'ServiceEntry':
+      for (const h of r.hosts ?? []) {
+        const host = resolveHost(h.value, r.namespace);
+        keys.push(isWildcard(host) ? Keys.serviceWildcard(host) : Keys.service(host));
+      }
+      keys.push(Keys.servicesInNamespace(r.namespace));
+      break;
+    case 'DestinationRule':
+      if (r.drHost) {
+        const host = resolveHost(r.drHost.value, r.namespace);
+        keys.push(isWildcard(host) ? Keys.destinationRuleWildcard(host) : Keys.destinationRule(host));
+      }
+      break;
+    case 'Gateway':
+      if (r.name) keys.push(Keys.gateway(r.namespace, r.name), Keys.gatewayName(r.name));
+      keys.push(Keys.gateways());
+      break;
+    case 'VirtualService':
+      for (const h of r.hosts ?? []) keys.push(Keys.virtualServiceHost(resolveHost(h.value, r.namespace)));
+      break;
+    default:
+      break;
+  }
+  if (r.podLabels) keys.push(Keys.workloads(r.namespace), Keys.allWorkloads());
+  if (r.meshRootNamespace) keys.push(Keys.rootNamespace());
+  if (r.incomplete) keys.push(Keys.incomplete(r.kind));
+  return keys;
+}

@@ -1,0 +1,115 @@
+import { get, items, num, str, strings, stringMap, entries } from '../../parse/access';
+import type { YNode } from '../../parse/types';
+import type { ResourceFields } from '../summarize';
+import type { DestinationRef, GatewayServer, SubsetDef, TlsModeRef } from '../types';
+import { selectorAt } from './selectors';
+
+/** Summary fields of networking.istio.io kinds. */
+export function extractNetworking(kind: string, node: YNode): ResourceFields {
+  const spec = get(node, 'spec');
+  switch (kind) {
+    case 'VirtualService':
+      return {
+        hosts: strings(get(spec, 'hosts')),
+        exportTo: exportTo(spec),
+        gateways: get(spec, 'gateways') ? strings(get(spec, 'gateways')) : undefined,
+        destinations: virtualServiceDestinations(spec),
+      };
+    case 'DestinationRule':
+      return {
+        drHost: str(get(spec, 'host')),
+        exportTo: exportTo(spec),
+        subsets: subsets(spec),
+        tlsModes: tlsModes(spec),
+        selector: selectorAt(spec, 'workloadSelector', 'matchLabels'),
+      };
+    case 'Gateway':
+      return { selector: selectorAt(node, 'spec', 'selector'), servers: gatewayServers(spec) };
+    case 'ServiceEntry':
+      return {
+        hosts: strings(get(spec, 'hosts')),
+        exportTo: exportTo(spec),
+        location: str(get(spec, 'location'))?.value ?? 'MESH_EXTERNAL',
+        selector: selectorAt(spec, 'workloadSelector', 'labels'),
+      };
+    case 'Sidecar':
+      return { selector: selectorAt(spec, 'workloadSelector', 'labels') };
+    case 'EnvoyFilter':
+      return { selector: selectorAt(spec, 'workloadSelector', 'labels') };
+    case 'ProxyConfig':
+      return { selector: selectorAt(spec, 'selector', 'matchLabels') };
+    case 'WorkloadEntry':
+      return { podLabels: stringMap(get(spec, 'labels')), serviceAccount: str(get(spec, 'serviceAccount'))?.value };
+    case 'WorkloadGroup':
+      return { podLabels: stringMap(get(spec, 'metadata', 'labels')), serviceAccount: str(get(spec, 'template', 'serviceAccount'))?.value };
+    default:
+      return {};
+  }
+}
+
+export function exportTo(spec: YNode | undefined): string[] | undefined {
+  const node = get(spec, 'exportTo');
+  return node ? strings(node).map(s => s.value) : undefined;
+}
+
+function virtualServiceDestinations(spec: YNode | undefined): DestinationRef[] {
+  const out: DestinationRef[] = [];
+  const add = (dest: YNode | undefined, via: DestinationRef['via'], routeIndex: number) => {
+    const host = str(get(dest, 'host'));
+    if (!host) return;
+    const subset = str(get(dest, 'subset'));
+    const port = num(get(dest, 'port', 'number'));
+    out.push({ host, subset, port, via, routeIndex });
+  };
+  items(get(spec, 'http')).forEach((route, i) => {
+    for (const r of items(get(route, 'route'))) add(get(r, 'destination'), 'http', i);
+    add(get(route, 'mirror'), 'mirror', i);
+    for (const m of items(get(route, 'mirrors'))) add(get(m, 'destination'), 'mirrors', i);
+  });
+  for (const via of ['tcp', 'tls'] as const) {
+    items(get(spec, via)).forEach((route, i) => {
+      for (const r of items(get(route, 'route'))) add(get(r, 'destination'), via, i);
+    });
+  }
+  return out;
+}
+
+function subsets(spec: YNode | undefined): SubsetDef[] {
+  const out: SubsetDef[] = [];
+  for (const s of items(get(spec, 'subsets'))) {
+    const name = str(get(s, 'name'));
+    if (name) out.push({ name, labels: stringMap(get(s, 'labels')) });
+  }
+  return out;
+}
+
+function tlsModes(spec: YNode | undefined): TlsModeRef[] {
+  const out: TlsModeRef[] = [];
+  const collect = (policy: YNode | undefined) => {
+    const mode = str(get(policy, 'tls', 'mode'));
+    if (mode) out.push({ mode });
+    for (const pls of items(get(policy, 'portLevelSettings'))) {
+      const portMode = str(get(pls, 'tls', 'mode'));
+      if (portMode) out.push({ mode: portMode, port: num(get(pls, 'port', 'number')) });
+    }
+  };
+  collect(get(spec, 'trafficPolicy'));
+  // Subset-level policies override the top-level one for that subset's traffic.
+  for (const s of items(get(spec, 'subsets'))) collect(get(s, 'trafficPolicy'));
+  return out;
+}
+
+function gatewayServers(spec: YNode | undefined): GatewayServer[] {
+  return items(get(spec, 'servers')).map(server => ({
+    hosts: strings(get(server, 'hosts')),
+    port: num(get(server, 'port', 'number')),
+    protocol: str(get(server, 'port', 'protocol'))?.value,
+    portName: str(get(server, 'port', 'name'))?.value,
+    tlsMode: str(get(server, 'tls', 'mode'))?.value,
+  }));
+}
+
+/** Keys of a map, for callers that only need names. */
+export function keysOf(node: YNode | undefined): string[] {
+  return entries(node).map(e => e.key.value);
+}

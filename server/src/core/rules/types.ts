@@ -1,0 +1,110 @@
+import type { Span, YNode } from '../parse/types';
+import type { Resource } from '../model/types';
+import type { AnalysisSettings, Severity } from '../settings';
+import type { Lookup } from '../index/lookup';
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+export interface FileEdit {
+  readonly file: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface FixContext {
+  /** Current text of any workspace file (open editors win over disk). */
+  readonly readText: (file: string) => string | undefined;
+}
+
+/**
+ * A quick-fix. Fixes that only touch the reporting file carry their edits; fixes that edit another
+ * file compute them when asked, against that file's current text.
+ */
+export interface Fix {
+  readonly title: string;
+  readonly isPreferred?: boolean;
+  readonly edits?: readonly FileEdit[];
+  readonly compute?: (ctx: FixContext) => readonly FileEdit[] | undefined;
+}
+
+export interface RelatedInfo {
+  readonly file: string;
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  /** The rule's default severity; user settings are applied when findings are reported. */
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly span: Span;
+  readonly resourceId?: string;
+  readonly related?: readonly RelatedInfo[];
+  readonly fixes?: readonly Fix[];
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+}
+
+export interface RuleMeta {
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** Cross-file rules read the workspace index and are re-run when what they read changes. */
+  readonly crossFile: boolean;
+  readonly fixable: boolean;
+  /** Kinds the rule looks at; the engine calls it only for these. */
+  readonly kinds: readonly string[];
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+export interface Report {
+  readonly span: Span;
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly related?: readonly RelatedInfo[];
+  readonly fixes?: readonly Fix[];
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+}
+
+interface BaseContext {
+  readonly resource: Resource;
+  readonly settings: AnalysisSettings;
+  report(report: Report): void;
+}
+
+/** Single-resource rules see the resource's YAML tree and its file's text. */
+export interface LocalRuleContext extends BaseContext {
+  readonly node: YNode;
+  readonly text: string;
+}
+
+/** Cross-file rules see summaries through a lookup that records what they depend on. */
+export interface CrossFileRuleContext extends BaseContext {
+  readonly index: Lookup;
+}
+
+export interface LocalRule {
+  readonly id: string;
+  readonly meta: RuleMeta & { readonly crossFile: false };
+  check(ctx: LocalRuleContext): void;
+}
+
+export interface CrossFileRule {
+  readonly id: string;
+  readonly meta: RuleMeta & { readonly crossFile: true };
+  check(ctx: CrossFileRuleContext): void;
+}
+
+export type Rule = LocalRule | CrossFileRule;
+
+export const DOCS_BASE_URL = 'https://github.com/istio-ls/istio-ls/blob/main/docs/rules/';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}

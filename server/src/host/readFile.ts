@@ -1,0 +1,64 @@
+import { promises as fs, readFileSync, statSync } from 'fs';
+
+/** Files larger than this are not indexed (generated dumps, not hand-written configuration). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export type ReadResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: string; readonly looksIstio: boolean; readonly missing?: boolean };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a YAML file for analysis; binary, oversized, non-UTF-8 or vanished files come back as reasons. */
+export async function readYamlFile(file: string): Promise<ReadResult> {
+  try {
+    const st = await fs.stat(file);
+    if (st.size > MAX_FILE_BYTES) return tooLarge(st.size, await head(file));
+    return decode(await fs.readFile(file));
+  } catch (e) {
+    return vanished(e);
+  }
+}
+
+export function readYamlFileSync(file: string): ReadResult {
+  try {
+    const st = statSync(file);
+    if (st.size > MAX_FILE_BYTES) return tooLarge(st.size, readFileSync(file).subarray(0, 65536));
+    return decode(readFileSync(file));
+  } catch (e) {
+    return vanished(e);
+  }
+}
+
+function decode(bytes: Buffer): ReadResult {
+  const looksIstio = bytes.includes('istio.io/');
+  if (bytes.includes(0)) return { ok: false, reason: 'it is a binary file', looksIstio };
+  try {
+    let text = decoder.decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors drop the BOM too, so offsets agree
+    return { ok: true, text };
+  } catch {
+    return { ok: false, reason: 'it is not valid UTF-8', looksIstio };
+  }
+}
+
+function tooLarge(size: number, head: Buffer): ReadResult {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return { ok: false, reason: `it is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for analysis`, looksIstio: head.includes('istio.io/') };
+}
+
+function vanished(e: unknown): ReadResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  return { ok: false, reason: code === 'ENOENT' ? 'it no longer exists' : `it could not be read (${code ?? String(e)})`, looksIstio: false, missing: code === 'ENOENT' };
+}
+
+async function head(file: string): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

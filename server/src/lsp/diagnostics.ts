@@ -1,0 +1,45 @@
+import type { ServerContext } from './context';
+import { toDiagnostic } from './convert';
+
+/**
+ * Publishes diagnostics for files whose findings changed, open or not, and clears files that no
+ * longer have any. The only place that sends textDocument/publishDiagnostics.
+ */
+export class DiagnosticsPublisher {
+  private readonly published = new Set<string>();
+  private pending = new Set<string>();
+  private scheduled = false;
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** Coalesces bursts (a batch of watcher events, an indexing batch) into one send per file. */
+  schedule(files: ReadonlySet<string>): void {
+    for (const f of files) this.pending.add(f);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    const files = this.pending;
+    this.pending = new Set();
+    const { analyzer, serverSettings } = this.ctx.host;
+    for (const file of files) {
+      const summary = analyzer.index.file(file);
+      const findings = summary ? analyzer.report(file, serverSettings.report) : [];
+      if (findings.length === 0 && !this.published.has(file)) continue;
+      const lineStartsOf = (f: string) => analyzer.index.file(f)?.lineStarts;
+      const diagnostics = summary ? findings.map(f => toDiagnostic(f, summary.lineStarts, lineStartsOf, this.ctx.uris)) : [];
+      const uri = this.ctx.uris.toUri(file);
+      const version = this.ctx.documents.get(uri)?.version;
+      void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+      if (diagnostics.length > 0) this.published.add(file);
+      else this.published.delete(file);
+    }
+  }
+
+  publishedCount(): number {
+    return this.published.size;
+  }
+}

@@ -1,0 +1,74 @@
+import type { InitializeParams } from 'vscode-languageserver';
+import { WorkspaceHost } from '../host/workspaceHost';
+import { DEFAULT_SERVER_SETTINGS } from '../host/settings';
+import type { ServerContext } from './context';
+import { fetchSettings } from './configuration';
+import { DiagnosticsPublisher } from './diagnostics';
+import { IndexProgress } from './status';
+import { registerWatchers } from './watcher';
+
+/**
+ * The server's lifecycle around the WorkspaceHost: settings, workspace folders, indexing with
+ * progress, and publishing whatever the host reports as changed.
+ */
+export class Session {
+  readonly publisher: DiagnosticsPublisher;
+  private folders: { uri: string; path: string }[] = [];
+  private progress!: IndexProgress;
+  private canPullConfig = false;
+  private canRegisterWatchers = false;
+  private initOptions: unknown;
+
+  constructor(private readonly ctx: ServerContext) {
+    this.publisher = new DiagnosticsPublisher(ctx);
+  }
+
+  initialize(params: InitializeParams): void {
+    const caps = params.capabilities;
+    this.canPullConfig = !!caps.workspace?.configuration;
+    this.canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.initOptions = params.initializationOptions;
+    this.progress = new IndexProgress(this.ctx, !!caps.window?.workDoneProgress);
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    this.folders = folders.map(f => ({ uri: f.uri, path: this.ctx.uris.toPath(f.uri) }));
+    this.ctx.host = this.createHost(DEFAULT_SERVER_SETTINGS);
+  }
+
+  async initialized(): Promise<void> {
+    const settings = await fetchSettings(this.ctx, this.folders, this.canPullConfig, this.initOptions);
+    await this.ctx.host.setSettings(settings);
+    if (this.canRegisterWatchers) await registerWatchers(this.ctx).catch(e => this.ctx.log(`File watching unavailable: ${String(e)}`));
+    await this.reindex();
+  }
+
+  async reindex(): Promise<void> {
+    await this.progress.begin();
+    try {
+      await this.ctx.host.indexWorkspace(this.folders.map(f => f.path));
+      this.progress.end();
+    } catch (e) {
+      this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);
+      this.progress.error(String(e));
+    }
+  }
+
+  async configurationChanged(pushed: unknown): Promise<void> {
+    const settings = await fetchSettings(this.ctx, this.folders, this.canPullConfig, pushed ?? this.initOptions);
+    await this.ctx.host.setSettings(settings);
+    this.progress.ready();
+  }
+
+  async foldersChanged(added: readonly { uri: string }[], removed: readonly { uri: string }[]): Promise<void> {
+    const gone = new Set(removed.map(f => f.uri));
+    this.folders = this.folders.filter(f => !gone.has(f.uri)).concat(added.map(f => ({ uri: f.uri, path: this.ctx.uris.toPath(f.uri) })));
+    await this.reindex();
+  }
+
+  private createHost(settings: typeof DEFAULT_SERVER_SETTINGS): WorkspaceHost {
+    return new WorkspaceHost(settings, {
+      findingsChanged: files => this.publisher.schedule(files),
+      progress: (done, total) => this.progress.report(done, total),
+      log: message => this.ctx.log(message),
+    });
+  }
+}

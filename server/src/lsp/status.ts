@@ -1,0 +1,62 @@
+import { NotificationType } from 'vscode-languageserver';
+import type { ServerContext } from './context';
+
+/** What the client's status bar shows. */
+export interface IndexStatus {
+  readonly state: 'indexing' | 'ready' | 'error';
+  readonly done?: number;
+  readonly total?: number;
+  readonly files?: number;
+  readonly resources?: number;
+  readonly message?: string;
+}
+
+export const STATUS_NOTIFICATION = new NotificationType<IndexStatus>('istio/status');
+
+/** Index progress: a work-done progress bar where the client supports it, plus istio/status. */
+export class IndexProgress {
+  private reporter: { report(percentage: number, message?: string): void; done(): void } | undefined;
+  private lastPercent = -1;
+
+  constructor(private readonly ctx: ServerContext, private readonly supportsProgress: boolean) {}
+
+  async begin(): Promise<void> {
+    this.send({ state: 'indexing', done: 0, total: 0 });
+    if (!this.supportsProgress) return;
+    try {
+      const reporter = await this.ctx.connection.window.createWorkDoneProgress();
+      reporter.begin('Indexing Istio configuration', 0, undefined, false);
+      this.reporter = reporter;
+    } catch {
+      this.reporter = undefined;
+    }
+  }
+
+  report(done: number, total: number): void {
+    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (percent === this.lastPercent) return;
+    this.lastPercent = percent;
+    this.reporter?.report(percent, `${done}/${total} files`);
+    this.send({ state: 'indexing', done, total });
+  }
+
+  end(): void {
+    this.reporter?.done();
+    this.reporter = undefined;
+    this.lastPercent = -1;
+    this.ready();
+  }
+
+  ready(): void {
+    const { index } = this.ctx.host.analyzer;
+    this.send({ state: 'ready', files: index.fileCount, resources: index.resourceCount });
+  }
+
+  error(message: string): void {
+    this.send({ state: 'error', message });
+  }
+
+  private send(status: IndexStatus): void {
+    void this.ctx.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+}

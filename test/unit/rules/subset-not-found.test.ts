@@ -1,0 +1,350 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+ruleTester('subset-not-found', {
+  valid: [
+    {
+      name: 'bookinfo: subsets defined by the DR in the same namespace',
+      code: `
+        #- vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v1}
+              weight: 75
+            - destination: {host: reviews, subset: v2}
+              weight: 25
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+        spec:
+          host: reviews
+          subsets:
+          - name: v1
+            labels:
+              version: v1
+          - name: v2
+            labels:
+              version: v2`,
+    },
+    {
+      name: 'FQDN in the VS resolves to the short DR host of the service namespace',
+      code: `
+        #- frontend/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: to-reviews, namespace: frontend}
+        spec:
+          hosts: [reviews.bookinfo.svc.cluster.local]
+          http:
+          - route:
+            - destination: {host: reviews.bookinfo.svc.cluster.local, subset: v2}
+        #- bookinfo/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: bookinfo}
+        spec:
+          host: reviews
+          subsets: [{name: v2, labels: {version: v2}}]`,
+    },
+    {
+      name: 'wildcard DR in the root namespace applies',
+      code: `
+        #- vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r, namespace: shop}
+        spec:
+          hosts: [cart]
+          http:
+          - mirror: {host: cart, subset: canary}
+            route:
+            - destination: {host: cart}
+        #- mesh/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: all, namespace: istio-system}
+        spec:
+          host: "*.shop.svc.cluster.local"
+          subsets: [{name: canary, labels: {track: canary}}]`,
+    },
+    {
+      name: 'kustomization namespace puts the DR next to the VS',
+      code: `
+        #- base/kustomization.yaml
+        resources: [vs.yaml, dr.yaml]
+        namespace: payments
+        #- base/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: pay}
+        spec:
+          hosts: [pay]
+          tcp:
+          - route:
+            - destination: {host: pay.payments.svc.cluster.local, subset: blue}
+        #- base/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: pay}
+        spec:
+          host: pay
+          subsets: [{name: blue, labels: {color: blue}}]`,
+    },
+    {
+      name: 'two DRs for the same host merge their subsets; multi-document file',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v1}
+            mirrors:
+            - destination: {host: reviews, subset: v9}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: a}
+        spec: {host: reviews, subsets: [{name: v1, labels: {version: v1}}]}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: b}
+        spec: {host: reviews, subsets: [{name: v9, labels: {version: v9}}]}`,
+    },
+    {
+      name: 'a Helm-templated DR could define the subset: silent',
+      code: `
+        #- vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v3}
+        #- chart/templates/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: {{ .Values.name }}
+        spec:
+          host: {{ .Values.host }}
+          subsets:
+          - name: v1`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'route to an undefined subset',
+      code: `
+        #- vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination:
+                host: reviews
+                subset: v3
+        #               ^^ subset-not-found
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+        spec:
+          host: reviews
+          subsets:
+          - name: v1
+            labels:
+              version: v1
+          - name: v2
+            labels:
+              version: v2`,
+      fix: 'Add subset "v3"',
+      output: {
+        'dr.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata:
+            name: reviews
+          spec:
+            host: reviews
+            subsets:
+            - name: v1
+              labels:
+                version: v1
+            - name: v2
+              labels:
+                version: v2
+            - name: v3
+              labels:
+                version: v3`,
+      },
+    },
+    {
+      name: 'typo gets "did you mean" and the preferred fix replaces it',
+      code: `
+        #- vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: canray}
+        #                                          ^^^^^^ subset-not-found
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews}
+        spec:
+          host: reviews
+          subsets: [{name: canary, labels: {track: canary}}, {name: stable, labels: {track: stable}}]`,
+      output: {
+        'vs.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: VirtualService
+          metadata: {name: r}
+          spec:
+            hosts: [reviews]
+            http:
+            - route:
+              - destination: {host: reviews, subset: canary}`,
+      },
+    },
+    {
+      name: 'DR in another namespace is not visible to the VS clients (short host resolves differently)',
+      code: `
+        #- app/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r, namespace: app}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v1}
+        #                                          ^^ subset-not-found
+        #- other/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: other}
+        spec:
+          host: reviews
+          subsets: [{name: v1, labels: {version: v1}}]`,
+      fix: 'Create DestinationRule',
+    },
+    {
+      name: 'exportTo "." hides the service-namespace DR from a client namespace',
+      code: `
+        #- front/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r, namespace: front}
+        spec:
+          hosts: [reviews.back.svc.cluster.local]
+          http:
+          - route:
+            - destination: {host: reviews.back.svc.cluster.local, subset: v1}
+        #                                                                 ^^ subset-not-found
+        #- back/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: back}
+        spec:
+          host: reviews
+          exportTo: ["."]
+          subsets: [{name: v1, labels: {version: v1}}]`,
+    },
+    {
+      name: 'a client-namespace DR without the subset shadows the service DR',
+      code: `
+        #- back/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: reviews, namespace: back}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v2}
+        #                                          ^^ subset-not-found
+        #- back/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: back}
+        spec:
+          host: reviews
+          subsets: [{name: v2, labels: {version: v2}}]
+        #- front/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews-pool, namespace: front}
+        spec:
+          host: reviews.back.svc.cluster.local
+          trafficPolicy: {connectionPool: {tcp: {maxConnections: 10}}}`,
+    },
+    {
+      name: 'mirror and tls routes are checked, in a multi-document file',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: db}
+        spec: {host: db, subsets: [{name: primary, labels: {role: primary}}]}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: db}
+        spec:
+          hosts: [db]
+          http:
+          - route:
+            - destination: {host: db, subset: primary}
+            mirror: {host: db, subset: shadow}
+        #                              ^^^^^^ subset-not-found
+          tls:
+          - match: [{sniHosts: [db]}]
+            route:
+            - destination: {host: db, subset: replica}
+        #                                     ^^^^^^^ subset-not-found`,
+      fix: 'Add subset "shadow"',
+      output: {
+        'test.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: db}
+          spec: {host: db, subsets: [{name: primary, labels: {role: primary}}, {name: shadow, labels: {role: shadow}}]}
+          ---
+          apiVersion: networking.istio.io/v1
+          kind: VirtualService
+          metadata: {name: db}
+          spec:
+            hosts: [db]
+            http:
+            - route:
+              - destination: {host: db, subset: primary}
+              mirror: {host: db, subset: shadow}
+            tls:
+            - match: [{sniHosts: [db]}]
+              route:
+              - destination: {host: db, subset: replica}`,
+      },
+    },
+  ],
+});
