@@ -2,6 +2,8 @@ import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, Text
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceHost } from './host/workspaceHost';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeAction';
+import { reindex } from './lsp/reindex';
+import { REINDEX_REQUEST } from './lsp/requests';
 import type { ServerContext } from './lsp/context';
 import { safe } from './lsp/safe';
 import { Session } from './lsp/session';
@@ -45,6 +47,8 @@ export function startServer(): void {
   documents.onDidChangeContent(safe(ctx, 'change', undefined, e => ctx.host.changeDocument(ctx.uris.toPath(e.document.uri), e.document.getText())));
   documents.onDidClose(safe(ctx, 'close', undefined, e => ctx.host.closeDocument(ctx.uris.toPath(e.document.uri))));
   connection.onCodeAction(safe(ctx, 'codeAction', [], p => codeActions(ctx, p)));
+  // Request handlers that throw answer with an error response; the connection stays up.
+  connection.onRequest(REINDEX_REQUEST, () => reindex(ctx, session));
 
   documents.listen(connection);
   connection.listen();

@@ -143,6 +143,33 @@ ruleTester('subset-not-found', {
           subsets:
           - name: v1`,
     },
+    {
+      name: 'a DR in a namespace without workloads shadows nothing (it is never applied)',
+      code: `
+        #- back/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: reviews, namespace: back}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v2}
+        #- back/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: back}
+        spec:
+          host: reviews
+          subsets: [{name: v2, labels: {version: v2}}]
+        #- team/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews-pool, namespace: team}
+        spec:
+          host: reviews.back.svc.cluster.local
+          trafficPolicy: {connectionPool: {tcp: {maxConnections: 10}}}`,
+    },
   ],
   invalid: [
     {
@@ -298,7 +325,12 @@ ruleTester('subset-not-found', {
         metadata: {name: reviews-pool, namespace: front}
         spec:
           host: reviews.back.svc.cluster.local
-          trafficPolicy: {connectionPool: {tcp: {maxConnections: 10}}}`,
+          trafficPolicy: {connectionPool: {tcp: {maxConnections: 10}}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: front}
+        spec: {template: {metadata: {labels: {app: web}}}}`,
     },
     {
       name: 'mirror and tls routes are checked, in a multi-document file',

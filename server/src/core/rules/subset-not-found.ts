@@ -86,8 +86,8 @@ function checkDestination(ctx: CrossFileRuleContext, dest: DestinationRef, subse
 
 /**
  * The namespaces whose proxies use this VirtualService: its own (for `mesh`), the namespaces of
- * the Gateways it is bound to, and any namespace it is exported to that keeps its own
- * DestinationRule for the host (which shadows the service's rules for clients there).
+ * the Gateways it is bound to, and any namespace it is exported to that runs workloads and keeps
+ * its own DestinationRule for the host (which shadows the service's rules for clients there).
  */
 export function clientNamespaces(vs: Resource, host: string, index: Lookup): string[] {
   const out = new Set<string>();
@@ -96,7 +96,10 @@ export function clientNamespaces(vs: Resource, host: string, index: Lookup): str
     if (g === 'mesh') {
       if (isExportedTo(vs.exportTo, vs.namespace, vs.namespace)) out.add(vs.namespace);
       for (const ns of index.namespacesWithRulesFor(host)) {
-        if (ns !== index.rootNamespace && isExportedTo(vs.exportTo, vs.namespace, ns)) out.add(ns);
+        // Only namespaces known to run workloads have clients; a DR elsewhere is never used
+        // (destination-rule-ignored reports that).
+        if (ns === index.rootNamespace || !isExportedTo(vs.exportTo, vs.namespace, ns)) continue;
+        if (index.workloads(ns).length > 0) out.add(ns);
       }
     } else {
       const slash = g.indexOf('/');
