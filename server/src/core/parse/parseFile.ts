@@ -3,6 +3,7 @@ import type { Node as YamlNode, Document } from 'yaml';
 import { maskHelmActions, looksLikeHelm, TEMPLATE_MARK } from './helm';
 import { computeLineStarts } from './lineIndex';
 import { scanDirectives } from './directives';
+import { fastParse } from './fastParse';
 import type { ParsedDocument, ParsedFile, ScalarStyle, Span, SyntaxProblem, YNode, YPair } from './types';
 
 /** Deeper than any real Istio resource; guards the converter's recursion against hostile input. */
@@ -12,16 +13,24 @@ const MAX_DEPTH = 400;
  * Parses every document of a YAML file into plain trees with source spans. Never throws: a file
  * the parser cannot handle comes back with `fatal` set and no documents.
  */
-export function parseYamlFile(path: string, text: string): ParsedFile {
+export function parseYamlFile(path: string, text: string, options: { fast?: boolean } = {}): ParsedFile {
   const lineStarts = computeLineStarts(text);
   const isHelm = looksLikeHelm(path, text);
   try {
     const source = isHelm ? maskHelmActions(text).text : text;
+    // Most files are plain block YAML: the fast parser builds the same tree several times faster.
+    const fast = options.fast === false ? undefined : fastParse(source);
+    if (fast) {
+      const docs = fast.docs.map(d => ({ ...d, templated: isHelm && source.slice(d.span.start, d.span.end).includes(TEMPLATE_MARK) }));
+      return { docs, lineStarts, isHelm, directives: scanDirectives(text, lineStarts, fast.multiLine) };
+    }
     const documents = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, merge: false, strict: false });
     const docs: ParsedDocument[] = [];
     const multiLineScalars: Span[] = [];
     const list = Array.isArray(documents) ? documents : [];
-    list.forEach((doc, index) => docs.push(convertDocument(doc, index, source, multiLineScalars)));
+    // Documents partition the file: each runs from its `---` (the first from offset 0) to the next.
+    const starts = list.map((doc, i) => (i === 0 ? 0 : doc.range[0]));
+    list.forEach((doc, index) => docs.push(convertDocument(doc, index, source, multiLineScalars, { start: starts[index], end: starts[index + 1] ?? source.length })));
     return { docs, lineStarts, isHelm, directives: scanDirectives(text, lineStarts, multiLineScalars) };
   } catch (e) {
     const reason = e instanceof RangeError ? 'the YAML is nested too deeply to analyse' : `the YAML parser failed: ${String(e)}`;
@@ -29,28 +38,27 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
   }
 }
 
-function convertDocument(doc: Document.Parsed, index: number, source: string, multiLine: Span[]): ParsedDocument {
-  const [start, , end] = doc.range;
+function convertDocument(doc: Document.Parsed, index: number, source: string, multiLine: Span[], span: Span): ParsedDocument {
   const errors: SyntaxProblem[] = doc.errors.map(e => ({
     message: firstLine(e.message),
     code: e.code,
     span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
   }));
-  const converter = new Converter(multiLine, errors);
+  const converter = new Converter(source, multiLine, errors);
   const root = converter.convert(doc.contents as YamlNode | null, 0);
-  const templated = source.slice(start, end).includes(TEMPLATE_MARK);
-  return { index, span: { start, end }, root, errors, templated };
+  const templated = source.slice(span.start, span.end).includes(TEMPLATE_MARK);
+  return { index, span, root, errors, templated };
 }
 
 class Converter {
   private readonly anchorNames = new Map<string, YNode>();
   private tooDeepReported = false;
 
-  constructor(private readonly multiLine: Span[], private readonly errors: SyntaxProblem[]) {}
+  constructor(private readonly source: string, private readonly multiLine: Span[], private readonly errors: SyntaxProblem[]) {}
 
   convert(node: YamlNode | null | undefined, depth: number): YNode | null {
     if (!node) return null;
-    const span = spanOf(node.range);
+    let span = spanOf(node.range);
     if (depth > MAX_DEPTH) {
       if (!this.tooDeepReported) {
         this.errors.push({ message: `Nesting deeper than ${MAX_DEPTH} levels is not analysed`, code: 'TOO_DEEP', span });
@@ -65,6 +73,8 @@ class Converter {
       return { kind: 'alias', span, name: node.source, target };
     }
     if (isScalar(node)) {
+      // Block scalars end at their last content character, not after trailing line breaks.
+      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') span = { start: span.start, end: span.start + this.source.slice(span.start, span.end).trimEnd().length };
       const converted: YNode = { kind: 'scalar', span, value: scalarValue(node.value), style: styleOf(node.type) };
       if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') this.multiLine.push(span);
       this.remember(node, converted);
@@ -82,6 +92,7 @@ class Converter {
         const pairEnd = value?.span.end ?? key?.span.end ?? pairStart;
         items.push({ key, value, span: { start: pairStart, end: pairEnd } });
       }
+      if (!converted.flow && items.length > 0) converted.span = { start: span.start, end: items[items.length - 1].span.end };
       return converted;
     }
     if (isSeq(node)) {
@@ -89,6 +100,8 @@ class Converter {
       const converted = { kind: 'seq' as const, span, items, flow: node.flow === true };
       this.remember(node, converted);
       for (const item of node.items) items.push(this.convert(item as YamlNode | null, depth + 1));
+      const last = items[items.length - 1];
+      if (!converted.flow && last) converted.span = { start: span.start, end: last.span.end };
       return converted;
     }
     return null;

@@ -27,16 +27,22 @@ export interface YPair {
   readonly span: Span;
 }
 
+/**
+ * Spans follow one convention whichever parser built the tree: a scalar covers its text (quotes
+ * and block indicators included, trailing line breaks excluded; an empty value is a zero-width
+ * span where the value would start); a block collection runs from its first item to the end of
+ * its last item's value; a flow collection covers its brackets.
+ */
 export interface YMap {
   readonly kind: 'map';
-  readonly span: Span;
+  span: Span;
   readonly items: readonly YPair[];
   readonly flow: boolean;
 }
 
 export interface YSeq {
   readonly kind: 'seq';
-  readonly span: Span;
+  span: Span;
   readonly items: readonly (YNode | null)[];
   readonly flow: boolean;
 }

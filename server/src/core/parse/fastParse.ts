@@ -1,0 +1,574 @@
+import type { ParsedDocument, ScalarStyle, ScalarValue, Span, YMap, YNode, YPair, YScalar, YSeq } from './types';
+
+/**
+ * A fast parser for the subset of YAML that Kubernetes and Istio files are almost always written
+ * in: block maps and sequences, single-line plain and quoted scalars, single-line flow
+ * collections, literal and folded block scalars, comments and `---` separators. It builds exactly
+ * the tree the `yaml` package's parse converts to (a differential test over generated corpora and
+ * every fixture holds it to that), several times faster. Anything outside the subset — anchors,
+ * aliases, tags, multi-line plain or flow scalars, complex keys, tabs in indentation, CRLF,
+ * directives, and every syntax error — returns undefined, and the caller uses the `yaml` package.
+ */
+export function fastParse(source: string): { docs: ParsedDocument[]; multiLine: Span[] } | undefined {
+  if (source.includes('\r')) return undefined;
+  try {
+    return new FastParser(source).parseDocuments();
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}
+
+const BAIL = Symbol('bail');
+const MAX_DEPTH = 100;
+
+function bail(): never {
+  throw BAIL;
+}
+
+interface Line {
+  readonly start: number;
+  /** Offset of the line break (or the end of the text). */
+  readonly end: number;
+  /** Leading spaces; -1 for a line that is blank or only a comment. */
+  readonly indent: number;
+}
+
+interface Parsed<T extends YNode = YNode> {
+  readonly node: T;
+  /** Index of the first line after the node. */
+  readonly next: number;
+}
+
+class FastParser {
+  private readonly lines: Line[] = [];
+  private readonly multiLine: Span[] = [];
+
+  constructor(private readonly src: string) {
+    let start = 0;
+    for (;;) {
+      let end = src.indexOf('\n', start);
+      if (end === -1) end = src.length;
+      let i = start;
+      while (i < end && src.charCodeAt(i) === 32) i++;
+      if (i < end && src.charCodeAt(i) === 9) bail(); // tab in indentation
+      const blank = i === end || src.charCodeAt(i) === 35; // '#'
+      this.lines.push({ start, end, indent: blank ? -1 : i - start });
+      if (end === src.length) break;
+      start = end + 1;
+    }
+  }
+
+  parseDocuments(): { docs: ParsedDocument[]; multiLine: Span[] } {
+    // Split at `---` lines; content before the first marker is a document only if it has content.
+    const markers: number[] = [];
+    for (let li = 0; li < this.lines.length; li++) {
+      const line = this.lines[li];
+      const c = this.src.charCodeAt(line.start);
+      if (c === 37) bail(); // '%' directive
+      if (this.src.startsWith('...', line.start)) bail();
+      if (this.src.startsWith('---', line.start)) {
+        const rest = this.src.slice(line.start + 3, line.end);
+        if (rest.length > 0 && rest[0] !== ' ') bail();
+        const trimmed = rest.trim();
+        if (trimmed !== '' && !trimmed.startsWith('#')) bail();
+        markers.push(li);
+      }
+    }
+    const segments: { from: number; to: number; marker?: number }[] = [];
+    const firstEnd = markers.length > 0 ? markers[0] : this.lines.length;
+    if (markers.length === 0 || this.hasContent(0, firstEnd)) segments.push({ from: 0, to: firstEnd });
+    markers.forEach((m, i) => segments.push({ from: m + 1, to: i + 1 < markers.length ? markers[i + 1] : this.lines.length, marker: m }));
+    const docs: ParsedDocument[] = [];
+    segments.forEach((seg, index) => {
+      const start = index === 0 ? 0 : this.lines[seg.marker as number].start;
+      const next = segments[index + 1];
+      const end = next ? this.lines[next.marker as number].start : this.src.length;
+      let root: YNode | null;
+      const first = this.nextContent(seg.from, seg.to);
+      if (first === -1) {
+        if (seg.marker === undefined) return; // only comments: no document at all
+        // An empty document's null sits after the marker and its spaces, as `yaml` places it.
+        let at = this.lines[seg.marker].start + 3;
+        while (this.src.charCodeAt(at) === 32) at++;
+        root = scalar(at, at, null, 'plain');
+      } else {
+        const parsed = this.node(first, this.lines[first].indent, -1, seg.to, 0);
+        if (this.nextContent(parsed.next, seg.to) !== -1) bail(); // content the root did not take
+        root = parsed.node;
+      }
+      docs.push({ index, span: { start, end }, root, errors: [], templated: false });
+    });
+    return { docs, multiLine: this.multiLine };
+  }
+
+  private hasContent(from: number, to: number): boolean {
+    return this.nextContent(from, to) !== -1;
+  }
+
+  private nextContent(from: number, to: number): number {
+    for (let li = from; li < to; li++) if (this.lines[li].indent !== -1) return li;
+    return -1;
+  }
+
+  /** A node whose first character is at column `col` of line `li`, inside a parent at `parentIndent`. */
+  private node(li: number, col: number, parentIndent: number, limit: number, depth: number): Parsed {
+    if (depth > MAX_DEPTH) bail();
+    const line = this.lines[li];
+    const at = line.start + col;
+    const c = this.src[at];
+    if (c === '-' && (at + 1 === line.end || this.src[at + 1] === ' ')) return this.sequence(li, col, limit, depth);
+    if (this.keyEnd(li, col) !== -1) return this.mapping(li, col, limit, depth);
+    return this.inlineValue(li, col, parentIndent, limit);
+  }
+
+  /** A scalar, flow collection or block scalar starting at (li, col); never a block collection. */
+  private inlineValue(li: number, col: number, parentIndent: number, limit: number): Parsed {
+    const line = this.lines[li];
+    const at = line.start + col;
+    const c = this.src[at];
+    if (c === '|' || c === '>') return this.blockScalar(li, col, parentIndent, limit);
+    if (c === '[' || c === '{') {
+      const flow = new FlowParser(this.src, at, line.end, this.multiLine).parse();
+      this.expectLineEnd(flow.span.end, line.end);
+      return { node: flow, next: li + 1 };
+    }
+    if (c === '"' || c === "'") {
+      const q = quoted(this.src, at, line.end);
+      this.multiLine.push(q.span);
+      this.expectLineEnd(q.span.end, line.end);
+      return { node: q, next: li + 1 };
+    }
+    return { node: this.plainScalar(at, line.end), next: li + 1 };
+  }
+
+  private plainScalar(at: number, lineEnd: number): YScalar {
+    if (startsWithIndicator(this.src, at, lineEnd)) bail();
+    let end = lineEnd;
+    for (let i = at + 1; i < lineEnd; i++) {
+      if (this.src.charCodeAt(i) === 35 && this.src.charCodeAt(i - 1) === 32) { // ' #' starts a comment
+        end = i;
+        break;
+      }
+    }
+    while (end > at && this.src.charCodeAt(end - 1) === 32) end--;
+    const text = this.src.slice(at, end);
+    if (text.includes(': ') || text.endsWith(':') || text.includes('\t')) bail();
+    return scalar(at, end, resolvePlain(text), 'plain');
+  }
+
+  private expectLineEnd(from: number, lineEnd: number): void {
+    let i = from;
+    while (i < lineEnd && this.src.charCodeAt(i) === 32) i++;
+    if (i < lineEnd && !(this.src.charCodeAt(i) === 35 && i > from)) bail(); // only a comment may follow
+  }
+
+  /**
+   * Where the key of a `key: value` entry starting at (li, col) ends (the colon's offset), or -1
+   * when the line there is not a mapping entry.
+   */
+  private keyEnd(li: number, col: number): number {
+    const line = this.lines[li];
+    const at = line.start + col;
+    const c = this.src[at];
+    if (c === '"' || c === "'") {
+      const close = quotedEnd(this.src, at, line.end);
+      if (close === -1) return -1;
+      return this.src[close] === ':' && (close + 1 === line.end || this.src[close + 1] === ' ') ? close : -1;
+    }
+    if (c === '[' || c === '{' || c === '#') return -1;
+    for (let i = at; i < line.end; i++) {
+      const ch = this.src.charCodeAt(i);
+      if (ch === 58 && (i + 1 === line.end || this.src.charCodeAt(i + 1) === 32)) { // ':'
+        if (startsWithIndicator(this.src, at, line.end)) bail();
+        return i;
+      }
+      if (ch === 35 && i > at && this.src.charCodeAt(i - 1) === 32) return -1; // a comment starts
+    }
+    return -1;
+  }
+
+  private mapping(li: number, indent: number, limit: number, depth: number): Parsed<YMap> {
+    const items: YPair[] = [];
+    let cur = li;
+    let col = indent;
+    let first = true;
+    let mapStart = 0;
+    for (;;) {
+      const line = this.lines[cur];
+      const colon = this.keyEnd(cur, col);
+      if (colon === -1) bail();
+      const keyStart = line.start + col;
+      if (first) mapStart = keyStart;
+      const key = this.src[keyStart] === '"' || this.src[keyStart] === "'"
+        ? quoted(this.src, keyStart, colon)
+        : plainKey(this.src, keyStart, colon);
+      if (key.style !== 'plain') this.multiLine.push(key.span);
+      let p = colon + 1;
+      while (p < line.end && this.src.charCodeAt(p) === 32) p++;
+      let value: YNode;
+      let next: number;
+      if (p === line.end || this.src.charCodeAt(p) === 35) {
+        const nested = this.nested(cur + 1, indent, true, limit, depth);
+        if (nested) ({ node: value, next } = nested);
+        else {
+          value = scalar(p, p, null, 'plain');
+          next = cur + 1;
+        }
+      } else {
+        const c = this.src[p];
+        if (c === '-' && (p + 1 === line.end || this.src[p + 1] === ' ')) bail(); // `key: - a`
+        ({ node: value, next } = this.inlineValue(cur, p - line.start, indent, limit));
+      }
+      items.push({ key, value, span: { start: key.span.start, end: value.span.end } });
+      first = false;
+      const following = this.nextContent(next, limit);
+      if (following === -1) return { node: map(mapStart, items), next: limit };
+      const fi = this.lines[following].indent;
+      if (fi < indent) return { node: map(mapStart, items), next: following };
+      if (fi > indent) bail();
+      if (this.isDash(following, fi)) return { node: map(mapStart, items), next: following };
+      cur = following;
+      col = indent;
+    }
+  }
+
+  private sequence(li: number, indent: number, limit: number, depth: number): Parsed<YSeq> {
+    const items: YNode[] = [];
+    let cur = li;
+    let seqStart = -1;
+    for (;;) {
+      const line = this.lines[cur];
+      const dash = line.start + indent;
+      if (seqStart === -1) seqStart = dash;
+      let p = dash + 1;
+      while (p < line.end && this.src.charCodeAt(p) === 32) p++;
+      let item: YNode;
+      let next: number;
+      if (p === line.end || this.src.charCodeAt(p) === 35) {
+        const nested = this.nested(cur + 1, indent, false, limit, depth);
+        if (nested) ({ node: item, next } = nested);
+        else {
+          item = scalar(p, p, null, 'plain');
+          next = cur + 1;
+        }
+      } else {
+        ({ node: item, next } = this.node(cur, p - line.start, indent, limit, depth + 1));
+      }
+      items.push(item);
+      const following = this.nextContent(next, limit);
+      if (following === -1) return { node: seq(seqStart, items), next: limit };
+      const fi = this.lines[following].indent;
+      if (fi < indent) return { node: seq(seqStart, items), next: following };
+      if (fi > indent) bail();
+      if (!this.isDash(following, fi)) return { node: seq(seqStart, items), next: following };
+      cur = following;
+    }
+  }
+
+  /**
+   * The value of a `key:` or `-` whose line ends there: a more-indented node on the following
+   * lines, or (for a key only) a sequence at the key's own indentation.
+   */
+  private nested(from: number, ownerIndent: number, allowSameIndentSeq: boolean, limit: number, depth: number): Parsed | undefined {
+    const li = this.nextContent(from, limit);
+    if (li === -1) return undefined;
+    const indent = this.lines[li].indent;
+    if (indent > ownerIndent) return this.node(li, indent, ownerIndent, limit, depth + 1);
+    if (allowSameIndentSeq && indent === ownerIndent && this.isDash(li, indent)) return this.sequence(li, indent, limit, depth + 1);
+    return undefined;
+  }
+
+  private isDash(li: number, col: number): boolean {
+    const line = this.lines[li];
+    const at = line.start + col;
+    return this.src[at] === '-' && (at + 1 === line.end || this.src[at + 1] === ' ');
+  }
+
+  /** `|` / `>` with an optional chomping indicator; explicit indentation indicators are left to `yaml`. */
+  private blockScalar(li: number, col: number, parentIndent: number, limit: number): Parsed<YScalar> {
+    const line = this.lines[li];
+    const at = line.start + col;
+    const folded = this.src[at] === '>';
+    let h = at + 1;
+    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    if (this.src[h] === '-') { chomp = 'strip'; h++; } else if (this.src[h] === '+') { chomp = 'keep'; h++; }
+    if (this.src.slice(h, line.end).trim() !== '') bail(); // indentation indicator or header comment
+    // Content lines are raw: a `#` line inside the scalar is text, not a comment.
+    let contentIndent = -1;
+    let last = li; // last line holding content
+    let next = li + 1;
+    for (let k = li + 1; k < limit; k++) {
+      const l = this.lines[k];
+      const text = this.src.slice(l.start, l.end);
+      const spaces = text.length - text.trimStart().length;
+      const empty = text.trim() === '';
+      if (empty) {
+        if (contentIndent !== -1 && spaces > contentIndent) bail(); // whitespace content lines
+        if (contentIndent === -1 && spaces > parentIndent + 1 && text.length > 0) bail();
+        next = k + 1;
+        continue;
+      }
+      if (contentIndent === -1) {
+        if (spaces <= parentIndent) break;
+        contentIndent = spaces;
+      } else if (spaces < contentIndent) break;
+      if (text.slice(0, spaces).includes('\t')) bail();
+      last = k;
+      next = k + 1;
+    }
+    if (contentIndent === -1) bail(); // empty block scalars: rare, and `yaml`'s spans differ
+    // Trailing empty lines belong to the scalar only as line breaks; the next node starts after the content.
+    next = last + 1;
+    const parts: string[] = [];
+    for (let k = li + 1; k <= last; k++) {
+      const l = this.lines[k];
+      parts.push(l.end - l.start <= contentIndent ? '' : this.src.slice(l.start + contentIndent, l.end));
+    }
+    let trailingEmpty = 0;
+    for (let k = last + 1; k < limit; k++) {
+      const l = this.lines[k];
+      if (this.src.slice(l.start, l.end).trim() !== '') break;
+      if (k === this.lines.length - 1 && l.start === l.end) break; // the final "line" after a last newline
+      trailingEmpty++;
+    }
+    const value = blockValue(parts, folded, chomp, trailingEmpty);
+    const lastLine = this.lines[last];
+    let end = lastLine.end;
+    while (end > lastLine.start && /\s/.test(this.src[end - 1])) end--;
+    const node = scalar(at, end, value, folded ? 'folded' : 'literal');
+    this.multiLine.push(node.span);
+    return { node, next };
+  }
+}
+
+/** Flow collections on one line: `[a, "b", {c: d}]`. */
+class FlowParser {
+  private i: number;
+
+  constructor(private readonly src: string, start: number, private readonly end: number, private readonly multiLine: Span[]) {
+    this.i = start;
+  }
+
+  parse(): YNode {
+    return this.value(0);
+  }
+
+  private value(depth: number): YNode {
+    if (depth > MAX_DEPTH) bail();
+    this.ws();
+    const c = this.src[this.i];
+    if (c === '[') return this.flowSeq(depth);
+    if (c === '{') return this.flowMap(depth);
+    if (c === '"' || c === "'") {
+      const q = quoted(this.src, this.i, this.end);
+      this.multiLine.push(q.span);
+      this.i = q.span.end;
+      return q;
+    }
+    return this.plain(false);
+  }
+
+  private flowSeq(depth: number): YSeq {
+    const start = this.i++;
+    const items: YNode[] = [];
+    this.ws();
+    if (this.src[this.i] === ']') return flowSeqNode(start, ++this.i, items);
+    for (;;) {
+      const item = this.value(depth + 1);
+      this.ws();
+      if (this.src[this.i] === ':') bail(); // single-pair map inside a sequence
+      items.push(item);
+      const c = this.src[this.i++];
+      if (c === ']') return flowSeqNode(start, this.i, items);
+      if (c !== ',') bail();
+      this.ws();
+      if (this.src[this.i] === ']') bail(); // trailing comma
+    }
+  }
+
+  private flowMap(depth: number): YMap {
+    const start = this.i++;
+    const items: YPair[] = [];
+    this.ws();
+    if (this.src[this.i] === '}') return { kind: 'map', span: { start, end: ++this.i }, items, flow: true };
+    for (;;) {
+      this.ws();
+      const c = this.src[this.i];
+      let key: YScalar;
+      if (c === '"' || c === "'") {
+        key = quoted(this.src, this.i, this.end);
+        this.multiLine.push(key.span);
+        this.i = key.span.end;
+      } else {
+        key = this.plain(true);
+      }
+      this.ws();
+      if (this.src[this.i] !== ':') bail();
+      this.i++;
+      if (this.src[this.i] !== ' ') bail();
+      this.ws();
+      const nc = this.src[this.i];
+      if (nc === ',' || nc === '}') bail(); // empty value
+      const value = this.value(depth + 1);
+      items.push({ key, value, span: { start: key.span.start, end: value.span.end } });
+      this.ws();
+      const sep = this.src[this.i++];
+      if (sep === '}') return { kind: 'map', span: { start, end: this.i }, items, flow: true };
+      if (sep !== ',') bail();
+      this.ws();
+      if (this.src[this.i] === '}') bail(); // trailing comma
+    }
+  }
+
+  /** A plain scalar in flow context; in a key position it stops at `:`. */
+  private plain(isKey: boolean): YScalar {
+    const start = this.i;
+    if (startsWithIndicator(this.src, start, this.end)) bail();
+    let i = start;
+    for (; i < this.end; i++) {
+      const ch = this.src[i];
+      if (ch === ',' || ch === '[' || ch === ']' || ch === '{' || ch === '}') break;
+      if (ch === ':' && (isKey || i + 1 >= this.end || ' ,[]{}'.includes(this.src[i + 1]))) break;
+      if (ch === '#' && i > start && this.src[i - 1] === ' ') bail();
+      if (ch === '\t') bail();
+    }
+    let e = i;
+    while (e > start && this.src[e - 1] === ' ') e--;
+    if (e === start) bail();
+    this.i = i;
+    return scalar(start, e, resolvePlain(this.src.slice(start, e)), 'plain');
+  }
+
+  private ws(): void {
+    while (this.i < this.end && this.src[this.i] === ' ') this.i++;
+    if (this.i >= this.end) bail(); // the collection does not close on this line
+  }
+}
+
+function flowSeqNode(start: number, end: number, items: YNode[]): YSeq {
+  return { kind: 'seq', span: { start, end }, items, flow: true };
+}
+
+function scalar(start: number, end: number, value: ScalarValue, style: ScalarStyle): YScalar {
+  return { kind: 'scalar', span: { start, end }, value, style };
+}
+
+function map(start: number, items: YPair[]): YMap {
+  return { kind: 'map', span: { start, end: items[items.length - 1].span.end }, items, flow: false };
+}
+
+function seq(start: number, items: YNode[]): YSeq {
+  return { kind: 'seq', span: { start, end: items[items.length - 1].span.end }, items, flow: false };
+}
+
+function plainKey(src: string, start: number, colon: number): YScalar {
+  let end = colon;
+  while (end > start && src.charCodeAt(end - 1) === 32) end--;
+  if (end !== colon) bail(); // `key :` — legal, but `yaml` spans it differently; rare
+  const text = src.slice(start, end);
+  if (text.includes('\t') || text === '') bail();
+  return scalar(start, end, resolvePlain(text), 'plain');
+}
+
+/** Characters that cannot start a plain scalar (or start something this parser leaves to `yaml`). */
+function startsWithIndicator(src: string, at: number, end: number): boolean {
+  const c = src[at];
+  if ('&*!|>%@`#?:,[]{}'.includes(c)) {
+    // `?x` and `:x` are plain scalars in YAML 1.2; they are rare enough to leave to `yaml`.
+    return true;
+  }
+  if (c === '-' && (at + 1 === end || src[at + 1] === ' ')) return true;
+  return false;
+}
+
+/** Offset just after the closing quote of a quoted scalar at `at`, or -1 if it does not close on the line. */
+function quotedEnd(src: string, at: number, end: number): number {
+  const q = src[at];
+  for (let i = at + 1; i < end; i++) {
+    const c = src[i];
+    if (q === '"' && c === '\\') { i++; continue; }
+    if (c === q) {
+      if (q === "'" && src[i + 1] === "'") { i++; continue; }
+      return i + 1;
+    }
+  }
+  return -1;
+}
+
+function quoted(src: string, at: number, end: number): YScalar {
+  const close = quotedEnd(src, at, end);
+  if (close === -1) bail(); // multi-line quoted scalars are left to `yaml`
+  const raw = src.slice(at + 1, close - 1);
+  if (raw.includes('\t')) bail();
+  if (src[at] === "'") return scalar(at, close, raw.replace(/''/g, "'"), 'single');
+  let value = raw;
+  if (raw.includes('\\')) {
+    try {
+      value = JSON.parse(`"${raw}"`) as string; // JSON's escapes are a subset of YAML's
+    } catch {
+      bail();
+    }
+  }
+  return scalar(at, close, value, 'double');
+}
+
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** The YAML 1.2 core schema, in the order the `yaml` package tries its tags. */
+export function resolvePlain(text: string): ScalarValue {
+  const c = text.charCodeAt(0);
+  // Fast exit for the common case: words that cannot be null, bool or a number.
+  if (text.length > 5 && ((c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) || (c >= 65 && c <= 90 && c !== 78 && c !== 84 && c !== 70))) return text;
+  if (NULL.test(text)) return null;
+  if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (OCT.test(text)) return parseInt(text.slice(2), 8);
+  if (INT.test(text)) return parseInt(text, 10);
+  if (HEX.test(text)) return parseInt(text.slice(2), 16);
+  if (NAN_INF.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
+  return text;
+}
+
+/** Literal and folded block scalar values with chomping, as the YAML spec defines them. */
+function blockValue(lines: readonly string[], folded: boolean, chomp: 'clip' | 'strip' | 'keep', trailingEmpty: number): string {
+  let out = '';
+  let empty = 0;
+  let didRead = false;
+  let moreIndented = false;
+  for (const line of lines) {
+    if (line === '') {
+      empty++;
+      continue;
+    }
+    if (folded) {
+      const isMore = line[0] === ' ' || line[0] === '\t';
+      if (isMore) {
+        moreIndented = true;
+        out += '\n'.repeat(didRead ? 1 + empty : empty);
+      } else if (moreIndented) {
+        moreIndented = false;
+        out += '\n'.repeat(empty + 1);
+      } else if (empty === 0) {
+        if (didRead) out += ' ';
+      } else {
+        out += '\n'.repeat(empty);
+      }
+    } else {
+      out += '\n'.repeat(didRead ? 1 + empty : empty);
+    }
+    didRead = true;
+    empty = 0;
+    out += line;
+  }
+  if (chomp === 'keep') out += '\n'.repeat(didRead ? 1 + empty + trailingEmpty : empty + trailingEmpty);
+  else if (chomp === 'clip' && didRead) out += '\n';
+  return out;
+}
