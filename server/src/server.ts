@@ -2,8 +2,18 @@ import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, Text
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceHost } from './host/workspaceHost';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeAction';
+import { codeLenses } from './lsp/codeLens';
+import { definition } from './lsp/definition';
+import { documentLinks } from './lsp/documentLink';
+import { documentSymbols } from './lsp/documentSymbol';
+import { meshGraph } from './lsp/meshGraph';
+import { references } from './lsp/references';
+import { prepareRename, rename } from './lsp/rename';
+import { workspaceSymbols } from './lsp/workspaceSymbol';
 import { reindex } from './lsp/reindex';
-import { REINDEX_REQUEST } from './lsp/requests';
+import { MESH_GRAPH_REQUEST, REINDEX_REQUEST, STATS_REQUEST, UPGRADE_PLAN_REQUEST, type UpgradePlanParams } from './lsp/requests';
+import { startEventLoopMonitor, stats } from './lsp/stats';
+import { upgradePlan } from './lsp/upgrade';
 import type { ServerContext } from './lsp/context';
 import { safe } from './lsp/safe';
 import { Session } from './lsp/session';
@@ -23,6 +33,7 @@ export function startServer(): void {
     log: message => connection.console.log(message),
   };
   const session = new Session(ctx);
+  startEventLoopMonitor();
   process.on('uncaughtException', e => ctx.log(`Uncaught: ${e.stack ?? String(e)}`));
   process.on('unhandledRejection', e => ctx.log(`Unhandled rejection: ${String(e)}`));
 
@@ -32,6 +43,9 @@ export function startServer(): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        definitionProvider: true, referencesProvider: true, renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true, workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false }, documentLinkProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'istio-ls', version: SERVER_VERSION },
@@ -43,12 +57,25 @@ export function startServer(): void {
   }));
   connection.onDidChangeConfiguration(safe(ctx, 'configuration', undefined, p => void session.configurationChanged(p.settings)));
   connection.onDidChangeWatchedFiles(safe(ctx, 'watched files', undefined, p => void ctx.host.filesChanged(toDiskChanges(ctx, p))));
+  documents.onDidOpen(safe(ctx, 'open', undefined, e => session.publisher.documentOpened(ctx.uris.toPath(e.document.uri))));
   // Fires for didOpen as well as didChange, with the full current text.
   documents.onDidChangeContent(safe(ctx, 'change', undefined, e => ctx.host.changeDocument(ctx.uris.toPath(e.document.uri), e.document.getText())));
   documents.onDidClose(safe(ctx, 'close', undefined, e => ctx.host.closeDocument(ctx.uris.toPath(e.document.uri))));
   connection.onCodeAction(safe(ctx, 'codeAction', [], p => codeActions(ctx, p)));
+  connection.onDefinition(safe(ctx, 'definition', [], p => definition(ctx, p)));
+  connection.onReferences(safe(ctx, 'references', [], p => references(ctx, p)));
+  connection.onPrepareRename(safe(ctx, 'prepareRename', null, p => prepareRename(ctx, p)));
+  connection.onRenameRequest(safe(ctx, 'rename', null, p => rename(ctx, p)));
+  connection.onDocumentSymbol(safe(ctx, 'documentSymbol', [], p => documentSymbols(ctx, p)));
+  connection.onWorkspaceSymbol(safe(ctx, 'workspaceSymbol', [], p => workspaceSymbols(ctx, p)));
+  connection.onCodeLens(safe(ctx, 'codeLens', [], p => codeLenses(ctx, p)));
+  connection.onDocumentLinks(safe(ctx, 'documentLink', [], p => documentLinks(ctx, p)));
   // Request handlers that throw answer with an error response; the connection stays up.
   connection.onRequest(REINDEX_REQUEST, () => reindex(ctx, session));
+  connection.onRequest(STATS_REQUEST, p => stats(ctx, !!p?.reset));
+  connection.onRequest(MESH_GRAPH_REQUEST, p => meshGraph(ctx, p));
+  // By method name: params are optional (clients may send none for the whole workspace).
+  connection.onRequest(UPGRADE_PLAN_REQUEST.method, (p?: UpgradePlanParams | null) => upgradePlan(ctx, p));
 
   documents.listen(connection);
   connection.listen();

@@ -2,6 +2,8 @@ import { Analyzer } from '../../server/src/core/analysis/analyzer';
 import type { ReportedFinding } from '../../server/src/core/analysis/report';
 import { offsetToLineCol } from '../../server/src/core/parse/lineIndex';
 import type { Rule } from '../../server/src/core/rules/types';
+import type { SchemaRegistry } from '../../server/src/core/schema/registry';
+import { loadSchemas } from '../../server/src/host/schemaLoader';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type ReportSettings } from '../../server/src/core/settings';
 import type { Expectation, Fixture } from './fixture';
 
@@ -9,6 +11,8 @@ export interface AnalyzeOptions {
   readonly settings?: Partial<AnalysisSettings>;
   readonly report?: ReportSettings;
   readonly rules?: readonly Rule[];
+  /** Defaults to the shipped schemas, loaded as the server and the CLI load them; null for none. */
+  readonly schemas?: SchemaRegistry | null;
 }
 
 /** Indexes every file of a fixture in one batch, as the CLI does. */
@@ -16,7 +20,7 @@ export function analyzeFixture(fixture: Fixture | Map<string, string>, options: 
   const files = fixture instanceof Map ? fixture : fixture.files;
   const analyzer = new Analyzer({ ...DEFAULT_SETTINGS, ...options.settings }, options.rules, (id, e) => {
     throw new Error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`);
-  });
+  }, options.schemas === null ? undefined : options.schemas ?? loadSchemas());
   analyzer.setCrossFileEnabled(false);
   analyzer.update([...files].map(([file, text]) => ({ file, text })));
   analyzer.setCrossFileEnabled(true);

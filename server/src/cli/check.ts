@@ -1,11 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Analyzer, type FileInput } from '../core/analysis/analyzer';
-import { skipped } from '../core/analysis/analyzeFile';
+import { Analyzer } from '../core/analysis/analyzer';
 import type { ReportedFinding } from '../core/analysis/report';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
 import { walkYamlFiles } from '../host/fileWalker';
-import { readYamlFile } from '../host/readFile';
+import { summarizeFiles } from '../host/summarizer';
+import { loadSchemas } from '../host/schemaLoader';
 import type { CheckOptions } from './args';
 
 export interface CheckedFile {
@@ -37,17 +37,10 @@ export async function runCheck(options: CheckOptions, cwd: string, log: (m: stri
     else if (st.isDirectory()) for (const f of await walkYamlFiles(abs, { exclude: options.exclude, log })) files.add(f);
     else files.add(abs);
   }
-  const analyzer = new Analyzer(settings, undefined, (id, e) => log(`rule ${id} failed: ${String(e)}`));
+  const analyzer = new Analyzer(settings, undefined, (id, e) => log(`rule ${id} failed: ${String(e)}`), loadSchemas(log));
   analyzer.setCrossFileEnabled(false);
-  const list = [...files].sort();
-  const inputs: FileInput[] = [];
-  for (const file of list) {
-    const key = file.split(path.sep).join('/');
-    const read = await readYamlFile(file);
-    if (read.ok) inputs.push({ file: key, text: read.text });
-    else if (read.looksIstio) inputs.push({ file: key, summary: { file: key, lineStarts: [0], resources: [], directives: [], findings: [skipped(key, `File not analysed: ${read.reason}.`)], hasIstio: true, brokenDocs: [] } });
-  }
-  analyzer.update(inputs);
+  const list = [...files].sort().map(f => f.split(path.sep).join('/'));
+  await summarizeFiles(list, { settings, log, onBatch: inputs => { analyzer.update(inputs); } });
   analyzer.setCrossFileEnabled(true);
   const report = { rules: options.rules };
   const out: CheckedFile[] = [];

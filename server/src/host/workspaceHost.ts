@@ -1,11 +1,11 @@
 import * as path from 'path';
 import { Analyzer, type FileInput } from '../core/analysis/analyzer';
-import { skipped } from '../core/analysis/analyzeFile';
-import { computeLineStarts } from '../core/parse/lineIndex';
-import type { FileSummary } from '../core/index/fileSummary';
 import { walkYamlFiles } from './fileWalker';
 import { GlobSet } from './glob';
+import { toInput } from './fileInput';
 import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
+import { loadSchemas } from './schemaLoader';
+import { summarizeFiles } from './summarizer';
 import type { ServerSettings } from './settings';
 
 export interface HostEvents {
@@ -17,8 +17,8 @@ export interface HostEvents {
 
 export type DiskChange = { readonly file: string; readonly type: 'created' | 'changed' | 'deleted' };
 
-/** Files summarised per turn of the event loop while indexing, so requests keep being answered. */
-const BATCH = 64;
+/** Longest stretch of cross-file checking between turns of the event loop. */
+const SLICE_MS = 20;
 
 /**
  * The workspace as the analysis sees it: open documents (whose unsaved text wins) and every YAML
@@ -32,7 +32,7 @@ export class WorkspaceHost {
   private indexingDone = false;
 
   constructor(private settings: ServerSettings, private readonly events: HostEvents) {
-    this.analyzer = new Analyzer(settings.analysis, undefined, (id, e) => events.log(`Rule ${id} failed: ${(e as Error)?.stack ?? String(e)}`));
+    this.analyzer = new Analyzer(settings.analysis, undefined, (id, e) => events.log(`Rule ${id} failed: ${(e as Error)?.stack ?? String(e)}`), loadSchemas(events.log));
   }
 
   get serverSettings(): ServerSettings {
@@ -61,6 +61,7 @@ export class WorkspaceHost {
    */
   async indexWorkspace(folders: readonly string[]): Promise<void> {
     const generation = ++this.generation;
+    const superseded = () => generation !== this.generation;
     this.folders = [...folders];
     this.indexingDone = false;
     this.emit(this.analyzer.setCrossFileEnabled(false));
@@ -72,19 +73,29 @@ export class WorkspaceHost {
     const stale = [...this.analyzer.index.allFiles()].map(s => s.file).filter(f => !known.has(f) && !this.openTexts.has(f));
     if (stale.length > 0) this.emit(this.analyzer.update(stale.map(file => ({ file, deleted: true as const }))));
     const todo = files.filter(f => !this.openTexts.has(f));
+    let done = 0;
     this.events.progress?.(0, todo.length);
-    for (let i = 0; i < todo.length; i += BATCH) {
-      if (generation !== this.generation) return; // superseded by a newer indexing run
-      const batch = todo.slice(i, i + BATCH);
-      const reads = await Promise.all(batch.map(f => readYamlFile(f)));
-      const inputs = batch.map((file, k) => this.inputFor(file, reads[k]));
-      this.emit(this.analyzer.update(inputs));
-      this.events.progress?.(Math.min(i + BATCH, todo.length), todo.length);
+    await summarizeFiles(todo, {
+      settings: this.settings.analysis,
+      log: this.events.log,
+      cancelled: superseded,
+      onBatch: inputs => {
+        if (superseded()) return;
+        // A file opened while it was being read keeps the editor's text.
+        this.emit(this.analyzer.update(inputs.filter(i => !this.openTexts.has(i.file))));
+        done += inputs.length;
+        this.events.progress?.(done, todo.length);
+      },
+    });
+    if (superseded()) return;
+    // Cross-file rules run once over the complete index, in slices that keep requests answered.
+    const job = this.analyzer.startCrossFile(() => performance.now());
+    while (!job.step(SLICE_MS)) {
       await new Promise<void>(resolve => setImmediate(resolve));
+      if (superseded()) return;
     }
-    if (generation !== this.generation) return;
     this.indexingDone = true;
-    this.emit(this.analyzer.setCrossFileEnabled(true));
+    this.emit(job.files);
   }
 
   openDocument(file: string, text: string): void {
@@ -152,18 +163,10 @@ export class WorkspaceHost {
   }
 
   private inputFor(file: string, read: ReadResult): FileInput {
-    if (read.ok) return { file, text: read.text };
-    if (read.missing) return { file, deleted: true };
-    this.events.log(`Not analysing ${file}: ${read.reason}`);
-    if (!read.looksIstio) return { file, deleted: true };
-    return { file, summary: skippedSummary(file, `File not analysed: ${read.reason}.`) };
+    return toInput(file, read, this.settings.analysis, this.events.log);
   }
 
   private emit(files: ReadonlySet<string>): void {
     if (files.size > 0) this.events.findingsChanged(files);
   }
-}
-
-function skippedSummary(file: string, message: string): FileSummary {
-  return { file, lineStarts: computeLineStarts(''), resources: [], directives: [], findings: [skipped(file, message)], hasIstio: true, brokenDocs: [] };
 }

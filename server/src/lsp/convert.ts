@@ -1,6 +1,7 @@
 import {
-  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, Position, Range, TextEdit as LspTextEdit, WorkspaceEdit,
+  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, Location, Position, Range, TextEdit as LspTextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
+import type { Location as CoreLocation } from '../core/features/types';
 import { lineColToOffset, offsetToLineCol } from '../core/parse/lineIndex';
 import type { Span } from '../core/parse/types';
 import type { ReportedFinding } from '../core/analysis/report';
@@ -67,6 +68,22 @@ export function toWorkspaceEdit(edits: readonly FileEdit[], lineStartsOf: (file:
     changes[uris.toUri(file)] = list.map(e => LspTextEdit.replace(toRange(starts, e.span), e.newText));
   }
   return { changes };
+}
+
+/** Core locations as LSP locations; files whose line starts are unknown are left out. */
+export function toLocations(locations: readonly CoreLocation[], lineStartsOf: (file: string) => readonly number[] | undefined, uris: UriMap): Location[] {
+  const out: Location[] = [];
+  for (const l of locations) {
+    const starts = lineStartsOf(l.file);
+    if (starts) out.push(Location.create(uris.toUri(l.file), toRange(starts, l.span)));
+  }
+  return out;
+}
+
+/** A link target that opens the file at the location (VS Code reads `#L<line>,<column>`, 1-based). */
+export function toLinkTarget(l: CoreLocation, lineStarts: readonly number[], uris: UriMap): string {
+  const { line, character } = offsetToLineCol(lineStarts, l.span.start);
+  return `${uris.toUri(l.file)}#L${line + 1},${character + 1}`;
 }
 
 export function quickFix(title: string, edit: WorkspaceEdit, diagnostics: Diagnostic[], isPreferred: boolean | undefined, kind: CodeActionKind = CodeActionKind.QuickFix): CodeAction {

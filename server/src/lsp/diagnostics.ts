@@ -7,6 +7,8 @@ import { toDiagnostic } from './convert';
  */
 export class DiagnosticsPublisher {
   private readonly published = new Set<string>();
+  /** Files just opened: they get a publish even with no findings, so the editor knows they were analysed. */
+  private readonly opened = new Set<string>();
   private pending = new Set<string>();
   private scheduled = false;
 
@@ -20,6 +22,11 @@ export class DiagnosticsPublisher {
     setImmediate(() => this.flush());
   }
 
+  documentOpened(file: string): void {
+    this.opened.add(file);
+    this.schedule(new Set([file]));
+  }
+
   flush(): void {
     this.scheduled = false;
     const files = this.pending;
@@ -28,7 +35,8 @@ export class DiagnosticsPublisher {
     for (const file of files) {
       const summary = analyzer.index.file(file);
       const findings = summary ? analyzer.report(file, serverSettings.report) : [];
-      if (findings.length === 0 && !this.published.has(file)) continue;
+      const justOpened = this.opened.delete(file);
+      if (findings.length === 0 && !this.published.has(file) && !justOpened) continue;
       const lineStartsOf = (f: string) => analyzer.index.file(f)?.lineStarts;
       const diagnostics = summary ? findings.map(f => toDiagnostic(f, summary.lineStarts, lineStartsOf, this.ctx.uris)) : [];
       const uri = this.ctx.uris.toUri(file);

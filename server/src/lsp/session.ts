@@ -45,6 +45,8 @@ export class Session {
     await this.progress.begin();
     try {
       await this.ctx.host.indexWorkspace(this.folders.map(f => f.path));
+      // Diagnostics go out before "ready", so ready means everything is published.
+      this.publisher.flush();
       this.progress.end();
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);

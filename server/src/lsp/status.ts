@@ -17,10 +17,14 @@ export const STATUS_NOTIFICATION = new NotificationType<IndexStatus>('istio/stat
 export class IndexProgress {
   private reporter: { report(percentage: number, message?: string): void; done(): void } | undefined;
   private lastPercent = -1;
+  /** Between begin() and end()/error(): a settings change must not announce "ready" mid-index. */
+  private indexing = false;
+  private indexedOnce = false;
 
   constructor(private readonly ctx: ServerContext, private readonly supportsProgress: boolean) {}
 
   async begin(): Promise<void> {
+    this.indexing = true;
     this.send({ state: 'indexing', done: 0, total: 0 });
     if (!this.supportsProgress) return;
     try {
@@ -44,15 +48,24 @@ export class IndexProgress {
     this.reporter?.done();
     this.reporter = undefined;
     this.lastPercent = -1;
-    this.ready();
+    this.indexing = false;
+    this.indexedOnce = true;
+    this.sendReady();
   }
 
+  /** Re-announces the counts (after a settings change); silent until the first index is done. */
   ready(): void {
+    if (this.indexing || !this.indexedOnce) return;
+    this.sendReady();
+  }
+
+  private sendReady(): void {
     const { index } = this.ctx.host.analyzer;
     this.send({ state: 'ready', files: index.fileCount, resources: index.resourceCount });
   }
 
   error(message: string): void {
+    this.indexing = false;
     this.send({ state: 'error', message });
   }
 

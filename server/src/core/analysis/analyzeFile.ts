@@ -7,11 +7,14 @@ import type { FileSummary } from '../index/fileSummary';
 import { BUILTIN_IDS, BUILTIN_META } from '../rules/builtin';
 import { formatMessage, type Finding, type LocalRule } from '../rules/types';
 import type { AnalysisSettings } from '../settings';
+import type { SchemaRegistry } from '../schema/registry';
 
 export interface AnalyzeFileOptions {
   readonly settings: AnalysisSettings;
   readonly rules: readonly LocalRule[];
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Istio's API schemas, for the `schema` rule (loaded by the host). */
+  readonly schemas?: SchemaRegistry;
 }
 
 /** Per file, syntax errors beyond this many are noise: the first ones are the ones to fix. */
@@ -80,6 +83,7 @@ function runLocalRules(o: SummarizedObject, text: string, options: AnalyzeFileOp
         node: o.node,
         text,
         settings: options.settings,
+        schemas: options.schemas,
         report: r => out.push({
           ruleId: rule.id,
           severity: rule.meta.defaultSeverity,

@@ -4,10 +4,21 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Resource } from '../model/types';
 import { ALL_RULES, crossFileRules, localRules } from '../rules/index';
 import type { CrossFileRule, Finding, LocalRule, Rule } from '../rules/types';
+import type { SchemaRegistry } from '../schema/registry';
 import { sameAnalysisSettings, type AnalysisSettings, type ReportSettings } from '../settings';
 import { analyzeFile, appliesTo } from './analyzeFile';
 import { runCrossFileRules } from './crossFile';
 import { reportFindings, type ReportedFinding } from './report';
+
+/** A cross-file pass over every resource, run in time slices (see Analyzer.startCrossFile). */
+export interface CrossFileJob {
+  readonly total: number;
+  readonly done: number;
+  /** Checks resources until `budgetMs` has passed; true when every resource has been checked. */
+  step(budgetMs: number): boolean;
+  /** Files whose findings the job has changed so far. */
+  readonly files: Set<string>;
+}
 
 export type FileInput =
   | { readonly file: string; readonly text: string }
@@ -29,7 +40,13 @@ export class Analyzer {
   private readonly dependents = new Map<string, Set<string>>();
   private crossFileEnabled = true;
 
-  constructor(private settings: AnalysisSettings, rules: readonly Rule[] = ALL_RULES, private readonly onRuleError?: (ruleId: string, error: unknown) => void) {
+  constructor(
+    private settings: AnalysisSettings,
+    rules: readonly Rule[] = ALL_RULES,
+    private readonly onRuleError?: (ruleId: string, error: unknown) => void,
+    /** Istio's API schemas (loaded by the host), for the `schema` rule; without them it is silent. */
+    readonly schemas?: SchemaRegistry,
+  ) {
     this.index = new WorkspaceIndex(settings);
     this.local = localRules(rules);
     this.cross = crossFileRules(rules);
@@ -50,13 +67,44 @@ export class Analyzer {
     return this.recheck([...this.index.allResources()], []);
   }
 
+  /**
+   * Turns cross-file rules on as a job the host runs in slices, so a cold index of a huge
+   * workspace never blocks the event loop for long. Edits arriving meanwhile are handled by
+   * update() as usual; the job skips resources that were replaced since it started.
+   */
+  startCrossFile(now: () => number): CrossFileJob {
+    this.crossFileEnabled = true;
+    this.crossFindings.clear();
+    this.depsOf.clear();
+    this.dependents.clear();
+    const pending = [...this.index.allResources()];
+    const files = new Set<string>();
+    let next = 0;
+    return {
+      total: pending.length,
+      get done() { return next; },
+      step: (budgetMs: number) => {
+        const deadline = now() + budgetMs;
+        while (next < pending.length) {
+          const end = Math.min(next + 64, pending.length);
+          const slice = pending.slice(next, end).filter(r => this.index.resource(r.id) === r);
+          next = end;
+          for (const f of this.recheck(slice, [])) files.add(f);
+          if (now() >= deadline) break;
+        }
+        return next >= pending.length;
+      },
+      files,
+    };
+  }
+
   get crossFileRulesEnabled(): boolean {
     return this.crossFileEnabled;
   }
 
   /** Single-file analysis; pure, so hosts may run it in worker threads. */
   summarize(file: string, text: string): FileSummary {
-    return analyzeFile(file, text, { settings: this.settings, rules: this.local, onRuleError: this.onRuleError });
+    return analyzeFile(file, text, { settings: this.settings, rules: this.local, onRuleError: this.onRuleError, schemas: this.schemas });
   }
 
   /**
@@ -84,6 +132,8 @@ export class Analyzer {
     const change = this.index.update(updates);
     const changedFiles = new Set<string>(updates.keys());
     for (const r of change.removed) this.forget(r.id);
+    // While cross-file rules are held back (cold indexing) nothing depends on anything yet.
+    if (!this.crossFileEnabled) return changedFiles;
     let affected: Resource[];
     if (change.global) {
       affected = [...this.index.allResources()];
@@ -141,6 +191,15 @@ export class Analyzer {
     return { ...summary, resources: [...fresh, ...kept] };
   }
 
+  private readonly rulesByKind = new Map<string, CrossFileRule[]>();
+
+  private rulesFor(r: Resource): CrossFileRule[] {
+    const key = `${r.group}/${r.kind}`;
+    let rules = this.rulesByKind.get(key);
+    if (!rules) this.rulesByKind.set(key, (rules = this.cross.filter(rule => appliesTo(rule.meta.kinds, r))));
+    return rules;
+  }
+
   private forget(id: string): void {
     this.crossFindings.delete(id);
     for (const key of this.depsOf.get(id) ?? []) {
@@ -154,11 +213,18 @@ export class Analyzer {
 
   private recheck(resources: readonly Resource[], removed: readonly Resource[]): Set<string> {
     const files = new Set<string>(removed.map(r => r.file));
+    const everything = resources.length === this.index.resourceCount;
+    if (everything) {
+      // A full re-check forgets everything at once instead of resource by resource.
+      this.crossFindings.clear();
+      this.depsOf.clear();
+      this.dependents.clear();
+    }
     for (const r of resources) {
-      this.forget(r.id);
+      if (!everything) this.forget(r.id);
       files.add(r.file);
       if (r.stale || !this.crossFileEnabled) continue;
-      const rules = this.cross.filter(rule => appliesTo(rule.meta.kinds, r));
+      const rules = this.rulesFor(r);
       if (rules.length === 0) continue;
       const { findings, deps } = runCrossFileRules(r, rules, this.index, this.settings, this.onRuleError);
       if (findings.length > 0) this.crossFindings.set(r.id, findings);

@@ -1,5 +1,6 @@
 import { isWildcard, resolveHost } from '../model/hosts';
 import type { Resource } from '../model/types';
+import { boundGateways, destinationHosts } from './references';
 
 /**
  * Dependency keys. A lookup records the keys it read; a resource provides keys. When a resource
@@ -10,6 +11,7 @@ export const Keys = {
   service: (host: string) => `svc:${host}`,
   serviceWildcard: (pattern: string) => `svcw:${pattern}`,
   servicesInNamespace: (ns: string) => `ns-svc:${ns}`,
+  serviceName: (name: string) => `svcname:${name}`,
   destinationRule: (host: string) => `dr:${host}`,
   destinationRuleWildcard: (pattern: string) => `drw:${pattern}`,
   gateway: (ns: string, name: string) => `gw:${ns}/${name}`,
@@ -17,7 +19,10 @@ export const Keys = {
   gateways: () => 'gw:*',
   workloads: (ns: string) => `wl:${ns}`,
   allWorkloads: () => 'wl:*',
+  workloadLabel: (key: string, value: string) => `wlabel:${key}=${value}`,
   virtualServiceHost: (host: string) => `vsh:${host}`,
+  virtualServiceDestination: (host: string) => `vsd:${host}`,
+  virtualServiceGateway: (gateway: string) => `vsg:${gateway}`,
   kind: (kind: string, ns: string) => `kind:${kind}:${ns}`,
   kindAnywhere: (kind: string) => `kind:${kind}:*`,
   rootNamespace: () => 'root',
@@ -28,7 +33,7 @@ export function providedKeys(r: Resource): string[] {
   const keys = [Keys.kind(r.kind, r.namespace), Keys.kindAnywhere(r.kind)];
   switch (r.kind) {
     case 'Service':
-      if (r.name) keys.push(Keys.service(resolveHost(r.name, r.namespace)));
+      if (r.name) keys.push(Keys.service(resolveHost(r.name, r.namespace)), Keys.serviceName(r.name.toLowerCase()));
       keys.push(Keys.servicesInNamespace(r.namespace));
       break;
     case 'ServiceEntry':
@@ -50,11 +55,16 @@ export function providedKeys(r: Resource): string[] {
       break;
     case 'VirtualService':
       for (const h of r.hosts ?? []) keys.push(Keys.virtualServiceHost(resolveHost(h.value, r.namespace)));
+      for (const host of destinationHosts(r)) keys.push(Keys.virtualServiceDestination(host));
+      for (const gateway of boundGateways(r)) keys.push(Keys.virtualServiceGateway(gateway));
       break;
     default:
       break;
   }
-  if (r.podLabels) keys.push(Keys.workloads(r.namespace), Keys.allWorkloads());
+  if (r.podLabels) {
+    keys.push(Keys.workloads(r.namespace), Keys.allWorkloads());
+    for (const [k, v] of Object.entries(r.podLabels)) keys.push(Keys.workloadLabel(k, v));
+  }
   if (r.meshRootNamespace) keys.push(Keys.rootNamespace());
   if (r.incomplete) keys.push(Keys.incomplete(r.kind));
   return keys;

@@ -1,5 +1,6 @@
 import { hostCoveredBy, isWildcard, parseServiceFqdn, resolveHost, wildcardCandidates } from '../model/hosts';
 import { isExportedTo } from '../model/exportTo';
+import { WORKLOAD_KINDS } from '../model/kinds';
 import type { Resource } from '../model/types';
 import { Keys } from './keys';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -55,6 +56,13 @@ export class Lookup {
     if (fromName) return fromName;
     const providers = this.servicesForHost(host);
     return providers.length > 0 ? [...providers].sort(byId)[0].namespace : undefined;
+  }
+
+  /** Kubernetes Services named `name` in any namespace. */
+  servicesNamed(name: string): Resource[] {
+    const key = name.toLowerCase();
+    this.track(Keys.serviceName(key));
+    return sorted(this.index.tables.servicesByName.get(key));
   }
 
   hasServicesIn(namespace: string): boolean {
@@ -158,15 +166,60 @@ export class Lookup {
     return this.index.tables.incomplete.get(kind).length > 0;
   }
 
+  /**
+   * True when a Helm-templated workload (in `namespace`, or anywhere) could carry labels the
+   * analysis cannot see, and so be the workload a rule finds missing.
+   */
+  hasIncompleteWorkloads(namespace?: string): boolean {
+    // Stopping at the first hit is safe: the answer can only change when that kind's key does.
+    return INCOMPLETE_WORKLOAD_KINDS.some(kind => (namespace === undefined ? this.hasIncompleteAnywhere(kind) : this.hasIncomplete(kind, namespace)));
+  }
+
+  /**
+   * Workloads of any namespace whose pod labels include `key: value`. Selectors that reach every
+   * namespace (Gateways, root-namespace policies) ask this instead of scanning all workloads, and
+   * are then re-checked only when a workload with that label changes.
+   */
+  workloadsWithLabel(key: string, value: string): Resource[] {
+    this.track(Keys.workloadLabel(key, value));
+    return sorted(this.index.tables.workloadsByLabel.get(`${key}=${value}`));
+  }
+
+  /** DestinationRules of `namespace` written for exactly `host` (resolved; may be a wildcard), without fallback. */
+  destinationRulesExact(namespace: string, host: string): Resource[] {
+    this.track(isWildcard(host) ? Keys.destinationRuleWildcard(host) : Keys.destinationRule(host));
+    return sorted(this.index.tables.drs.get(`${namespace}|${host}`));
+  }
+
   virtualServicesForHost(host: string): Resource[] {
     this.track(Keys.virtualServiceHost(host));
     return sorted(this.index.tables.vsByHost.get(host));
+  }
+
+  /** VirtualServices with a route destination whose resolved host is exactly `host`. */
+  virtualServicesRoutingTo(host: string): Resource[] {
+    this.track(Keys.virtualServiceDestination(host));
+    return sorted(this.index.tables.vsByDestination.get(host));
+  }
+
+  /** Every resolved route destination host of the workspace (for wildcard matching). */
+  destinationHosts(): IterableIterator<string> {
+    return this.index.tables.vsByDestination.keys();
+  }
+
+  /** VirtualServices naming the Gateway `namespace/name` in `gateways` or in a route match. */
+  virtualServicesBoundTo(namespace: string, name: string): Resource[] {
+    const key = `${namespace}/${name}`;
+    this.track(Keys.virtualServiceGateway(key));
+    return sorted(this.index.tables.vsByGateway.get(key));
   }
 
   resolve(host: string, namespace: string): string {
     return resolveHost(host, namespace);
   }
 }
+
+const INCOMPLETE_WORKLOAD_KINDS = [...WORKLOAD_KINDS, 'WorkloadEntry', 'WorkloadGroup'];
 
 /** A root-namespace rule exported only to the root namespace itself. */
 function isPrivate(dr: Resource): boolean {
@@ -177,6 +230,7 @@ function byId(a: Resource, b: Resource): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Table lists are already in id order (see Tables); callers get their own copy. */
 function sorted(list: readonly Resource[]): Resource[] {
-  return [...list].sort(byId);
+  return list.slice();
 }

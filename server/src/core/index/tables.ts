@@ -1,28 +1,42 @@
 import { isWildcard, resolveHost } from '../model/hosts';
 import type { Resource } from '../model/types';
 import { MultiMap } from '../util/multiMap';
+import { boundGateways, destinationHosts } from './references';
+
+/** Lists in the tables are ordered by resource id, so lookups answer deterministically without sorting. */
+export function byId(a: Resource, b: Resource): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
 /** The lookup tables of the index, kept in step with the resources added and removed. */
 export class Tables {
   readonly byId = new Map<string, Resource>();
-  readonly byKindNs = new MultiMap<string, Resource>();
-  readonly byKind = new MultiMap<string, Resource>();
+  readonly byKindNs = new MultiMap<string, Resource>(byId);
+  readonly byKind = new MultiMap<string, Resource>(byId);
   /** Exact service hosts (Kubernetes Services and ServiceEntry hosts) -> providers. */
-  readonly services = new MultiMap<string, Resource>();
-  readonly serviceWildcards = new MultiMap<string, Resource>();
-  readonly servicesByNs = new MultiMap<string, Resource>();
+  readonly services = new MultiMap<string, Resource>(byId);
+  readonly serviceWildcards = new MultiMap<string, Resource>(byId);
+  readonly servicesByNs = new MultiMap<string, Resource>(byId);
+  /** Kubernetes Service `metadata.name` (lower case) -> Services of that name in any namespace. */
+  readonly servicesByName = new MultiMap<string, Resource>(byId);
   /** `ns|host` -> DestinationRules in ns whose resolved host is host (exact or wildcard). */
-  readonly drs = new MultiMap<string, Resource>();
+  readonly drs = new MultiMap<string, Resource>(byId);
   readonly drWildcardsByNs = new MultiMap<string, string>();
   /** Resolved DR host -> DestinationRules for it in any namespace. */
-  readonly drsByHost = new MultiMap<string, Resource>();
-  readonly gateways = new MultiMap<string, Resource>();
-  readonly gatewaysByName = new MultiMap<string, Resource>();
-  readonly workloads = new MultiMap<string, Resource>();
-  readonly vsByHost = new MultiMap<string, Resource>();
-  readonly incomplete = new MultiMap<string, Resource>();
+  readonly drsByHost = new MultiMap<string, Resource>(byId);
+  readonly gateways = new MultiMap<string, Resource>(byId);
+  readonly gatewaysByName = new MultiMap<string, Resource>(byId);
+  readonly workloads = new MultiMap<string, Resource>(byId);
+  /** `key=value` of a pod label -> workloads carrying it, in every namespace. */
+  readonly workloadsByLabel = new MultiMap<string, Resource>(byId);
+  readonly vsByHost = new MultiMap<string, Resource>(byId);
+  /** Resolved destination host -> VirtualServices routing to it (each once). */
+  readonly vsByDestination = new MultiMap<string, Resource>(byId);
+  /** `ns/name` of a Gateway -> VirtualServices naming it in `gateways` or a route match (each once). */
+  readonly vsByGateway = new MultiMap<string, Resource>(byId);
+  readonly incomplete = new MultiMap<string, Resource>(byId);
   readonly meshRoots = new Set<Resource>();
-  readonly namespaces = new MultiMap<string, Resource>();
+  readonly namespaces = new MultiMap<string, Resource>(byId);
 
   add(r: Resource): void {
     this.update(r, 'add');
@@ -32,7 +46,15 @@ export class Tables {
     this.update(r, 'remove');
   }
 
+  /** Bumped on every change, so structures derived from the whole table (symbol search) know when to rebuild. */
+  get version(): number {
+    return this.changes;
+  }
+
+  private changes = 0;
+
   private update(r: Resource, op: 'add' | 'remove'): void {
+    this.changes++;
     const apply = <K>(m: MultiMap<K, Resource>, key: K) => (op === 'add' ? m.add(key, r) : m.remove(key, r));
     if (op === 'add') this.byId.set(r.id, r);
     else this.byId.delete(r.id);
@@ -47,10 +69,16 @@ export class Tables {
       if (op === 'add') this.meshRoots.add(r);
       else this.meshRoots.delete(r);
     }
-    if (r.podLabels) apply(this.workloads, r.namespace);
+    if (r.podLabels) {
+      apply(this.workloads, r.namespace);
+      for (const [k, v] of Object.entries(r.podLabels)) apply(this.workloadsByLabel, `${k}=${v}`);
+    }
     switch (r.kind) {
       case 'Service':
-        if (r.name) apply(this.services, resolveHost(r.name, r.namespace));
+        if (r.name) {
+          apply(this.services, resolveHost(r.name, r.namespace));
+          apply(this.servicesByName, r.name.toLowerCase());
+        }
         apply(this.servicesByNs, r.namespace);
         break;
       case 'ServiceEntry':
@@ -79,6 +107,8 @@ export class Tables {
         break;
       case 'VirtualService':
         for (const h of r.hosts ?? []) apply(this.vsByHost, resolveHost(h.value, r.namespace));
+        for (const host of destinationHosts(r)) apply(this.vsByDestination, host);
+        for (const gateway of boundGateways(r)) apply(this.vsByGateway, gateway);
         break;
       default:
         break;

@@ -8,6 +8,8 @@ export interface DestinationRef {
   readonly host: Str;
   readonly subset?: Str;
   readonly port?: number;
+  /** The `port.number` value, where port findings point. */
+  readonly portSpan?: Span;
   readonly via: 'http' | 'tcp' | 'tls' | 'mirror' | 'mirrors';
   /** Index of the route in its list (http/tcp/tls), for messages. */
   readonly routeIndex: number;
@@ -33,6 +35,10 @@ export interface GatewayServer {
   readonly protocol?: string;
   readonly portName?: string;
   readonly tlsMode?: string;
+  /** The `port.number` value. */
+  readonly portSpan?: Span;
+  /** True when the server has a `tls` block (Istio then tells servers on one port apart by SNI host). */
+  readonly hasTls?: boolean;
 }
 
 export interface TlsModeRef {
@@ -46,7 +52,23 @@ export interface ServicePortRef {
   readonly name?: Str;
   readonly protocol?: string;
   readonly appProtocol?: string;
+  /** `targetPort` (a container port number or name); undefined when not written. */
+  readonly targetPort?: number | string;
   readonly span: Span;
+}
+
+/** A VirtualService `http[].delegate`: the delegate VirtualService by name and namespace. */
+export interface DelegateRef {
+  readonly name: Str;
+  /** Undefined when not written (the root VirtualService's namespace). */
+  readonly namespace?: Str;
+}
+
+/** The shape of a VirtualService's HTTP routes, for judging whether two of them can be merged. */
+export interface HttpRoutesSummary {
+  readonly count: number;
+  /** Some route has no `match` (or an empty one), so it takes every request that reaches it. */
+  readonly catchAll: boolean;
 }
 
 export interface PortMtlsRef {
@@ -100,7 +122,12 @@ export interface Resource {
   readonly exportTo?: readonly string[];
   /** VirtualService `gateways`; undefined when not written (which means `mesh`). */
   readonly gateways?: readonly Str[];
+  /** VirtualService `http|tcp|tls[].match[].gateways` entries; undefined when there are none. */
+  readonly matchGateways?: readonly Str[];
   readonly destinations?: readonly DestinationRef[];
+  /** VirtualService `http[].delegate` entries. */
+  readonly delegates?: readonly DelegateRef[];
+  readonly httpRoutes?: HttpRoutesSummary;
   /** DestinationRule `spec.host`. */
   readonly drHost?: Str;
   readonly subsets?: readonly SubsetDef[];

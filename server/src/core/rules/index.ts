@@ -1,15 +1,79 @@
 import type { CrossFileRule, LocalRule, Rule } from './types';
 import { rule as subsetNotFound } from './subset-not-found';
+import { rule as destinationRuleIgnored } from './destination-rule-ignored';
+import { rule as gatewayNotFound } from './gateway-not-found';
+import { rule as gatewayHostMismatch } from './gateway-host-mismatch';
+import { rule as hostNotFound } from './host-not-found';
+import { rule as duplicateDestinationRule } from './duplicate-destination-rule';
+import { rule as conflictingVirtualService } from './conflicting-virtual-service';
+import { rule as multipleNamespaceSidecars } from './multiple-namespace-sidecars';
+import { rule as mtlsConflict } from './mtls-conflict';
+import { rule as selectorMatchesNothing } from './selector-matches-nothing';
+import { rule as destinationPortNotFound } from './destination-port-not-found';
+import { rule as conflictingGateways } from './conflicting-gateways';
+import { rule as delegateNotFound } from './delegate-not-found';
 import { rule as deprecatedApiVersion } from './deprecated-api-version';
+import { rule as deprecatedField } from './deprecated-field';
+import { rule as faultWithRetry } from './fault-with-retry';
+import { rule as timeoutShorterThanRetries } from './timeout-shorter-than-retries';
+import { rule as retriable4xx } from './retriable-4xx';
+import { rule as localityWithoutOutlierDetection } from './locality-without-outlier-detection';
+import { rule as fullEjection } from './full-ejection';
+import { rule as tlsOriginationWithoutSan } from './tls-origination-without-san';
+import { rule as redundantIstioMutual } from './redundant-istio-mutual';
+import { rule as allowAllRule } from './allow-all-rule';
+import { rule as denyHttpFieldsWithoutPort } from './deny-http-fields-without-port';
+import { rule as allowWithNotPaths } from './allow-with-not-paths';
+import { rule as weights } from './weights';
+import { rule as unreachableRoute } from './unreachable-route';
+import { rule as portNameProtocol } from './port-name-protocol';
+import { rule as conflictingHttpActions } from './conflicting-http-actions';
+import { rule as portLevelPolicyNotInherited } from './port-level-policy-not-inherited';
+import { rule as gatewayTlsWithoutCertificate } from './gateway-tls-without-certificate';
+import { rule as sidecarEgressHostFormat } from './sidecar-egress-host-format';
+import { rule as principalFormat } from './principal-format';
+import { rule as schema } from './schema';
 
 /** Rules that read the workspace index (re-run when what they read changes). */
 const CROSS_FILE_RULES: readonly Rule[] = [
   subsetNotFound,
+  destinationRuleIgnored,
+  gatewayNotFound,
+  gatewayHostMismatch,
+  hostNotFound,
+  duplicateDestinationRule,
+  conflictingVirtualService,
+  multipleNamespaceSidecars,
+  mtlsConflict,
+  selectorMatchesNothing,
+  destinationPortNotFound,
+  conflictingGateways,
+  delegateNotFound,
 ];
 
 /** Rules that look at one resource's YAML alone. */
 const SINGLE_RESOURCE_RULES: readonly Rule[] = [
   deprecatedApiVersion,
+  deprecatedField,
+  faultWithRetry,
+  timeoutShorterThanRetries,
+  retriable4xx,
+  localityWithoutOutlierDetection,
+  fullEjection,
+  tlsOriginationWithoutSan,
+  redundantIstioMutual,
+  allowAllRule,
+  denyHttpFieldsWithoutPort,
+  allowWithNotPaths,
+  weights,
+  unreachableRoute,
+  portNameProtocol,
+  conflictingHttpActions,
+  portLevelPolicyNotInherited,
+  gatewayTlsWithoutCertificate,
+  sidecarEgressHostFormat,
+  principalFormat,
+  schema,
 ];
 
 /** Every rule, in the order findings are listed. Rule ids are public: never rename one. */

@@ -2,9 +2,11 @@ import { asMap, asSeq, get, pairOf } from '../parse/access';
 import { parseYamlFile } from '../parse/parseFile';
 import { resolveHost } from '../model/hosts';
 import { isExportedTo } from '../model/exportTo';
+import { resolveGatewayRef } from '../model/gatewayRef';
 import type { DestinationRef, Resource } from '../model/types';
 import type { Lookup, DestinationRuleMatch } from '../index/lookup';
 import { byCloseness, didYouMean } from './support/distance';
+import { missingHost } from './support/missingHost';
 import { addMapEntry, appendToSequence } from './support/yamlEdit';
 import type { CrossFileRule, CrossFileRuleContext, Fix, FileEdit } from './types';
 
@@ -35,6 +37,8 @@ export const rule: CrossFileRule = {
 
 function checkDestination(ctx: CrossFileRuleContext, dest: DestinationRef, subset: string): void {
   const vs = ctx.resource;
+  // A host that does not exist is host-not-found's finding; its subsets are not a second problem.
+  if (missingHost(ctx.index, dest.host.value, vs.namespace)) return;
   const host = resolveHost(dest.host.value, vs.namespace);
   const span = dest.subset?.span ?? dest.host.span;
   for (const client of clientNamespaces(vs, host, ctx.index)) {
@@ -102,8 +106,8 @@ export function clientNamespaces(vs: Resource, host: string, index: Lookup): str
         if (index.workloads(ns).length > 0) out.add(ns);
       }
     } else {
-      const slash = g.indexOf('/');
-      out.add(slash === -1 ? vs.namespace : g.slice(0, slash));
+      const ref = resolveGatewayRef(g.trim(), vs.namespace);
+      if (ref) out.add(ref.namespace);
     }
   }
   return [...out];

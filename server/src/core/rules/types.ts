@@ -2,6 +2,7 @@ import type { Span, YNode } from '../parse/types';
 import type { Resource } from '../model/types';
 import type { AnalysisSettings, Severity } from '../settings';
 import type { Lookup } from '../index/lookup';
+import type { SchemaRegistry } from '../schema/registry';
 
 export interface TextEdit {
   readonly span: Span;
@@ -78,6 +79,8 @@ interface BaseContext {
 export interface LocalRuleContext extends BaseContext {
   readonly node: YNode;
   readonly text: string;
+  /** Istio's API schemas, when the host loaded them (the `schema` rule does nothing without). */
+  readonly schemas?: SchemaRegistry;
 }
 
 /** Cross-file rules see summaries through a lookup that records what they depend on. */

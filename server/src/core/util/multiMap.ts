@@ -1,11 +1,30 @@
-/** A map of keys to small lists, with removal by identity. */
+/**
+ * A map of keys to lists, with removal by identity. With a comparator, every list is kept in
+ * that order as values are added, so readers get a deterministic order without sorting.
+ */
 export class MultiMap<K, V> {
   private readonly map = new Map<K, V[]>();
 
+  constructor(private readonly compare?: (a: V, b: V) => number) {}
+
   add(key: K, value: V): void {
     const list = this.map.get(key);
-    if (list) list.push(value);
-    else this.map.set(key, [value]);
+    if (!list) {
+      this.map.set(key, [value]);
+      return;
+    }
+    if (!this.compare || this.compare(list[list.length - 1], value) <= 0) {
+      list.push(value);
+      return;
+    }
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(list[mid], value) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, value);
   }
 
   remove(key: K, value: V): void {

@@ -35,6 +35,7 @@ function servicePorts(spec: YNode | undefined): ServicePortRef[] {
     name: str(get(p, 'name')),
     protocol: str(get(p, 'protocol'))?.value,
     appProtocol: str(get(p, 'appProtocol'))?.value,
+    targetPort: num(get(p, 'targetPort')) ?? str(get(p, 'targetPort'))?.value,
     span: p.span,
   }));
 }

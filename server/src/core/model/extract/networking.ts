@@ -1,7 +1,7 @@
-import { get, items, num, str, strings, stringMap, entries } from '../../parse/access';
+import { asScalar, get, items, num, str, strings, stringMap, entries, type Str } from '../../parse/access';
 import type { YNode } from '../../parse/types';
 import type { ResourceFields } from '../summarize';
-import type { DestinationRef, GatewayServer, SubsetDef, TlsModeRef } from '../types';
+import type { DelegateRef, DestinationRef, GatewayServer, HttpRoutesSummary, SubsetDef, TlsModeRef } from '../types';
 import { selectorAt } from './selectors';
 
 /** Summary fields of networking.istio.io kinds. */
@@ -13,7 +13,10 @@ export function extractNetworking(kind: string, node: YNode): ResourceFields {
         hosts: strings(get(spec, 'hosts')),
         exportTo: exportTo(spec),
         gateways: get(spec, 'gateways') ? strings(get(spec, 'gateways')) : undefined,
+        matchGateways: matchGateways(spec),
         destinations: virtualServiceDestinations(spec),
+        delegates: delegates(spec),
+        httpRoutes: httpRoutes(spec),
       };
     case 'DestinationRule':
       return {
@@ -58,8 +61,9 @@ function virtualServiceDestinations(spec: YNode | undefined): DestinationRef[] {
     const host = str(get(dest, 'host'));
     if (!host) return;
     const subset = str(get(dest, 'subset'));
-    const port = num(get(dest, 'port', 'number'));
-    out.push({ host, subset, port, via, routeIndex });
+    const portNode = get(dest, 'port', 'number');
+    const port = num(portNode);
+    out.push({ host, subset, port, portSpan: port === undefined ? undefined : asScalar(portNode)?.span, via, routeIndex });
   };
   items(get(spec, 'http')).forEach((route, i) => {
     for (const r of items(get(route, 'route'))) add(get(r, 'destination'), 'http', i);
@@ -72,6 +76,30 @@ function virtualServiceDestinations(spec: YNode | undefined): DestinationRef[] {
     });
   }
   return out;
+}
+
+function delegates(spec: YNode | undefined): DelegateRef[] | undefined {
+  const out: DelegateRef[] = [];
+  for (const route of items(get(spec, 'http'))) {
+    const name = str(get(route, 'delegate', 'name'));
+    if (name) out.push({ name, namespace: str(get(route, 'delegate', 'namespace')) });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+function httpRoutes(spec: YNode | undefined): HttpRoutesSummary | undefined {
+  const routes = items(get(spec, 'http'));
+  if (routes.length === 0) return undefined;
+  return { count: routes.length, catchAll: routes.some(r => items(get(r, 'match')).length === 0) };
+}
+
+/** Gateways named by route matches, which narrow a route to traffic arriving through them. */
+function matchGateways(spec: YNode | undefined): Str[] | undefined {
+  const out: Str[] = [];
+  for (const via of ['http', 'tcp', 'tls']) {
+    for (const route of items(get(spec, via))) for (const m of items(get(route, 'match'))) out.push(...strings(get(m, 'gateways')));
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 function subsets(spec: YNode | undefined): SubsetDef[] {
@@ -106,6 +134,8 @@ function gatewayServers(spec: YNode | undefined): GatewayServer[] {
     protocol: str(get(server, 'port', 'protocol'))?.value,
     portName: str(get(server, 'port', 'name'))?.value,
     tlsMode: str(get(server, 'tls', 'mode'))?.value,
+    portSpan: asScalar(get(server, 'port', 'number'))?.span,
+    hasTls: get(server, 'tls') !== undefined,
   }));
 }
 

@@ -1,0 +1,16 @@
+/**
+ * Whether a YAML text holds at least one Istio resource (an `apiVersion` in an `*.istio.io` group).
+ * The client uses it to keep completion and hover requests for other YAML (Compose files, CI
+ * pipelines, plain Kubernetes manifests) from ever reaching the server, and to set the
+ * `istio.isIstioDocument` context key for menus.
+ */
+export function hasIstioResource(text: string): boolean {
+  return ISTIO_API_VERSION.test(text);
+}
+
+/** Documents the server's completion and hover may answer for: Istio ones, and blank ones (a new file's skeleton). */
+export function isIstioText(text: string): boolean {
+  return text.trim() === '' || hasIstioResource(text);
+}
+
+const ISTIO_API_VERSION = /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?[a-z0-9.-]*\.istio\.io\//m;

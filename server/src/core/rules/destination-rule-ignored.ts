@@ -1,0 +1,143 @@
+import { asScalar, get } from '../parse/access';
+import { CLUSTER_DOMAIN, isShortName, isWildcard, parseServiceFqdn, resolveHost } from '../model/hosts';
+import type { Resource } from '../model/types';
+import { canMoveNamespace, resourceNode, setNamespaceEdit } from './support/resourceEdit';
+import { replaceScalar } from './support/yamlEdit';
+import type { CrossFileRule, CrossFileRuleContext, Fix, RelatedInfo, TextEdit } from './types';
+
+/**
+ * A DestinationRule Istio never applies. Proxies look DestinationRules up in their own namespace,
+ * then the service's namespace, then the root namespace; a rule anywhere else only reaches
+ * clients in its own namespace, and with none there it does nothing. A short host is resolved in
+ * the rule's namespace, so `host: reviews` outside the reviews namespace names a service that
+ * does not exist.
+ */
+export const rule: CrossFileRule = {
+  id: 'destination-rule-ignored',
+  meta: {
+    description: 'A DestinationRule sits where no proxy looks it up, or its short host names a service that does not exist in its namespace.',
+    defaultSeverity: 'warning',
+    crossFile: true,
+    fixable: true,
+    kinds: ['DestinationRule'],
+    messages: {
+      noClients: 'This DestinationRule for {host} is never applied: it is in namespace {namespace}, which is neither the service\'s namespace ({serviceNamespace}) nor the root namespace ({root}), and no workload in the workspace runs in {namespace}. Istio only looks up DestinationRules in the client\'s, the service\'s and the root namespace.',
+      shortHost: 'Host "{written}" is resolved in the DestinationRule\'s namespace, as {host}, and no Service defines that; Service {name} is in namespace {elsewhere}. Short names are not searched in other namespaces.',
+    },
+  },
+  check(ctx) {
+    const dr = ctx.resource;
+    if (!dr.drHost) return;
+    const written = dr.drHost.value.trim().toLowerCase();
+    const host = resolveHost(written, dr.namespace);
+    if (isShortName(written)) checkShortHost(ctx, dr, written, host);
+    else if (!isWildcard(host)) checkPlacement(ctx, dr, host);
+  },
+};
+
+/** Case 1: the rule is outside every namespace on the lookup path of any client the workspace shows. */
+function checkPlacement(ctx: CrossFileRuleContext, dr: Resource, host: string): void {
+  const { index } = ctx;
+  const root = index.rootNamespace;
+  if (dr.namespace === root) return;
+  const providers = index.servicesForHost(host);
+  const serviceNamespaces = new Set(providers.map(p => p.namespace));
+  const fromName = parseServiceFqdn(host)?.namespace;
+  if (fromName) serviceNamespaces.add(fromName);
+  // An external host no ServiceEntry defines has no service namespace to compare with.
+  if (serviceNamespaces.size === 0 || serviceNamespaces.has(dr.namespace)) return;
+  // Clients in the rule's own namespace do use it: that is how per-client overrides are written.
+  if (index.workloads(dr.namespace).length > 0) return;
+  // Gateway pods usually run next to their Gateway resources and are often installed elsewhere.
+  if (index.ofKind('Gateway', dr.namespace).length > 0) return;
+  // Without any workload in the workspace, "no workload runs there" says nothing.
+  if (index.workloadNamespaces().length === 0 || index.hasIncompleteWorkloads(dr.namespace)) return;
+  const serviceNamespace = fromName ?? [...serviceNamespaces].sort()[0];
+  const fixes: Fix[] = [];
+  if (canMoveNamespace(dr, ctx.settings)) {
+    if (index.destinationRulesExact(serviceNamespace, host).length === 0) {
+      fixes.push(moveFix(dr, serviceNamespace, undefined, `Move to namespace ${serviceNamespace} (the service's namespace)`, true));
+    }
+    if (index.destinationRulesExact(root, host).length === 0) {
+      fixes.push(moveFix(dr, root, undefined, `Move to the root namespace ${root} (applies mesh-wide)`, fixes.length === 0));
+    }
+  }
+  ctx.report({
+    span: dr.drHost!.span,
+    messageId: 'noClients',
+    data: { host, namespace: dr.namespace, serviceNamespace, root },
+    related: providers.map(serviceRelated),
+    fixes,
+  });
+}
+
+/** Case 2: `host: reviews` in a namespace without a reviews Service, while one exists elsewhere. */
+function checkShortHost(ctx: CrossFileRuleContext, dr: Resource, name: string, host: string): void {
+  const { index } = ctx;
+  if (index.servicesForHost(host).length > 0) return;
+  const elsewhere = index.servicesNamed(name).filter(s => s.namespace !== dr.namespace);
+  if (elsewhere.length === 0) return;
+  // A templated Service or ServiceEntry of the namespace could be the one that defines the host.
+  if (index.hasIncomplete('Service', dr.namespace) || index.hasIncomplete('ServiceEntry', dr.namespace)) return;
+  const namespaces = [...new Set(elsewhere.map(s => s.namespace))].sort();
+  const root = index.rootNamespace;
+  const hasClients = dr.namespace === root || index.workloads(dr.namespace).length > 0;
+  const movable = canMoveNamespace(dr, ctx.settings);
+  const fixes: Fix[] = [];
+  for (const ns of namespaces.slice(0, 3)) {
+    const fqdn = `${name}.${ns}.svc.${CLUSTER_DOMAIN}`;
+    // With clients in its namespace, the rule may well be a per-client override: keep it there.
+    // Without, it would only become a rule no proxy looks up.
+    // Next to a rule for the same host, either fix would only trade this finding for a duplicate.
+    if (hasClients && index.destinationRulesExact(dr.namespace, fqdn).length === 0) {
+      fixes.push(moveFix(dr, undefined, fqdn, `Set host to ${fqdn}`, namespaces.length === 1));
+    }
+    if (movable && index.destinationRulesExact(ns, fqdn).length === 0) {
+      fixes.push(moveFix(dr, ns, fqdn, `Move to namespace ${ns} and set host to ${fqdn}`, !hasClients && namespaces.length === 1));
+    }
+  }
+  const only = namespaces.length === 1 ? `${name}.${namespaces[0]}.svc.${CLUSTER_DOMAIN}` : undefined;
+  if (movable && only && dr.namespace !== root && index.destinationRulesExact(root, only).length === 0) {
+    fixes.push(moveFix(dr, root, only, `Move to the root namespace ${root} and set host to ${only}`, !fixes.some(f => f.isPreferred)));
+  }
+  ctx.report({
+    span: dr.drHost!.span,
+    messageId: 'shortHost',
+    data: { written: dr.drHost!.value, host, name, elsewhere: namespaces.join(', ') },
+    related: elsewhere.map(serviceRelated),
+    fixes,
+  });
+}
+
+function serviceRelated(s: Resource): RelatedInfo {
+  return { file: s.file, span: s.nameSpan ?? s.span, message: `${s.kind} ${s.namespace}/${s.name ?? '?'}` };
+}
+
+/**
+ * Moves the rule to `namespace` and/or rewrites its host. The host is written as an FQDN when
+ * the rule moves, so that it keeps naming the same service from its new namespace.
+ */
+function moveFix(dr: Resource, namespace: string | undefined, host: string | undefined, title: string, isPreferred: boolean): Fix {
+  return {
+    title,
+    isPreferred,
+    compute: ({ readText }) => {
+      const text = readText(dr.file);
+      if (text === undefined) return undefined;
+      const node = resourceNode(text, dr);
+      if (!node) return undefined;
+      const edits: TextEdit[] = [];
+      if (namespace !== undefined) {
+        const edit = setNamespaceEdit(text, node, namespace);
+        if (!edit) return undefined;
+        edits.push(edit);
+      }
+      if (host !== undefined) {
+        const scalar = asScalar(get(node, 'spec', 'host'));
+        if (!scalar) return undefined;
+        edits.push(replaceScalar(scalar, host));
+      }
+      return [{ file: dr.file, edits }];
+    },
+  };
+}

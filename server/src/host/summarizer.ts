@@ -1,0 +1,97 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { FileInput } from '../core/analysis/analyzer';
+import type { AnalysisSettings } from '../core/settings';
+import { toInput } from './fileInput';
+import { readYamlFile } from './readFile';
+import type { WorkerRequest, WorkerResponse } from './summaryWorker';
+
+/** Files per request: big enough to amortise messaging, small enough to keep results flowing. */
+const BATCH = 128;
+/** Below this many files, starting threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 1500;
+
+export interface SummarizeOptions {
+  readonly settings: AnalysisSettings;
+  readonly log: (message: string) => void;
+  /** Called with each batch of results, in no particular order; may be async (backpressure). */
+  readonly onBatch: (inputs: readonly FileInput[]) => void | Promise<void>;
+  /** Return true to stop early (a newer indexing run superseded this one). */
+  readonly cancelled?: () => boolean;
+  /** Force (true) or forbid (false) worker threads; by default they are used for large inputs. */
+  readonly workers?: boolean;
+}
+
+/**
+ * Reads and analyses many files, in worker threads when there are enough of them to pay for it
+ * (one per core, up to two more than the main thread), else on the main thread in batches
+ * that yield to the event loop.
+ */
+export async function summarizeFiles(files: readonly string[], options: SummarizeOptions): Promise<void> {
+  const script = path.join(__dirname, 'summaryWorker.js');
+  const useWorkers = options.workers ?? (files.length >= MIN_FILES_FOR_WORKERS && fs.existsSync(script));
+  if (useWorkers) {
+    try {
+      await inWorkers(files, script, options);
+      return;
+    } catch (e) {
+      options.log(`Worker threads unavailable (${String(e)}); analysing on the main thread.`);
+    }
+  }
+  // On the main thread: read a handful of files concurrently, analyse them one by one, and hand
+  // over (and yield to the event loop) whenever a slice of time is used up.
+  let pending: FileInput[] = [];
+  let sliceStart = performance.now();
+  for (let i = 0; i < files.length; i += READ_AHEAD) {
+    if (options.cancelled?.()) return;
+    const reads = await Promise.all(files.slice(i, i + READ_AHEAD).map(f => readYamlFile(f).then(read => ({ f, read }))));
+    for (const { f, read } of reads) {
+      pending.push(toInput(f, read, options.settings, options.log));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await options.onBatch(pending);
+        pending = [];
+        await new Promise<void>(resolve => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+  if (pending.length > 0) await options.onBatch(pending);
+}
+
+/** Files read concurrently on the main thread. */
+const READ_AHEAD = 16;
+/** Longest stretch of main-thread analysis between turns of the event loop. */
+const SLICE_MS = 15;
+
+async function inWorkers(files: readonly string[], script: string, options: SummarizeOptions): Promise<void> {
+  const count = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  let nextBatch = 0;
+  const workers = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 256 } }));
+  try {
+    await Promise.all(workers.map(worker => new Promise<void>((resolve, reject) => {
+      let id = 0;
+      const send = () => {
+        if (nextBatch >= batches.length || options.cancelled?.()) {
+          resolve();
+          return;
+        }
+        const request: WorkerRequest = { id: ++id, files: batches[nextBatch++], settings: options.settings };
+        worker.postMessage(request);
+      };
+      worker.on('message', (response: WorkerResponse) => {
+        for (const line of response.logs) options.log(line);
+        Promise.resolve(options.onBatch(response.inputs)).then(send, reject);
+      });
+      worker.on('error', reject);
+      worker.on('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+      send();
+    })));
+  } finally {
+    // Threads are only for the cold index: their heaps go back to the system afterwards.
+    await Promise.all(workers.map(w => w.terminate()));
+  }
+}

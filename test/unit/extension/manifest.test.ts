@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ruleSettingProperties } from './ruleSettings';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+interface Manifest {
+  activationEvents: string[];
+  main: string;
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    menus: Record<string, { command: string }[]>;
+    snippets: { language: string; path: string }[];
+    configuration: { properties: Record<string, { default?: unknown; description?: string; markdownDescription?: string; scope?: string; properties?: unknown }> };
+  };
+}
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+
+describe('extension manifest (package.json)', () => {
+  it('istio.rules lists every rule id with its description and default (run `npm run compile && npm run sync:rules`)', () => {
+    assert.deepStrictEqual(pkg.contributes.configuration.properties['istio.rules'].properties, ruleSettingProperties());
+  });
+
+  it('every setting is documented and has a default', () => {
+    for (const [key, p] of Object.entries(pkg.contributes.configuration.properties)) {
+      assert.ok(p.description || p.markdownDescription, `${key} has no description`);
+      assert.ok('default' in p, `${key} has no default`);
+      assert.ok(p.scope, `${key} has no scope`);
+    }
+  });
+
+  it('contributed commands and the commands the client registers are the same set', () => {
+    const source = fs.readdirSync(path.join(ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
+      .filter(f => f.endsWith('.ts'))
+      .map(f => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8')).join('\n');
+    const registered = [...source.matchAll(/command\('(istio\.[\w.]+)'/g)].map(m => m[1]).sort();
+    const contributed = pkg.contributes.commands.map(c => c.command).sort();
+    assert.deepStrictEqual(registered, contributed);
+    for (const c of pkg.contributes.commands) assert.strictEqual(c.category, 'Istio', c.command);
+    for (const [menu, items] of Object.entries(pkg.contributes.menus)) {
+      for (const item of items) assert.ok(contributed.includes(item.command), `${menu} names unknown command ${item.command}`);
+    }
+  });
+
+  it('activates on YAML, contributes the snippets and ships the bundled client', () => {
+    assert.ok(pkg.activationEvents.includes('onLanguage:yaml'));
+    assert.ok(pkg.activationEvents.includes('workspaceContains:**/*.{yaml,yml}'));
+    assert.deepStrictEqual(pkg.contributes.snippets, [{ language: 'yaml', path: './snippets/istio.code-snippets' }]);
+    assert.strictEqual(pkg.main, './dist/client.js');
+  });
+});

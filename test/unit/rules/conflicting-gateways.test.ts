@@ -1,0 +1,135 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+ruleTester('conflicting-gateways', {
+  valid: [
+    {
+      name: 'plain HTTP servers for one host on one port are merged by Istio',
+      code: `
+        #- a.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: shop, namespace: shop}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [shop.example.com]}]
+        #- b.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: catch-all, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]`,
+    },
+    {
+      name: 'TLS servers on one port with different hosts (SNI tells them apart)',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: shop, namespace: shop}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 443, name: https-shop, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: shop}, hosts: [shop.example.com]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: blog, namespace: blog}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 443, name: https-blog, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: blog}, hosts: [blog.example.com, "*"]}]`,
+    },
+    {
+      name: 'the same host on different gateway workloads or ports',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: public, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: shop}, hosts: [shop.example.com]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: internal, namespace: ingress}
+        spec:
+          selector: {istio: internalgateway}
+          servers: [{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: shop}, hosts: [shop.example.com]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: public-alt, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 8443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: shop}, hosts: [shop.example.com]}]`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'two Gateways terminate TLS for one host on one port: both reported',
+      code: `
+        #- shop/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: shop, namespace: shop}
+        spec:
+          selector: {istio: ingressgateway}
+          servers:
+          - port: {number: 443, name: https, protocol: HTTPS}
+            tls: {mode: SIMPLE, credentialName: shop-cert}
+            hosts: [shop.example.com]
+        #           ^^^^^^^^^^^^^^^^ conflicting-gateways
+        #- legacy/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: legacy, namespace: legacy}
+        spec:
+          selector: {istio: ingressgateway}
+          servers:
+          - port: {number: 443, name: https, protocol: HTTPS}
+            tls: {mode: SIMPLE, credentialName: legacy-cert}
+            hosts: ["*/shop.example.com", legacy.example.com]
+        #           ^^^^^^^^^^^^^^^^^^^^ conflicting-gateways`,
+    },
+    {
+      name: 'a plaintext TCP server and an HTTP server on one port (kustomize namespace)',
+      code: `
+        #- ingress/kustomization.yaml
+        namespace: ingress
+        resources: [gw.yaml]
+        #- ingress/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: db}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 8080, name: tcp, protocol: TCP}, hosts: ["*"]}]
+        #                           ^^^^ conflicting-gateways
+        #- web/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: web, namespace: web}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 8080, name: http, protocol: HTTP}, hosts: [web.example.com]}]
+        #                           ^^^^ conflicting-gateways`,
+    },
+    {
+      name: 'passthrough servers with the same host, "./" host form, multi-document file',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: a, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 443, name: tls, protocol: TLS}, tls: {mode: PASSTHROUGH}, hosts: ["./db.example.com"]}]
+        #                                                                                             ^^^^^^^^^^^^^^^^^^ conflicting-gateways
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: b, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 443, name: tls, protocol: TLS}, tls: {mode: PASSTHROUGH}, hosts: [ingress/db.example.com]}]
+        #                                                                                             ^^^^^^^^^^^^^^^^^^^^^^ conflicting-gateways`,
+    },
+  ],
+});

@@ -1,0 +1,89 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+ruleTester('deny-http-fields-without-port', {
+  valid: [
+    {
+      name: 'DENY with methods and ports',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: deny-delete}
+        spec:
+          action: DENY
+          rules:
+          - to:
+            - operation: {methods: [DELETE], ports: ["8080"]}`,
+    },
+    {
+      name: 'ALLOW with HTTP fields (ignored for TCP, which fails closed)',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: allow-get}
+        spec:
+          action: ALLOW
+          rules:
+          - to:
+            - operation: {methods: [GET], paths: [/api/*]}`,
+    },
+    {
+      name: 'DENY on source namespaces only (TCP attribute)',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: deny-ns}
+        spec:
+          action: DENY
+          rules:
+          - from:
+            - source: {notNamespaces: [prod]}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'DENY on paths without ports',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: deny-admin}
+        spec:
+          selector: {matchLabels: {app: web}}
+          action: DENY
+          rules:
+          - to:
+            - operation:
+                paths: [/admin*]
+        #       ^^^^^ deny-http-fields-without-port`,
+    },
+    {
+      name: 'DENY from requestPrincipals only',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: require-jwt}
+        spec:
+          action: DENY
+          rules:
+          - from:
+            - source: {notRequestPrincipals: ["*"]}
+        #              ^^^^^^^^^^^^^^^^^^^^ deny-http-fields-without-port`,
+    },
+    {
+      name: 'principals plus methods: the to-part still has no ports; second rule of a List item',
+      code: `
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: security.istio.io/v1
+          kind: AuthorizationPolicy
+          metadata: {name: p}
+          spec:
+            action: DENY
+            rules:
+            - to: [{operation: {ports: ["9000"]}}]
+            - from: [{source: {principals: [cluster.local/ns/a/sa/b]}}]
+              to: [{operation: {hosts: [admin.example.com], methods: [POST]}}]
+        #                       ^^^^^ deny-http-fields-without-port`,
+    },
+  ],
+});

@@ -1,0 +1,274 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+/** Workloads and Services of the bookinfo namespace, shared by most cases. */
+const BOOKINFO = `
+        #- bookinfo/app.yaml
+        apiVersion: v1
+        kind: Service
+        metadata: {name: reviews, namespace: bookinfo}
+        spec: {selector: {app: reviews}, ports: [{port: 9080, name: http}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: reviews-v1, namespace: bookinfo}
+        spec: {template: {metadata: {labels: {app: reviews, version: v1}}}}`;
+
+ruleTester('destination-rule-ignored', {
+  valid: [
+    {
+      name: 'DR in the service namespace (FQDN host)',
+      code: `${BOOKINFO}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: bookinfo}
+        spec: {host: reviews.bookinfo.svc.cluster.local}`,
+    },
+    {
+      name: 'DR in a client namespace that runs workloads (per-client override)',
+      code: `${BOOKINFO}
+        #- frontend/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews-pool, namespace: frontend}
+        spec: {host: reviews.bookinfo.svc.cluster.local, trafficPolicy: {connectionPool: {tcp: {maxConnections: 10}}}}
+        #- frontend/deploy.yaml
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: frontend}
+        spec: {template: {metadata: {labels: {app: web}}}}`,
+    },
+    {
+      name: 'DR in the root namespace applies mesh-wide',
+      code: `${BOOKINFO}
+        #- mesh/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: istio-system}
+        spec: {host: reviews.bookinfo.svc.cluster.local}`,
+    },
+    {
+      name: 'no workload anywhere in the workspace: nothing to judge by',
+      code: `
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: ops}
+        spec: {host: reviews.bookinfo.svc.cluster.local}`,
+    },
+    {
+      name: 'short host resolving to a Service of the kustomization namespace',
+      code: `${BOOKINFO}
+        #- overlay/kustomization.yaml
+        namespace: bookinfo
+        resources: [dr.yaml]
+        #- overlay/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews}
+        spec: {host: reviews}`,
+    },
+    {
+      name: 'a Helm-templated workload of the namespace could run there',
+      code: `${BOOKINFO}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: ops}
+        spec: {host: reviews.bookinfo.svc.cluster.local}
+        #- chart/templates/deploy.yaml
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{ .Release.Name }}
+          namespace: ops
+        spec:
+          template:
+            metadata:
+              labels: {app: ops}`,
+    },
+    {
+      name: 'a namespace holding a Gateway (its pods usually run there)',
+      code: `${BOOKINFO}
+        #- ingress/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: public, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: ingress}
+        spec: {host: reviews.bookinfo.svc.cluster.local}`,
+    },
+    {
+      name: 'wildcard hosts are not judged',
+      code: `${BOOKINFO}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: all, namespace: ops}
+        spec: {host: "*.bookinfo.svc.cluster.local"}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'FQDN host, DR in a namespace without workloads: move it to the service namespace',
+      code: `${BOOKINFO}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+          namespace: default
+        spec:
+          host: reviews.bookinfo.svc.cluster.local
+        #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ destination-rule-ignored
+          subsets: [{name: v1, labels: {version: v1}}]`,
+      output: {
+        'dr.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata:
+            name: reviews
+            namespace: bookinfo
+          spec:
+            host: reviews.bookinfo.svc.cluster.local
+            subsets: [{name: v1, labels: {version: v1}}]`,
+      },
+    },
+    {
+      name: 'move to the root namespace adds metadata.namespace (default namespace, multi-document file)',
+      code: `${BOOKINFO}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: details}
+        spec: {host: details.bookinfo.svc.cluster.local}
+        #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ destination-rule-ignored
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: ratings, namespace: bookinfo}
+        spec: {host: ratings}`,
+      fix: 'root namespace',
+      output: {
+        'dr.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: details, namespace: istio-system}
+          spec: {host: details.bookinfo.svc.cluster.local}
+          ---
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: ratings, namespace: bookinfo}
+          spec: {host: ratings}`,
+      },
+    },
+    {
+      name: 'short host resolves in the DR namespace where no such Service exists: move and write the FQDN',
+      code: `${BOOKINFO}
+        #- ops/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+          namespace: ops
+        spec:
+          host: reviews
+        #       ^^^^^^^ destination-rule-ignored`,
+      output: {
+        'ops/dr.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata:
+            name: reviews
+            namespace: bookinfo
+          spec:
+            host: reviews.bookinfo.svc.cluster.local`,
+      },
+    },
+    {
+      name: 'short host in a namespace with clients: the preferred fix keeps it there with the FQDN',
+      code: `${BOOKINFO}
+        #- frontend/all.yaml
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: frontend}
+        spec: {template: {metadata: {labels: {app: web}}}}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: frontend}
+        spec: {host: "reviews", trafficPolicy: {loadBalancer: {simple: LEAST_REQUEST}}}
+        #            ^^^^^^^^^ destination-rule-ignored`,
+      output: {
+        'frontend/all.yaml': `
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: web, namespace: frontend}
+          spec: {template: {metadata: {labels: {app: web}}}}
+          ---
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: reviews, namespace: frontend}
+          spec: {host: "reviews.bookinfo.svc.cluster.local", trafficPolicy: {loadBalancer: {simple: LEAST_REQUEST}}}`,
+      },
+    },
+    {
+      name: 'namespace from a kustomization: reported, but no move is offered (kustomize would undo it)',
+      code: `${BOOKINFO}
+        #- ops/kustomization.yaml
+        namespace: ops
+        resources: [dr.yaml]
+        #- ops/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews}
+        spec:
+          host: reviews.bookinfo.svc.cluster.local
+        #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ destination-rule-ignored`,
+    },
+    {
+      name: 'a Helm chart whose namespace is templated counts for the default namespace only',
+      code: `${BOOKINFO}
+        #- ops/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: ops}
+        spec:
+          host: reviews.bookinfo.svc.cluster.local
+        #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ destination-rule-ignored
+        #- charts/tools/templates/deploy.yaml
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{ .Release.Name }}
+          namespace: {{ .Release.Namespace }}
+        spec:
+          template:
+            metadata:
+              labels: {app: tools}`,
+    },
+    {
+      name: 'ServiceEntry host: the service namespace is the ServiceEntry namespace',
+      code: `${BOOKINFO}
+        #- egress/se.yaml
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: payments-api, namespace: egress}
+        spec: {hosts: [api.payments.example.com], location: MESH_EXTERNAL, ports: [{number: 443, name: tls, protocol: TLS}]}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: payments-api, namespace: default}
+        spec:
+          host: api.payments.example.com
+        #       ^^^^^^^^^^^^^^^^^^^^^^^^ destination-rule-ignored
+          trafficPolicy: {tls: {mode: SIMPLE}}`,
+      fix: 'Move to namespace egress',
+    },
+  ],
+});

@@ -1,0 +1,90 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+ruleTester('full-ejection', {
+  valid: [
+    {
+      name: 'maxEjectionPercent below 100',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: r}
+        spec:
+          host: reviews
+          trafficPolicy:
+            outlierDetection: {consecutive5xxErrors: 5, maxEjectionPercent: 50}`,
+    },
+    {
+      name: '100% with a panic threshold',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: r}
+        spec:
+          host: reviews
+          trafficPolicy:
+            outlierDetection:
+              consecutive5xxErrors: 5
+              maxEjectionPercent: 100
+              minHealthPercent: 50`,
+    },
+    {
+      name: 'no outlierDetection',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: r}
+        spec:
+          host: reviews
+          trafficPolicy: {loadBalancer: {simple: ROUND_ROBIN}}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'maxEjectionPercent 100 with minHealthPercent unset',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: r}
+        spec:
+          host: reviews
+          trafficPolicy:
+            outlierDetection:
+              consecutive5xxErrors: 1
+              maxEjectionPercent: 100
+        #                         ^^^ full-ejection`,
+    },
+    {
+      name: 'explicit minHealthPercent 0 in a subset',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: r}
+        spec:
+          host: reviews
+          subsets:
+          - name: v2
+            labels: {version: v2}
+            trafficPolicy:
+              outlierDetection: {maxEjectionPercent: 100, minHealthPercent: 0}
+        #                                            ^^^ full-ejection`,
+    },
+    {
+      name: 'port level, List item',
+      code: `
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: r}
+          spec:
+            host: reviews
+            trafficPolicy:
+              portLevelSettings:
+              - port: {number: 9080}
+                outlierDetection:
+                  maxEjectionPercent: "100"
+        #                             ^^^^^ full-ejection`,
+    },
+  ],
+});

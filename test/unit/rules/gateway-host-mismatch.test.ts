@@ -1,0 +1,148 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+const GATEWAY = `
+        #- ingress/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: public, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers:
+          - port: {number: 443, name: https, protocol: HTTPS}
+            tls: {mode: SIMPLE, credentialName: shop-cert}
+            hosts: ["shop/shop.example.com", "*/*.api.example.com", "./admin.example.com"]`;
+
+ruleTester('gateway-host-mismatch', {
+  valid: [
+    {
+      name: 'exact host from the allowed namespace; wildcard server host from any namespace',
+      code: `${GATEWAY}
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: shop, namespace: shop}
+        spec:
+          hosts: [shop.example.com, orders.api.example.com, "*.v2.api.example.com"]
+          gateways: [ingress/public]
+          http: [{route: [{destination: {host: web}}]}]`,
+    },
+    {
+      name: '"." allows the Gateway namespace (kustomize namespace)',
+      code: `${GATEWAY}
+        #- ingress/admin/kustomization.yaml
+        namespace: ingress
+        resources: [vs.yaml]
+        #- ingress/admin/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: admin}
+        spec:
+          hosts: [admin.example.com]
+          gateways: [public]
+          http: [{route: [{destination: {host: admin.ops.svc.cluster.local}}]}]`,
+    },
+    {
+      name: 'a VS wildcard host that overlaps a server host; mesh hosts are not judged',
+      code: `${GATEWAY}
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: api, namespace: shop}
+        spec:
+          hosts: ["*.example.com"]
+          gateways: [ingress/public]
+          http: [{route: [{destination: {host: web}}]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: both, namespace: shop}
+        spec:
+          hosts: [reviews, shop.example.com]
+          gateways: [ingress/public, mesh]
+          http: [{route: [{destination: {host: reviews}}]}]`,
+    },
+    {
+      name: 'missing or templated Gateway: not judged here',
+      code: `
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: shop, namespace: shop}
+        spec:
+          hosts: [shop.example.com]
+          gateways: [ingress/missing, shop/templated]
+          http: [{route: [{destination: {host: web}}]}]
+        #- chart/templates/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: templated, namespace: shop}
+        spec:
+          servers:
+          - port: {number: 80, name: http, protocol: HTTP}
+            hosts: [{{ .Values.host | quote }}]`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a host no server accepts',
+      code: `${GATEWAY}
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: shop, namespace: shop}
+        spec:
+          hosts:
+          - shop.example.com
+          - shop.example.org
+        #   ^^^^^^^^^^^^^^^^ gateway-host-mismatch
+          gateways: [ingress/public]
+          http: [{route: [{destination: {host: web}}]}]`,
+    },
+    {
+      name: 'the host matches, but the server only serves it to another namespace',
+      code: `${GATEWAY}
+        #- web/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: shop, namespace: web}
+        spec:
+          hosts: [shop.example.com]
+        #         ^^^^^^^^^^^^^^^^ gateway-host-mismatch
+          gateways: [ingress/public]
+          http: [{route: [{destination: {host: web}}]}]`,
+    },
+    {
+      name: '"./host" does not reach VirtualServices of other namespaces',
+      code: `${GATEWAY}
+        #- ops/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: admin, namespace: ops}
+        spec:
+          hosts: [admin.example.com]
+        #         ^^^^^^^^^^^^^^^^^ gateway-host-mismatch
+          gateways: [ingress/public]
+          http: [{route: [{destination: {host: admin}}]}]`,
+    },
+    {
+      name: 'a short VS host is an in-cluster FQDN no gateway server names; several gateways, multi-document',
+      code: `${GATEWAY}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: plain, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*/www.example.com"]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: ingress}
+        spec:
+          hosts: [www.example.com, web]
+        #                          ^^^ gateway-host-mismatch
+          gateways: [public, plain]
+          http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+    },
+  ],
+});

@@ -1,0 +1,186 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+const GATEWAYS = `
+        #- ingress/gateways.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: public-gateway, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: internal-gateway, namespace: ingress}
+        spec:
+          selector: {istio: internalgateway}
+          servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]`;
+
+ruleTester('gateway-not-found', {
+  valid: [
+    {
+      name: 'namespace/name, ./name, legacy FQDN form and mesh',
+      code: `${GATEWAYS}
+        #- ingress/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: ingress}
+        spec:
+          hosts: [web.example.com]
+          gateways: [ingress/public-gateway, ./internal-gateway, public-gateway.ingress.svc.cluster.local, mesh]
+          http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+    },
+    {
+      name: 'short name resolves in the VirtualService namespace',
+      code: `${GATEWAYS}
+        #- ingress/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: ingress}
+        spec:
+          hosts: [web.example.com]
+          gateways: [public-gateway]
+          http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+    },
+    {
+      name: 'a Gateway managed outside the workspace (nothing known of its namespace or name)',
+      code: `${GATEWAYS}
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: shop}
+        spec:
+          hosts: [shop.example.com]
+          gateways: [istio-system/shared-edge]
+          http: [{route: [{destination: {host: web}}]}]`,
+    },
+    {
+      name: 'a Helm-templated Gateway could be the one',
+      code: `
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: shop}
+        spec:
+          hosts: [shop.example.com]
+          gateways: [shop-gateway]
+          http: [{route: [{destination: {host: web}}]}]
+        #- chart/templates/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: {{ .Values.gateway.name }}, namespace: shop}
+        spec:
+          selector: {istio: ingressgateway}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: other, namespace: shop}
+        spec:
+          selector: {istio: ingressgateway}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'short name in another namespace than the Gateway: qualify it',
+      code: `${GATEWAYS}
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: shop}
+        spec:
+          hosts: [shop.example.com]
+          gateways:
+          - public-gateway
+        #   ^^^^^^^^^^^^^^ gateway-not-found
+          http: [{route: [{destination: {host: web}}]}]`,
+      output: {
+        'shop/vs.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: VirtualService
+          metadata: {name: web, namespace: shop}
+          spec:
+            hosts: [shop.example.com]
+            gateways:
+            - ingress/public-gateway
+            http: [{route: [{destination: {host: web}}]}]`,
+      },
+    },
+    {
+      name: 'typo in a qualified name: did you mean, quotes kept',
+      code: `${GATEWAYS}
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: shop}
+        spec:
+          hosts: [shop.example.com]
+          gateways: ["ingress/public-gatway", mesh]
+        #            ^^^^^^^^^^^^^^^^^^^^^^^ gateway-not-found
+          http: [{route: [{destination: {host: web}}]}]`,
+      output: {
+        'shop/vs.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: VirtualService
+          metadata: {name: web, namespace: shop}
+          spec:
+            hosts: [shop.example.com]
+            gateways: ["ingress/public-gateway", mesh]
+            http: [{route: [{destination: {host: web}}]}]`,
+      },
+    },
+    {
+      name: 'a name no Gateway has, in a namespace whose Gateways the workspace shows (kustomize namespace)',
+      code: `${GATEWAYS}
+        #- ingress/routes/kustomization.yaml
+        namespace: ingress
+        resources: [vs.yaml]
+        #- ingress/routes/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web}
+        spec:
+          hosts: [web.example.com]
+          gateways: [edge]
+        #            ^^^^ gateway-not-found
+          http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+      fix: 'Change to public-gateway',
+    },
+    {
+      name: 'legacy FQDN form naming the wrong namespace, multi-document file',
+      code: `${GATEWAYS}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: ingress}
+        spec:
+          hosts: [web.example.com]
+          gateways: [internal-gateway.shop.svc.cluster.local]
+        #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ gateway-not-found
+          http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+      output: {
+        'ingress/gateways.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: Gateway
+          metadata: {name: public-gateway, namespace: ingress}
+          spec:
+            selector: {istio: ingressgateway}
+            servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+          ---
+          apiVersion: networking.istio.io/v1
+          kind: Gateway
+          metadata: {name: internal-gateway, namespace: ingress}
+          spec:
+            selector: {istio: internalgateway}
+            servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+          ---
+          apiVersion: networking.istio.io/v1
+          kind: VirtualService
+          metadata: {name: web, namespace: ingress}
+          spec:
+            hosts: [web.example.com]
+            gateways: [internal-gateway]
+            http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+      },
+    },
+  ],
+});

@@ -1,0 +1,205 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+const MESH_STRICT = `
+        #- mesh/pa.yaml
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default, namespace: istio-system}
+        spec: {mtls: {mode: STRICT}}`;
+
+const REVIEWS = `
+        #- bookinfo/svc.yaml
+        apiVersion: v1
+        kind: Service
+        metadata: {name: reviews, namespace: bookinfo}
+        spec: {selector: {app: reviews}, ports: [{port: 9080, name: http}]}`;
+
+ruleTester('mtls-conflict', {
+  valid: [
+    {
+      name: 'ISTIO_MUTUAL under a STRICT mesh',
+      code: `${MESH_STRICT}${REVIEWS}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: bookinfo}
+        spec: {host: reviews, trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}}`,
+    },
+    {
+      name: 'a PERMISSIVE namespace policy overrides the STRICT mesh',
+      code: `${MESH_STRICT}${REVIEWS}
+        #- bookinfo/pa.yaml
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default, namespace: bookinfo}
+        spec: {mtls: {mode: PERMISSIVE}}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: bookinfo}
+        spec: {host: reviews, trafficPolicy: {tls: {mode: DISABLE}}}`,
+    },
+    {
+      name: 'a workload policy relaxes the service pods (selector > namespace)',
+      code: `${REVIEWS}
+        #- bookinfo/pa.yaml
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default, namespace: bookinfo}
+        spec: {mtls: {mode: STRICT}}
+        ---
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: reviews-legacy-port, namespace: bookinfo}
+        spec:
+          selector: {matchLabels: {app: reviews}}
+          portLevelMtls: {9080: {mode: DISABLE}}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: bookinfo}
+        spec:
+          host: reviews
+          trafficPolicy:
+            portLevelSettings: [{port: {number: 9080}, tls: {mode: DISABLE}}]`,
+    },
+    {
+      name: 'hosts outside the mesh (MESH_EXTERNAL ServiceEntry) may use SIMPLE TLS',
+      code: `${MESH_STRICT}
+        #- egress.yaml
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: api, namespace: egress}
+        spec: {hosts: [api.example.com], location: MESH_EXTERNAL}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: api, namespace: egress}
+        spec: {host: api.example.com, trafficPolicy: {tls: {mode: SIMPLE}}}`,
+    },
+    {
+      name: 'no STRICT policy anywhere (mesh default is PERMISSIVE)',
+      code: `${REVIEWS}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: bookinfo}
+        spec: {host: reviews, trafficPolicy: {tls: {mode: DISABLE}}}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'DISABLE towards a service of a STRICT mesh: remove the tls block',
+      code: `${MESH_STRICT}${REVIEWS}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+          namespace: bookinfo
+        spec:
+          host: reviews
+          trafficPolicy:
+            tls:
+              mode: DISABLE
+        #           ^^^^^^^ mtls-conflict
+            loadBalancer:
+              simple: LEAST_REQUEST`,
+      output: {
+        'dr.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata:
+            name: reviews
+            namespace: bookinfo
+          spec:
+            host: reviews
+            trafficPolicy:
+              loadBalancer:
+                simple: LEAST_REQUEST`,
+      },
+    },
+    {
+      name: 'SIMPLE in a subset, STRICT namespace policy, cross-namespace FQDN (flow style)',
+      code: `${REVIEWS}
+        #- bookinfo/pa.yaml
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default, namespace: bookinfo}
+        spec: {mtls: {mode: STRICT}}
+        #- front/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: front}
+        spec:
+          host: reviews.bookinfo.svc.cluster.local
+          subsets:
+          - name: v2
+            labels: {version: v2}
+            trafficPolicy: {tls: {mode: SIMPLE}}
+        #                               ^^^^^^ mtls-conflict`,
+      output: {
+        'front/dr.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: reviews, namespace: front}
+          spec:
+            host: reviews.bookinfo.svc.cluster.local
+            subsets:
+            - name: v2
+              labels: {version: v2}`,
+      },
+    },
+    {
+      name: 'port-level DISABLE with a kustomize namespace; the namespace policy inherits the STRICT mesh',
+      code: `${MESH_STRICT}${REVIEWS}
+        #- bookinfo/pa.yaml
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default, namespace: bookinfo}
+        spec: {mtls: {mode: UNSET}}
+        #- bookinfo/rules/kustomization.yaml
+        namespace: bookinfo
+        resources: [dr.yaml]
+        #- bookinfo/rules/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews}
+        spec:
+          host: reviews
+          trafficPolicy:
+            portLevelSettings:
+            - port: {number: 9080}
+              tls: {mode: DISABLE}
+        #                 ^^^^^^^ mtls-conflict
+              connectionPool: {tcp: {maxConnections: 5}}`,
+      output: {
+        'bookinfo/rules/dr.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: reviews}
+          spec:
+            host: reviews
+            trafficPolicy:
+              portLevelSettings:
+              - port: {number: 9080}
+                connectionPool: {tcp: {maxConnections: 5}}`,
+      },
+    },
+    {
+      name: 'a MESH_INTERNAL ServiceEntry is in the mesh; multi-document file',
+      code: `${MESH_STRICT}
+        #- vm.yaml
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: legacy-vm, namespace: vms}
+        spec: {hosts: [legacy.vms.internal], location: MESH_INTERNAL, workloadSelector: {labels: {app: legacy}}}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: legacy-vm, namespace: vms}
+        spec: {host: legacy.vms.internal, trafficPolicy: {tls: {mode: DISABLE}}}
+        #                                                             ^^^^^^^ mtls-conflict`,
+    },
+  ],
+});

@@ -1,0 +1,125 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+ruleTester('port-name-protocol', {
+  valid: [
+    {
+      name: 'protocol-prefixed names (bookinfo style)',
+      code: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: reviews}
+        spec:
+          selector: {app: reviews}
+          ports:
+          - {name: http, port: 9080}
+          - {name: grpc-api, port: 50051}
+          - {name: tcp-db, port: 5432}
+          - {name: HTTP2-web, port: 8081}`,
+    },
+    {
+      name: 'appProtocol declared; UDP ports are not proxied',
+      code: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: dns}
+        spec:
+          ports:
+          - {name: dns-tcp, port: 53, appProtocol: tcp}
+          - {name: dns, port: 53, protocol: UDP}
+          - {name: web, port: 80, appProtocol: kubernetes.io/h2c}`,
+    },
+    {
+      name: 'other kinds with ports are not Services',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: se}
+        spec:
+          hosts: [api.example.com]
+          ports: [{number: 443, name: web, protocol: TLS}]`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'unprefixed name: appProtocol guessed from the name',
+      code: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: frontend}
+        spec:
+          ports:
+          - name: web
+        #         ^^^ port-name-protocol
+            port: 8080
+            targetPort: 8080`,
+      output: {
+        'test.yaml': `
+          apiVersion: v1
+          kind: Service
+          metadata: {name: frontend}
+          spec:
+            ports:
+            - name: web
+              port: 8080
+              targetPort: 8080
+              appProtocol: http`,
+      },
+    },
+    {
+      name: 'unnamed port points at the port key; flow style gets appProtocol inline',
+      code: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: db}
+        spec:
+          ports: [{port: 5432}]
+        #          ^^^^ port-name-protocol`,
+      output: {
+        'test.yaml': `
+          apiVersion: v1
+          kind: Service
+          metadata: {name: db}
+          spec:
+            ports: [{port: 5432, appProtocol: tcp}]`,
+      },
+    },
+    {
+      name: 'a non-preferred fix can be chosen (metrics guesses http, tcp is offered too); in a List with a Deployment',
+      code: `
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: a}
+          spec: {template: {metadata: {labels: {app: a}}}}
+        - apiVersion: v1
+          kind: Service
+          metadata: {name: a}
+          spec:
+            ports:
+            - {name: metrics-port, port: 9999}
+        #            ^^^^^^^^^^^^ port-name-protocol
+            - {name: custom, port: 7000}
+        #            ^^^^^^ port-name-protocol`,
+      fix: 'Add appProtocol: tcp',
+      output: {
+        'test.yaml': `
+          apiVersion: v1
+          kind: List
+          items:
+          - apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: a}
+            spec: {template: {metadata: {labels: {app: a}}}}
+          - apiVersion: v1
+            kind: Service
+            metadata: {name: a}
+            spec:
+              ports:
+              - {name: metrics-port, port: 9999, appProtocol: tcp}
+              - {name: custom, port: 7000}`,
+      },
+    },
+  ],
+});

@@ -1,0 +1,106 @@
+import { ruleTester } from '../../harness/ruleTester';
+
+ruleTester('principal-format', {
+  valid: [
+    {
+      name: 'full principals, custom trust domain and wildcards',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: p}
+        spec:
+          rules:
+          - from:
+            - source:
+                principals: [cluster.local/ns/default/sa/sleep, example.org/ns/a/sa/b, "*", "*/ns/x/sa/y", "cluster.local/ns/x/*"]`,
+    },
+    {
+      name: 'requestPrincipals have their own format',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: require-jwt}
+        spec:
+          rules:
+          - from:
+            - source: {requestPrincipals: ["testing@secure.istio.io/testing@secure.istio.io"]}`,
+    },
+    {
+      name: 'namespaces and serviceAccounts are not principals',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: p}
+        spec:
+          rules:
+          - from:
+            - source: {namespaces: [default], serviceAccounts: [sleep]}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'spiffe:// prefix is stripped',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: p}
+        spec:
+          rules:
+          - from:
+            - source:
+                principals:
+                - spiffe://cluster.local/ns/default/sa/sleep
+        #         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ principal-format`,
+      output: {
+        'test.yaml': `
+          apiVersion: security.istio.io/v1
+          kind: AuthorizationPolicy
+          metadata: {name: p}
+          spec:
+            rules:
+            - from:
+              - source:
+                  principals:
+                  - cluster.local/ns/default/sa/sleep`,
+      },
+    },
+    {
+      name: 'missing trust domain in notPrincipals (quoted)',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: p}
+        spec:
+          action: DENY
+          rules:
+          - from:
+            - source: {notPrincipals: ["ns/istio-system/sa/istio-ingressgateway-service-account"]}
+        #                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ principal-format`,
+      output: {
+        'test.yaml': `
+          apiVersion: security.istio.io/v1
+          kind: AuthorizationPolicy
+          metadata: {name: p}
+          spec:
+            action: DENY
+            rules:
+            - from:
+              - source: {notPrincipals: ["cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account"]}`,
+      },
+    },
+    {
+      name: 'a bare service account name (no fix: its namespace is unknown); List item',
+      code: `
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: security.istio.io/v1
+          kind: AuthorizationPolicy
+          metadata: {name: p}
+          spec:
+            rules:
+            - from: [{source: {principals: [bookinfo-productpage]}}]
+        #                                   ^^^^^^^^^^^^^^^^^^^^ principal-format`,
+    },
+  ],
+});
