@@ -3,6 +3,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceHost } from './host/workspaceHost';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeAction';
 import { codeLenses } from './lsp/codeLens';
+import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
+import { hover } from './lsp/hover';
 import { definition } from './lsp/definition';
 import { documentLinks } from './lsp/documentLink';
 import { documentSymbols } from './lsp/documentSymbol';
@@ -43,6 +45,7 @@ export function startServer(): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false }, hoverProvider: true,
         definitionProvider: true, referencesProvider: true, renameProvider: { prepareProvider: true },
         documentSymbolProvider: true, workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false }, documentLinkProvider: { resolveProvider: false },
@@ -62,6 +65,8 @@ export function startServer(): void {
   documents.onDidChangeContent(safe(ctx, 'change', undefined, e => ctx.host.changeDocument(ctx.uris.toPath(e.document.uri), e.document.getText())));
   documents.onDidClose(safe(ctx, 'close', undefined, e => ctx.host.closeDocument(ctx.uris.toPath(e.document.uri))));
   connection.onCodeAction(safe(ctx, 'codeAction', [], p => codeActions(ctx, p)));
+  connection.onCompletion(safe(ctx, 'completion', null, p => completion(ctx, p)));
+  connection.onHover(safe(ctx, 'hover', null, p => hover(ctx, p)));
   connection.onDefinition(safe(ctx, 'definition', [], p => definition(ctx, p)));
   connection.onReferences(safe(ctx, 'references', [], p => references(ctx, p)));
   connection.onPrepareRename(safe(ctx, 'prepareRename', null, p => prepareRename(ctx, p)));

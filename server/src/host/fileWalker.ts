@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'fs';
 import * as path from 'path';
 import { GlobSet } from './glob';
 
@@ -17,50 +17,65 @@ const YAML_FILE = /\.ya?ml$/i;
 /**
  * Every YAML file under `root`, in a stable order. Symbolic links are followed, but a directory
  * reached twice (a link loop) is walked once; unreadable directories are logged and skipped.
+ * Directory reads are synchronous (a thread-pool round trip per directory made the walk mostly
+ * waiting) in slices of a few milliseconds, so the event loop keeps turning.
  */
 export async function walkYamlFiles(root: string, options: WalkOptions = {}): Promise<string[]> {
   const include = new GlobSet(options.include ?? []);
   const exclude = new GlobSet(options.exclude ?? []);
   const out: string[] = [];
-  const visited = new Set<string>();
-  const pending: string[] = [root];
+  let rootReal: string;
+  try {
+    rootReal = realpathSync(root);
+  } catch {
+    return out;
+  }
+  // Real paths of regular directories are derived from their parent's; only links cost a syscall.
+  const visited = new Set<string>([rootReal]);
+  const pending: { dir: string; real: string; rel: string }[] = [{ dir: root, real: rootReal, rel: '' }];
+  let sliceStart = performance.now();
   while (pending.length > 0) {
-    const dir = pending.pop() as string;
-    let real: string;
-    try {
-      real = await fs.realpath(dir);
-    } catch {
-      continue;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>(resolve => setImmediate(resolve));
+      sliceStart = performance.now();
     }
-    if (visited.has(real)) continue;
-    visited.add(real);
-    let entries: import('fs').Dirent[];
+    const { dir, real, rel } = pending.pop() as { dir: string; real: string; rel: string };
+    let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       options.log?.(`Skipped directory ${dir}: ${(e as Error).message}`);
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
-      if (ALWAYS_SKIPPED.has(entry.name)) continue;
-      const full = path.join(dir, entry.name);
-      const rel = path.relative(root, full).split(path.sep).join('/');
-      if (!exclude.empty && exclude.matches(rel)) continue;
+      const name = entry.name;
+      if (ALWAYS_SKIPPED.has(name)) continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      if (!exclude.empty && exclude.matches(childRel)) continue;
+      const full = `${dir}${path.sep}${name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let childReal = `${real}/${name}`;
       if (entry.isSymbolicLink()) {
         try {
-          const st = await fs.stat(full);
+          const st = statSync(full);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          if (isDir) childReal = realpathSync(full);
         } catch {
           continue; // dangling link
         }
       }
-      if (isDir) pending.push(full);
-      else if (isFile && YAML_FILE.test(entry.name) && (include.empty || include.matches(rel))) out.push(full);
+      if (isDir) {
+        if (visited.has(childReal)) continue;
+        visited.add(childReal);
+        pending.push({ dir: full, real: childReal, rel: childRel });
+      } else if (isFile && YAML_FILE.test(name) && (include.empty || include.matches(childRel))) {
+        out.push(full);
+      }
     }
   }
   return out.sort();
 }
+
+const SLICE_MS = 10;

@@ -9,8 +9,9 @@
 //
 // Vendored and extended from the team's shared recipe (vscode-e2e/ui-smoke.mjs).
 //
-// Usage: node ui-smoke.mjs --vsix <file.vsix> --workspace <dir> [--file reviews-vs.yaml] [--out <dir>]
-//                          [--images <dir for README images>] [--line 17 --column 21]
+// Usage: node ui-smoke.mjs --vsix <file.vsix> --workspace <dir> [--out <dir>] [--images <dir for README images>]
+//          [--file reviews-vs.yaml --line 17 --column 21]                 where the quick-fix is
+//          [--completion-file destination-rules.yaml --completion-line 7]  completion below that line
 // Exit: 0 ok; 1 an expectation failed; 2 infrastructure error.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -29,6 +30,8 @@ const vsix = opt('vsix') && path.resolve(opt('vsix'));
 const sourceWorkspace = opt('workspace') && path.resolve(opt('workspace'));
 const file = opt('file', 'reviews-vs.yaml');
 const line = opt('line', '17');
+const completionFile = opt('completion-file', 'destination-rules.yaml');
+const completionLine = opt('completion-line', '7');
 const column = opt('column', '21');
 const out = path.resolve(opt('out', '.'));
 const images = opt('images') && path.resolve(opt('images'));
@@ -54,6 +57,8 @@ fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({
   'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'git.enabled': false,
   'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'workbench.tips.enabled': false,
   'window.commandCenter': false, 'workbench.layoutControl.enabled': false,
+  // A new line keeps the indentation of the line above, nothing more.
+  'editor.autoIndent': 'keep',
 }));
 const env = { ...process.env, XDG_DATA_HOME: path.join(tmp, 'xdg'), XDG_CONFIG_HOME: path.join(tmp, 'xdg'),
   EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }) };
@@ -76,6 +81,16 @@ const command = async (page, title) => {
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 10000 });
   await page.keyboard.press('Enter');
 };
+/** Opens a workspace file with Quick Open and waits for its editor. */
+const openFile = async (page, name) => {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 30000 });
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+};
 /** Hides a workbench part with its toggle key if it is visible, and waits until it is gone. */
 const hide = async (page, selector, key) => {
   if (!(await page.isVisible(selector))) return;
@@ -95,13 +110,7 @@ try {
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   // Room for the editor: no secondary side bar.
   await hide(page, '.part.auxiliarybar', 'Control+Alt+B');
-  // Open the file with Quick Open.
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input');
-  await page.keyboard.type(file);
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
+  await openFile(page, file);
   // The extension's status bar item says the index is ready; the diagnostics follow it.
   await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some(e => /Istio: \d+ resource/.test(e.textContent || '')), null, { timeout: 60000 });
   const status = await page.$$eval('.statusbar-item', items => items.map(e => e.textContent || '').filter(t => t.includes('Istio')));
@@ -121,6 +130,7 @@ try {
   await page.waitForSelector('.quick-input-widget input');
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 5000 });
   await page.keyboard.press('Control+.');
   await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 10000 }).catch(() => {});
   const fixes = await page.$$eval('.action-widget .monaco-list-row', rows => rows.map(r => r.textContent));
@@ -129,18 +139,21 @@ try {
   if (!fixes.some(f => /Change subset to/.test(f))) { console.log('FAIL: no "Change subset to" quick-fix'); failed = true; }
   await page.keyboard.press('Escape');
 
-  // Completion on a new document at the end of the file.
-  await page.keyboard.press('Control+End');
+  // Completion on a new line in a DestinationRule's spec (after `  host: reviews`).
+  await openFile(page, completionFile);
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(completionLine);
   await page.keyboard.press('Enter');
-  await page.keyboard.type('---');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 5000 });
+  await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  await page.keyboard.type('istio-');
   await page.keyboard.press('Control+Space');
   await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10000 }).catch(() => {});
   const completions = await page.$$eval('.suggest-widget.visible .monaco-list-row', rows => rows.map(r => r.getAttribute('aria-label')));
   await shot(page, 'ui-completion.png', 'completion.png');
   console.log('completion rows:', completions);
-  if (!completions.some(c => c && c.includes('istio-'))) { console.log('FAIL: no istio-* completion'); failed = true; }
+  if (!completions.some(c => c && c.startsWith('trafficPolicy'))) { console.log('FAIL: no trafficPolicy completion from the server'); failed = true; }
   await page.keyboard.press('Escape');
 
   // The mesh graph webview.

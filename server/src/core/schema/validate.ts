@@ -29,6 +29,9 @@ export function validateResource(node: YNode, root: SchemaNode, version: string,
   new Validator(version, text, report).value(node, root, undefined, 'resource', 0);
 }
 
+/** `apiVersion` and `kind` are judged by the caller, which knows every kind (not only this one's values). */
+const JUDGED_BY_CALLER = new Set(['apiVersion', 'kind']);
+
 const MAX_DEPTH = 100;
 const MAX_LISTED = 8;
 
@@ -165,6 +168,7 @@ class Validator {
         continue;
       }
       present.set(key, pair);
+      if (depth === 0 && JUDGED_BY_CALLER.has(key)) continue;
       const child = schema.property(key);
       if (child) {
         if (!child.servedIn(this.version)) {
@@ -220,7 +224,8 @@ class Validator {
   }
 
   private oneOf(present: Keys, fields: readonly string[], required: boolean, message: string | undefined, anchor: Span): void {
-    const set = fields.filter(f => present.has(f));
+    // The field written first stands; the ones after it are the conflict.
+    const set = present.keys().filter(k => fields.includes(k));
     if (set.length > 1) {
       for (const extra of set.slice(1)) {
         const pair = present.get(extra)!;
@@ -276,6 +281,11 @@ class Keys {
   get(key: string): YPair | undefined {
     const i = this.names.indexOf(key);
     return i === -1 ? undefined : this.pairs[i];
+  }
+
+  /** Keys in the order they are written. */
+  keys(): readonly string[] {
+    return this.names;
   }
 
   set(key: string, pair: YPair): void {
