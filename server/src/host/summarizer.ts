@@ -74,21 +74,26 @@ async function inWorkers(files: readonly string[], script: string, options: Summ
   try {
     await Promise.all(workers.map(worker => new Promise<void>((resolve, reject) => {
       let id = 0;
-      const send = () => {
-        if (nextBatch >= batches.length || options.cancelled?.()) {
-          resolve();
-          return;
-        }
+      // Two requests in flight per worker: it parses the next batch while the main thread
+      // indexes the previous one, instead of waiting for it.
+      let inFlight = 0;
+      const sendNext = () => {
+        if (nextBatch >= batches.length || options.cancelled?.()) return false;
         const request: WorkerRequest = { id: ++id, files: batches[nextBatch++], settings: options.settings };
         worker.postMessage(request);
+        inFlight++;
+        return true;
       };
       worker.on('message', (response: WorkerResponse) => {
+        inFlight--;
+        sendNext();
         for (const line of response.logs) options.log(line);
-        Promise.resolve(options.onBatch(response.inputs)).then(send, reject);
+        Promise.resolve(options.onBatch(response.inputs)).then(() => { if (inFlight === 0) resolve(); }, reject);
       });
       worker.on('error', reject);
       worker.on('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
-      send();
+      if (!sendNext()) resolve();
+      sendNext();
     })));
   } finally {
     // Threads are only for the cold index: their heaps go back to the system afterwards.

@@ -277,6 +277,38 @@ const CASES: readonly Case[] = [
     first: ['name', 'number'],
     accept: ['number', 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: se}\nspec:\n  hosts: [api.example.com]\n  ports:\n    - number: '],
   },
+  {
+    name: 'the cursor at the start of an existing key after "- ": the key is replaced',
+    code: [vs('    http:', '    - $0route:', '      - destination: {host: a}')],
+    includes: ['route', 'redirect'],
+    accept: ['redirect', `${dedent(VS_HEAD)}\n  http:\n  - redirect:\n    - destination: {host: a}`],
+  },
+  {
+    name: 'a flow map spanning lines',
+    code: `
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        host: r
+        trafficPolicy: {
+          tls: {mode: SIMPLE},
+          $0
+        }`,
+    includes: ['loadBalancer', 'connectionPool'],
+    excludes: ['tls'],
+  },
+  {
+    name: 'Windows line endings',
+    code: 'apiVersion: security.istio.io/v1\r\nkind: PeerAuthentication\r\nmetadata: {name: p}\r\nspec:\r\n  mtls:\r\n    mode: $0\r\n',
+    labels: ['UNSET', 'DISABLE', 'PERMISSIVE', 'STRICT'],
+  },
+  {
+    name: 'a value typed inside quotes: no quotes added',
+    code: [vs('    http:', '    - route:', '      - destination:', '          host: "rev$0"'), WORKSPACE],
+    labels: ['reviews'],
+    accept: ['reviews', `${dedent(VS_HEAD)}\n  http:\n  - route:\n    - destination:\n        host: "reviews"`],
+  },
   // --- values: enums, booleans ---------------------------------------------------------------
   {
     name: 'enum value: PeerAuthentication mtls.mode',
@@ -555,9 +587,22 @@ const CASES: readonly Case[] = [
     none: true,
   },
   {
-    name: 'a non-Istio apiVersion in a plain file gets no Istio apiVersions',
-    code: 'apiVersion: $0',
+    name: 'apiVersion in a plain Kubernetes file gets no Istio apiVersions',
+    code: `
+      apiVersion: $0
+      metadata: {name: x}
+      data: {a: b}`,
     none: true,
+  },
+  {
+    name: 'a blank file: the first keys of a new resource',
+    code: '$0',
+    labels: ['apiVersion', 'kind'],
+  },
+  {
+    name: 'a new file with only "apiVersion:" written: Istio apiVersions',
+    code: 'apiVersion: $0',
+    includes: ['networking.istio.io/v1', 'security.istio.io/v1'],
   },
   // --- apiVersion and kind ---------------------------------------------------------------------
   {
@@ -661,6 +706,12 @@ const CASES: readonly Case[] = [
     name: 'VirtualService hosts items',
     code: [vs('    hosts:', '    - $0'), WORKSPACE],
     first: ['ratings', 'reviews'],
+  },
+  {
+    name: 'a blank line under a list of hosts: workspace hosts, written with their dash',
+    code: [vs('    hosts:', '      $0'), WORKSPACE],
+    first: ['ratings', 'reviews'],
+    accept: ['reviews', `${dedent(VS_HEAD)}\n  hosts:\n    - reviews`],
   },
   {
     name: 'gateways: mesh and ns/name of every Gateway, the namespace\'s own first',

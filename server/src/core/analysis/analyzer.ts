@@ -64,7 +64,8 @@ export class Analyzer {
   setCrossFileEnabled(enabled: boolean): Set<string> {
     if (enabled === this.crossFileEnabled) return new Set();
     this.crossFileEnabled = enabled;
-    return this.recheck([...this.index.allResources()], []);
+    const moved = this.index.setDeferNamespaces(!enabled);
+    return this.recheck([...this.index.allResources()], moved.removed);
   }
 
   /**
@@ -74,11 +75,12 @@ export class Analyzer {
    */
   startCrossFile(now: () => number): CrossFileJob {
     this.crossFileEnabled = true;
+    const moved = this.index.setDeferNamespaces(false);
     this.crossFindings.clear();
     this.depsOf.clear();
     this.dependents.clear();
     const pending = [...this.index.allResources()];
-    const files = new Set<string>();
+    const files = new Set<string>(moved.removed.map(r => r.file));
     let next = 0;
     return {
       total: pending.length,

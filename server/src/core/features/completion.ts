@@ -56,6 +56,8 @@ export function completion(cc: CompletionContext, file: string, text: string, of
   const root = cur.path.length === 1 && !cur.flow ? cur.path[0] : undefined;
   if (cur.slot === 'value' && root === 'apiVersion') return done(apiVersionItems(cc.schemas, doc, cur, text));
   if (cur.slot === 'value' && root === 'kind') return done(kindItems(cc.schemas, doc, cur, text));
+  // A blank file is where a new resource starts: its first keys.
+  if (cur.slot === 'key' && cur.path.length === 0 && !cur.flow && text.trim() === '') return done(skeletonItems(cur));
   const schema = schemaOf(cc.schemas, doc, cur);
   if (!schema) return undefined;
   const ctx: ItemContext = { cc, cur, doc, version: schema.version, generic: schema.generic };
@@ -63,7 +65,7 @@ export function completion(cc: CompletionContext, file: string, text: string, of
   const node = schema.root.at(cur.path);
   if (!node) return undefined;
   if (cur.slot === 'item' && node.isObject && !node.freeForm) return keysOf(ctx, node, cur.path, false);
-  return valueItems(ctx, node, schema.root);
+  return valueItems(ctx, node, cur.path);
 }
 
 interface ItemContext {
@@ -74,8 +76,6 @@ interface ItemContext {
   /** The document's group is known but not its kind: only top-level keys are offered. */
   readonly generic: boolean;
 }
-
-const MAX_ITEMS = 200;
 
 /** The metadata fields people write; the rest is filled in by the API server. */
 const COMMON_METADATA = new Set(['name', 'namespace', 'labels', 'annotations']);
@@ -104,12 +104,12 @@ function schemaOf(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCursor): 
 
 function keySlot(ctx: ItemContext, root: SchemaNode): CompletionResult | undefined {
   const { cur } = ctx;
-  let node = root.at(cur.path);
+  const node = root.at(cur.path);
   if (!node || node.freeForm) return undefined;
   // A blank line under a list key (or at its `- ` column): new items, written with their dash.
   if (cur.under !== undefined && node.isArray) {
     const items = node.items;
-    if (!items || !items.isObject) return done(valueItems(ctx, items ?? node, root)?.items.map(i => withDash(i, cur)));
+    if (!items || !items.isObject) return done(valueItems(ctx, items ?? node, [...cur.path, 0])?.items.map(i => withDash(i, cur)));
     return keysOf(ctx, items, [...cur.path, 0], true);
   }
   if (!node.isObject) return undefined;
@@ -212,9 +212,9 @@ function scalarStop(node: SchemaNode, n: number): string {
   return `$${n}`;
 }
 
-function valueItems(ctx: ItemContext, node: SchemaNode, root: SchemaNode): CompletionResult | undefined {
+function valueItems(ctx: ItemContext, node: SchemaNode, path: readonly (string | number)[]): CompletionResult | undefined {
   const { cur } = ctx;
-  const fromIndex = workspaceValues(ctx.cc, ctx.doc, cur);
+  const fromIndex = workspaceValues(ctx.cc, ctx.doc, cur, path);
   if (fromIndex) return fromIndex;
   const items: Completion[] = [];
   const values = node.enumValues ?? (node.types.includes('boolean') ? [true, false] : undefined);
@@ -260,7 +260,8 @@ function apiVersionItems(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCu
       candidates.set(apiVersion, entry);
     }
   }
-  if (!doc.kind && !looksIstio(text) && ![...candidates.keys()].some(a => cur.prefix.length > 0 && a.startsWith(cur.prefix))) return undefined;
+  const alone = text.slice(cur.doc.start, cur.doc.end).trim().split('\n').length === 1;
+  if (!doc.kind && !alone && !looksIstio(text) && ![...candidates.keys()].some(a => cur.prefix.length > 0 && a.startsWith(cur.prefix))) return undefined;
   return [...candidates].map(([apiVersion, { deprecated, kinds: served }]) => {
     const version = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
     const since = doc.kind ? istioKind(served[0].group, served[0].kind)?.v1Since : undefined;
@@ -304,6 +305,17 @@ function kindItems(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCursor, 
   });
 }
 
+function skeletonItems(cur: YamlCursor): Completion[] {
+  const item = (name: 'apiVersion' | 'kind', rank: number, documentation: string): Completion => ({
+    label: name, kind: 'property', detail: 'string (required)', documentation, sortText: `${rank}${name}`, filterText: name,
+    edit: { span: cur.replace, newText: `${name}: ` }, snippet: false, retrigger: true,
+  });
+  return [
+    item('apiVersion', 0, 'The API group and version of the resource, e.g. `networking.istio.io/v1`.'),
+    item('kind', 1, 'The kind of the resource, e.g. `VirtualService`.'),
+  ];
+}
+
 function looksIstio(text: string): boolean {
   return text.includes('.istio.io/');
 }
@@ -312,4 +324,3 @@ function pad(n: number): string {
   return ' '.repeat(Math.max(0, n));
 }
 
-export { MAX_ITEMS };

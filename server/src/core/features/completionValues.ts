@@ -6,7 +6,8 @@ import type { Completion, CompletionContext, CompletionResult } from './completi
 import type { DocumentInfo } from './documentInfo';
 import { describeGateway, describeRuleMatch, describeSubset } from './referenceDocs';
 import { clientNamespaces } from '../rules/subset-not-found';
-import { unquote, type YamlCursor } from './yamlCursor';
+import type { YamlCursor } from './yamlCursor';
+import { unquote } from './yamlText';
 
 /**
  * Completion values only the workspace knows: hosts, the subsets of the DestinationRule Istio
@@ -62,8 +63,8 @@ export function referenceAt(schemas: SchemaRegistry, doc: DocumentInfo, path: re
 }
 
 /** Values for the cursor's value or list item, when it is a workspace reference. */
-export function workspaceValues(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor): CompletionResult | undefined {
-  const ref = referenceAt(cc.schemas, doc, cur.path);
+export function workspaceValues(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor, path: readonly (string | number)[] = cur.path): CompletionResult | undefined {
+  const ref = referenceAt(cc.schemas, doc, path);
   if (!ref) return undefined;
   switch (ref.kind) {
     case 'host': return hostItems(cc, doc, cur);

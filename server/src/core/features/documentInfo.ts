@@ -4,7 +4,7 @@ import type { Span } from '../parse/types';
 import type { KindInfo, SchemaRegistry } from '../schema/registry';
 import { defaultNamespaceFor, type AnalysisSettings } from '../settings';
 import type { FeatureContext } from './types';
-import { topLevelValue, unquote } from './yamlCursor';
+import { topLevelValue, unquote } from './yamlText';
 
 /** What completion needs to know about the document at the cursor, read from its text. */
 export interface DocumentInfo {

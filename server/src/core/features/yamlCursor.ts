@@ -1,5 +1,7 @@
 import type { Span } from '../parse/types';
 import type { PathStep } from './nodeAt';
+import { scanFlow } from './yamlFlow';
+import { closingQuote, documentAt, flowDepth, linesOf, parseParts, quoteOf, seqStyleOf, type Line, type Parts } from './yamlText';
 
 /**
  * Where a cursor is in a YAML document, told from lines and indentation alone: completion is
@@ -49,123 +51,12 @@ export function yamlCursor(text: string, offset: number): YamlCursor | undefined
   const cursorLine = lines.findIndex(l => l.start <= offset && offset <= l.end);
   if (cursorLine === -1) return undefined;
   const scanner = new Scanner(text, lines);
-  if (!scanner.scan(cursorLine)) return undefined;
-  return scanner.atCursor(cursorLine, offset, doc, seqStyleOf(text, lines));
-}
-
-/** The document (between `---` lines) that holds `offset`. */
-export function documentAt(text: string, offset: number): Span {
-  let start = 0;
-  let end = text.length;
-  const re = /^---(?=[ \t]|$)/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const lineEnd = text.indexOf('\n', m.index);
-    const after = lineEnd === -1 ? text.length : lineEnd + 1;
-    if (m.index < offset && offset >= after) start = after;
-    else if (m.index >= offset) {
-      end = m.index;
-      break;
-    } else {
-      // The cursor is on the `---` line itself: it belongs to no document's content.
-      return { start: after, end: after };
-    }
-  }
-  return { start, end };
-}
-
-/** Top-level `key: value` of a document (apiVersion, kind), read from its lines. */
-export function topLevelValue(text: string, doc: Span, key: string): { value: string; span: Span } | undefined {
-  const re = new RegExp(`^${key}:[ \\t]*(.*)$`, 'gm');
-  re.lastIndex = doc.start;
-  for (let m = re.exec(text); m && m.index < doc.end; m = re.exec(text)) {
-    const raw = stripComment(m[1]).trim();
-    const valueStart = m.index + m[0].length - m[1].length;
-    const value = unquote(raw);
-    return { value, span: { start: valueStart, end: valueStart + raw.length } };
-  }
-  return undefined;
-}
-
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly indent: number;
-  /** Empty, whitespace or a comment. */
-  readonly blank: boolean;
-}
-
-function linesOf(text: string, doc: Span): Line[] {
-  const out: Line[] = [];
-  let start = doc.start;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 || nl >= doc.end ? doc.end : nl;
-    let lineEnd = end;
-    if (lineEnd > start && text[lineEnd - 1] === '\r') lineEnd--;
-    let i = start;
-    while (i < lineEnd && text[i] === ' ') i++;
-    out.push({ start, end: lineEnd, indent: i - start, blank: i === lineEnd || text[i] === '#' });
-    // The empty line after a final line break is where a cursor at the end of the file sits.
-    if (nl === -1 || nl >= doc.end || (nl + 1 === doc.end && doc.end < text.length)) break;
-    start = nl + 1;
-  }
-  return out;
-}
-
-/** The structure of one line: `- ` markers, then a key and its value or a bare scalar. */
-interface Parts {
-  /** Columns of the leading `- ` item markers. */
-  readonly dashes: readonly number[];
-  /** Column of what follows the markers. */
-  readonly content: number;
-  readonly key?: string;
-  readonly keyEnd?: number;
-  readonly colon?: number;
-  /** Column where the value starts (after the colon and spaces). */
-  readonly valueCol?: number;
-  /** The inline value, comment stripped and trimmed ('' when none). */
-  readonly value?: string;
-}
-
-function parseParts(line: string, indent: number): Parts {
-  const dashes: number[] = [];
-  let c = indent;
-  while (line[c] === '-' && (c + 1 === line.length || line[c + 1] === ' ')) {
-    dashes.push(c);
-    c++;
-    while (line[c] === ' ') c++;
-  }
-  if (c >= line.length || line[c] === '#') return { dashes, content: c };
-  let keyEnd: number | undefined;
-  let colon: number | undefined;
-  let key: string | undefined;
-  const q = line[c];
-  if (q === '"' || q === "'") {
-    const close = closingQuote(line, c);
-    if (close !== -1) {
-      let j = close + 1;
-      while (line[j] === ' ') j++;
-      if (line[j] === ':' && (j + 1 === line.length || line[j + 1] === ' ')) {
-        key = unquote(line.slice(c, close + 1));
-        keyEnd = close + 1;
-        colon = j;
-      }
-    }
-  } else if (q !== '{' && q !== '[') {
-    for (let i = c; i < line.length; i++) {
-      if (line[i] === '#' && line[i - 1] === ' ') break;
-      if (line[i] === ':' && (i + 1 === line.length || line[i + 1] === ' ')) {
-        colon = i;
-        key = line.slice(c, i).trimEnd();
-        keyEnd = c + key.length;
-        break;
-      }
-    }
-  }
-  if (colon === undefined) return { dashes, content: c };
-  let v = colon + 1;
-  while (line[v] === ' ') v++;
-  return { dashes, content: c, key, keyEnd, colon, valueCol: v, value: stripComment(line.slice(v)).trim() };
+  const scanned = scanner.scan(cursorLine);
+  if (scanned === false) return undefined;
+  const seqStyle = seqStyleOf(text, lines);
+  // The cursor is inside a flow collection that started on an earlier line.
+  if (scanned !== true) return scanner.inFlow(scanned.start, offset, scanned.path, doc, seqStyle);
+  return scanner.atCursor(cursorLine, offset, doc, seqStyle);
 }
 
 interface Frame {
@@ -188,8 +79,11 @@ class Scanner {
 
   constructor(private readonly text: string, private readonly lines: readonly Line[]) {}
 
-  /** Reads the lines before `cursorLine`; false when the cursor is inside a block scalar or a multi-line value. */
-  scan(cursorLine: number): boolean {
+  /**
+   * Reads the lines before `cursorLine`. False when the cursor is inside a block scalar or a
+   * multi-line quoted scalar; where a flow collection holding the cursor starts, when it does.
+   */
+  scan(cursorLine: number): boolean | { readonly start: number; readonly path: PathStep[] } {
     for (let li = 0; li < cursorLine; li++) {
       const line = this.lines[li];
       if (line.blank) continue;
@@ -204,7 +98,10 @@ class Scanner {
       // Lines that belong to this value (block scalar, multi-line flow or quoted scalar) are skipped.
       const skipTo = this.continuation(li, value, parts.content);
       if (skipTo === undefined) continue;
-      if (skipTo >= cursorLine) return false;
+      if (skipTo >= cursorLine) {
+        if (value[0] !== '{' && value[0] !== '[') return false;
+        return { start: line.start + (parts.valueCol ?? 0), path: [...map.path, parts.key] };
+      }
       li = skipTo;
     }
     return true;
@@ -435,7 +332,7 @@ class Scanner {
   }
 
   /** The cursor inside a flow collection starting at `start` (its `{` or `[`), whose value sits at `path`. */
-  private inFlow(start: number, offset: number, path: PathStep[], doc: Span, seqStyle: 'compact' | 'indented'): YamlCursor | undefined {
+  inFlow(start: number, offset: number, path: PathStep[], doc: Span, seqStyle: 'compact' | 'indented'): YamlCursor | undefined {
     const flow = scanFlow(this.text, start, offset, doc.end);
     if (!flow) return undefined;
     const full = [...path, ...flow.path];
@@ -445,214 +342,4 @@ class Scanner {
     }
     return { ...base, slot: flow.slot, path: full, prefix: flow.prefix, replace: flow.replace, siblings: flow.siblings, needsSpace: flow.needsSpace, quote: flow.quote };
   }
-}
-
-interface FlowCursor {
-  readonly slot: 'key' | 'value' | 'item';
-  /** Steps from the flow collection's own value to the cursor's container/value. */
-  readonly path: PathStep[];
-  readonly prefix: string;
-  readonly replace: Span;
-  readonly siblings: Map<string, string>;
-  readonly needsSpace: boolean;
-  readonly colonAfter: boolean;
-  readonly quote?: '"' | "'";
-}
-
-interface FlowLevel {
-  readonly open: '{' | '[';
-  readonly path: PathStep[];
-  readonly keys: Map<string, string>;
-  key?: string;
-  afterColon: boolean;
-  index: number;
-  tokenStart: number;
-}
-
-/** Reads a flow collection from its opening bracket up to the cursor (and on to its close, for sibling keys). */
-function scanFlow(text: string, start: number, offset: number, end: number): FlowCursor | undefined {
-  const stack: FlowLevel[] = [];
-  const childPath = (): PathStep[] => {
-    const top = stack[stack.length - 1];
-    if (!top) return [];
-    return top.open === '{' ? [...top.path, top.key ?? ''] : [...top.path, top.index];
-  };
-  let i = start;
-  for (; i < offset; i++) {
-    const c = text[i];
-    const top = stack[stack.length - 1];
-    if (c === '"' || c === "'") {
-      const close = closingQuote(text, i);
-      if (close === -1 || close >= offset) break; // the cursor is inside this quoted scalar
-      i = close;
-      continue;
-    }
-    if (c === '#' && (text[i - 1] === ' ' || text[i - 1] === '\n')) {
-      const nl = text.indexOf('\n', i);
-      if (nl === -1 || nl >= offset) return undefined;
-      i = nl;
-      continue;
-    }
-    if (c === '{' || c === '[') {
-      stack.push({ open: c, path: childPath(), keys: new Map(), afterColon: false, index: 0, tokenStart: i + 1 });
-      continue;
-    }
-    if (!top) return undefined;
-    if (c === '}' || c === ']') {
-      stack.pop();
-      if (stack.length === 0) return undefined; // the cursor is after the collection
-      const parent = stack[stack.length - 1];
-      if (parent.open === '{' && parent.key !== undefined) parent.keys.set(parent.key, '…');
-      continue;
-    }
-    if (c === ',') {
-      if (top.open === '{' && top.key !== undefined && !top.keys.has(top.key)) top.keys.set(top.key, text.slice(top.tokenStart, i).trim());
-      if (top.open === '[') top.index++;
-      top.key = undefined;
-      top.afterColon = false;
-      top.tokenStart = i + 1;
-      continue;
-    }
-    if (c === ':' && top.open === '{' && !top.afterColon && /[\s,}\]]/.test(text[i + 1] ?? ' ')) {
-      top.key = unquote(text.slice(top.tokenStart, i).trim());
-      top.afterColon = true;
-      top.tokenStart = i + 1;
-    }
-  }
-  const top = stack[stack.length - 1];
-  if (!top) return undefined;
-  const token = text.slice(top.tokenStart, offset);
-  const lead = token.length - token.trimStart().length;
-  let prefix = token.trimStart();
-  let replaceStart = top.tokenStart + lead;
-  const quote = quoteOf(prefix);
-  if (quote) {
-    prefix = prefix.slice(1);
-    replaceStart++;
-  }
-  if (/[\n]/.test(prefix)) return undefined;
-  const restWord = /^[^\s,:}\]"']*/.exec(text.slice(offset, end))?.[0].length ?? 0;
-  const replace = { start: replaceStart, end: offset + restWord };
-  const siblings = new Map(top.keys);
-  collectFlowKeys(text, offset, end, siblings);
-  const needsSpace = top.afterColon && text[offset - 1] === ':';
-  if (top.open === '{' && !top.afterColon) {
-    const colonAfter = /^[^\s,}]*\s*:/.test(text.slice(offset, end));
-    return { slot: 'key', path: top.path, prefix, replace, siblings, needsSpace: false, colonAfter, quote };
-  }
-  if (top.open === '{') {
-    if (top.key !== undefined) siblings.delete(top.key);
-    return { slot: 'value', path: [...top.path, top.key ?? ''], prefix, replace, siblings, needsSpace, colonAfter: false, quote };
-  }
-  return { slot: 'item', path: [...top.path, top.index], prefix, replace, siblings: new Map(), needsSpace: false, colonAfter: false, quote };
-}
-
-/** Keys (and scalar values) of the innermost flow map after the cursor, up to its closing brace. */
-function collectFlowKeys(text: string, from: number, end: number, into: Map<string, string>): void {
-  let depth = 0;
-  let tokenStart = from;
-  let key: string | undefined;
-  const finish = (i: number) => {
-    if (key) into.set(key, unquote(text.slice(tokenStart, i).trim()));
-    key = undefined;
-  };
-  for (let i = from; i < end; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'") {
-      const close = closingQuote(text, i);
-      if (close === -1) return;
-      i = close;
-      continue;
-    }
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      if (depth === 0) {
-        finish(i);
-        return;
-      }
-      depth--;
-    } else if (depth === 0 && c === ',') {
-      finish(i);
-      tokenStart = i + 1;
-    } else if (depth === 0 && key === undefined && c === ':' && /[\s,}\]]/.test(text[i + 1] ?? ' ')) {
-      const name = unquote(text.slice(tokenStart, i).trim());
-      // The key the cursor is in (before the first comma) is not a sibling.
-      if (name && tokenStart > from) key = name;
-      tokenStart = i + 1;
-    }
-  }
-}
-
-/** Compact when the first sequence under a key in the document starts at the key's column. */
-function seqStyleOf(text: string, lines: readonly Line[]): 'compact' | 'indented' {
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const l = lines[i];
-    if (l.blank) continue;
-    const s = text.slice(l.start, l.end);
-    if (!/:\s*(#.*)?$/.test(s)) continue;
-    const next = lines.slice(i + 1).find(n => !n.blank);
-    if (!next) break;
-    const ns = text.slice(next.start + next.indent, next.end);
-    if (!ns.startsWith('- ') && ns !== '-') continue;
-    const keyCol = parseParts(s, l.indent).content;
-    return next.indent <= keyCol ? 'compact' : 'indented';
-  }
-  return 'compact';
-}
-
-function flowDepth(s: string, depth: number): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"' || c === "'") {
-      const close = closingQuote(s, i);
-      if (close === -1) return depth;
-      i = close;
-    } else if (c === '#' && (i === 0 || s[i - 1] === ' ')) return depth;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-  }
-  return depth;
-}
-
-/** Index of the quote closing the one at `open` (YAML escapes: `\"` in double, `''` in single quotes). */
-function closingQuote(s: string, open: number): number {
-  const q = s[open];
-  for (let i = open + 1; i < s.length; i++) {
-    if (q === '"' && s[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (s[i] === q) {
-      if (q === "'" && s[i + 1] === "'") {
-        i++;
-        continue;
-      }
-      return i;
-    }
-    if (s[i] === '\n') return -1;
-  }
-  return -1;
-}
-
-function quoteOf(s: string): '"' | "'" | undefined {
-  return s[0] === '"' || s[0] === "'" ? s[0] : undefined;
-}
-
-export function unquote(s: string): string {
-  if (s.length >= 2 && ((s[0] === '"' && s[s.length - 1] === '"') || (s[0] === "'" && s[s.length - 1] === "'"))) {
-    const inner = s.slice(1, -1);
-    return s[0] === "'" ? inner.replace(/''/g, "'") : inner.replace(/\\(.)/g, '$1');
-  }
-  return s;
-}
-
-function stripComment(s: string): string {
-  const q = s[0];
-  if (q === '"' || q === "'") {
-    const close = closingQuote(s, 0);
-    if (close !== -1) return s.slice(0, close + 1);
-    return s;
-  }
-  const hash = s.search(/(^|\s)#/);
-  return hash === -1 ? s : s.slice(0, hash);
 }

@@ -65,7 +65,8 @@ export class WorkspaceIndex {
     const removed: Resource[] = [];
     const added: Resource[] = [];
     const touchesKustomize = [...updates].some(([file, s]) => hasKustomization(this.files.get(file)) || hasKustomization(s));
-    const kustomizeBefore = touchesKustomize ? this.kustomize.fingerprint() : '';
+    // While namespaces are deferred (a cold index), a kustomization only marks them for one pass at the end.
+    const kustomizeBefore = touchesKustomize && !this.deferNamespaces ? this.kustomize.fingerprint() : '';
     for (const [file, summary] of updates) {
       const old = this.files.get(file);
       if (old) {
@@ -82,7 +83,8 @@ export class WorkspaceIndex {
         this.files.delete(file);
       }
     }
-    const kustomizeChanged = touchesKustomize && kustomizeBefore !== this.kustomize.fingerprint();
+    if (touchesKustomize && this.deferNamespaces) this.namespacesPending = true;
+    const kustomizeChanged = touchesKustomize && !this.deferNamespaces && kustomizeBefore !== this.kustomize.fingerprint();
     for (const summary of updates.values()) {
       if (!summary) continue;
       for (const r of summary.resources) {
@@ -100,6 +102,24 @@ export class WorkspaceIndex {
     }
     return { removed, added, global };
   }
+
+  /**
+   * During a cold index files arrive in any order, so a kustomization may come after the files it
+   * lists. Re-deriving every namespace each time one arrives made indexing quadratic; instead
+   * namespaces are re-derived once, when deferral ends (returning what moved).
+   */
+  setDeferNamespaces(defer: boolean): IndexChange {
+    this.deferNamespaces = defer;
+    if (defer || !this.namespacesPending) return { removed: [], added: [], global: false };
+    this.namespacesPending = false;
+    const removed: Resource[] = [];
+    const added: Resource[] = [];
+    const moved = this.reassignNamespaces(added, removed);
+    return { removed, added, global: moved };
+  }
+
+  private deferNamespaces = false;
+  private namespacesPending = false;
 
   /** New settings: namespaces may move. Returns true if anything did. */
   setSettings(settings: AnalysisSettings): boolean {

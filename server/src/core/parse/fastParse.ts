@@ -513,8 +513,6 @@ function quoted(src: string, at: number, end: number): YScalar {
   return scalar(at, close, value, 'double');
 }
 
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const OCT = /^0o[0-7]+$/;
 const INT = /^[-+]?[0-9]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
@@ -524,11 +522,23 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** The YAML 1.2 core schema, in the order the `yaml` package tries its tags. */
 export function resolvePlain(text: string): ScalarValue {
+  if (text === '') return null;
   const c = text.charCodeAt(0);
-  // Fast exit for the common case: words that cannot be null, bool or a number.
-  if (text.length > 5 && ((c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) || (c >= 65 && c <= 90 && c !== 78 && c !== 84 && c !== 70))) return text;
-  if (NULL.test(text)) return null;
-  if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+  // Most scalars are words: decide by the first character before trying any pattern.
+  switch (c) {
+    case 110: case 78: // n N
+      return text === 'null' || text === 'Null' || text === 'NULL' ? null : text;
+    case 116: case 84: // t T
+      return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
+    case 102: case 70: // f F
+      return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
+    case 126: // ~
+      return text === '~' ? null : text;
+    default:
+      break;
+  }
+  const digitLike = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
+  if (!digitLike) return text;
   if (OCT.test(text)) return parseInt(text.slice(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (HEX.test(text)) return parseInt(text.slice(2), 16);
