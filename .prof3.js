@@ -4,8 +4,8 @@ const fs=require('fs');
 const {Session}=require('inspector'); 
 (async()=>{
  const dir=require('path').resolve(process.argv[2]);
- const files=await walkYamlFiles(dir);
- const a=new Analyzer({rootNamespace:'istio-system',defaultNamespace:'default'});
+ const files=(await walkYamlFiles(dir)).sort((a,b)=>Number(/kustomization/.test(b))-Number(/kustomization/.test(a)));
+ const a=new Analyzer({rootNamespace:'istio-system',defaultNamespace:'default'},undefined,undefined,require('./out/server/src/host/schemaLoader').loadSchemas());
  a.setCrossFileEnabled(false);
  const sums=files.map(f=>a.summarize(f,fs.readFileSync(f,'utf8')));
  let t=Date.now(); a.update(sums.map((s,i)=>({file:files[i],summary:s}))); console.log('index update',Date.now()-t);

@@ -1,3 +1,4 @@
+import type { LineStarts } from '../core/parse/lineIndex';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Analyzer } from '../core/analysis/analyzer';
@@ -10,7 +11,7 @@ import type { CheckOptions } from './args';
 
 export interface CheckedFile {
   readonly file: string;
-  readonly lineStarts: readonly number[];
+  readonly lineStarts: LineStarts;
   readonly findings: readonly ReportedFinding[];
 }
 
@@ -45,7 +46,9 @@ export async function runCheck(options: CheckOptions, cwd: string, log: (m: stri
   }
   const analyzer = new Analyzer(settings, undefined, (id, e) => log(`rule ${id} failed: ${String(e)}`), loadSchemas(log));
   analyzer.setCrossFileEnabled(false);
-  const list = [...files].sort().map(f => f.split(path.sep).join('/'));
+  // Kustomizations first, so the files they list are indexed in their namespace straight away.
+  const isKustomization = (f: string) => /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(f);
+  const list = [...files].sort().map(f => f.split(path.sep).join('/')).sort((a, b) => Number(isKustomization(b)) - Number(isKustomization(a)));
   timing(`walked ${list.length} files`);
   await summarizeFiles(list, { settings, log, onBatch: inputs => { analyzer.update(inputs); } });
   timing(`summarised and indexed ${analyzer.index.resourceCount} resources`);

@@ -7,9 +7,10 @@ import type { AnalysisSettings } from '../core/settings';
 import { toInput } from './fileInput';
 import { readYamlFile } from './readFile';
 import type { WorkerRequest, WorkerResponse } from './summaryWorker';
+import { unpackAfterTransfer } from './transfer';
 
 /** Files per request: big enough to amortise messaging, small enough to keep results flowing. */
-const BATCH = 128;
+const BATCH = 32;
 /** Below this many files, starting threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 1500;
 
@@ -67,8 +68,10 @@ const SLICE_MS = 15;
 
 async function inWorkers(files: readonly string[], script: string, options: SummarizeOptions): Promise<void> {
   const count = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+  // Small batches first: the main thread's indexing code is still cold (compiled on first use),
+  // and a full batch then stalls the event loop for longer.
   const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  for (let i = 0, size = 4; i < files.length; i += size, size = Math.min(BATCH, size * 2)) batches.push(files.slice(i, i + size));
   let nextBatch = 0;
   const workers = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 256 } }));
   try {
@@ -87,8 +90,12 @@ async function inWorkers(files: readonly string[], script: string, options: Summ
       worker.on('message', (response: WorkerResponse) => {
         inFlight--;
         sendNext();
-        for (const line of response.logs) options.log(line);
-        Promise.resolve(options.onBatch(response.inputs)).then(() => { if (inFlight === 0) resolve(); }, reject);
+        // A port delivers every queued message in one go; indexing each in its own turn of the
+        // event loop keeps requests (a completion while indexing) from waiting behind several.
+        setImmediate(() => {
+          for (const line of response.logs) options.log(line);
+          Promise.resolve(options.onBatch(unpackAfterTransfer(response.inputs))).then(() => { if (inFlight === 0) resolve(); }, reject);
+        });
       });
       worker.on('error', reject);
       worker.on('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));

@@ -2,6 +2,7 @@ import { parentPort } from 'worker_threads';
 import type { FileInput } from '../core/analysis/analyzer';
 import type { AnalysisSettings } from '../core/settings';
 import { readInputSync } from './fileInput';
+import { packForTransfer } from './transfer';
 
 /**
  * Worker thread: reads and analyses files on its own (parse, summaries, single-resource rules)
@@ -20,6 +21,6 @@ parentPort?.on('message', (request: WorkerRequest) => {
       return { file, deleted: true as const };
     }
   });
-  const response: WorkerResponse = { id: request.id, inputs, logs };
+  const response: WorkerResponse = { id: request.id, inputs: packForTransfer(inputs), logs };
   parentPort?.postMessage(response);
 });

@@ -1,6 +1,6 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { completion as complete, type Completion, type CompletionContext, type CompletionKind } from '../core/features/completion';
-import { computeLineStarts } from '../core/parse/lineIndex';
+import { computeLineStarts, type LineStarts } from '../core/parse/lineIndex';
 import { SchemaRegistry } from '../core/schema/registry';
 import { cursorOf, featureContext, type ServerContext } from './context';
 import { toRange } from './convert';
@@ -40,7 +40,7 @@ export function schemaContext(ctx: ServerContext): CompletionContext {
 
 const EMPTY = new SchemaRegistry([]);
 
-function toCompletionItem(c: Completion, lineStarts: readonly number[]): CompletionItem {
+function toCompletionItem(c: Completion, lineStarts: LineStarts): CompletionItem {
   return {
     label: c.label,
     kind: KIND[c.kind],

@@ -1,7 +1,7 @@
 import type { Connection, TextDocumentPositionParams, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FeatureContext } from '../core/features/types';
-import { computeLineStarts } from '../core/parse/lineIndex';
+import { computeLineStarts, type LineStarts } from '../core/parse/lineIndex';
 import type { WorkspaceHost } from '../host/workspaceHost';
 import { toOffset } from './convert';
 import type { UriMap } from './uris';
@@ -30,12 +30,12 @@ export function cursorOf(ctx: ServerContext, params: TextDocumentPositionParams)
 }
 
 /** Line starts of the text the index last saw of a file: the text its summaries' spans are offsets into. */
-export function indexedLineStarts(ctx: ServerContext, file: string): readonly number[] | undefined {
+export function indexedLineStarts(ctx: ServerContext, file: string): LineStarts | undefined {
   return ctx.host.analyzer.index.file(file)?.lineStarts;
 }
 
 /** Line starts of a file's current text (open editor first), for placing ranges and edits. */
-export function currentLineStarts(ctx: ServerContext, file: string): readonly number[] | undefined {
+export function currentLineStarts(ctx: ServerContext, file: string): LineStarts | undefined {
   const text = ctx.host.readText(file);
   return text === undefined ? undefined : computeLineStarts(text);
 }

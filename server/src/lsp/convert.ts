@@ -2,7 +2,7 @@ import {
   CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, Location, Position, Range, TextEdit as LspTextEdit, WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Location as CoreLocation } from '../core/features/types';
-import { lineColToOffset, offsetToLineCol } from '../core/parse/lineIndex';
+import { lineColToOffset, offsetToLineCol, type LineStarts } from '../core/parse/lineIndex';
 import type { Span } from '../core/parse/types';
 import type { ReportedFinding } from '../core/analysis/report';
 import type { FileEdit } from '../core/rules/types';
@@ -12,16 +12,16 @@ import type { UriMap } from './uris';
 
 /** The one place where core offsets and findings become LSP ranges, diagnostics and edits. */
 
-export function toPosition(lineStarts: readonly number[], offset: number): Position {
+export function toPosition(lineStarts: LineStarts, offset: number): Position {
   const { line, character } = offsetToLineCol(lineStarts, offset);
   return Position.create(line, character);
 }
 
-export function toRange(lineStarts: readonly number[], span: Span): Range {
+export function toRange(lineStarts: LineStarts, span: Span): Range {
   return Range.create(toPosition(lineStarts, span.start), toPosition(lineStarts, span.end));
 }
 
-export function toOffset(lineStarts: readonly number[], position: Position, textLength: number): number {
+export function toOffset(lineStarts: LineStarts, position: Position, textLength: number): number {
   return lineColToOffset(lineStarts, position, textLength);
 }
 
@@ -38,7 +38,7 @@ export interface DiagnosticData {
   readonly ruleId: string;
 }
 
-export function toDiagnostic(f: ReportedFinding, lineStarts: readonly number[], lineStartsOf: (file: string) => readonly number[] | undefined, uris: UriMap): Diagnostic {
+export function toDiagnostic(f: ReportedFinding, lineStarts: LineStarts, lineStartsOf: (file: string) => LineStarts | undefined, uris: UriMap): Diagnostic {
   const tags: DiagnosticTag[] = [];
   if (f.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
   if (f.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
@@ -60,7 +60,7 @@ export function toDiagnostic(f: ReportedFinding, lineStarts: readonly number[], 
 }
 
 /** File edits as a WorkspaceEdit; files that are not open are read to place their edits. */
-export function toWorkspaceEdit(edits: readonly FileEdit[], lineStartsOf: (file: string) => readonly number[] | undefined, uris: UriMap): WorkspaceEdit {
+export function toWorkspaceEdit(edits: readonly FileEdit[], lineStartsOf: (file: string) => LineStarts | undefined, uris: UriMap): WorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
   for (const { file, edits: list } of edits) {
     const starts = lineStartsOf(file);
@@ -71,7 +71,7 @@ export function toWorkspaceEdit(edits: readonly FileEdit[], lineStartsOf: (file:
 }
 
 /** Core locations as LSP locations; files whose line starts are unknown are left out. */
-export function toLocations(locations: readonly CoreLocation[], lineStartsOf: (file: string) => readonly number[] | undefined, uris: UriMap): Location[] {
+export function toLocations(locations: readonly CoreLocation[], lineStartsOf: (file: string) => LineStarts | undefined, uris: UriMap): Location[] {
   const out: Location[] = [];
   for (const l of locations) {
     const starts = lineStartsOf(l.file);
@@ -81,7 +81,7 @@ export function toLocations(locations: readonly CoreLocation[], lineStartsOf: (f
 }
 
 /** A link target that opens the file at the location (VS Code reads `#L<line>,<column>`, 1-based). */
-export function toLinkTarget(l: CoreLocation, lineStarts: readonly number[], uris: UriMap): string {
+export function toLinkTarget(l: CoreLocation, lineStarts: LineStarts, uris: UriMap): string {
   const { line, character } = offsetToLineCol(lineStarts, l.span.start);
   return `${uris.toUri(l.file)}#L${line + 1},${character + 1}`;
 }

@@ -5,6 +5,8 @@ import { toDiagnostic } from './convert';
  * Publishes diagnostics for files whose findings changed, open or not, and clears files that no
  * longer have any. The only place that sends textDocument/publishDiagnostics.
  */
+const SLICE_MS = 10;
+
 export class DiagnosticsPublisher {
   private readonly published = new Set<string>();
   /** Files just opened: they get a publish even with no findings, so the editor knows they were analysed. */
@@ -14,12 +16,16 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly ctx: ServerContext) {}
 
-  /** Coalesces bursts (a batch of watcher events, an indexing batch) into one send per file. */
+  /**
+   * Coalesces bursts (a batch of watcher events, an indexing batch) into one send per file, and
+   * publishes in slices of a few milliseconds so a cold index's thousands of files never stall
+   * the server.
+   */
   schedule(files: ReadonlySet<string>): void {
     for (const f of files) this.pending.add(f);
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => this.drain());
   }
 
   documentOpened(file: string): void {
@@ -27,10 +33,34 @@ export class DiagnosticsPublisher {
     this.schedule(new Set([file]));
   }
 
-  flush(): void {
+  /** Resolves once everything scheduled so far has been published. */
+  flushAll(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise(resolve => this.idle.push(resolve));
+  }
+
+  private readonly idle: (() => void)[] = [];
+
+  private drain(): void {
+    const started = performance.now();
+    while (this.pending.size > 0 && performance.now() - started < SLICE_MS) {
+      const slice = new Set<string>();
+      for (const f of this.pending) {
+        slice.add(f);
+        this.pending.delete(f);
+        if (slice.size >= 16) break;
+      }
+      this.publish(slice);
+    }
+    if (this.pending.size > 0) {
+      setImmediate(() => this.drain());
+      return;
+    }
     this.scheduled = false;
-    const files = this.pending;
-    this.pending = new Set();
+    for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  private publish(files: ReadonlySet<string>): void {
     const { analyzer, serverSettings } = this.ctx.host;
     for (const file of files) {
       const summary = analyzer.index.file(file);

@@ -72,6 +72,8 @@ export interface StatsResult {
   /** Longest event-loop stall observed since the last reset, ms (resolution ~10 ms). */
   readonly eventLoopMaxMs: number;
   readonly eventLoopP99Ms: number;
+  /** Longest garbage-collection pause since the last reset, ms. */
+  readonly longestGcMs: number;
 }
 
 export const STATS_REQUEST = new RequestType<{ readonly reset?: boolean } | null, StatsResult, void>('istio/stats');

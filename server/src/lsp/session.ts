@@ -46,7 +46,8 @@ export class Session {
     try {
       await this.ctx.host.indexWorkspace(this.folders.map(f => f.path));
       // Diagnostics go out before "ready", so ready means everything is published.
-      this.publisher.flush();
+      await this.publisher.flushAll();
+      if (process.env.ISTIO_LS_TIMINGS) process.stderr.write(`[istio-ls ${performance.now().toFixed(0)} ms since process start] diagnostics published\n`);
       this.progress.end();
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);

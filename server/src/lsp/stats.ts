@@ -1,13 +1,24 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'perf_hooks';
 import type { ServerContext } from './context';
 import type { StatsResult } from './requests';
 
 let histogram: IntervalHistogram | undefined;
+let longestGcMs = 0;
 
-/** Starts sampling event-loop delay; the benchmarks use it to find the longest blocking task. */
+/**
+ * Starts sampling event-loop delay (the benchmarks use it to find the longest blocking task) and
+ * garbage-collection pauses, which block the event loop too and are not our code's tasks.
+ */
 export function startEventLoopMonitor(): void {
   histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
+  const observer = new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      longestGcMs = Math.max(longestGcMs, entry.duration);
+      if (process.env.ISTIO_LS_TIMINGS && entry.duration > 20) process.stderr.write(`[istio-ls] gc pause ${entry.duration.toFixed(0)} ms\n`);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
 }
 
 export function stats(ctx: ServerContext, reset: boolean): StatsResult {
@@ -21,7 +32,11 @@ export function stats(ctx: ServerContext, reset: boolean): StatsResult {
     heapUsedMb: Math.round(memory.heapUsed / 1e5) / 10,
     eventLoopMaxMs: histogram ? Math.round(histogram.max / 1e5) / 10 : 0,
     eventLoopP99Ms: histogram ? Math.round(histogram.percentile(99) / 1e5) / 10 : 0,
+    longestGcMs: Math.round(longestGcMs * 10) / 10,
   };
-  if (reset) histogram?.reset();
+  if (reset) {
+    histogram?.reset();
+    longestGcMs = 0;
+  }
   return result;
 }

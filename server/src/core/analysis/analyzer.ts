@@ -79,6 +79,8 @@ export class Analyzer {
     this.crossFindings.clear();
     this.depsOf.clear();
     this.dependents.clear();
+    this.relatedFilesOf.clear();
+    this.relatedIn.clear();
     const pending = [...this.index.allResources()];
     const files = new Set<string>(moved.removed.map(r => r.file));
     let next = 0;
@@ -140,10 +142,23 @@ export class Analyzer {
     if (change.global) {
       affected = [...this.index.allResources()];
     } else {
+      // A resource that only moved within its file (text inserted above it) means the same to
+      // every other resource: its keys are not dirty. Only findings that point into its file
+      // (related locations) need their positions refreshed.
+      const before = new Map(change.removed.map(r => [r.id, r]));
+      const moved = new Set<string>();
+      for (const r of change.added) {
+        const old = before.get(r.id);
+        if (old && meaningOf(old) === meaningOf(r)) moved.add(r.id);
+      }
       const dirty = new Set<string>();
-      for (const r of [...change.removed, ...change.added]) for (const key of providedKeys(r)) dirty.add(key);
+      for (const r of [...change.removed, ...change.added]) {
+        if (moved.has(r.id)) continue;
+        for (const key of providedKeys(r)) dirty.add(key);
+      }
       const ids = new Set<string>(change.added.map(r => r.id));
       for (const key of dirty) for (const id of this.dependents.get(key) ?? []) ids.add(id);
+      for (const file of updates.keys()) for (const id of this.relatedIn.get(file) ?? []) ids.add(id);
       affected = [];
       for (const id of ids) {
         const r = this.index.resource(id);
@@ -202,7 +217,29 @@ export class Analyzer {
     return rules;
   }
 
+  /** Files other than their own that a resource's findings point into (related locations). */
+  private readonly relatedFilesOf = new Map<string, string[]>();
+  private readonly relatedIn = new Map<string, Set<string>>();
+
+  private noteRelated(id: string, findings: readonly Finding[]): void {
+    const files = new Set<string>();
+    for (const f of findings) for (const rel of f.related ?? []) if (rel.file !== f.file) files.add(rel.file);
+    if (files.size === 0) return;
+    this.relatedFilesOf.set(id, [...files]);
+    for (const file of files) {
+      let set = this.relatedIn.get(file);
+      if (!set) this.relatedIn.set(file, (set = new Set()));
+      set.add(id);
+    }
+  }
+
   private forget(id: string): void {
+    for (const file of this.relatedFilesOf.get(id) ?? []) {
+      const set = this.relatedIn.get(file);
+      set?.delete(id);
+      if (set?.size === 0) this.relatedIn.delete(file);
+    }
+    this.relatedFilesOf.delete(id);
     this.crossFindings.delete(id);
     for (const key of this.depsOf.get(id) ?? []) {
       const set = this.dependents.get(key);
@@ -221,6 +258,8 @@ export class Analyzer {
       this.crossFindings.clear();
       this.depsOf.clear();
       this.dependents.clear();
+      this.relatedFilesOf.clear();
+      this.relatedIn.clear();
     }
     for (const r of resources) {
       if (!everything) this.forget(r.id);
@@ -229,7 +268,10 @@ export class Analyzer {
       const rules = this.rulesFor(r);
       if (rules.length === 0) continue;
       const { findings, deps } = runCrossFileRules(r, rules, this.index, this.settings, this.onRuleError);
-      if (findings.length > 0) this.crossFindings.set(r.id, findings);
+      if (findings.length > 0) {
+        this.crossFindings.set(r.id, findings);
+        this.noteRelated(r.id, findings);
+      }
       this.depsOf.set(r.id, deps);
       for (const key of deps) {
         let set = this.dependents.get(key);
@@ -239,4 +281,12 @@ export class Analyzer {
     }
     return files;
   }
+}
+
+/**
+ * What a resource means to other resources: its summary without positions. Two summaries with
+ * the same meaning provide the same keys and answer every lookup the same way.
+ */
+function meaningOf(r: Resource): string {
+  return JSON.stringify(r, (key, value: unknown) => (key === 'span' || key.endsWith('Span') ? undefined : value));
 }

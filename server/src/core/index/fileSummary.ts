@@ -1,3 +1,4 @@
+import type { LineStarts } from '../parse/lineIndex';
 import type { Directive } from '../parse/types';
 import type { Resource } from '../model/types';
 import type { Finding } from '../rules/types';
@@ -9,7 +10,7 @@ import type { Finding } from '../rules/types';
  */
 export interface FileSummary {
   readonly file: string;
-  readonly lineStarts: readonly number[];
+  readonly lineStarts: LineStarts;
   readonly resources: readonly Resource[];
   readonly directives: readonly Directive[];
   /** YAML syntax problems and single-resource rule findings. */

@@ -12,10 +12,14 @@ export class KustomizeGraph {
   private readonly kustomizations = new Map<string, KustomizationInfo>();
   private listedBy: Map<string, string[]> | undefined;
 
+  /** file -> namespace answer, until the graph changes. */
+  private readonly answers = new Map<string, string | undefined>();
+
   set(file: string, info: KustomizationInfo | undefined): void {
     if (info) this.kustomizations.set(file, info);
     else this.kustomizations.delete(file);
     this.listedBy = undefined;
+    this.answers.clear();
   }
 
   get size(): number {
@@ -29,6 +33,13 @@ export class KustomizeGraph {
 
   namespaceFor(file: string): string | undefined {
     if (this.kustomizations.size === 0) return undefined;
+    if (this.answers.has(file)) return this.answers.get(file);
+    const answer = this.computeNamespaceFor(file);
+    this.answers.set(file, answer);
+    return answer;
+  }
+
+  private computeNamespaceFor(file: string): string | undefined {
     const listedBy = this.reverse();
     // Breadth-first over "is listed by": the first level that yields a namespace wins.
     let frontier = [file];

@@ -1,3 +1,4 @@
+import type { LineStarts } from '../parse/lineIndex';
 import { hostCoveredBy, isWildcard, parseServiceFqdn, resolveHost, wildcardCandidates } from '../model/hosts';
 import { isExportedTo } from '../model/exportTo';
 import { WORKLOAD_KINDS } from '../model/kinds';
@@ -31,7 +32,7 @@ export class Lookup {
     return this.index.resource(id);
   }
 
-  lineStarts(file: string): readonly number[] | undefined {
+  lineStarts(file: string): LineStarts | undefined {
     return this.index.file(file)?.lineStarts;
   }
 

@@ -138,6 +138,7 @@ export class WorkspaceIndex {
   private reassignNamespaces(added: Resource[], removed: Resource[]): boolean {
     let moved = false;
     for (const r of [...this.tables.byId.values()]) {
+      if (r.explicitNamespace !== undefined) continue; // metadata.namespace never moves
       const ns = this.effectiveNamespace(r);
       if (ns === r.namespace) continue;
       moved = true;

@@ -66,7 +66,7 @@ function summarizeObject(file: string, doc: ParsedDocument, node: YNode, itemInd
   const namespace = str(get(metadata, 'namespace'));
   const annotations = stringMap(get(metadata, 'annotations'));
   const suppress = (annotations[SUPPRESS_ANNOTATION] ?? '').split(',').map(s => s.trim()).filter(Boolean);
-  const id = itemIndex === undefined ? `${file}#${doc.index}` : `${file}#${doc.index}.${itemIndex}`;
+  const id = resourceId(file, doc.index, itemIndex);
   const nodeSpan = asMap(node)?.span ?? doc.span;
   return {
     id,
@@ -90,6 +90,11 @@ function summarizeObject(file: string, doc: ParsedDocument, node: YNode, itemInd
     incomplete: doc.templated && hasTemplatedIdentity(node),
     ...fields,
   };
+}
+
+/** `<file>#<document>` or `<file>#<document>.<list item>`. */
+export function resourceId(file: string, docIndex: number, itemIndex: number | undefined): string {
+  return itemIndex === undefined ? `${file}#${docIndex}` : `${file}#${docIndex}.${itemIndex}`;
 }
 
 /** A resource is only trusted for absence checks when nothing that identifies it is templated. */

@@ -1,3 +1,4 @@
+import type { LineStarts } from './lineIndex';
 import type { Directive, Span } from './types';
 
 const PREFIX = 'istio-ls-disable-';
@@ -6,7 +7,7 @@ const PREFIX = 'istio-ls-disable-';
  * Finds suppression comments. Only whole-line comments count, and lines inside multi-line
  * scalars are skipped: there a `#` is content, not a comment.
  */
-export function scanDirectives(text: string, lineStarts: readonly number[], multiLineScalars: readonly Span[]): Directive[] {
+export function scanDirectives(text: string, lineStarts: LineStarts, multiLineScalars: readonly Span[]): Directive[] {
   const directives: Directive[] = [];
   if (!text.includes(PREFIX)) return directives;
   for (let line = 0; line < lineStarts.length; line++) {
@@ -26,7 +27,7 @@ export function scanDirectives(text: string, lineStarts: readonly number[], mult
   return directives;
 }
 
-function nextContentLine(text: string, lineStarts: readonly number[], line: number): number {
+function nextContentLine(text: string, lineStarts: LineStarts, line: number): number {
   for (let l = line + 1; l < lineStarts.length; l++) {
     const end = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
     const content = text.slice(lineStarts[l], end).trim();

@@ -4,13 +4,22 @@ export interface LineCol {
   readonly character: number;
 }
 
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+/**
+ * Offsets where lines start. A typed array: every file of the workspace keeps one, and they cross
+ * from worker threads as raw bytes.
+ */
+export type LineStarts = ArrayLike<number>;
+
+export function computeLineStarts(text: string): Uint32Array {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Uint32Array(count);
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
   return starts;
 }
 
-export function offsetToLineCol(lineStarts: readonly number[], offset: number): LineCol {
+export function offsetToLineCol(lineStarts: LineStarts, offset: number): LineCol {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -21,13 +30,13 @@ export function offsetToLineCol(lineStarts: readonly number[], offset: number): 
   return { line: lo, character: Math.max(0, offset - lineStarts[lo]) };
 }
 
-export function lineColToOffset(lineStarts: readonly number[], pos: LineCol, textLength: number): number {
+export function lineColToOffset(lineStarts: LineStarts, pos: LineCol, textLength: number): number {
   if (pos.line >= lineStarts.length) return textLength;
   const lineStart = lineStarts[Math.max(0, pos.line)];
   const nextStart = pos.line + 1 < lineStarts.length ? lineStarts[pos.line + 1] : textLength + 1;
   return Math.min(lineStart + Math.max(0, pos.character), nextStart - 1, textLength);
 }
 
-export function lineOf(lineStarts: readonly number[], offset: number): number {
+export function lineOf(lineStarts: LineStarts, offset: number): number {
   return offsetToLineCol(lineStarts, offset).line;
 }

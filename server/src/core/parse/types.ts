@@ -1,3 +1,4 @@
+import type { LineStarts } from './lineIndex';
 /**
  * The YAML tree the analysis works on: plain data with source offsets, independent of the
  * `yaml` package so that a faster extractor can produce the same shape (see the performance
@@ -86,7 +87,7 @@ export interface Directive {
 
 export interface ParsedFile {
   readonly docs: readonly ParsedDocument[];
-  readonly lineStarts: readonly number[];
+  readonly lineStarts: LineStarts;
   readonly isHelm: boolean;
   readonly directives: readonly Directive[];
   /** Set when the file could not be parsed at all (too deep, parser failure). */

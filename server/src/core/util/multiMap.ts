@@ -30,9 +30,23 @@ export class MultiMap<K, V> {
   remove(key: K, value: V): void {
     const list = this.map.get(key);
     if (!list) return;
-    const i = list.indexOf(value);
+    const i = this.indexOf(list, value);
     if (i !== -1) list.splice(i, 1);
     if (list.length === 0) this.map.delete(key);
+  }
+
+  /** Binary search in an ordered list (then a scan over equal neighbours), else a linear scan. */
+  private indexOf(list: V[], value: V): number {
+    if (!this.compare) return list.indexOf(value);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compare(list[mid], value) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && this.compare(list[i], value) === 0; i++) if (list[i] === value) return i;
+    return list.indexOf(value);
   }
 
   get(key: K): readonly V[] {
