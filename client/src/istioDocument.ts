@@ -8,9 +8,16 @@ export function hasIstioResource(text: string): boolean {
   return ISTIO_API_VERSION.test(text);
 }
 
-/** Documents the server's completion and hover may answer for: Istio ones, and blank ones (a new file's skeleton). */
+/**
+ * Documents the server's completion and hover may answer for: Istio ones, and ones that do not
+ * yet say what they are — blank, or with an apiVersion still being typed (`apiVersion: ` or
+ * `apiVersion: netw`), so that a new file can be completed into an Istio resource. A document
+ * whose apiVersion is complete and not Istio's (`apps/v1`, `v1`) never reaches the server.
+ */
 export function isIstioText(text: string): boolean {
-  return text.trim() === '' || hasIstioResource(text);
+  return text.trim() === '' || hasIstioResource(text) || !COMPLETE_API_VERSION.test(text);
 }
+
+const COMPLETE_API_VERSION = /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?(?:[a-z0-9.-]+\/[a-z0-9]+|v1)["']?[ \t]*(?:#.*)?$/m;
 
 const ISTIO_API_VERSION = /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?[a-z0-9.-]*\.istio\.io\//m;

@@ -48,7 +48,8 @@ export async function runCheck(options: CheckOptions, cwd: string, log: (m: stri
   analyzer.setCrossFileEnabled(false);
   // Kustomizations first, so the files they list are indexed in their namespace straight away.
   const isKustomization = (f: string) => /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(f);
-  const list = [...files].sort().map(f => f.split(path.sep).join('/')).sort((a, b) => Number(isKustomization(b)) - Number(isKustomization(a)));
+  const sorted = [...files].sort().map(f => f.split(path.sep).join('/'));
+  const list = [...sorted.filter(isKustomization), ...sorted.filter(f => !isKustomization(f))];
   timing(`walked ${list.length} files`);
   await summarizeFiles(list, { settings, log, onBatch: inputs => { analyzer.update(inputs); } });
   timing(`summarised and indexed ${analyzer.index.resourceCount} resources`);

@@ -87,7 +87,8 @@ export class WorkspaceHost {
     if (stale.length > 0) this.emit(this.analyzer.update(stale.map(file => ({ file, deleted: true as const }))));
     // Kustomizations first: files they list then get their namespace when indexed, instead of
     // being moved (in every lookup table) at the end.
-    const todo = files.filter(f => !this.openTexts.has(f)).sort((a, b) => Number(isKustomization(b)) - Number(isKustomization(a)));
+    const rest = files.filter(f => !this.openTexts.has(f));
+    const todo = [...rest.filter(isKustomization), ...rest.filter(f => !isKustomization(f))];
     let done = 0;
     const held = new Set<string>();
     this.events.progress?.(0, todo.length);

@@ -46,5 +46,9 @@ describe('Red Hat YAML coexistence', () => {
     assert.ok(!hasIstioResource('services:\n  web:\n    image: nginx\n'));
     assert.ok(isIstioText('  \n'), 'a blank document may become one');
     assert.ok(!isIstioText('apiVersion: apps/v1\n'));
+    assert.ok(!isIstioText('apiVersion: v1\nkind: ConfigMap\n'));
+    assert.ok(isIstioText('apiVersion: \n'), 'an apiVersion being typed may become Istio');
+    assert.ok(isIstioText('apiVersion: netw\n'), 'an apiVersion being typed may become Istio');
+    assert.ok(isIstioText('services:\n  web:\n    image: nginx\n'), 'no apiVersion: the server decides (it answers nothing for non-Istio documents)');
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ruleSettingProperties } from './ruleSettings';
+import { readmeRulesTable, README_RULES_END, README_RULES_START, ruleSettingProperties } from './ruleSettings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 interface Manifest {
@@ -19,6 +19,14 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 describe('extension manifest (package.json)', () => {
   it('istio.rules lists every rule id with its description and default (run `npm run compile && npm run sync:rules`)', () => {
     assert.deepStrictEqual(pkg.contributes.configuration.properties['istio.rules'].properties, ruleSettingProperties());
+  });
+
+  it('the README rules table lists every rule (run `npm run compile && npm run sync:rules`)', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf(README_RULES_START);
+    const end = readme.indexOf(README_RULES_END);
+    assert.ok(start !== -1 && end > start, 'README.md has the rules markers');
+    assert.strictEqual(readme.slice(start + README_RULES_START.length, end).trim(), readmeRulesTable());
   });
 
   it('every setting is documented and has a default', () => {

@@ -13,6 +13,8 @@ export interface AnalyzeFileOptions {
   readonly settings: AnalysisSettings;
   readonly rules: readonly LocalRule[];
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /** false forces the `yaml` package's parse (the differential tests compare both paths). */
+  readonly fastParse?: boolean;
   /** Istio's API schemas, for the `schema` rule (loaded by the host). */
   readonly schemas?: SchemaRegistry;
 }
@@ -25,7 +27,7 @@ const MAX_SYNTAX_FINDINGS = 10;
  * Helm templates) and the findings of single-resource rules. Never throws.
  */
 export function analyzeFile(file: string, text: string, options: AnalyzeFileOptions): FileSummary {
-  const parsed = parseYamlFile(file, text);
+  const parsed = parseYamlFile(file, text, { fast: options.fastParse });
   const findings: Finding[] = [];
   const resources: Resource[] = [];
   const objects: SummarizedObject[] = [];

@@ -10,16 +10,36 @@ import { dirname, joinPath } from '../util/paths';
 export class KustomizeGraph {
   /** kustomization file -> its info */
   private readonly kustomizations = new Map<string, KustomizationInfo>();
-  private listedBy: Map<string, string[]> | undefined;
+  /** Listed path (file or directory) -> kustomization files that list it; kept in step by set(). */
+  private readonly listedBy = new Map<string, string[]>();
 
   /** file -> namespace answer, until the graph changes. */
   private readonly answers = new Map<string, string | undefined>();
 
   set(file: string, info: KustomizationInfo | undefined): void {
-    if (info) this.kustomizations.set(file, info);
-    else this.kustomizations.delete(file);
-    this.listedBy = undefined;
+    const old = this.kustomizations.get(file);
+    if (old) for (const target of targets(file, old)) this.unlist(target, file);
+    if (info) {
+      this.kustomizations.set(file, info);
+      for (const target of targets(file, info)) this.list(target, file);
+    } else {
+      this.kustomizations.delete(file);
+    }
     this.answers.clear();
+  }
+
+  private list(target: string, by: string): void {
+    const list = this.listedBy.get(target);
+    if (list) list.push(by);
+    else this.listedBy.set(target, [by]);
+  }
+
+  private unlist(target: string, by: string): void {
+    const list = this.listedBy.get(target);
+    if (!list) return;
+    const i = list.indexOf(by);
+    if (i !== -1) list.splice(i, 1);
+    if (list.length === 0) this.listedBy.delete(target);
   }
 
   get size(): number {
@@ -67,21 +87,18 @@ export class KustomizeGraph {
     return undefined;
   }
 
-  /** Listed path (file or directory) -> kustomization files that list it. */
   private reverse(): Map<string, string[]> {
-    if (this.listedBy) return this.listedBy;
-    const map = new Map<string, string[]>();
-    for (const [file, info] of this.kustomizations) {
-      const dir = dirname(file);
-      for (const entry of info.resources) {
-        if (entry.includes('://') || entry.startsWith('github.com/')) continue; // remote bases
-        const target = joinPath(dir, entry.replace(/\/$/, ''));
-        const list = map.get(target) ?? [];
-        list.push(file);
-        map.set(target, list);
-      }
-    }
-    this.listedBy = map;
-    return map;
+    return this.listedBy;
   }
+}
+
+/** What a kustomization lists, as absolute paths (remote bases left out). */
+function targets(file: string, info: KustomizationInfo): string[] {
+  const dir = dirname(file);
+  const out: string[] = [];
+  for (const entry of info.resources) {
+    if (entry.includes('://') || entry.startsWith('github.com/')) continue;
+    out.push(joinPath(dir, entry.replace(/\/$/, '')));
+  }
+  return out;
 }
