@@ -17,7 +17,7 @@ import { MESH_GRAPH_REQUEST, REINDEX_REQUEST, STATS_REQUEST, UPGRADE_PLAN_REQUES
 import { startEventLoopMonitor, stats } from './lsp/stats';
 import { upgradePlan } from './lsp/upgrade';
 import type { ServerContext } from './lsp/context';
-import { safe } from './lsp/safe';
+import { cancelUndispatched, safe } from './lsp/safe';
 import { Session } from './lsp/session';
 import { UriMap } from './lsp/uris';
 import { toDiskChanges } from './lsp/watcher';
@@ -25,7 +25,7 @@ import { SERVER_VERSION } from './version';
 
 /** Wiring only: connection, capabilities and handler registration. The work is in lsp/, host/ and core/. */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createConnection(ProposedFeatures.all, { cancelUndispatched });
   const documents = new TextDocuments(TextDocument);
   const ctx: ServerContext = {
     connection,

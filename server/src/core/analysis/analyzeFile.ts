@@ -5,7 +5,7 @@ import { summarizeDocument, type SummarizedObject } from '../model/summarize';
 import type { Resource } from '../model/types';
 import type { FileSummary } from '../index/fileSummary';
 import { BUILTIN_IDS, BUILTIN_META } from '../rules/builtin';
-import { formatMessage, type Finding, type LocalRule } from '../rules/types';
+import { toFinding, type Finding, type LocalRule } from '../rules/types';
 import type { AnalysisSettings } from '../settings';
 import type { SchemaRegistry } from '../schema/registry';
 
@@ -86,17 +86,7 @@ function runLocalRules(o: SummarizedObject, text: string, options: AnalyzeFileOp
         text,
         settings: options.settings,
         schemas: options.schemas,
-        report: r => out.push({
-          ruleId: rule.id,
-          severity: rule.meta.defaultSeverity,
-          message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
-          file: resource.file,
-          span: r.span,
-          resourceId: resource.id,
-          related: r.related,
-          fixes: r.fixes,
-          tags: r.tags,
-        }),
+        report: r => out.push(toFinding(rule, resource, r)),
       });
     } catch (e) {
       options.onRuleError?.(rule.id, e);

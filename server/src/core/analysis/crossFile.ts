@@ -1,6 +1,6 @@
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Resource } from '../model/types';
-import { formatMessage, type CrossFileRule, type Finding } from '../rules/types';
+import { toFinding, type CrossFileRule, type Finding } from '../rules/types';
 import type { AnalysisSettings } from '../settings';
 
 /** Runs the cross-file rules for one resource, recording every index key they read. */
@@ -20,17 +20,7 @@ export function runCrossFileRules(
         resource,
         settings,
         index: lookup,
-        report: r => findings.push({
-          ruleId: rule.id,
-          severity: rule.meta.defaultSeverity,
-          message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
-          file: resource.file,
-          span: r.span,
-          resourceId: resource.id,
-          related: r.related,
-          fixes: r.fixes,
-          tags: r.tags,
-        }),
+        report: r => findings.push(toFinding(rule, resource, r)),
       });
     } catch (e) {
       onRuleError?.(rule.id, e);

@@ -111,3 +111,18 @@ export function ruleDocsUrl(ruleId: string): string {
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
 }
+
+/** The finding a rule's report becomes, for the resource it was checking. */
+export function toFinding(rule: Rule, resource: Resource, r: Report): Finding {
+  return {
+    ruleId: rule.id,
+    severity: rule.meta.defaultSeverity,
+    message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
+    file: resource.file,
+    span: r.span,
+    resourceId: resource.id,
+    related: r.related,
+    fixes: r.fixes,
+    tags: r.tags,
+  };
+}
