@@ -214,7 +214,7 @@ async function measureRequests(driver: LspDriver, fixture: EditFixture): Promise
       await driver.connection.sendRequest(method, { textDocument: { uri }, position });
       into.push(performance.now() - t0);
     } catch (e) {
-      log(`${method}: ${String(e)}`); // not implemented by this build: no figure
+      log(`${method}: ${String(e)}`); // a build without this request: no figure
     }
   };
   for (let i = 0; i < 120; i++) {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { offsetToLineCol } from '../core/parse/lineIndex';
 import { ALL_RULES } from '../core/rules/index';
-import { BUILTIN_META } from '../core/rules/builtin';
+import { BUILTIN_META } from '../core/rules/support/builtin';
 import { ruleDocsUrl } from '../core/rules/types';
 import type { Severity } from '../core/settings';
 import { SERVER_VERSION } from '../version';

@@ -88,11 +88,11 @@ export class WorkspaceHost {
     // Kustomizations first: files they list then get their namespace when indexed, instead of
     // being moved (in every lookup table) at the end.
     const rest = files.filter(f => !this.openTexts.has(f));
-    const todo = [...rest.filter(isKustomization), ...rest.filter(f => !isKustomization(f))];
+    const toIndex = [...rest.filter(isKustomization), ...rest.filter(f => !isKustomization(f))];
     let done = 0;
     const held = new Set<string>();
-    this.events.progress?.(0, todo.length);
-    await summarizeFiles(todo, {
+    this.events.progress?.(0, toIndex.length);
+    await summarizeFiles(toIndex, {
       settings: this.settings.analysis,
       log: this.events.log,
       cancelled: superseded,
@@ -104,12 +104,12 @@ export class WorkspaceHost {
         // thread: they are published once at the end, open files excepted.
         for (const f of changed) held.add(f);
         done += inputs.length;
-        this.events.progress?.(done, todo.length);
+        this.events.progress?.(done, toIndex.length);
       },
     });
     if (superseded()) return;
     // Cross-file rules run once over the complete index, in slices that keep requests answered.
-    timing(`summarised and indexed ${todo.length} files`);
+    timing(`summarised and indexed ${toIndex.length} files`);
     const job = this.analyzer.startCrossFile(() => performance.now());
     timing('namespaces settled');
     while (!job.step(SLICE_MS)) {

@@ -1,4 +1,4 @@
-import { BUILTIN_META } from '../../../server/src/core/rules/builtin';
+import { BUILTIN_META } from '../../../server/src/core/rules/support/builtin';
 import { ALL_RULES } from '../../../server/src/core/rules/index';
 import { ruleDocsUrl } from '../../../server/src/core/rules/types';
 

@@ -4,7 +4,7 @@ import { isIstioGroup } from '../model/kinds';
 import { summarizeDocument, type SummarizedObject } from '../model/summarize';
 import type { Resource } from '../model/types';
 import type { FileSummary } from '../index/fileSummary';
-import { BUILTIN_IDS, BUILTIN_META } from '../rules/builtin';
+import { BUILTIN_IDS, BUILTIN_META } from '../rules/support/builtin';
 import { toFinding, type Finding, type LocalRule } from '../rules/types';
 import type { AnalysisSettings } from '../settings';
 import type { SchemaRegistry } from '../schema/registry';

@@ -1,4 +1,4 @@
-import type { Severity } from '../settings';
+import type { Severity } from '../../settings';
 
 /**
  * Findings that do not come from a rule file but still have a public id, a severity setting and a

@@ -1,1 +1,0 @@
-if (require('worker_threads').isMainThread && process.argv.some(a=>a.includes('server.js'))) { let last=performance.now(); setInterval(()=>{const now=performance.now(); const lag=now-last-5; if(lag>30) process.stderr.write(`[probe] loop lag ${lag.toFixed(0)} ms at ${now.toFixed(0)}\n`); last=now;},5).unref(); }
