@@ -2,11 +2,13 @@ import type { LineStarts } from '../core/parse/lineIndex';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Analyzer } from '../core/analysis/analyzer';
+import { kustomizationsFirst } from '../core/model/extract/kustomization';
 import type { ReportedFinding } from '../core/analysis/report';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
 import { walkYamlFiles } from '../host/fileWalker';
 import { summarizeFiles } from '../host/summarizer';
 import { loadSchemas } from '../host/schemaLoader';
+import { timing } from '../host/timings';
 import type { CheckOptions } from './args';
 
 export interface CheckedFile {
@@ -20,12 +22,6 @@ export interface CheckResult {
   readonly fileCount: number;
   readonly resourceCount: number;
   readonly missing: readonly string[];
-}
-
-const started = performance.now();
-/** ISTIO_LS_TIMINGS=1 prints where the time goes, for profiling the CLI on big trees. */
-function timing(what: string): void {
-  if (process.env.ISTIO_LS_TIMINGS) process.stderr.write(`[${(performance.now() - started).toFixed(0)} ms] ${what}\n`);
 }
 
 /** Runs the same engine as the language server over paths on disk, in one batch. */
@@ -47,9 +43,7 @@ export async function runCheck(options: CheckOptions, cwd: string, log: (m: stri
   const analyzer = new Analyzer(settings, undefined, (id, e) => log(`rule ${id} failed: ${String(e)}`), loadSchemas(log));
   analyzer.setCrossFileEnabled(false);
   // Kustomizations first, so the files they list are indexed in their namespace straight away.
-  const isKustomization = (f: string) => /(^|\/)(kustomization\.ya?ml|Kustomization)$/.test(f);
-  const sorted = [...files].sort().map(f => f.split(path.sep).join('/'));
-  const list = [...sorted.filter(isKustomization), ...sorted.filter(f => !isKustomization(f))];
+  const list = kustomizationsFirst([...files].sort().map(f => f.split(path.sep).join('/')));
   timing(`walked ${list.length} files`);
   await summarizeFiles(list, { settings, log, onBatch: inputs => { analyzer.update(inputs); } });
   timing(`summarised and indexed ${analyzer.index.resourceCount} resources`);

@@ -2,10 +2,12 @@ import * as path from 'path';
 import { Analyzer, type FileInput } from '../core/analysis/analyzer';
 import { walkYamlFiles } from './fileWalker';
 import { GlobSet } from './glob';
+import { kustomizationsFirst } from '../core/model/extract/kustomization';
 import { toInput } from './fileInput';
 import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
 import { summarizeFiles } from './summarizer';
+import { timing } from './timings';
 import type { ServerSettings } from './settings';
 
 export interface HostEvents {
@@ -16,18 +18,6 @@ export interface HostEvents {
 }
 
 export type DiskChange = { readonly file: string; readonly type: 'created' | 'changed' | 'deleted' };
-
-const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-
-function isKustomization(file: string): boolean {
-  return KUSTOMIZATION.test(file);
-}
-
-const started = performance.now();
-/** ISTIO_LS_TIMINGS=1 logs where the cold index spends its time (to stderr). */
-function timing(what: string): void {
-  if (process.env.ISTIO_LS_TIMINGS) process.stderr.write(`[istio-ls ${(performance.now() - started).toFixed(0)} ms] ${what}\n`);
-}
 
 /** Longest stretch of cross-file checking between turns of the event loop. */
 const SLICE_MS = 12;
@@ -88,7 +78,7 @@ export class WorkspaceHost {
     // Kustomizations first: files they list then get their namespace when indexed, instead of
     // being moved (in every lookup table) at the end.
     const rest = files.filter(f => !this.openTexts.has(f));
-    const toIndex = [...rest.filter(isKustomization), ...rest.filter(f => !isKustomization(f))];
+    const toIndex = kustomizationsFirst(rest);
     let done = 0;
     const held = new Set<string>();
     this.events.progress?.(0, toIndex.length);

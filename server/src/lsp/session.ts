@@ -1,4 +1,5 @@
 import type { InitializeParams } from 'vscode-languageserver';
+import { timing } from '../host/timings';
 import { WorkspaceHost } from '../host/workspaceHost';
 import { DEFAULT_SERVER_SETTINGS } from '../host/settings';
 import type { ServerContext } from './context';
@@ -47,7 +48,7 @@ export class Session {
       await this.ctx.host.indexWorkspace(this.folders.map(f => f.path));
       // Diagnostics go out before "ready", so ready means everything is published.
       await this.publisher.flushAll();
-      if (process.env.ISTIO_LS_TIMINGS) process.stderr.write(`[istio-ls ${performance.now().toFixed(0)} ms since process start] diagnostics published\n`);
+      timing('diagnostics published');
       this.progress.end();
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);

@@ -5,8 +5,17 @@ import type { KustomizationInfo } from '../types';
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 export function isKustomizationFile(file: string, kind: string): boolean {
-  const base = file.slice(file.lastIndexOf('/') + 1);
-  return KUSTOMIZATION_FILES.includes(base) || kind === 'Kustomization';
+  return isKustomizationPath(file) || kind === 'Kustomization';
+}
+
+/** By name alone: what indexing puts first, so listed files get their namespace straight away. */
+export function isKustomizationPath(file: string): boolean {
+  return KUSTOMIZATION_FILES.includes(file.slice(file.lastIndexOf('/') + 1));
+}
+
+/** Kustomizations first, the rest in their given order. */
+export function kustomizationsFirst(files: readonly string[]): string[] {
+  return [...files.filter(isKustomizationPath), ...files.filter(f => !isKustomizationPath(f))];
 }
 
 export function extractKustomization(node: YNode): KustomizationInfo {
