@@ -1,4 +1,6 @@
-import type { ParsedDocument, ScalarStyle, ScalarValue, Span, YMap, YNode, YPair, YScalar, YSeq } from './types';
+import type { ParsedDocument, Span, YMap, YNode, YPair, YScalar, YSeq } from './types';
+import { FlowParser } from './fastFlow';
+import { BAIL, bail, blockValue, MAX_DEPTH, quoted, quotedEnd, resolvePlain, scalar, startsWithIndicator } from './fastScalars';
 
 /**
  * A fast parser for the subset of YAML that Kubernetes and Istio files are almost always written
@@ -19,12 +21,6 @@ export function fastParse(source: string): { docs: ParsedDocument[]; multiLine: 
   }
 }
 
-const BAIL = Symbol('bail');
-const MAX_DEPTH = 100;
-
-function bail(): never {
-  throw BAIL;
-}
 
 interface Line {
   readonly start: number;
@@ -342,118 +338,6 @@ class FastParser {
   }
 }
 
-/** Flow collections on one line: `[a, "b", {c: d}]`. */
-class FlowParser {
-  private i: number;
-
-  constructor(private readonly src: string, start: number, private readonly end: number, private readonly multiLine: Span[]) {
-    this.i = start;
-  }
-
-  parse(): YNode {
-    return this.value(0);
-  }
-
-  private value(depth: number): YNode {
-    if (depth > MAX_DEPTH) bail();
-    this.ws();
-    const c = this.src[this.i];
-    if (c === '[') return this.flowSeq(depth);
-    if (c === '{') return this.flowMap(depth);
-    if (c === '"' || c === "'") {
-      const q = quoted(this.src, this.i, this.end);
-      this.multiLine.push(q.span);
-      this.i = q.span.end;
-      return q;
-    }
-    return this.plain(false);
-  }
-
-  private flowSeq(depth: number): YSeq {
-    const start = this.i++;
-    const items: YNode[] = [];
-    this.ws();
-    if (this.src[this.i] === ']') return flowSeqNode(start, ++this.i, items);
-    for (;;) {
-      const item = this.value(depth + 1);
-      this.ws();
-      if (this.src[this.i] === ':') bail(); // single-pair map inside a sequence
-      items.push(item);
-      const c = this.src[this.i++];
-      if (c === ']') return flowSeqNode(start, this.i, items);
-      if (c !== ',') bail();
-      this.ws();
-      if (this.src[this.i] === ']') bail(); // trailing comma
-    }
-  }
-
-  private flowMap(depth: number): YMap {
-    const start = this.i++;
-    const items: YPair[] = [];
-    this.ws();
-    if (this.src[this.i] === '}') return { kind: 'map', span: { start, end: ++this.i }, items, flow: true };
-    for (;;) {
-      this.ws();
-      const c = this.src[this.i];
-      let key: YScalar;
-      if (c === '"' || c === "'") {
-        key = quoted(this.src, this.i, this.end);
-        this.multiLine.push(key.span);
-        this.i = key.span.end;
-      } else {
-        key = this.plain(true);
-      }
-      this.ws();
-      if (this.src[this.i] !== ':') bail();
-      this.i++;
-      if (this.src[this.i] !== ' ') bail();
-      this.ws();
-      const nc = this.src[this.i];
-      if (nc === ',' || nc === '}') bail(); // empty value
-      const value = this.value(depth + 1);
-      items.push({ key, value, span: { start: key.span.start, end: value.span.end } });
-      this.ws();
-      const sep = this.src[this.i++];
-      if (sep === '}') return { kind: 'map', span: { start, end: this.i }, items, flow: true };
-      if (sep !== ',') bail();
-      this.ws();
-      if (this.src[this.i] === '}') bail(); // trailing comma
-    }
-  }
-
-  /** A plain scalar in flow context; in a key position it stops at `:`. */
-  private plain(isKey: boolean): YScalar {
-    const start = this.i;
-    if (startsWithIndicator(this.src, start, this.end)) bail();
-    let i = start;
-    for (; i < this.end; i++) {
-      const ch = this.src[i];
-      if (ch === ',' || ch === '[' || ch === ']' || ch === '{' || ch === '}') break;
-      if (ch === ':' && (isKey || i + 1 >= this.end || ' ,[]{}'.includes(this.src[i + 1]))) break;
-      if (ch === '#' && i > start && this.src[i - 1] === ' ') bail();
-      if (ch === '\t') bail();
-    }
-    let e = i;
-    while (e > start && this.src[e - 1] === ' ') e--;
-    if (e === start) bail();
-    this.i = i;
-    return scalar(start, e, resolvePlain(this.src.slice(start, e)), 'plain');
-  }
-
-  private ws(): void {
-    while (this.i < this.end && this.src[this.i] === ' ') this.i++;
-    if (this.i >= this.end) bail(); // the collection does not close on this line
-  }
-}
-
-function flowSeqNode(start: number, end: number, items: YNode[]): YSeq {
-  return { kind: 'seq', span: { start, end }, items, flow: true };
-}
-
-function scalar(start: number, end: number, value: ScalarValue, style: ScalarStyle): YScalar {
-  return { kind: 'scalar', span: { start, end }, value, style };
-}
-
 function map(start: number, items: YPair[]): YMap {
   return { kind: 'map', span: { start, end: items[items.length - 1].span.end }, items, flow: false };
 }
@@ -469,116 +353,4 @@ function plainKey(src: string, start: number, colon: number): YScalar {
   const text = src.slice(start, end);
   if (text.includes('\t') || text === '') bail();
   return scalar(start, end, resolvePlain(text), 'plain');
-}
-
-/** Characters that cannot start a plain scalar (or start something this parser leaves to `yaml`). */
-function startsWithIndicator(src: string, at: number, end: number): boolean {
-  const c = src[at];
-  if ('&*!|>%@`#?:,[]{}'.includes(c)) {
-    // `?x` and `:x` are plain scalars in YAML 1.2; they are rare enough to leave to `yaml`.
-    return true;
-  }
-  if (c === '-' && (at + 1 === end || src[at + 1] === ' ')) return true;
-  return false;
-}
-
-/** Offset just after the closing quote of a quoted scalar at `at`, or -1 if it does not close on the line. */
-function quotedEnd(src: string, at: number, end: number): number {
-  const q = src[at];
-  for (let i = at + 1; i < end; i++) {
-    const c = src[i];
-    if (q === '"' && c === '\\') { i++; continue; }
-    if (c === q) {
-      if (q === "'" && src[i + 1] === "'") { i++; continue; }
-      return i + 1;
-    }
-  }
-  return -1;
-}
-
-function quoted(src: string, at: number, end: number): YScalar {
-  const close = quotedEnd(src, at, end);
-  if (close === -1) bail(); // multi-line quoted scalars are left to `yaml`
-  const raw = src.slice(at + 1, close - 1);
-  if (raw.includes('\t')) bail();
-  if (src[at] === "'") return scalar(at, close, raw.replace(/''/g, "'"), 'single');
-  let value = raw;
-  if (raw.includes('\\')) {
-    try {
-      value = JSON.parse(`"${raw}"`) as string; // JSON's escapes are a subset of YAML's
-    } catch {
-      bail();
-    }
-  }
-  return scalar(at, close, value, 'double');
-}
-
-const OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const HEX = /^0x[0-9a-fA-F]+$/;
-const NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-/** The YAML 1.2 core schema, in the order the `yaml` package tries its tags. */
-export function resolvePlain(text: string): ScalarValue {
-  if (text === '') return null;
-  const c = text.charCodeAt(0);
-  // Most scalars are words: decide by the first character before trying any pattern.
-  switch (c) {
-    case 110: case 78: // n N
-      return text === 'null' || text === 'Null' || text === 'NULL' ? null : text;
-    case 116: case 84: // t T
-      return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
-    case 102: case 70: // f F
-      return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
-    case 126: // ~
-      return text === '~' ? null : text;
-    default:
-      break;
-  }
-  const digitLike = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
-  if (!digitLike) return text;
-  if (OCT.test(text)) return parseInt(text.slice(2), 8);
-  if (INT.test(text)) return parseInt(text, 10);
-  if (HEX.test(text)) return parseInt(text.slice(2), 16);
-  if (NAN_INF.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
-  return text;
-}
-
-/** Literal and folded block scalar values with chomping, as the YAML spec defines them. */
-function blockValue(lines: readonly string[], folded: boolean, chomp: 'clip' | 'strip' | 'keep', trailingEmpty: number): string {
-  let out = '';
-  let empty = 0;
-  let didRead = false;
-  let moreIndented = false;
-  for (const line of lines) {
-    if (line === '') {
-      empty++;
-      continue;
-    }
-    if (folded) {
-      const isMore = line[0] === ' ' || line[0] === '\t';
-      if (isMore) {
-        moreIndented = true;
-        out += '\n'.repeat(didRead ? 1 + empty : empty);
-      } else if (moreIndented) {
-        moreIndented = false;
-        out += '\n'.repeat(empty + 1);
-      } else if (empty === 0) {
-        if (didRead) out += ' ';
-      } else {
-        out += '\n'.repeat(empty);
-      }
-    } else {
-      out += '\n'.repeat(didRead ? 1 + empty : empty);
-    }
-    didRead = true;
-    empty = 0;
-    out += line;
-  }
-  if (chomp === 'keep') out += '\n'.repeat(didRead ? 1 + empty + trailingEmpty : empty + trailingEmpty);
-  else if (chomp === 'clip' && didRead) out += '\n';
-  return out;
 }
