@@ -27,8 +27,7 @@ export interface SummarizeOptions {
 
 /**
  * Reads and analyses many files, in worker threads when there are enough of them to pay for it
- * (one per core, up to two more than the main thread), else on the main thread in batches
- * that yield to the event loop.
+ * (one per core, up to four), else on the main thread in batches that yield to the event loop.
  */
 export async function summarizeFiles(files: readonly string[], options: SummarizeOptions): Promise<void> {
   const script = path.join(__dirname, 'summaryWorker.js');
@@ -67,7 +66,9 @@ const READ_AHEAD = 16;
 const SLICE_MS = 15;
 
 async function inWorkers(files: readonly string[], script: string, options: SummarizeOptions): Promise<void> {
-  const count = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+  // One thread per core, up to four: on two cores the main thread (indexing what they send)
+  // shares the machine with them; beyond four, messaging costs more than parsing saves.
+  const count = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
   // Small batches first: the main thread's indexing code is still cold (compiled on first use),
   // and a full batch then stalls the event loop for longer.
   const batches: string[][] = [];
