@@ -1,4 +1,5 @@
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { lastAtOrBefore } from '../util/search';
 import type { Resource } from '../model/types';
 import type { Location } from './types';
 
@@ -131,12 +132,6 @@ function maskOf(s: string): number {
 
 /** The label holding text offset `at`: the last start at or before it. */
 function labelAt(starts: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  // The last entry is the end sentinel, not a label.
+  return lastAtOrBefore(starts, at, starts.length - 2);
 }

@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../util/search';
 /** Offsets <-> (line, character) in UTF-16 units, the unit of both JS strings and LSP. */
 export interface LineCol {
   readonly line: number;
@@ -20,14 +21,8 @@ export function computeLineStarts(text: string): Uint32Array {
 }
 
 export function offsetToLineCol(lineStarts: LineStarts, offset: number): LineCol {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.max(0, offset - lineStarts[lo]) };
+  const line = lastAtOrBefore(lineStarts, offset);
+  return { line, character: Math.max(0, offset - lineStarts[line]) };
 }
 
 export function lineColToOffset(lineStarts: LineStarts, pos: LineCol, textLength: number): number {

@@ -92,25 +92,19 @@ function checkDestinationRule(ctx: LocalRuleContext, spec: YNode | undefined): v
 function checkVirtualService(ctx: LocalRuleContext, spec: YNode | undefined): void {
   const file = ctx.resource.file;
   for (const route of items(get(spec, 'http'))) {
-    const mp = ownPair(route, 'mirrorPercent');
-    if (mp) {
-      const hasNew = ownPair(route, 'mirrorPercentage');
+    // Integer percents that became `{value: …}` percentages: same fix, different places.
+    const percents = [
+      { parent: route, old: 'mirrorPercent', replacement: 'mirrorPercentage', messageId: 'mirrorPercent' },
+      { parent: get(route, 'fault', 'delay'), old: 'percent', replacement: 'percentage', messageId: 'delayPercent' },
+    ];
+    for (const { parent, old, replacement, messageId } of percents) {
+      const found = ownPair(parent, old);
+      if (!found) continue;
       ctx.report({
-        span: mp.key.span,
-        messageId: 'mirrorPercent',
+        span: found.key.span,
+        messageId,
         tags: ['deprecated'],
-        fixes: percentFixes(ctx, file, mp, 'mirrorPercentage', !!hasNew),
-      });
-    }
-    const delay = get(route, 'fault', 'delay');
-    const dp = ownPair(delay, 'percent');
-    if (dp) {
-      const hasNew = ownPair(delay, 'percentage');
-      ctx.report({
-        span: dp.key.span,
-        messageId: 'delayPercent',
-        tags: ['deprecated'],
-        fixes: percentFixes(ctx, file, dp, 'percentage', !!hasNew),
+        fixes: percentFixes(ctx, file, found, replacement, !!ownPair(parent, replacement)),
       });
     }
     const cors = get(route, 'corsPolicy');
