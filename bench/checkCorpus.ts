@@ -11,15 +11,22 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Defect } from './generator/ledger';
+import { type Defect } from './generator/ledger';
 import { DEFECTS_FILE } from './generator/corpus';
 import { loadCorpus } from './oracle/load';
 import { MeshIndex } from './oracle/meshIndex';
-import { Finding, runRules } from './oracle/rules';
+import { type Finding, runRules } from './oracle/rules';
 
 export const RULES = [
-  'subset-not-found', 'destination-rule-ignored', 'gateway-not-found', 'gateway-host-mismatch', 'host-not-found',
-  'duplicate-destination-rule', 'conflicting-virtual-service', 'multiple-namespace-sidecars', 'mtls-conflict',
+  'subset-not-found',
+  'destination-rule-ignored',
+  'gateway-not-found',
+  'gateway-host-mismatch',
+  'host-not-found',
+  'duplicate-destination-rule',
+  'conflicting-virtual-service',
+  'multiple-namespace-sidecars',
+  'mtls-conflict',
   'selector-matches-nothing',
 ];
 
@@ -32,15 +39,15 @@ export function main(argv: readonly string[]): number {
   const defects = JSON.parse(fs.readFileSync(path.join(dir, DEFECTS_FILE), 'utf8')) as Defect[];
   const corpus = loadCorpus(dir);
   const problems: string[] = [];
-  problems.push(...corpus.syntaxErrors.map((e) => `syntax: ${e}`));
+  problems.push(...corpus.syntaxErrors.map(e => `syntax: ${e}`));
   problems.push(...checkPositions(defects, corpus.text));
 
   const { findings, warnings } = runRules(new MeshIndex(corpus));
-  problems.push(...warnings.map((w) => `ambiguous: ${w}`));
+  problems.push(...warnings.map(w => `ambiguous: ${w}`));
   problems.push(...compare(defects, findings));
-  for (const rule of RULES) if (!defects.some((d) => d.rule === rule)) problems.push(`no planted defect for ${rule}`);
+  for (const rule of RULES) if (!defects.some(d => d.rule === rule)) problems.push(`no planted defect for ${rule}`);
 
-  const perRule = RULES.map((r) => `${r}=${defects.filter((d) => d.rule === r).length}`).join(' ');
+  const perRule = RULES.map(r => `${r}=${defects.filter(d => d.rule === r).length}`).join(' ');
   process.stdout.write(`${dir}: ${corpus.resources.length} resources, ${defects.length} defects (${perRule})\n`);
   for (const p of problems.slice(0, 50)) process.stdout.write(`  ${p}\n`);
   if (problems.length > 50) process.stdout.write(`  … and ${problems.length - 50} more\n`);
@@ -59,10 +66,12 @@ function checkPositions(defects: readonly Defect[], text: Map<string, string[]>)
       continue;
     }
     const quoted = /"([^"]+)"/.exec(d.note)?.[1];
-    if (!quoted || !line.includes(quoted)) problems.push(`${where}: line does not contain ${quoted ?? '(no quoted text in note)'}`);
+    if (!quoted || !line.includes(quoted))
+      problems.push(`${where}: line does not contain ${quoted ?? '(no quoted text in note)'}`);
     let i = d.line - 2;
     while (i >= 0 && lines![i] !== '---' && lines![i] !== `# planted: ${d.rule}`) i--;
-    if (i < 0 || lines![i] !== `# planted: ${d.rule}`) problems.push(`${where}: no "# planted: ${d.rule}" comment above the document`);
+    if (i < 0 || lines![i] !== `# planted: ${d.rule}`)
+      problems.push(`${where}: no "# planted: ${d.rule}" comment above the document`);
   }
   return problems;
 }

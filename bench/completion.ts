@@ -38,10 +38,17 @@ async function main(): Promise<void> {
   const text = thousandLineFile();
   const lines = text.split('\n').length;
   const cases = positions(text);
-  process.stdout.write(`file: ${lines} lines, ${text.split('\n---\n').length} documents; ${cases.length} cursor positions × ${ROUNDS} rounds\n`);
+  process.stdout.write(
+    `file: ${lines} lines, ${text.split('\n---\n').length} documents; ${cases.length} cursor positions × ${ROUNDS} rounds\n`,
+  );
 
   const { analyzer, resources } = workspace(text);
-  const cc: CompletionContext = { index: analyzer.index, readText: f => (f === FILE ? text : undefined), schemas: loadSchemas(), settings: DEFAULT_SETTINGS };
+  const cc: CompletionContext = {
+    index: analyzer.index,
+    readText: f => (f === FILE ? text : undefined),
+    schemas: loadSchemas(),
+    settings: DEFAULT_SETTINGS,
+  };
   const completionMs: number[] = [];
   const hoverMs: number[] = [];
   let answered = 0;
@@ -61,12 +68,17 @@ async function main(): Promise<void> {
     }
   }
   const rows: Row[] = [
-    { name: `completion, in-process (${resources.toLocaleString('en')} resources indexed)`, values: completionMs, unit: 'ms', goal: 'p99 < 20' },
+    {
+      name: `completion, in-process (${resources.toLocaleString('en')} resources indexed)`,
+      values: completionMs,
+      unit: 'ms',
+      goal: 'p99 < 20',
+    },
     { name: 'hover, in-process (parses the file)', values: hoverMs, unit: 'ms' },
   ];
   process.stdout.write(`${Math.round((answered / completionMs.length) * 100)}% of the positions got items\n`);
 
-  if (!args.includes('--no-lsp')) rows.push(...await overStdio(text, cases));
+  if (!args.includes('--no-lsp')) rows.push(...(await overStdio(text, cases)));
   process.stdout.write(`${table(rows)}\n`);
   const p99 = percentile(completionMs, 99);
   process.stdout.write(`max in-process completion: ${Math.max(...completionMs).toFixed(2)} ms\n`);
@@ -86,7 +98,11 @@ function positions(text: string): Position[] {
     const end = start + line.length;
     out.push({ text, offset: end });
     if (line.trim() !== '' && line.trim() !== '---') {
-      const indent = line.length - line.trimStart().length + (line.trimStart().startsWith('- ') ? 2 : 0) + (line.trimEnd().endsWith(':') ? 2 : 0);
+      const indent =
+        line.length -
+        line.trimStart().length +
+        (line.trimStart().startsWith('- ') ? 2 : 0) +
+        (line.trimEnd().endsWith(':') ? 2 : 0);
       const inserted = `\n${' '.repeat(indent)}`;
       out.push({ text: text.slice(0, end) + inserted + text.slice(end), offset: end + inserted.length });
     }
@@ -243,15 +259,39 @@ function workspace(text: string): { analyzer: Analyzer; resources: number } {
     const file = `/bench/ws/${ns}/${name}.yaml`;
     const s = (value: string, start: number): Str => ({ value, span: { start, end: start + value.length } });
     const base = (docIndex: number, kind: string, apiVersion: string): Resource => ({
-      id: `${file}#${docIndex}`, file, docIndex, span: { start: docIndex * 1000, end: docIndex * 1000 + 999 }, apiVersion,
-      group: apiVersion.includes('/') ? apiVersion.split('/')[0] : '', version: 'v1', kind, name, nameSpan: { start: docIndex * 1000 + 10, end: docIndex * 1000 + 10 + name.length },
-      explicitNamespace: ns, namespace: ns, labels: {}, suppress: [], incomplete: false,
+      id: `${file}#${docIndex}`,
+      file,
+      docIndex,
+      span: { start: docIndex * 1000, end: docIndex * 1000 + 999 },
+      apiVersion,
+      group: apiVersion.includes('/') ? apiVersion.split('/')[0] : '',
+      version: 'v1',
+      kind,
+      name,
+      nameSpan: { start: docIndex * 1000 + 10, end: docIndex * 1000 + 10 + name.length },
+      explicitNamespace: ns,
+      namespace: ns,
+      labels: {},
+      suppress: [],
+      incomplete: false,
     });
     const resources: Resource[] = [
       { ...base(0, 'Service', 'v1'), serviceSelector: { app: name }, serviceType: 'ClusterIP' },
       { ...base(1, 'Deployment', 'apps/v1'), podLabels: { app: name, version: 'v1' } },
-      { ...base(2, 'VirtualService', 'networking.istio.io/v1'), hosts: [s(name, 2100)], gateways: [s('istio-system/public', 2200)], destinations: [{ host: s(name, 2300), subset: s('v1', 2400), via: 'http', routeIndex: 0 }] },
-      { ...base(3, 'DestinationRule', 'networking.istio.io/v1'), drHost: s(name, 3100), subsets: [{ name: s('v1', 3200), labels: { version: 'v1' } }, { name: s('v2', 3300), labels: { version: 'v2' } }] },
+      {
+        ...base(2, 'VirtualService', 'networking.istio.io/v1'),
+        hosts: [s(name, 2100)],
+        gateways: [s('istio-system/public', 2200)],
+        destinations: [{ host: s(name, 2300), subset: s('v1', 2400), via: 'http', routeIndex: 0 }],
+      },
+      {
+        ...base(3, 'DestinationRule', 'networking.istio.io/v1'),
+        drHost: s(name, 3100),
+        subsets: [
+          { name: s('v1', 3200), labels: { version: 'v1' } },
+          { name: s('v2', 3300), labels: { version: 'v2' } },
+        ],
+      },
     ];
     summaries.push({ file, lineStarts: [0], resources, directives: [], findings: [], hasIstio: true, brokenDocs: [] });
   }
@@ -271,11 +311,15 @@ async function overStdio(text: string, cases: readonly Position[]): Promise<Row[
   try {
     await driver.initialize(dir);
     await driver.until(() => driver.ready, 'the index to be ready', 600_000);
-    process.stdout.write(`server ready after ${(driver.readyAt / 1000).toFixed(1)} s${CORPUS ? ` (with ${CORPUS})` : ''}\n`);
+    process.stdout.write(
+      `server ready after ${(driver.readyAt / 1000).toFixed(1)} s${CORPUS ? ` (with ${CORPUS})` : ''}\n`,
+    );
     const uri = uriOf(file);
     let version = 1;
     let current = text;
-    await driver.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    await driver.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version, text },
+    });
     const alone: number[] = [];
     const afterEdit: number[] = [];
     // First the positions in the text as it is (no edit between requests), then every third
@@ -288,18 +332,29 @@ async function overStdio(text: string, cases: readonly Position[]): Promise<Row[
         const t0 = performance.now();
         if (edited) {
           current = c.text;
-          await driver.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: current }] });
+          await driver.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: ++version },
+            contentChanges: [{ text: current }],
+          });
         }
         const before = current.slice(0, c.offset);
         const line = before.split('\n').length - 1;
         const character = c.offset - (before.lastIndexOf('\n') + 1);
-        await driver.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+        await driver.connection.sendRequest('textDocument/completion', {
+          textDocument: { uri },
+          position: { line, character },
+        });
         if (round > 0) (edited ? afterEdit : alone).push(performance.now() - t0);
       }
     }
     const where = CORPUS ? `, workspace + ${path.basename(CORPUS)}` : '';
     return [
-      { name: `completion over stdio (${alone.length} positions${where})`, values: alone, unit: 'ms', goal: 'p99 < 20' },
+      {
+        name: `completion over stdio (${alone.length} positions${where})`,
+        values: alone,
+        unit: 'ms',
+        goal: 'p99 < 20',
+      },
       // The server handles the edit (re-analysis of the file, cross-file re-checks) before the request.
       { name: `edit + completion over stdio (${afterEdit.length}${where})`, values: afterEdit, unit: 'ms' },
     ];

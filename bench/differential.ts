@@ -34,6 +34,8 @@ export function compareCorpus(root: string): { files: number; fast: number; diff
 if (require.main === module) {
   const root = path.resolve(process.argv[2] ?? 'bench/corpus/medium');
   const result = compareCorpus(root);
-  console.log(`${result.files} files compared (${result.fast} took the fast path), ${result.differences.length} differ${result.differences.length ? `: ${result.differences.slice(0, 10).join(', ')}` : ''}`);
+  console.log(
+    `${result.files} files compared (${result.fast} took the fast path), ${result.differences.length} differ${result.differences.length ? `: ${result.differences.slice(0, 10).join(', ')}` : ''}`,
+  );
   process.exitCode = result.differences.length > 0 ? 1 : 0;
 }

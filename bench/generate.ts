@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import { generateCorpus } from './generator/corpus';
-import { SIZES, SizeSpec } from './generator/plan';
+import { SIZES, type SizeSpec } from './generator/plan';
 
 export function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
@@ -41,7 +41,8 @@ function parseArgs(argv: readonly string[]): Args | string {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if ((flag === '--size' || flag === '--out' || flag === '--seed') && value === undefined) return `${flag} needs a value`;
+    if ((flag === '--size' || flag === '--out' || flag === '--seed') && value === undefined)
+      return `${flag} needs a value`;
     if (flag === '--size') sizeName = value;
     else if (flag === '--out') out = value;
     else if (flag === '--seed') {

@@ -18,7 +18,7 @@ export function main(argv: readonly string[]): number {
   }
   const t0 = now();
   const files = yamlFiles(dir);
-  const texts = files.map((rel) => fs.readFileSync(path.join(dir, rel), 'utf8'));
+  const texts = files.map(rel => fs.readFileSync(path.join(dir, rel), 'utf8'));
   const readMs = now() - t0;
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 
@@ -45,7 +45,11 @@ export function main(argv: readonly string[]): number {
   const rows: Array<[string, string, string]> = [
     ['read files', fmt(readMs), `${files.length} files, ${mb.toFixed(1)} MB`],
     ['Lexer().lex', fmt(lexMs), `${tokens} tokens, ${(mb / (lexMs / 1000)).toFixed(1)} MB/s`],
-    ['parseAllDocuments', fmt(parseMs), `${documents} documents, ${(mb / (parseMs / 1000)).toFixed(1)} MB/s, ${errors} errors (+${templateErrors} in Helm templates)`],
+    [
+      'parseAllDocuments',
+      fmt(parseMs),
+      `${documents} documents, ${(mb / (parseMs / 1000)).toFixed(1)} MB/s, ${errors} errors (+${templateErrors} in Helm templates)`,
+    ],
   ];
   process.stdout.write(`${dir}\n`);
   for (const [what, ms, detail] of rows) process.stdout.write(`  ${what.padEnd(18)} ${ms.padStart(10)}  ${detail}\n`);

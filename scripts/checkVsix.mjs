@@ -10,8 +10,15 @@ const buf = fs.readFileSync(file);
 const entries = zipEntries(buf);
 const problems = [];
 if (buf.length >= MAX_BYTES) problems.push(`${file} is ${buf.length} bytes (limit ${MAX_BYTES})`);
-for (const required of ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/snippets/istio.code-snippets',
-  'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
+for (const required of [
+  'extension/package.json',
+  'extension/dist/client.js',
+  'extension/dist/server.js',
+  'extension/snippets/istio.code-snippets',
+  'extension/readme.md',
+  'extension/changelog.md',
+  'extension/LICENSE.txt',
+]) {
   if (!entries.some(e => e.name === required)) problems.push(`missing ${required}`);
 }
 // Every bundle the build writes next to the server (workers it loads by path) must ship; the CLI
@@ -19,11 +26,15 @@ for (const required of ['extension/package.json', 'extension/dist/client.js', 'e
 for (const f of fs.readdirSync('dist').filter(f => f.endsWith('.js') && f !== 'cli.js')) {
   if (!entries.some(e => e.name === `extension/dist/${f}`)) problems.push(`missing extension/dist/${f}`);
 }
-const forbidden = /(^|\/)(node_modules|out|test|client\/src|server\/src|scripts|bench|\.ci)\/|\.ts$|\.map$|\.tsbuildinfo$|(^|\/)tsconfig.*\.json$|^dist\/cli\.js$/;
-for (const e of entries) if (forbidden.test(e.name.replace(/^extension\//, ''))) problems.push(`should not ship ${e.name}`);
+const forbidden =
+  /(^|\/)(node_modules|out|test|client\/src|server\/src|scripts|bench|\.ci)\/|\.ts$|\.map$|\.tsbuildinfo$|(^|\/)tsconfig.*\.json$|^dist\/cli\.js$/;
+for (const e of entries)
+  if (forbidden.test(e.name.replace(/^extension\//, ''))) problems.push(`should not ship ${e.name}`);
 
 const total = entries.reduce((n, e) => n + e.size, 0);
-console.log(`${file}: ${(buf.length / 1024).toFixed(0)} KB (${(total / 1024).toFixed(0)} KB unpacked), ${entries.length} files:`);
+console.log(
+  `${file}: ${(buf.length / 1024).toFixed(0)} KB (${(total / 1024).toFixed(0)} KB unpacked), ${entries.length} files:`,
+);
 for (const e of entries) console.log(`  ${String(Math.round(e.size / 1024)).padStart(5)} KB  ${e.name}`);
 if (problems.length > 0) {
   for (const p of problems) console.log(`FAIL: ${p}`);

@@ -8,14 +8,20 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
-const { ruleSettingProperties, readmeRulesTable, README_RULES_START, README_RULES_END } = require(path.join(root, 'out/test/unit/extension/ruleSettings.js'));
+const { ruleSettingProperties, readmeRulesTable, README_RULES_START, README_RULES_END } = require(
+  path.join(root, 'out/test/unit/extension/ruleSettings.js'),
+);
 const file = path.join(root, 'package.json');
 const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
 const setting = pkg.contributes.configuration.properties['istio.rules'];
 const before = JSON.stringify(setting.properties ?? {});
 setting.properties = ruleSettingProperties();
 fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
-console.log(before === JSON.stringify(setting.properties) ? 'istio.rules already lists every rule' : `istio.rules now lists ${Object.keys(setting.properties).length} rule ids`);
+console.log(
+  before === JSON.stringify(setting.properties)
+    ? 'istio.rules already lists every rule'
+    : `istio.rules now lists ${Object.keys(setting.properties).length} rule ids`,
+);
 
 // The README's rules table, between its markers.
 const readmeFile = path.join(root, 'README.md');

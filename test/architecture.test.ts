@@ -15,20 +15,27 @@ function sources(dir: string): string[] {
 function imports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1] ?? m[2] ?? m[3]);
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ))
+    out.push(m[1] ?? m[2] ?? m[3]);
   return out;
 }
 
-const NODE_IO = /^(node:)?(fs|fs\/promises|net|http|https|child_process|worker_threads|os|dgram|tls|cluster|readline|process)$/;
-const LSP_OR_EDITOR = /^(vscode|vscode-languageserver|vscode-languageserver\/.*|vscode-languageclient.*|vscode-jsonrpc.*|vscode-languageserver-protocol.*|vscode-languageserver-textdocument)$/;
+const NODE_IO =
+  /^(node:)?(fs|fs\/promises|net|http|https|child_process|worker_threads|os|dgram|tls|cluster|readline|process)$/;
+const LSP_OR_EDITOR =
+  /^(vscode|vscode-languageserver|vscode-languageserver\/.*|vscode-languageclient.*|vscode-jsonrpc.*|vscode-languageserver-protocol.*|vscode-languageserver-textdocument)$/;
 
 describe('architecture', () => {
   it('core imports no I/O, LSP or editor modules, and nothing outside core', () => {
     const offenders: string[] = [];
     for (const file of sources(path.join(SERVER, 'core'))) {
       for (const spec of imports(file)) {
-        const resolvedOutside = spec.startsWith('.') && !path.resolve(path.dirname(file), spec).startsWith(path.join(SERVER, 'core'));
-        if (NODE_IO.test(spec) || LSP_OR_EDITOR.test(spec) || resolvedOutside) offenders.push(`${path.relative(ROOT, file)} -> ${spec}`);
+        const resolvedOutside =
+          spec.startsWith('.') && !path.resolve(path.dirname(file), spec).startsWith(path.join(SERVER, 'core'));
+        if (NODE_IO.test(spec) || LSP_OR_EDITOR.test(spec) || resolvedOutside)
+          offenders.push(`${path.relative(ROOT, file)} -> ${spec}`);
       }
     }
     assert.deepStrictEqual(offenders, []);
@@ -38,7 +45,8 @@ describe('architecture', () => {
     const offenders: string[] = [];
     for (const file of [...sources(path.join(SERVER, 'host')), ...sources(path.join(SERVER, 'cli'))]) {
       for (const spec of imports(file)) {
-        if (LSP_OR_EDITOR.test(spec) || spec.includes('/lsp/')) offenders.push(`${path.relative(ROOT, file)} -> ${spec}`);
+        if (LSP_OR_EDITOR.test(spec) || spec.includes('/lsp/'))
+          offenders.push(`${path.relative(ROOT, file)} -> ${spec}`);
       }
     }
     assert.deepStrictEqual(offenders, []);
@@ -54,9 +62,16 @@ describe('architecture', () => {
 
   it('every rule has a docs page and a test file, named by its id', () => {
     const rulesDir = path.join(SERVER, 'core', 'rules');
-    const ids = fs.readdirSync(rulesDir).filter(f => /^[a-z0-9]+(-[a-z0-9]+)+\.ts$/.test(f)).map(f => f.replace(/\.ts$/, ''));
+    const ids = fs
+      .readdirSync(rulesDir)
+      .filter(f => /^[a-z0-9]+(-[a-z0-9]+)+\.ts$/.test(f))
+      .map(f => f.replace(/\.ts$/, ''));
     assert.ok(ids.length >= 2);
-    const missing = ids.filter(id => !fs.existsSync(path.join(ROOT, 'docs', 'rules', `${id}.md`)) || !fs.existsSync(path.join(ROOT, 'test', 'unit', 'rules', `${id}.test.ts`)));
+    const missing = ids.filter(
+      id =>
+        !fs.existsSync(path.join(ROOT, 'docs', 'rules', `${id}.md`)) ||
+        !fs.existsSync(path.join(ROOT, 'test', 'unit', 'rules', `${id}.test.ts`)),
+    );
     assert.deepStrictEqual(missing, []);
   });
 

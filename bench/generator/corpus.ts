@@ -4,10 +4,10 @@ import { emitExtras } from './emitExtras';
 import { emitIngress } from './emitIngress';
 import { emitConfigNamespace, emitRoot } from './emitMesh';
 import { emitNamespace } from './emitNamespace';
-import { FileSet, NsCtx, renderFile } from './files';
-import { Defect, Ledger } from './ledger';
+import { FileSet, type NsCtx, renderFile } from './files';
+import { type Defect, Ledger } from './ledger';
 import { INGRESS_NS, ROOT_NS } from './model';
-import { SizeSpec, buildPlan } from './plan';
+import { type SizeSpec, buildPlan } from './plan';
 import { Rng } from './rng';
 
 export interface CorpusSummary {

@@ -1,6 +1,6 @@
-import { FileSet } from './files';
+import { type FileSet } from './files';
 import { SERVICE_NOUNS, TEAMS } from './names';
-import { Rng } from './rng';
+import { type Rng } from './rng';
 
 /**
  * Files that are YAML but not Istio (CI workflows, tool configs), and Helm charts whose templates
@@ -10,9 +10,17 @@ import { Rng } from './rng';
 export function emitExtras(files: FileSet, rng: Rng, charts: number, namespaces: number): void {
   files.addRaw('.github/workflows/ci.yaml', ciWorkflow(), 1);
   files.addRaw('.github/workflows/deploy.yml', deployWorkflow(), 1);
-  files.addRaw('.github/dependabot.yml', 'version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n    schedule: {interval: weekly}\n', 1);
+  files.addRaw(
+    '.github/dependabot.yml',
+    'version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n    schedule: {interval: weekly}\n',
+    1,
+  );
   files.addRaw('.pre-commit-config.yaml', preCommit(), 1);
-  files.addRaw('.yamllint.yaml', 'extends: default\nrules:\n  line-length: {max: 160}\n  document-start: disable\n  truthy:\n    allowed-values: ["true", "false", "on"]\n', 1);
+  files.addRaw(
+    '.yamllint.yaml',
+    'extends: default\nrules:\n  line-length: {max: 160}\n  document-start: disable\n  truthy:\n    allowed-values: ["true", "false", "on"]\n',
+    1,
+  );
   for (const noun of rng.shuffle(SERVICE_NOUNS).slice(0, charts)) emitChart(files, rng.fork(`chart:${noun}`), noun);
   const configs = Math.max(2, Math.round(namespaces / 4));
   for (let i = 0; i < configs; i++) {
@@ -26,100 +34,124 @@ export function emitExtras(files: FileSet, rng: Rng, charts: number, namespaces:
 
 function emitChart(files: FileSet, rng: Rng, name: string): void {
   const dir = `charts/${name}`;
-  files.addRaw(`${dir}/Chart.yaml`, `apiVersion: v2\nname: ${name}\ndescription: A Helm chart for ${name}\ntype: application\nversion: 0.${rng.int(1, 30)}.${rng.int(0, 9)}\nappVersion: "${rng.int(1, 5)}.${rng.int(0, 20)}.0"\n`, 1);
-  files.addRaw(`${dir}/values.yaml`, [
-    '# Default values; override per environment.',
-    'replicaCount: 2',
-    'image:',
-    `  repository: registry.example.com/charts/${name}`,
-    '  tag: ""',
-    'service:',
-    '  port: 8080',
-    'istio:',
-    '  enabled: true',
-    '  host: ""',
-    '  gateway: istio-ingress/public-gateway',
-    '  subsets: [v1]',
-    'resources: {}',
-    '',
-  ].join('\n'), 1);
-  files.addRaw(`${dir}/templates/_helpers.tpl`, `{{- define "${name}.fullname" -}}\n{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}\n{{- end -}}\n\n{{- define "${name}.labels" -}}\napp: {{ include "${name}.fullname" . }}\nversion: {{ .Values.version | default "v1" }}\n{{- end -}}\n`, 0);
-  files.addRaw(`${dir}/templates/deployment.yaml`, [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    `  name: {{ include "${name}.fullname" . }}`,
-    '  namespace: {{ .Release.Namespace }}',
-    '  labels:',
-    `    {{- include "${name}.labels" . | nindent 4 }}`,
-    'spec:',
-    '  replicas: {{ .Values.replicaCount }}',
-    '  selector:',
-    '    matchLabels:',
-    `      {{- include "${name}.labels" . | nindent 6 }}`,
-    '  template:',
-    '    metadata:',
-    '      labels:',
-    `        {{- include "${name}.labels" . | nindent 8 }}`,
-    '    spec:',
-    '      containers:',
-    '        - name: {{ .Chart.Name }}',
-    '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
-    '          {{- with .Values.resources }}',
-    '          resources:',
-    '            {{- toYaml . | nindent 12 }}',
-    '          {{- end }}',
-    '',
-  ].join('\n'), 1);
-  files.addRaw(`${dir}/templates/service.yaml`, [
-    'apiVersion: v1',
-    'kind: Service',
-    'metadata:',
-    `  name: {{ include "${name}.fullname" . }}`,
-    '  namespace: {{ .Release.Namespace }}',
-    'spec:',
-    '  selector:',
-    `    {{- include "${name}.labels" . | nindent 4 }}`,
-    '  ports:',
-    '    - name: http-web',
-    '      port: {{ .Values.service.port }}',
-    '',
-  ].join('\n'), 1);
-  files.addRaw(`${dir}/templates/istio.yaml`, [
-    '{{- if .Values.istio.enabled }}',
-    'apiVersion: networking.istio.io/v1',
-    'kind: VirtualService',
-    'metadata:',
-    `  name: {{ include "${name}.fullname" . }}`,
-    '  namespace: {{ .Release.Namespace }}',
-    'spec:',
-    '  hosts:',
-    '    - {{ .Values.istio.host | quote }}',
-    '  gateways:',
-    '    - {{ .Values.istio.gateway }}',
-    '  http:',
-    '    - route:',
-    '        - destination:',
-    `            host: {{ include "${name}.fullname" . }}`,
-    '            {{- with .Values.istio.subsets }}',
-    '            subset: {{ first . }}',
-    '            {{- end }}',
-    '---',
-    'apiVersion: networking.istio.io/v1',
-    'kind: DestinationRule',
-    'metadata:',
-    `  name: {{ include "${name}.fullname" . }}`,
-    '  namespace: {{ .Release.Namespace }}',
-    'spec:',
-    `  host: {{ include "${name}.fullname" . }}`,
-    '  subsets:',
-    '  {{- range .Values.istio.subsets }}',
-    '    - name: {{ . }}',
-    '      labels: {version: {{ . }}}',
-    '  {{- end }}',
-    '{{- end }}',
-    '',
-  ].join('\n'), 2);
+  files.addRaw(
+    `${dir}/Chart.yaml`,
+    `apiVersion: v2\nname: ${name}\ndescription: A Helm chart for ${name}\ntype: application\nversion: 0.${rng.int(1, 30)}.${rng.int(0, 9)}\nappVersion: "${rng.int(1, 5)}.${rng.int(0, 20)}.0"\n`,
+    1,
+  );
+  files.addRaw(
+    `${dir}/values.yaml`,
+    [
+      '# Default values; override per environment.',
+      'replicaCount: 2',
+      'image:',
+      `  repository: registry.example.com/charts/${name}`,
+      '  tag: ""',
+      'service:',
+      '  port: 8080',
+      'istio:',
+      '  enabled: true',
+      '  host: ""',
+      '  gateway: istio-ingress/public-gateway',
+      '  subsets: [v1]',
+      'resources: {}',
+      '',
+    ].join('\n'),
+    1,
+  );
+  files.addRaw(
+    `${dir}/templates/_helpers.tpl`,
+    `{{- define "${name}.fullname" -}}\n{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}\n{{- end -}}\n\n{{- define "${name}.labels" -}}\napp: {{ include "${name}.fullname" . }}\nversion: {{ .Values.version | default "v1" }}\n{{- end -}}\n`,
+    0,
+  );
+  files.addRaw(
+    `${dir}/templates/deployment.yaml`,
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      `  name: {{ include "${name}.fullname" . }}`,
+      '  namespace: {{ .Release.Namespace }}',
+      '  labels:',
+      `    {{- include "${name}.labels" . | nindent 4 }}`,
+      'spec:',
+      '  replicas: {{ .Values.replicaCount }}',
+      '  selector:',
+      '    matchLabels:',
+      `      {{- include "${name}.labels" . | nindent 6 }}`,
+      '  template:',
+      '    metadata:',
+      '      labels:',
+      `        {{- include "${name}.labels" . | nindent 8 }}`,
+      '    spec:',
+      '      containers:',
+      '        - name: {{ .Chart.Name }}',
+      '          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+      '          {{- with .Values.resources }}',
+      '          resources:',
+      '            {{- toYaml . | nindent 12 }}',
+      '          {{- end }}',
+      '',
+    ].join('\n'),
+    1,
+  );
+  files.addRaw(
+    `${dir}/templates/service.yaml`,
+    [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      `  name: {{ include "${name}.fullname" . }}`,
+      '  namespace: {{ .Release.Namespace }}',
+      'spec:',
+      '  selector:',
+      `    {{- include "${name}.labels" . | nindent 4 }}`,
+      '  ports:',
+      '    - name: http-web',
+      '      port: {{ .Values.service.port }}',
+      '',
+    ].join('\n'),
+    1,
+  );
+  files.addRaw(
+    `${dir}/templates/istio.yaml`,
+    [
+      '{{- if .Values.istio.enabled }}',
+      'apiVersion: networking.istio.io/v1',
+      'kind: VirtualService',
+      'metadata:',
+      `  name: {{ include "${name}.fullname" . }}`,
+      '  namespace: {{ .Release.Namespace }}',
+      'spec:',
+      '  hosts:',
+      '    - {{ .Values.istio.host | quote }}',
+      '  gateways:',
+      '    - {{ .Values.istio.gateway }}',
+      '  http:',
+      '    - route:',
+      '        - destination:',
+      `            host: {{ include "${name}.fullname" . }}`,
+      '            {{- with .Values.istio.subsets }}',
+      '            subset: {{ first . }}',
+      '            {{- end }}',
+      '---',
+      'apiVersion: networking.istio.io/v1',
+      'kind: DestinationRule',
+      'metadata:',
+      `  name: {{ include "${name}.fullname" . }}`,
+      '  namespace: {{ .Release.Namespace }}',
+      'spec:',
+      `  host: {{ include "${name}.fullname" . }}`,
+      '  subsets:',
+      '  {{- range .Values.istio.subsets }}',
+      '    - name: {{ . }}',
+      '      labels: {version: {{ . }}}',
+      '  {{- end }}',
+      '{{- end }}',
+      '',
+    ].join('\n'),
+    2,
+  );
 }
 
 function ciWorkflow(): string {
@@ -197,10 +229,21 @@ function alertRules(rng: Rng, team: string): string {
 }
 
 function featureFlags(rng: Rng, team: string): string {
-  const lines = [`# Feature flags for ${team}; read by the flag service every 30s.`, 'defaults: &defaults', '  enabled: false', '  rollout: 0', 'flags:'];
+  const lines = [
+    `# Feature flags for ${team}; read by the flag service every 30s.`,
+    'defaults: &defaults',
+    '  enabled: false',
+    '  rollout: 0',
+    'flags:',
+  ];
   for (let i = 0; i < rng.int(5, 15); i++) {
-    lines.push(`  ${rng.pick(SERVICE_NOUNS)}-${rng.pick(['v2', 'beta', 'fast-path', 'new-ui'])}-${i}:`, '    <<: *defaults',
-      `    enabled: ${rng.chance(0.5)}`, `    rollout: ${rng.int(0, 100)}`, `    owners: [${team}, platform]`);
+    lines.push(
+      `  ${rng.pick(SERVICE_NOUNS)}-${rng.pick(['v2', 'beta', 'fast-path', 'new-ui'])}-${i}:`,
+      '    <<: *defaults',
+      `    enabled: ${rng.chance(0.5)}`,
+      `    rollout: ${rng.int(0, 100)}`,
+      `    owners: [${team}, platform]`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
-import { Doc, NsCtx, indent, metadata } from './files';
-import { AppNamespace, External, INGRESS_NS, Service } from './model';
+import { type Doc, type NsCtx, indent, metadata } from './files';
+import { type AppNamespace, type External, INGRESS_NS, type Service } from './model';
 import { networkingVersion, subsetLines } from './emitTraffic';
 import { exportedTo, exportsEverywhere } from './visibility';
 
@@ -26,34 +26,78 @@ export function publicVsDoc(ctx: NsCtx, svc: Service): Doc | undefined {
   } else if (plant?.rule === 'gateway-host-mismatch') {
     const gw = plant.variant === 'domain' ? 'public-gateway' : 'partner-gateway';
     gateways = [`${INGRESS_NS}/${gw}`];
-    host = plant.variant === 'domain' ? `${svc.name}-${svc.ns.name}.example.org`
-      : plant.variant === 'dot' ? `${svc.name}-${svc.ns.name}.status.example.org`
-        : `${svc.name}-${svc.ns.name}.${plant.partner!.name}.partners.example.org`;
-    const why = plant.variant === 'domain' ? 'no server host matches the domain'
-      : plant.variant === 'dot' ? `only "./*.status.example.org" matches and "." is ${INGRESS_NS}, not ${svc.ns.name}`
-        : `only "${plant.partner!.name}/*.${plant.partner!.name}.partners.example.org" matches, for namespace ${plant.partner!.name} only`;
+    host =
+      plant.variant === 'domain'
+        ? `${svc.name}-${svc.ns.name}.example.org`
+        : plant.variant === 'dot'
+          ? `${svc.name}-${svc.ns.name}.status.example.org`
+          : `${svc.name}-${svc.ns.name}.${plant.partner!.name}.partners.example.org`;
+    const why =
+      plant.variant === 'domain'
+        ? 'no server host matches the domain'
+        : plant.variant === 'dot'
+          ? `only "./*.status.example.org" matches and "." is ${INGRESS_NS}, not ${svc.ns.name}`
+          : `only "${plant.partner!.name}/*.${plant.partner!.name}.partners.example.org" matches, for namespace ${plant.partner!.name} only`;
     host += ledger.mark(plant.rule, `host "${host}" is accepted by no server of Gateway ${INGRESS_NS}/${gw}: ${why}`);
   } else {
     switch (svc.publicVs) {
-      case undefined: return undefined;
-      case 'public': gateways = [`${INGRESS_NS}/public-gateway`]; host = publicHost(svc); break;
-      case 'public-mesh': gateways = [`${INGRESS_NS}/public-gateway`, 'mesh']; host = publicHost(svc); break;
-      case 'internal': gateways = [`${INGRESS_NS}/internal-gateway`]; host = `${svc.name}-${svc.ns.name}.corp.example.net`; break;
-      case 'team': gateways = ['team-gateway']; host = `${svc.name}.${svc.ns.name}.apps.example.io`; break;
-      case 'passthrough': gateways = [`${INGRESS_NS}/passthrough-gateway`]; host = `${svc.name}-${svc.ns.name}.secure.example.com`; tls = true; break;
+      case undefined:
+        return undefined;
+      case 'public':
+        gateways = [`${INGRESS_NS}/public-gateway`];
+        host = publicHost(svc);
+        break;
+      case 'public-mesh':
+        gateways = [`${INGRESS_NS}/public-gateway`, 'mesh'];
+        host = publicHost(svc);
+        break;
+      case 'internal':
+        gateways = [`${INGRESS_NS}/internal-gateway`];
+        host = `${svc.name}-${svc.ns.name}.corp.example.net`;
+        break;
+      case 'team':
+        gateways = ['team-gateway'];
+        host = `${svc.name}.${svc.ns.name}.apps.example.io`;
+        break;
+      case 'passthrough':
+        gateways = [`${INGRESS_NS}/passthrough-gateway`];
+        host = `${svc.name}-${svc.ns.name}.secure.example.com`;
+        tls = true;
+        break;
     }
     if (plant?.rule === 'conflicting-virtual-service' && plant.variant === 'gateway') {
-      host += ledger.mark(plant.rule, `host "${host}" on Gateway ${INGRESS_NS}/public-gateway is also claimed by VirtualService ${INGRESS_NS}/${svc.name}-${svc.ns.name}`);
+      host += ledger.mark(
+        plant.rule,
+        `host "${host}" on Gateway ${INGRESS_NS}/public-gateway is also claimed by VirtualService ${INGRESS_NS}/${svc.name}-${svc.ns.name}`,
+      );
     }
   }
-  const plainHost = host.replace(/\u0001\d+\u0001/g, '');
+  const plainHost = host.replace(new RegExp(`${'\u0001'}\\d+${'\u0001'}`, 'g'), '');
   const routes = tls
-    ? ['  tls:', '    - match:', '        - port: 443', `          sniHosts: [${plainHost}]`, '      route:',
-      '        - destination:', `            host: ${svc.name}`, `            port: {number: ${svc.port}}`]
-    : ['  http:', '    - match:', '        - uri:', '            prefix: /', '      route:', '        - destination:',
-      `            host: ${svc.name}`, `            port: {number: ${svc.port}}`,
-      ...(gatewaySubsetOk(svc, svc.ns.name, gateways.includes('mesh')) && rng.chance(0.5) ? ['            subset: v1'] : []),
-      `      timeout: ${rng.pick(['10s', '15s', '60s'])}`];
+    ? [
+        '  tls:',
+        '    - match:',
+        '        - port: 443',
+        `          sniHosts: [${plainHost}]`,
+        '      route:',
+        '        - destination:',
+        `            host: ${svc.name}`,
+        `            port: {number: ${svc.port}}`,
+      ]
+    : [
+        '  http:',
+        '    - match:',
+        '        - uri:',
+        '            prefix: /',
+        '      route:',
+        '        - destination:',
+        `            host: ${svc.name}`,
+        `            port: {number: ${svc.port}}`,
+        ...(gatewaySubsetOk(svc, svc.ns.name, gateways.includes('mesh')) && rng.chance(0.5)
+          ? ['            subset: v1']
+          : []),
+        `      timeout: ${rng.pick(['10s', '15s', '60s'])}`,
+      ];
   return [
     `apiVersion: ${networkingVersion(rng)}`,
     'kind: VirtualService',
@@ -62,7 +106,7 @@ export function publicVsDoc(ctx: NsCtx, svc: Service): Doc | undefined {
     '  hosts:',
     `    - ${host}`,
     '  gateways:',
-    ...gateways.map((g) => `    - ${g}`),
+    ...gateways.map(g => `    - ${g}`),
     ...routes,
   ];
 }
@@ -73,7 +117,7 @@ export function publicVsDoc(ctx: NsCtx, svc: Service): Doc | undefined {
  */
 export function edgeVsDoc(ctx: NsCtx, ns: AppNamespace, inIngress: boolean): Doc {
   const { rng } = ctx;
-  const targets = ns.services.filter((s) => s.protocol !== 'tcp').slice(0, 6);
+  const targets = ns.services.filter(s => s.protocol !== 'tcp').slice(0, 6);
   const routes: string[] = [];
   for (const svc of targets) {
     const subsetOk = gatewaySubsetOk(svc, inIngress ? INGRESS_NS : ns.name, false) && rng.chance(0.6);
@@ -104,7 +148,7 @@ export function edgeVsDoc(ctx: NsCtx, ns: AppNamespace, inIngress: boolean): Doc
 
 /** The namespace's own route on the partner Gateway, accepted through `<ns>/*.<ns>.partners.example.org`. */
 export function partnerVsDoc(ctx: NsCtx, ns: AppNamespace): Doc {
-  const target = ns.services.find((s) => s.protocol !== 'tcp') ?? ns.services[0]!;
+  const target = ns.services.find(s => s.protocol !== 'tcp') ?? ns.services[0]!;
   return [
     'apiVersion: networking.istio.io/v1',
     'kind: VirtualService',
@@ -133,26 +177,45 @@ const slug = (host: string): string => `ext-${host.replace(/\./g, '-')}`;
 
 export function externalDocs(ctx: NsCtx, ext: External): Doc[] {
   const { rng } = ctx;
-  const docs: Doc[] = [[
-    `apiVersion: ${networkingVersion(rng)}`,
-    'kind: ServiceEntry',
-    ...metadata(ctx, slug(ext.host)),
-    'spec:',
-    '  hosts:',
-    `    - ${ext.host}`,
-    '  location: MESH_EXTERNAL',
-    '  resolution: DNS',
-    '  ports:',
-    ...ext.ports.flatMap((p) => [`    - number: ${p.number}`, `      name: ${p.name}`, `      protocol: ${p.protocol}`]),
-  ]];
+  const docs: Doc[] = [
+    [
+      `apiVersion: ${networkingVersion(rng)}`,
+      'kind: ServiceEntry',
+      ...metadata(ctx, slug(ext.host)),
+      'spec:',
+      '  hosts:',
+      `    - ${ext.host}`,
+      '  location: MESH_EXTERNAL',
+      '  resolution: DNS',
+      '  ports:',
+      ...ext.ports.flatMap(p => [
+        `    - number: ${p.number}`,
+        `      name: ${p.name}`,
+        `      protocol: ${p.protocol}`,
+      ]),
+    ],
+  ];
   const tlsOnly = ext.ports.length === 1;
   if (ext.withVs) {
     // Exported to "." only: several namespaces route the same vendor host, each for itself.
     const routes = tlsOnly
-      ? ['  tls:', '    - match:', `        - {port: 443, sniHosts: [${ext.host}]}`, '      route:',
-        `        - destination: {host: ${ext.host}, port: {number: 443}}`]
-      : ['  http:', '    - timeout: 10s', '      retries: {attempts: 2, perTryTimeout: 4s, retryOn: "connect-failure,refused-stream"}',
-        '      route:', '        - destination:', `            host: ${ext.host}`, '            port:', '              number: 80'];
+      ? [
+          '  tls:',
+          '    - match:',
+          `        - {port: 443, sniHosts: [${ext.host}]}`,
+          '      route:',
+          `        - destination: {host: ${ext.host}, port: {number: 443}}`,
+        ]
+      : [
+          '  http:',
+          '    - timeout: 10s',
+          '      retries: {attempts: 2, perTryTimeout: 4s, retryOn: "connect-failure,refused-stream"}',
+          '      route:',
+          '        - destination:',
+          `            host: ${ext.host}`,
+          '            port:',
+          '              number: 80',
+        ];
     docs.push([
       `apiVersion: ${networkingVersion(rng)}`,
       'kind: VirtualService',
@@ -174,8 +237,15 @@ export function externalDocs(ctx: NsCtx, ext: External): Doc[] {
       '  trafficPolicy:',
       '    connectionPool:',
       `      tcp: {maxConnections: ${rng.pick([20, 50, 100])}}`,
-      ...(tlsOnly ? [] : ['    portLevelSettings:', '      - port: {number: 80}', '        tls:',
-        '          mode: SIMPLE  # originate TLS for plain-HTTP callers', `          sni: ${ext.host}`]),
+      ...(tlsOnly
+        ? []
+        : [
+            '    portLevelSettings:',
+            '      - port: {number: 80}',
+            '        tls:',
+            '          mode: SIMPLE  # originate TLS for plain-HTTP callers',
+            `          sni: ${ext.host}`,
+          ]),
     ]);
   }
   return docs;
@@ -253,32 +323,36 @@ export function siblingDocs(ctx: NsCtx, svc: Service): Doc[] {
   const plant = svc.plant;
   if (plant?.rule === 'conflicting-virtual-service' && plant.variant === 'same-ns') {
     const host = rng.chance(0.5) ? svc.fqdn : svc.name;
-    return [[
-      `apiVersion: ${networkingVersion(rng)}`,
-      'kind: VirtualService',
-      ...metadata(ctx, `${svc.name}-canary`),
-      'spec:',
-      '  hosts:',
-      `    - ${host}${ledger.mark(plant.rule, `host "${host}" of VirtualService ${svc.ns.name}/${svc.name}-canary is also claimed by VirtualService ${svc.ns.name}/${svc.name}`)}`,
-      '  http:',
-      '    - route:',
-      `        - destination: {host: ${svc.name}}`,
-      '          weight: 100',
-    ]];
+    return [
+      [
+        `apiVersion: ${networkingVersion(rng)}`,
+        'kind: VirtualService',
+        ...metadata(ctx, `${svc.name}-canary`),
+        'spec:',
+        '  hosts:',
+        `    - ${host}${ledger.mark(plant.rule, `host "${host}" of VirtualService ${svc.ns.name}/${svc.name}-canary is also claimed by VirtualService ${svc.ns.name}/${svc.name}`)}`,
+        '  http:',
+        '    - route:',
+        `        - destination: {host: ${svc.name}}`,
+        '          weight: 100',
+      ],
+    ];
   }
   if (plant?.rule === 'duplicate-destination-rule') {
     const host = plant.fqdn ? svc.fqdn : svc.name;
-    return [[
-      `apiVersion: ${networkingVersion(rng)}`,
-      'kind: DestinationRule',
-      ...metadata(ctx, `${svc.name}-defaults`),
-      'spec:',
-      `  host: ${host}${ledger.mark(plant.rule, `host "${host}" of DestinationRule ${svc.ns.name}/${svc.name}-defaults is also the host of DestinationRule ${svc.ns.name}/${svc.name}`)}`,
-      ...(svc.drExport ? [`  exportTo: [${svc.drExport.map((e) => `"${e}"`).join(', ')}]`] : []),
-      '  trafficPolicy:',
-      '    outlierDetection: {consecutive5xxErrors: 5, interval: 30s}',
-      ...subsetLines(rng, svc),
-    ]];
+    return [
+      [
+        `apiVersion: ${networkingVersion(rng)}`,
+        'kind: DestinationRule',
+        ...metadata(ctx, `${svc.name}-defaults`),
+        'spec:',
+        `  host: ${host}${ledger.mark(plant.rule, `host "${host}" of DestinationRule ${svc.ns.name}/${svc.name}-defaults is also the host of DestinationRule ${svc.ns.name}/${svc.name}`)}`,
+        ...(svc.drExport ? [`  exportTo: [${svc.drExport.map(e => `"${e}"`).join(', ')}]`] : []),
+        '  trafficPolicy:',
+        '    outlierDetection: {consecutive5xxErrors: 5, interval: 30s}',
+        ...subsetLines(rng, svc),
+      ],
+    ];
   }
   return [];
 }

@@ -1,6 +1,6 @@
-import { Doc, NsCtx, indent, metadata } from './files';
-import { Service } from './model';
-import { Rng } from './rng';
+import { type Doc, type NsCtx, indent, metadata } from './files';
+import { type Service } from './model';
+import { type Rng } from './rng';
 
 /**
  * A service's own VirtualService and DestinationRule. Planted defects that live inside these two
@@ -13,11 +13,14 @@ export function virtualServiceDoc(ctx: NsCtx, svc: Service): Doc {
   const useFqdn = rng.chance(0.15);
   let hostLine = useFqdn ? svc.fqdn : svc.name;
   if (plant?.rule === 'conflicting-virtual-service' && plant.variant !== 'gateway') {
-    hostLine += ledger.mark(plant.rule, `host "${useFqdn ? svc.fqdn : svc.name}" of VirtualService ${svc.ns.name}/${svc.name} is also claimed by VirtualService ${conflictPartner(svc)}`);
+    hostLine += ledger.mark(
+      plant.rule,
+      `host "${useFqdn ? svc.fqdn : svc.name}" of VirtualService ${svc.ns.name}/${svc.name} is also claimed by VirtualService ${conflictPartner(svc)}`,
+    );
   }
   const spec: string[] = ['spec:'];
   spec.push(...(rng.chance(0.25) ? [`  hosts: [${hostLine}]`] : ['  hosts:', `    - ${hostLine}`]));
-  if (svc.vsExport) spec.push(`  exportTo: [${svc.vsExport.map((e) => `"${e}"`).join(', ')}]`);
+  if (svc.vsExport) spec.push(`  exportTo: [${svc.vsExport.map(e => `"${e}"`).join(', ')}]`);
   if (rng.chance(0.1)) spec.push('  gateways: [mesh]');
   const dest = useFqdn ? svc.fqdn : svc.name;
   if (svc.protocol === 'tcp') spec.push(...tcpRoutes(ctx, svc, dest));
@@ -42,7 +45,12 @@ function tcpRoutes(ctx: NsCtx, svc: Service, dest: string): string[] {
   let subset = 'v1';
   if (svc.plant?.rule === 'subset-not-found') {
     const missing = `v${svc.versions.length + 1}`;
-    subset = missing + ctx.ledger.mark(svc.plant.rule, `subset "${missing}" of ${svc.fqdn} is defined by no applicable DestinationRule (it defines ${svc.versions.join(', ')})`);
+    subset =
+      missing +
+      ctx.ledger.mark(
+        svc.plant.rule,
+        `subset "${missing}" of ${svc.fqdn} is defined by no applicable DestinationRule (it defines ${svc.versions.join(', ')})`,
+      );
   }
   return [
     '  tcp:',
@@ -88,9 +96,10 @@ function httpRoutes(ctx: NsCtx, svc: Service, dest: string): string[] {
   if (plant?.rule === 'subset-not-found' && (plant.variant === 'export' || plant.variant === 'nodr')) {
     const target = plant.target!;
     const host = plant.variant === 'export' ? target.fqdn : target.name;
-    const why = plant.variant === 'export'
-      ? `its DestinationRule in ${target.ns.name} is exported to "." only, so ${svc.ns.name} falls back to the mesh default, which has no subsets`
-      : `no DestinationRule exists for ${target.fqdn}; the mesh default has no subsets`;
+    const why =
+      plant.variant === 'export'
+        ? `its DestinationRule in ${target.ns.name} is exported to "." only, so ${svc.ns.name} falls back to the mesh default, which has no subsets`
+        : `no DestinationRule exists for ${target.fqdn}; the mesh default has no subsets`;
     out.push(
       `- name: via-${target.name}`,
       '  match:',
@@ -103,7 +112,10 @@ function httpRoutes(ctx: NsCtx, svc: Service, dest: string): string[] {
     );
   }
   if (plant?.rule === 'host-not-found') {
-    const ghost = plant.variant === 'short' ? `${svc.name}-legacy` : `${plant.target!.name}-old.${plant.target!.ns.name}.svc.cluster.local`;
+    const ghost =
+      plant.variant === 'short'
+        ? `${svc.name}-legacy`
+        : `${plant.target!.name}-old.${plant.target!.ns.name}.svc.cluster.local`;
     const ns = plant.variant === 'short' ? svc.ns.name : plant.target!.ns.name;
     out.push(
       '- name: legacy',
@@ -124,8 +136,11 @@ function defaultRoute(ctx: NsCtx, svc: Service, dest: string): string[] {
   const { rng, ledger } = ctx;
   const plant = svc.plant?.rule === 'subset-not-found' ? svc.plant : undefined;
   const missing = `v${svc.versions.length + 1}`;
-  const missingMark = (): string => ledger.mark('subset-not-found',
-    `subset "${missing}" of ${svc.fqdn} is defined by no applicable DestinationRule (it defines ${svc.versions.join(', ')})`);
+  const missingMark = (): string =>
+    ledger.mark(
+      'subset-not-found',
+      `subset "${missing}" of ${svc.fqdn} is defined by no applicable DestinationRule (it defines ${svc.versions.join(', ')})`,
+    );
   const out = ['- name: default', '  route:'];
   const withPort = rng.chance(0.3);
   const destination = (subset: string | undefined, weight?: number): string[] => [
@@ -144,22 +159,53 @@ function defaultRoute(ctx: NsCtx, svc: Service, dest: string): string[] {
     out.push(...destination(rng.chance(0.7) ? 'v1' : undefined));
   }
   if (rng.chance(0.6)) {
-    const retryOn = svc.protocol === 'grpc' ? 'unavailable,cancelled,resource-exhausted' : rng.pick(['5xx,connect-failure', 'gateway-error,reset', 'retriable-4xx,5xx']);
-    out.push('  retries:', `    attempts: ${rng.int(1, 5)}`, `    perTryTimeout: ${rng.pick(['500ms', '1s', '2s'])}`, `    retryOn: ${retryOn}`);
+    const retryOn =
+      svc.protocol === 'grpc'
+        ? 'unavailable,cancelled,resource-exhausted'
+        : rng.pick(['5xx,connect-failure', 'gateway-error,reset', 'retriable-4xx,5xx']);
+    out.push(
+      '  retries:',
+      `    attempts: ${rng.int(1, 5)}`,
+      `    perTryTimeout: ${rng.pick(['500ms', '1s', '2s'])}`,
+      `    retryOn: ${retryOn}`,
+    );
   }
   if (rng.chance(0.5)) out.push(`  timeout: ${rng.pick(['3s', '5s', '10s', '30s'])}`);
   if (plant?.variant === 'mirror') {
-    out.push('  mirror:', `    host: ${dest}`, `    subset: ${missing}${missingMark()}`, '  mirrorPercentage:', '    value: 5.0');
+    out.push(
+      '  mirror:',
+      `    host: ${dest}`,
+      `    subset: ${missing}${missingMark()}`,
+      '  mirrorPercentage:',
+      '    value: 5.0',
+    );
   } else if (plant?.variant === 'mirrors') {
-    out.push('  mirrors:', '    - destination:', `        host: ${dest}`, `        subset: ${missing}${missingMark()}`, '      percentage: {value: 10}');
+    out.push(
+      '  mirrors:',
+      '    - destination:',
+      `        host: ${dest}`,
+      `        subset: ${missing}${missingMark()}`,
+      '      percentage: {value: 10}',
+    );
   } else if (svc.versions.length > 1 && rng.chance(0.15)) {
-    out.push('  mirror:', `    host: ${dest}`, `    subset: ${svc.versions[svc.versions.length - 1]}`, '  mirrorPercentage: {value: 1.0}');
+    out.push(
+      '  mirror:',
+      `    host: ${dest}`,
+      `    subset: ${svc.versions[svc.versions.length - 1]}`,
+      '  mirrorPercentage: {value: 1.0}',
+    );
   }
   if (rng.chance(0.1)) {
     out.push('  fault:', '    delay:', '      percentage: {value: 0.1}', `      fixedDelay: ${rng.pick(['2s', '5s'])}`);
   }
   if (svc.publicVs && rng.chance(0.3)) {
-    out.push('  corsPolicy:', '    allowOrigins:', `      - exact: https://${svc.ns.name}.example.com`, '    allowMethods: [GET, POST, PUT]', '    maxAge: "24h"');
+    out.push(
+      '  corsPolicy:',
+      '    allowOrigins:',
+      `      - exact: https://${svc.ns.name}.example.com`,
+      '    allowMethods: [GET, POST, PUT]',
+      '    maxAge: "24h"',
+    );
   }
   return out;
 }
@@ -178,7 +224,10 @@ export function destinationRuleDoc(ctx: NsCtx, svc: Service): Doc {
   const hostText = rng.chance(0.2) ? svc.fqdn : svc.name;
   let host = rng.chance(0.1) ? `"${hostText}"` : hostText;
   if (plant?.rule === 'duplicate-destination-rule') {
-    host += ledger.mark(plant.rule, `host "${hostText}" of DestinationRule ${svc.ns.name}/${svc.name} is also the host of DestinationRule ${svc.ns.name}/${svc.name}-defaults`);
+    host += ledger.mark(
+      plant.rule,
+      `host "${hostText}" of DestinationRule ${svc.ns.name}/${svc.name} is also the host of DestinationRule ${svc.ns.name}/${svc.name}-defaults`,
+    );
   }
   const lines: string[] = [
     `apiVersion: ${networkingVersion(rng)}`,
@@ -187,7 +236,7 @@ export function destinationRuleDoc(ctx: NsCtx, svc: Service): Doc {
     'spec:',
     `  host: ${host}`,
   ];
-  if (svc.drExport) lines.push(`  exportTo: [${svc.drExport.map((e) => `"${e}"`).join(', ')}]`);
+  if (svc.drExport) lines.push(`  exportTo: [${svc.drExport.map(e => `"${e}"`).join(', ')}]`);
   lines.push('  trafficPolicy:', ...indent(4, trafficPolicy(ctx, svc)));
   lines.push(...subsetLines(rng, svc));
   return lines;
@@ -221,8 +270,13 @@ function trafficPolicy(ctx: NsCtx, svc: Service): string[] {
     );
   }
   if (rng.chance(0.5)) {
-    out.push('outlierDetection:', `  consecutive5xxErrors: ${rng.int(3, 10)}`, `  interval: ${rng.pick(['10s', '30s'])}`,
-      `  baseEjectionTime: ${rng.pick(['30s', '1m'])}`, `  maxEjectionPercent: ${rng.pick([10, 50, 100])}`);
+    out.push(
+      'outlierDetection:',
+      `  consecutive5xxErrors: ${rng.int(3, 10)}`,
+      `  interval: ${rng.pick(['10s', '30s'])}`,
+      `  baseEjectionTime: ${rng.pick(['30s', '1m'])}`,
+      `  maxEjectionPercent: ${rng.pick([10, 50, 100])}`,
+    );
   }
   if (plant?.variant === 'own') {
     out.push('tls:', `  mode: DISABLE${ledger.mark(plant.rule, strictNote('DISABLE'))}`);
@@ -233,15 +287,29 @@ function trafficPolicy(ctx: NsCtx, svc: Service): string[] {
     out.push('tls: {mode: ISTIO_MUTUAL}');
   }
   if (plant?.variant === 'port') {
-    out.push('portLevelSettings:', '  - port:', `      number: ${svc.port}`, '    tls:',
-      `      mode: DISABLE${ledger.mark(plant.rule, strictNote('DISABLE'))}`);
+    out.push(
+      'portLevelSettings:',
+      '  - port:',
+      `      number: ${svc.port}`,
+      '    tls:',
+      `      mode: DISABLE${ledger.mark(plant.rule, strictNote('DISABLE'))}`,
+    );
   } else if (rng.chance(0.1)) {
-    out.push('portLevelSettings:', `  - port: {number: ${svc.port}}`, '    loadBalancer:', '      simple: LEAST_REQUEST');
+    out.push(
+      'portLevelSettings:',
+      `  - port: {number: ${svc.port}}`,
+      '    loadBalancer:',
+      '      simple: LEAST_REQUEST',
+    );
   }
   return out;
 }
 
 /** Mostly v1, as a real repository migrating from older Istio releases would have. */
 export function networkingVersion(rng: Rng): string {
-  return rng.weighted([['networking.istio.io/v1', 0.75], ['networking.istio.io/v1beta1', 0.18], ['networking.istio.io/v1alpha3', 0.07]] as const);
+  return rng.weighted([
+    ['networking.istio.io/v1', 0.75],
+    ['networking.istio.io/v1beta1', 0.18],
+    ['networking.istio.io/v1alpha3', 0.07],
+  ] as const);
 }

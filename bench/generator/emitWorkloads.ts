@@ -1,5 +1,5 @@
-import { Doc, NsCtx, indent, labelBlock, metadata } from './files';
-import { Service } from './model';
+import { type Doc, type NsCtx, indent, labelBlock, metadata } from './files';
+import { type Service } from './model';
 
 /**
  * Kubernetes workload documents for one service. Pod template labels are exactly `app` and
@@ -7,7 +7,8 @@ import { Service } from './model';
  */
 export function workloadDocs(ctx: NsCtx, svc: Service): Doc[] {
   const docs: Doc[] = svc.serviceAccount ? [serviceAccount(ctx, svc)] : [];
-  for (const version of svc.versions) docs.push(svc.stateful ? statefulSet(ctx, svc, version) : deployment(ctx, svc, version));
+  for (const version of svc.versions)
+    docs.push(svc.stateful ? statefulSet(ctx, svc, version) : deployment(ctx, svc, version));
   return docs;
 }
 
@@ -15,7 +16,17 @@ function serviceAccount(ctx: NsCtx, svc: Service): Doc {
   return [
     'apiVersion: v1',
     'kind: ServiceAccount',
-    ...metadata(ctx, svc.name, indent(2, labelBlock(ctx.rng, 'labels', [['app', svc.name], ['account', svc.name]]))),
+    ...metadata(
+      ctx,
+      svc.name,
+      indent(
+        2,
+        labelBlock(ctx.rng, 'labels', [
+          ['app', svc.name],
+          ['account', svc.name],
+        ]),
+      ),
+    ),
   ];
 }
 
@@ -112,7 +123,9 @@ function podTemplate(ctx: NsCtx, svc: Service, version: string): string[] {
   );
   if (svc.protocol !== 'tcp') {
     const path = svc.protocol === 'grpc' ? null : rng.pick(['/healthz', '/ready', '/actuator/health']);
-    const probe = path ? [`  httpGet: {path: ${path}, port: ${svc.targetPort}}`] : ['  grpc:', `    port: ${svc.targetPort}`];
+    const probe = path
+      ? [`  httpGet: {path: ${path}, port: ${svc.targetPort}}`]
+      : ['  grpc:', `    port: ${svc.targetPort}`];
     lines.push(
       '      readinessProbe:',
       ...indent(6, probe),
@@ -184,7 +197,8 @@ function scheduling(ctx: NsCtx, svc: Service, version: string): string[] {
       `                values: [${rng.pick(['general', 'compute', 'memory'])}]`,
     );
   }
-  if (rng.chance(0.15)) out.push('  tolerations:', '    - {key: dedicated, operator: Equal, value: mesh, effect: NoSchedule}');
+  if (rng.chance(0.15))
+    out.push('  tolerations:', '    - {key: dedicated, operator: Equal, value: mesh, effect: NoSchedule}');
   return out;
 }
 
@@ -199,8 +213,10 @@ function envVars(ctx: NsCtx, svc: Service, version: string): string[] {
   if (rng.chance(0.6)) vars.push(['DB_POOL_SIZE', `"${rng.int(5, 50)}"`]);
   if (rng.chance(0.5)) vars.push(['FEATURE_FLAGS', rng.pick(['"new-checkout,fast-path"', '""', '"beta-ui"'])]);
   if (rng.chance(0.4)) vars.push(['CACHE_TTL_SECONDS', `"${rng.pick([30, 60, 300, 3600])}"`]);
-  if (rng.chance(0.3)) vars.push(['UPSTREAM_URL', `http://${rng.pick(svc.ns.services).name}.${svc.ns.name}.svc.cluster.local:8080`]);
-  if (rng.chance(0.15)) vars.push(['JAVA_TOOL_OPTIONS', '"-XX:MaxRAMPercentage=75 -XX:+UseG1GC -Dfile.encoding=UTF-8"']);
+  if (rng.chance(0.3))
+    vars.push(['UPSTREAM_URL', `http://${rng.pick(svc.ns.services).name}.${svc.ns.name}.svc.cluster.local:8080`]);
+  if (rng.chance(0.15))
+    vars.push(['JAVA_TOOL_OPTIONS', '"-XX:MaxRAMPercentage=75 -XX:+UseG1GC -Dfile.encoding=UTF-8"']);
   const lines: string[] = [];
   for (const [name, value] of vars) lines.push(`        - name: ${name}`, `          value: ${value}`);
   lines.push(
@@ -215,21 +231,47 @@ export function serviceDoc(ctx: NsCtx, svc: Service): Doc {
   const { rng } = ctx;
   const ports: string[] = [];
   if (svc.protocol === 'tcp') {
-    ports.push(`  - name: tcp-${svc.port === 5432 ? 'postgres' : svc.port === 6379 ? 'redis' : svc.port === 3306 ? 'mysql' : 'kafka'}`,
-      `    port: ${svc.port}`, `    targetPort: ${svc.targetPort}`);
+    ports.push(
+      `  - name: tcp-${svc.port === 5432 ? 'postgres' : svc.port === 6379 ? 'redis' : svc.port === 3306 ? 'mysql' : 'kafka'}`,
+      `    port: ${svc.port}`,
+      `    targetPort: ${svc.targetPort}`,
+    );
   } else if (rng.chance(0.3)) {
     // Protocol selection by appProtocol instead of the port name prefix.
-    ports.push(`  - name: ${svc.protocol === 'grpc' ? 'api' : 'web'}`, `    port: ${svc.port}`,
-      `    targetPort: ${svc.targetPort}`, `    appProtocol: ${svc.protocol === 'grpc' ? 'grpc' : 'http'}`);
+    ports.push(
+      `  - name: ${svc.protocol === 'grpc' ? 'api' : 'web'}`,
+      `    port: ${svc.port}`,
+      `    targetPort: ${svc.targetPort}`,
+      `    appProtocol: ${svc.protocol === 'grpc' ? 'grpc' : 'http'}`,
+    );
   } else {
-    ports.push(`  - name: ${svc.protocol}-${svc.protocol === 'grpc' ? 'api' : 'web'}`, `    port: ${svc.port}`,
-      `    targetPort: ${svc.targetPort}`);
+    ports.push(
+      `  - name: ${svc.protocol}-${svc.protocol === 'grpc' ? 'api' : 'web'}`,
+      `    port: ${svc.port}`,
+      `    targetPort: ${svc.targetPort}`,
+    );
   }
-  if (svc.protocol !== 'tcp' && rng.chance(0.25)) ports.push('  - name: http-metrics', '    port: 9102', '    targetPort: 9102');
+  if (svc.protocol !== 'tcp' && rng.chance(0.25))
+    ports.push('  - name: http-metrics', '    port: 9102', '    targetPort: 9102');
   return [
     'apiVersion: v1',
     'kind: Service',
-    ...metadata(ctx, svc.name, indent(2, labelBlock(rng, 'labels', [['app', svc.name], ['service', svc.name]], 0.3))),
+    ...metadata(
+      ctx,
+      svc.name,
+      indent(
+        2,
+        labelBlock(
+          rng,
+          'labels',
+          [
+            ['app', svc.name],
+            ['service', svc.name],
+          ],
+          0.3,
+        ),
+      ),
+    ),
     'spec:',
     ...(svc.stateful ? ['  clusterIP: None'] : []),
     '  selector:',
@@ -294,8 +336,10 @@ export function configMapDoc(ctx: NsCtx, svc: Service): Doc {
     `        url: "https://fallback.${svc.ns.name}.example.com"`,
     '    # Feature toggles are read at startup only.',
     '    features:',
-    ...rng.shuffle(['audit-log', 'fast-path', 'dark-launch', 'shadow-writes', 'strict-validation'])
-      .slice(0, rng.int(1, 4)).map((f) => `      - ${f}`),
+    ...rng
+      .shuffle(['audit-log', 'fast-path', 'dark-launch', 'shadow-writes', 'strict-validation'])
+      .slice(0, rng.int(1, 4))
+      .map(f => `      - ${f}`),
     `  LOG_FORMAT: ${rng.pick(['json', 'logfmt'])}`,
     `  REGION: ${rng.pick(['eu-west-1', 'us-east-1', 'ap-southeast-2'])}`,
   ];

@@ -1,5 +1,5 @@
-import { Ledger } from './ledger';
-import { Rng } from './rng';
+import { type Ledger } from './ledger';
+import { type Rng } from './rng';
 
 /** One YAML document as lines (without the `---` separator). */
 export type Doc = string[];
@@ -25,7 +25,12 @@ export class FileSet {
       existing.docs.push(...docs);
       return;
     }
-    this.files.set(path, { path, docs: [...docs], header: opts.header ?? [], leadingSeparator: opts.leadingSeparator ?? false });
+    this.files.set(path, {
+      path,
+      docs: [...docs],
+      header: opts.header ?? [],
+      leadingSeparator: opts.leadingSeparator ?? false,
+    });
   }
 
   addRaw(path: string, text: string, documents: number): void {
@@ -39,7 +44,7 @@ export class FileSet {
 
   /** Paths under a prefix, in insertion order (kustomizations list what their directory holds). */
   pathsUnder(prefix: string): string[] {
-    return [...this.files.keys()].filter((p) => p.startsWith(prefix));
+    return [...this.files.keys()].filter(p => p.startsWith(prefix));
   }
 
   all(): GenFile[] {
@@ -80,11 +85,16 @@ export function metadata(ctx: NsCtx, name: string, extra: string[] = []): string
 /** Indents lines by `n` spaces. */
 export function indent(n: number, lines: readonly string[]): string[] {
   const pad = ' '.repeat(n);
-  return lines.map((l) => (l.length > 0 ? pad + l : l));
+  return lines.map(l => (l.length > 0 ? pad + l : l));
 }
 
 /** A label block, sometimes in flow style as people write it by hand. */
-export function labelBlock(rng: Rng, key: string, labels: ReadonlyArray<readonly [string, string]>, flow = 0.2): string[] {
+export function labelBlock(
+  rng: Rng,
+  key: string,
+  labels: ReadonlyArray<readonly [string, string]>,
+  flow = 0.2,
+): string[] {
   if (rng.chance(flow)) return [`${key}: {${labels.map(([k, v]) => `${k}: ${v}`).join(', ')}}`];
   return [`${key}:`, ...labels.map(([k, v]) => `  ${k}: ${v}`)];
 }

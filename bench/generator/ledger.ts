@@ -11,7 +11,7 @@ export interface Defect {
 }
 
 const MARK = '\u0001';
-const MARK_RE = /\u0001(\d+)\u0001/g;
+const MARK_RE = new RegExp(`${MARK}(\\d+)${MARK}`, 'g');
 
 interface Pending {
   readonly rule: string;

@@ -100,14 +100,29 @@ export interface IngressPlan {
 }
 
 export type ServicePlant =
-  | { readonly rule: 'subset-not-found'; readonly variant: 'route' | 'mirror' | 'mirrors' | 'nodr' | 'export'; readonly target?: Service }
+  | {
+      readonly rule: 'subset-not-found';
+      readonly variant: 'route' | 'mirror' | 'mirrors' | 'nodr' | 'export';
+      readonly target?: Service;
+    }
   | { readonly rule: 'host-not-found'; readonly variant: 'short' | 'fqdn'; readonly target?: Service }
   | { readonly rule: 'duplicate-destination-rule'; readonly fqdn: boolean; readonly ownFile: boolean }
-  | { readonly rule: 'conflicting-virtual-service'; readonly variant: 'same-ns' | 'cross-ns' | 'gateway'; readonly other?: AppNamespace }
+  | {
+      readonly rule: 'conflicting-virtual-service';
+      readonly variant: 'same-ns' | 'cross-ns' | 'gateway';
+      readonly other?: AppNamespace;
+    }
   | { readonly rule: 'mtls-conflict'; readonly variant: 'own' | 'port' | 'client'; readonly client?: AppNamespace }
   | { readonly rule: 'gateway-not-found'; readonly variant: 'short' | 'typo' }
-  | { readonly rule: 'gateway-host-mismatch'; readonly variant: 'domain' | 'dot' | 'ns'; readonly partner?: AppNamespace }
-  | { readonly rule: 'selector-matches-nothing'; readonly variant: 'authz-version' | 'authz-app' | 'telemetry' | 'sidecar' | 'peer' }
+  | {
+      readonly rule: 'gateway-host-mismatch';
+      readonly variant: 'domain' | 'dot' | 'ns';
+      readonly partner?: AppNamespace;
+    }
+  | {
+      readonly rule: 'selector-matches-nothing';
+      readonly variant: 'authz-version' | 'authz-app' | 'telemetry' | 'sidecar' | 'peer';
+    }
   | { readonly rule: 'destination-rule-ignored' };
 
 export type NamespacePlant = { readonly rule: 'multiple-namespace-sidecars' };

@@ -1,4 +1,13 @@
-import { AppNamespace, External, Layout, MeshPlan, Protocol, Service, fqdn, INGRESS_NS } from './model';
+import {
+  type AppNamespace,
+  type External,
+  type Layout,
+  type MeshPlan,
+  type Protocol,
+  type Service,
+  fqdn,
+  INGRESS_NS,
+} from './model';
 import { EXTERNAL_VENDORS, TEAMS, namespaceNames, serviceNames } from './names';
 import { Rng } from './rng';
 import { plantDefects } from './plant';
@@ -38,7 +47,7 @@ export function buildPlan(size: SizeSpec, seed: number): MeshPlan {
     seed,
     namespaces,
     configNamespaces: [],
-    ingress: { partnerNamespaces: namespaces.filter((ns) => ns.partner), orphanGateways: 0, conflicting: [] },
+    ingress: { partnerNamespaces: namespaces.filter(ns => ns.partner), orphanGateways: 0, conflicting: [] },
     charts: Math.max(1, Math.round(size.namespaces / 10)),
   };
   return plantDefects(rng.fork('plant'), plan, vis);
@@ -48,7 +57,7 @@ export function buildPlan(size: SizeSpec, seed: number): MeshPlan {
 function splitCounts(rng: Rng, total: number, parts: number): number[] {
   const weights = Array.from({ length: parts }, () => 0.5 + rng.next());
   const sum = weights.reduce((a, b) => a + b, 0);
-  const counts = weights.map((w) => Math.max(3, Math.floor((w / sum) * total)));
+  const counts = weights.map(w => Math.max(3, Math.floor((w / sum) * total)));
   let diff = total - counts.reduce((a, b) => a + b, 0);
   for (let i = 0; diff !== 0; i = (i + 1) % parts) {
     if (diff > 0) {
@@ -63,16 +72,26 @@ function splitCounts(rng: Rng, total: number, parts: number): number[] {
 }
 
 function makeNamespace(rng: Rng, name: string, index: number, serviceCount: number): AppNamespace {
-  const peerAuth = rng.weighted([['STRICT', 0.4], ['PERMISSIVE', 0.3], ['none', 0.3]] as const);
+  const peerAuth = rng.weighted([
+    ['STRICT', 0.4],
+    ['PERMISSIVE', 0.3],
+    ['none', 0.3],
+  ] as const);
   const ns: AppNamespace = {
     name,
     index,
     team: rng.pick(TEAMS),
-    kustomize: rng.chance(0.2) ? { env: rng.pick(['prod', 'production', 'staging']), listFiles: rng.chance(0.3) } : undefined,
+    kustomize: rng.chance(0.2)
+      ? { env: rng.pick(['prod', 'production', 'staging']), listFiles: rng.chance(0.3) }
+      : undefined,
     peerAuth,
     services: [],
     externals: makeExternals(rng),
-    edge: rng.weighted([['local', 0.5], ['ingress', 0.25], ['none', 0.25]] as const),
+    edge: rng.weighted([
+      ['local', 0.5],
+      ['ingress', 0.25],
+      ['none', 0.25],
+    ] as const),
     teamGateway: rng.chance(0.15),
     partner: rng.chance(0.1),
     clientDrs: [],
@@ -85,8 +104,16 @@ function makeNamespace(rng: Rng, name: string, index: number, serviceCount: numb
 }
 
 function makeService(rng: Rng, ns: AppNamespace, name: string): Service {
-  const protocol: Protocol = rng.weighted([['http', 0.7], ['grpc', 0.2], ['tcp', 0.1]] as const);
-  const versionCount = rng.weighted([[1, 0.6], [2, 0.3], [3, 0.1]] as const);
+  const protocol: Protocol = rng.weighted([
+    ['http', 0.7],
+    ['grpc', 0.2],
+    ['tcp', 0.1],
+  ] as const);
+  const versionCount = rng.weighted([
+    [1, 0.6],
+    [2, 0.3],
+    [3, 0.1],
+  ] as const);
   const routing = rng.chance(0.82);
   const drOnly = !routing && rng.chance(0.3);
   const hasDr = routing || drOnly;
@@ -99,7 +126,12 @@ function makeService(rng: Rng, ns: AppNamespace, name: string): Service {
     protocol,
     port: protocol === 'tcp' ? tcpPort : protocol === 'grpc' ? 9090 : rng.pick([80, 8080]),
     targetPort: protocol === 'tcp' ? tcpPort : protocol === 'grpc' ? 9090 : 8080,
-    layout: rng.weighted<Layout>([['split', 0.355], ['combined', 0.33], ['single', 0.165], ['pair', 0.15]]),
+    layout: rng.weighted<Layout>([
+      ['split', 0.355],
+      ['combined', 0.33],
+      ['single', 0.165],
+      ['pair', 0.15],
+    ]),
     stateful: protocol === 'tcp' && rng.chance(0.5),
     routing,
     drOnly,
@@ -113,7 +145,12 @@ function makeService(rng: Rng, ns: AppNamespace, name: string): Service {
   };
   if (routing && rng.chance(0.15)) svc.vsExport = ['.'];
   if (hasDr) {
-    svc.drExport = rng.weighted<string[] | undefined>([[undefined, 0.8], [['.'], 0.1], [['.', INGRESS_NS], 0.05], [['*'], 0.05]]);
+    svc.drExport = rng.weighted<string[] | undefined>([
+      [undefined, 0.8],
+      [['.'], 0.1],
+      [['.', INGRESS_NS], 0.05],
+      [['*'], 0.05],
+    ]);
   }
   // A VirtualService is applied by every namespace it is exported to, and each of those resolves
   // its subsets through the DestinationRules it can see; a restricted DR needs a restricted VS.
@@ -122,15 +159,26 @@ function makeService(rng: Rng, ns: AppNamespace, name: string): Service {
 }
 
 function makeExternals(rng: Rng): External[] {
-  const count = rng.weighted([[0, 0.3], [1, 0.35], [2, 0.25], [3, 0.1]] as const);
-  return rng.shuffle(EXTERNAL_VENDORS).slice(0, count).map((host) => ({
-    host,
-    ports: rng.chance(0.3)
-      ? [{ number: 443, name: 'tls', protocol: 'TLS' }]
-      : [{ number: 443, name: 'https', protocol: 'HTTPS' }, { number: 80, name: 'http', protocol: 'HTTP' }],
-    withVs: rng.chance(0.4),
-    withDr: rng.chance(0.5),
-  }));
+  const count = rng.weighted([
+    [0, 0.3],
+    [1, 0.35],
+    [2, 0.25],
+    [3, 0.1],
+  ] as const);
+  return rng
+    .shuffle(EXTERNAL_VENDORS)
+    .slice(0, count)
+    .map(host => ({
+      host,
+      ports: rng.chance(0.3)
+        ? [{ number: 443, name: 'tls', protocol: 'TLS' }]
+        : [
+            { number: 443, name: 'https', protocol: 'HTTPS' },
+            { number: 80, name: 'http', protocol: 'HTTP' },
+          ],
+      withVs: rng.chance(0.4),
+      withDr: rng.chance(0.5),
+    }));
 }
 
 /**
@@ -141,18 +189,18 @@ function forceVariety(namespaces: AppNamespace[]): void {
   const set = <K extends keyof AppNamespace>(ns: AppNamespace | undefined, key: K, value: AppNamespace[K]): void => {
     if (ns) (ns as { -readonly [P in keyof AppNamespace]: AppNamespace[P] })[key] = value;
   };
-  if (!namespaces.some((ns) => ns.kustomize)) set(namespaces[1], 'kustomize', { env: 'prod', listFiles: false });
-  if (!namespaces.some((ns) => ns.peerAuth === 'STRICT')) set(namespaces[0], 'peerAuth', 'STRICT');
-  if (!namespaces.some((ns) => ns.peerAuth !== 'STRICT')) set(namespaces[2], 'peerAuth', 'PERMISSIVE');
-  if (!namespaces.some((ns) => ns.partner)) set(namespaces[3], 'partner', true);
-  if (!namespaces.some((ns) => ns.teamGateway)) set(namespaces[4], 'teamGateway', true);
-  if (!namespaces.some((ns) => ns.edge === 'ingress')) set(namespaces[2], 'edge', 'ingress');
-  if (!namespaces.some((ns) => ns.edge === 'local')) set(namespaces[0], 'edge', 'local');
+  if (!namespaces.some(ns => ns.kustomize)) set(namespaces[1], 'kustomize', { env: 'prod', listFiles: false });
+  if (!namespaces.some(ns => ns.peerAuth === 'STRICT')) set(namespaces[0], 'peerAuth', 'STRICT');
+  if (!namespaces.some(ns => ns.peerAuth !== 'STRICT')) set(namespaces[2], 'peerAuth', 'PERMISSIVE');
+  if (!namespaces.some(ns => ns.partner)) set(namespaces[3], 'partner', true);
+  if (!namespaces.some(ns => ns.teamGateway)) set(namespaces[4], 'teamGateway', true);
+  if (!namespaces.some(ns => ns.edge === 'ingress')) set(namespaces[2], 'edge', 'ingress');
+  if (!namespaces.some(ns => ns.edge === 'local')) set(namespaces[0], 'edge', 'local');
 }
 
 /** Clean cross-namespace routes by subset, only to DestinationRules exported to the caller. */
 function addCrossRoutes(rng: Rng, namespaces: AppNamespace[], vis: Visibility): void {
-  const targets = namespaces.flatMap((ns) => ns.services.filter((s) => s.routing && s.protocol !== 'tcp'));
+  const targets = namespaces.flatMap(ns => ns.services.filter(s => s.routing && s.protocol !== 'tcp'));
   for (const ns of namespaces) {
     for (const svc of ns.services) {
       if (!svc.routing || svc.protocol === 'tcp' || !rng.chance(0.1)) continue;
@@ -171,7 +219,7 @@ function addCrossRoutes(rng: Rng, namespaces: AppNamespace[], vis: Visibility): 
  * no subsets for any namespace that applies a VirtualService, whichever namespaces count as clients.
  */
 function addClientDrs(rng: Rng, namespaces: AppNamespace[], vis: Visibility): void {
-  const all = namespaces.flatMap((ns) => ns.services.filter((s) => !s.routing && !s.drOnly));
+  const all = namespaces.flatMap(ns => ns.services.filter(s => !s.routing && !s.drOnly));
   if (all.length === 0) return;
   for (const ns of namespaces) {
     if (!rng.chance(0.3)) continue;
@@ -205,7 +253,11 @@ function addPublicVs(rng: Rng, namespaces: AppNamespace[]): void {
     for (const svc of ns.services) {
       if (svc.protocol === 'tcp' || !rng.chance(0.1)) continue;
       svc.publicVs = rng.weighted<NonNullable<Service['publicVs']>>([
-        ['public', 0.45], ['public-mesh', 0.15], ['internal', 0.2], ['passthrough', 0.08], ['team', ns.teamGateway ? 0.3 : 0],
+        ['public', 0.45],
+        ['public-mesh', 0.15],
+        ['internal', 0.2],
+        ['passthrough', 0.08],
+        ['team', ns.teamGateway ? 0.3 : 0],
       ]);
     }
   }

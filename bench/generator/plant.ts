@@ -1,6 +1,6 @@
-import { ConfigNamespace, MeshPlan, Service, ServicePlant } from './model';
-import { Rng } from './rng';
-import { Visibility } from './visibility';
+import { type ConfigNamespace, type MeshPlan, type Service, type ServicePlant } from './model';
+import { type Rng } from './rng';
+import { type Visibility } from './visibility';
 
 /** Planted defects per rule: "a few per 100 services", at least two so that small corpora cover each rule. */
 const RATE = 0.025;
@@ -13,15 +13,15 @@ const CONFIG_NAMESPACES = ['mesh-config', 'platform-traffic', 'shared-policies',
  * disturbs another rule's precondition.
  */
 export function plantDefects(rng: Rng, plan: MeshPlan, vis: Visibility): MeshPlan {
-  const services = rng.shuffle(plan.namespaces.flatMap((ns) => ns.services));
+  const services = rng.shuffle(plan.namespaces.flatMap(ns => ns.services));
   const perRule = Math.max(2, Math.round(services.length * RATE));
   const used = new Set<Service>();
-  const overrideTargets = new Set(plan.namespaces.flatMap((ns) => ns.overrideVs));
+  const overrideTargets = new Set(plan.namespaces.flatMap(ns => ns.overrideVs));
   const hasDr = (s: Service): boolean => s.routing || s.drOnly;
   const httpVs = (s: Service): boolean => s.routing && s.protocol !== 'tcp';
 
   const take = (pred: (s: Service) => boolean): Service | undefined => {
-    const found = services.find((s) => !used.has(s) && pred(s));
+    const found = services.find(s => !used.has(s) && pred(s));
     if (found) used.add(found);
     return found;
   };
@@ -39,19 +39,23 @@ export function plantDefects(rng: Rng, plan: MeshPlan, vis: Visibility): MeshPla
   };
 
   plantMany(perRule, [
-    () => assign(take((s) => s.routing), { rule: 'subset-not-found', variant: 'route' }),
+    () =>
+      assign(
+        take(s => s.routing),
+        { rule: 'subset-not-found', variant: 'route' },
+      ),
     () => assign(take(httpVs), { rule: 'subset-not-found', variant: 'mirror' }),
     () => {
-      const target = take((t) => t.drExport?.length === 1 && t.drExport[0] === '.' && t.protocol !== 'tcp');
-      const svc = target && take((s) => httpVs(s) && s.ns !== target.ns && !vis.hasClientDr(s.ns.name, target));
+      const target = take(t => t.drExport?.length === 1 && t.drExport[0] === '.' && t.protocol !== 'tcp');
+      const svc = target && take(s => httpVs(s) && s.ns !== target.ns && !vis.hasClientDr(s.ns.name, target));
       if (!target || !svc) return false;
       vis.addSubsetRef(svc.ns.name, target);
       return assign(svc, { rule: 'subset-not-found', variant: 'export', target });
     },
     () => assign(take(httpVs), { rule: 'subset-not-found', variant: 'mirrors' }),
     () => {
-      const svc = take((s) => httpVs(s) && s.ns.services.some((u) => !hasDr(u) && !used.has(u)));
-      const target = svc && take((u) => u.ns === svc.ns && !hasDr(u));
+      const svc = take(s => httpVs(s) && s.ns.services.some(u => !hasDr(u) && !used.has(u)));
+      const target = svc && take(u => u.ns === svc.ns && !hasDr(u));
       return assign(target && svc, { rule: 'subset-not-found', variant: 'nodr', target });
     },
   ]);
@@ -60,7 +64,7 @@ export function plantDefects(rng: Rng, plan: MeshPlan, vis: Visibility): MeshPla
     () => assign(take(httpVs), { rule: 'host-not-found', variant: 'short' }),
     () => {
       const svc = take(httpVs);
-      const target = svc && take((t) => t.ns !== svc.ns);
+      const target = svc && take(t => t.ns !== svc.ns);
       return assign(target && svc, { rule: 'host-not-found', variant: 'fqdn', target });
     },
   ]);
@@ -75,13 +79,13 @@ export function plantDefects(rng: Rng, plan: MeshPlan, vis: Visibility): MeshPla
     () => assign(take(notOverridden), { rule: 'conflicting-virtual-service', variant: 'same-ns' }),
     () => {
       const svc = take(notOverridden);
-      const other = svc && rng.shuffle(plan.namespaces).find((ns) => ns !== svc.ns);
+      const other = svc && rng.shuffle(plan.namespaces).find(ns => ns !== svc.ns);
       if (!svc || !other) return false;
       other.guests.push(svc);
       return assign(svc, { rule: 'conflicting-virtual-service', variant: 'cross-ns', other });
     },
     () => {
-      const svc = take((s) => s.publicVs === 'public');
+      const svc = take(s => s.publicVs === 'public');
       if (!svc) return false;
       plan.ingress.conflicting.push(svc);
       return assign(svc, { rule: 'conflicting-virtual-service', variant: 'gateway' });
@@ -94,9 +98,12 @@ export function plantDefects(rng: Rng, plan: MeshPlan, vis: Visibility): MeshPla
     () => assign(take(strictDr), { rule: 'mtls-conflict', variant: 'port' }),
     () => {
       // A host nothing routes to by subset: the planted rule has none, and must shadow none.
-      const svc = take((s) => s.ns.peerAuth === 'STRICT' && !hasDr(s));
-      const client = svc && rng.shuffle(plan.namespaces).find(
-        (ns) => ns !== svc.ns && !vis.hasSubsetRef(ns.name, svc) && !vis.hasClientDr(ns.name, svc));
+      const svc = take(s => s.ns.peerAuth === 'STRICT' && !hasDr(s));
+      const client =
+        svc &&
+        rng
+          .shuffle(plan.namespaces)
+          .find(ns => ns !== svc.ns && !vis.hasSubsetRef(ns.name, svc) && !vis.hasClientDr(ns.name, svc));
       if (!svc || !client) return false;
       vis.addClientDr(client.name, svc);
       client.guests.push(svc);
@@ -114,19 +121,39 @@ export function plantDefects(rng: Rng, plan: MeshPlan, vis: Visibility): MeshPla
     () => assign(take(noPublic), { rule: 'gateway-host-mismatch', variant: 'domain' }),
     () => assign(take(noPublic), { rule: 'gateway-host-mismatch', variant: 'dot' }),
     () => {
-      const svc = take((s) => noPublic(s) && plan.ingress.partnerNamespaces.some((p) => p !== s.ns));
-      const partner = svc && plan.ingress.partnerNamespaces.find((p) => p !== svc.ns);
+      const svc = take(s => noPublic(s) && plan.ingress.partnerNamespaces.some(p => p !== s.ns));
+      const partner = svc && plan.ingress.partnerNamespaces.find(p => p !== svc.ns);
       return assign(partner && svc, { rule: 'gateway-host-mismatch', variant: 'ns', partner });
     },
   ]);
 
   const orphanGateways = Math.max(1, Math.round(perRule / 5));
   plantMany(perRule - orphanGateways, [
-    () => assign(take(() => true), { rule: 'selector-matches-nothing', variant: 'authz-version' }),
-    () => assign(take(() => true), { rule: 'selector-matches-nothing', variant: 'sidecar' }),
-    () => assign(take(() => true), { rule: 'selector-matches-nothing', variant: 'authz-app' }),
-    () => assign(take(() => true), { rule: 'selector-matches-nothing', variant: 'telemetry' }),
-    () => assign(take(() => true), { rule: 'selector-matches-nothing', variant: 'peer' }),
+    () =>
+      assign(
+        take(() => true),
+        { rule: 'selector-matches-nothing', variant: 'authz-version' },
+      ),
+    () =>
+      assign(
+        take(() => true),
+        { rule: 'selector-matches-nothing', variant: 'sidecar' },
+      ),
+    () =>
+      assign(
+        take(() => true),
+        { rule: 'selector-matches-nothing', variant: 'authz-app' },
+      ),
+    () =>
+      assign(
+        take(() => true),
+        { rule: 'selector-matches-nothing', variant: 'telemetry' },
+      ),
+    () =>
+      assign(
+        take(() => true),
+        { rule: 'selector-matches-nothing', variant: 'peer' },
+      ),
   ]);
 
   const configNamespaces: ConfigNamespace[] = [];

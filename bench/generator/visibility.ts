@@ -1,4 +1,4 @@
-import { Service } from './model';
+import { type Service } from './model';
 
 /**
  * Bookkeeping that keeps subset lookups unambiguous. A client namespace that routes to a host by
@@ -45,5 +45,5 @@ export function exportsEverywhere(exportTo: readonly string[] | undefined): bool
 /** Istio exportTo semantics: absent or "*" means everywhere, "." the owner's namespace. */
 export function exportedTo(exportTo: readonly string[] | undefined, ownerNs: string, clientNs: string): boolean {
   if (!exportTo || exportTo.length === 0) return true;
-  return exportTo.some((e) => e === '*' || (e === '.' ? ownerNs === clientNs : e === clientNs));
+  return exportTo.some(e => e === '*' || (e === '.' ? ownerNs === clientNs : e === clientNs));
 }

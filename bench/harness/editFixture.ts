@@ -24,19 +24,45 @@ export function createEditFixture(corpus: string): EditFixture {
   const dir = path.join(corpus, 'zz-bench-edits');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const workload = (name: string) => [
-    'apiVersion: v1', 'kind: Service', `metadata: {name: ${name}, namespace: ${NS}}`, `spec: {selector: {app: ${name}}, ports: [{name: http, port: 80}]}`,
-    '---', 'apiVersion: apps/v1', 'kind: Deployment', `metadata: {name: ${name}-v1, namespace: ${NS}}`,
-    `spec: {selector: {matchLabels: {app: ${name}, version: v1}}, template: {metadata: {labels: {app: ${name}, version: v1}}}}`, '',
-  ].join('\n');
-  const dr = (host: string, subset: string) => [
-    'apiVersion: networking.istio.io/v1', 'kind: DestinationRule', `metadata: {name: ${host}, namespace: ${NS}}`,
-    'spec:', `  host: ${host}`, '  subsets:', `  - name: ${subset}`, '    labels: {version: v1}', '',
-  ].join('\n');
-  const vs = (name: string, host: string, subset: string) => [
-    'apiVersion: networking.istio.io/v1', 'kind: VirtualService', `metadata: {name: ${name}, namespace: ${NS}}`,
-    'spec:', `  hosts: [${name}]`, '  http:', '  - route:', '    - destination:', `        host: ${host}`, `        subset: ${subset}`, '',
-  ].join('\n');
+  const workload = (name: string) =>
+    [
+      'apiVersion: v1',
+      'kind: Service',
+      `metadata: {name: ${name}, namespace: ${NS}}`,
+      `spec: {selector: {app: ${name}}, ports: [{name: http, port: 80}]}`,
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      `metadata: {name: ${name}-v1, namespace: ${NS}}`,
+      `spec: {selector: {matchLabels: {app: ${name}, version: v1}}, template: {metadata: {labels: {app: ${name}, version: v1}}}}`,
+      '',
+    ].join('\n');
+  const dr = (host: string, subset: string) =>
+    [
+      'apiVersion: networking.istio.io/v1',
+      'kind: DestinationRule',
+      `metadata: {name: ${host}, namespace: ${NS}}`,
+      'spec:',
+      `  host: ${host}`,
+      '  subsets:',
+      `  - name: ${subset}`,
+      '    labels: {version: v1}',
+      '',
+    ].join('\n');
+  const vs = (name: string, host: string, subset: string) =>
+    [
+      'apiVersion: networking.istio.io/v1',
+      'kind: VirtualService',
+      `metadata: {name: ${name}, namespace: ${NS}}`,
+      'spec:',
+      `  hosts: [${name}]`,
+      '  http:',
+      '  - route:',
+      '    - destination:',
+      `        host: ${host}`,
+      `        subset: ${subset}`,
+      '',
+    ].join('\n');
   fs.writeFileSync(path.join(dir, 'workloads.yaml'), `${workload('target')}---\n${workload('target2')}`);
   const drFile = path.join(dir, 'dr.yaml');
   fs.writeFileSync(drFile, dr('target', 'v1'));

@@ -22,8 +22,21 @@ const fmt = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : 
 
 export function table(rows: readonly Row[]): string {
   const header = ['measure', 'n', 'median', 'p95', 'p99', 'unit', 'goal'];
-  const lines = rows.map(r => [r.name, String(r.values.length), fmt(median(r.values)), fmt(percentile(r.values, 95)), fmt(percentile(r.values, 99)), r.unit, r.goal ?? '']);
+  const lines = rows.map(r => [
+    r.name,
+    String(r.values.length),
+    fmt(median(r.values)),
+    fmt(percentile(r.values, 95)),
+    fmt(percentile(r.values, 99)),
+    r.unit,
+    r.goal ?? '',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map(l => l[i].length)));
-  const row = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [row(header), `|${widths.map((w, i) => (i === 0 || i >= 5 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...lines.map(row)].join('\n');
+  const row = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [
+    row(header),
+    `|${widths.map((w, i) => (i === 0 || i >= 5 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...lines.map(row),
+  ].join('\n');
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, Node, Scalar, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { type Document, LineCounter, type Node, type Scalar, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { isHelmTemplate, yamlFiles } from '../walk';
 
 /**
@@ -29,7 +29,7 @@ export interface Corpus {
 export const DEFAULT_NS = 'default';
 
 export function loadCorpus(dir: string): Corpus {
-  const files = yamlFiles(dir).filter((f) => !isHelmTemplate(f));
+  const files = yamlFiles(dir).filter(f => !isHelmTemplate(f));
   const parsed = new Map<string, { docs: Document.Parsed[]; lines: LineCounter }>();
   const text = new Map<string, string[]>();
   const syntaxErrors: string[] = [];
@@ -39,7 +39,9 @@ export function loadCorpus(dir: string): Corpus {
     const lines = new LineCounter();
     const docs = parseAllDocuments(src, { lineCounter: lines });
     const list = Array.isArray(docs) ? docs : [];
-    for (const d of list) for (const e of d.errors) syntaxErrors.push(`${file}:${lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}`);
+    for (const d of list)
+      for (const e of d.errors)
+        syntaxErrors.push(`${file}:${lines.linePos(e.pos[0]).line} ${e.message.split('\n')[0]}`);
     parsed.set(file, { docs: list, lines });
   }
   const kustomizeNs = kustomizeNamespaces(parsed);
@@ -62,7 +64,8 @@ export function loadCorpus(dir: string): Corpus {
 function kustomizeNamespaces(parsed: Map<string, { docs: Document.Parsed[] }>): Map<string, string> {
   const kustomizations = new Map<string, unknown>();
   for (const [file, { docs }] of parsed) {
-    if (/(^|\/)kustomization\.ya?ml$/.test(file) && docs[0]) kustomizations.set(path.posix.dirname(file), docs[0].contents);
+    if (/(^|\/)kustomization\.ya?ml$/.test(file) && docs[0])
+      kustomizations.set(path.posix.dirname(file), docs[0].contents);
   }
   const out = new Map<string, string>();
   const assign = (kdir: string, ns: string, seen: Set<string>): void => {
@@ -91,7 +94,7 @@ export function get(node: unknown, key: string): unknown {
 /** The key scalar of `key` in a map, for findings that point at the key. */
 export function keyNode(node: unknown, key: string): Node | undefined {
   if (!isMap(node)) return undefined;
-  const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const pair = node.items.find(p => isScalar(p.key) && p.key.value === key);
   return pair?.key as Node | undefined;
 }
 
@@ -105,7 +108,7 @@ export function items(node: unknown): unknown[] {
 
 export function strings(node: unknown): string[] | undefined {
   if (!isSeq(node)) return undefined;
-  return node.items.map((i) => str(i)).filter((s): s is string => s !== undefined);
+  return node.items.map(i => str(i)).filter((s): s is string => s !== undefined);
 }
 
 /** A string-valued map as a plain record (labels, selectors). */

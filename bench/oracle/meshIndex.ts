@@ -1,4 +1,4 @@
-import { Corpus, Resource, get, items, str, stringMap, strings } from './load';
+import { type Corpus, type Resource, get, items, str, stringMap, strings } from './load';
 
 export const ROOT_NS = 'istio-system';
 const SUFFIX = '.svc.cluster.local';
@@ -39,8 +39,12 @@ export class MeshIndex {
       } else if (res.kind === 'Gateway') {
         this.gateways.set(`${res.ns}/${res.name}`, res);
       } else if (WORKLOAD_KINDS.has(res.kind)) {
-        const template = res.kind === 'Pod' ? res.root : res.kind === 'CronJob'
-          ? get(get(get(spec, 'jobTemplate'), 'spec'), 'template') : get(spec, 'template');
+        const template =
+          res.kind === 'Pod'
+            ? res.root
+            : res.kind === 'CronJob'
+              ? get(get(get(spec, 'jobTemplate'), 'spec'), 'template')
+              : get(spec, 'template');
         const list2 = this.workloads.get(res.ns) ?? [];
         list2.push({
           res,
@@ -81,7 +85,7 @@ export type Visibility = 'all' | Set<string>;
 export function exportSet(res: Resource): Visibility {
   const list = strings(get(get(res.root, 'spec'), 'exportTo'));
   if (!list || list.length === 0 || list.includes('*')) return 'all';
-  return new Set(list.map((e) => (e === '.' ? res.ns : e)));
+  return new Set(list.map(e => (e === '.' ? res.ns : e)));
 }
 
 export function visibleTo(v: Visibility, ns: string): boolean {
@@ -117,5 +121,5 @@ export function destinations(vs: Resource): Array<{ host: unknown; subset: unkno
       }
     }
   }
-  return out.filter((d) => str(d.host) !== undefined);
+  return out.filter(d => str(d.host) !== undefined);
 }

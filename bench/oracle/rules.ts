@@ -1,6 +1,15 @@
-import { Resource, get, items, keyNode, lineOf, str, stringMap, strings } from './load';
+import { type Resource, get, items, keyNode, lineOf, str, stringMap, strings } from './load';
 import {
-  MeshIndex, ROOT_NS, Visibility, destinations, exportSet, hostNamespace, matches, overlaps, resolveHost, visibleTo,
+  type MeshIndex,
+  ROOT_NS,
+  type Visibility,
+  destinations,
+  exportSet,
+  hostNamespace,
+  matches,
+  overlaps,
+  resolveHost,
+  visibleTo,
 } from './meshIndex';
 
 export interface Finding {
@@ -20,7 +29,7 @@ export function runRules(index: MeshIndex): { findings: Finding[]; warnings: str
   const report = (rule: string, res: Resource, node: unknown): void => {
     findings.push({ rule, file: res.file, line: lineOf(res, node) });
   };
-  const ctx: RuleCtx = { index, report, warn: (m) => warnings.push(m) };
+  const ctx: RuleCtx = { index, report, warn: m => warnings.push(m) };
   subsetNotFound(ctx);
   destinationRuleIgnored(ctx);
   gatewayRules(ctx);
@@ -45,7 +54,11 @@ const drHost = (dr: Resource): string | undefined => {
 };
 
 function subsetNames(dr: Resource): Set<string> {
-  return new Set(items(get(get(dr.root, 'spec'), 'subsets')).map((s) => str(get(s, 'name'))).filter((s): s is string => !!s));
+  return new Set(
+    items(get(get(dr.root, 'spec'), 'subsets'))
+      .map(s => str(get(s, 'name')))
+      .filter((s): s is string => !!s),
+  );
 }
 
 function subsetNotFound({ index, report, warn }: RuleCtx): void {
@@ -57,14 +70,14 @@ function subsetNotFound({ index, report, warn }: RuleCtx): void {
     const levels = [client, hostNamespace(host), ROOT_NS].filter((n, i, a): n is string => !!n && a.indexOf(n) === i);
     let chosen: Resource | undefined;
     for (const level of levels) {
-      const visible = (byNs.get(level) ?? []).filter((dr) => visibleTo(exportSet(dr), client));
-      const exact = visible.filter((dr) => drHost(dr) === host);
-      const wild = visible.filter((dr) => {
+      const visible = (byNs.get(level) ?? []).filter(dr => visibleTo(exportSet(dr), client));
+      const exact = visible.filter(dr => drHost(dr) === host);
+      const wild = visible.filter(dr => {
         const h = drHost(dr);
         return h === '*' || (h?.startsWith('*.') && host.endsWith(h.slice(1)));
       });
       if (!chosen && exact.length > 0) {
-        if (exact.length > 1 && new Set(exact.map((d) => [...subsetNames(d)].sort().join())).size > 1) {
+        if (exact.length > 1 && new Set(exact.map(d => [...subsetNames(d)].sort().join())).size > 1) {
           warn(`${client} -> ${host}: duplicate DestinationRules define different subsets`);
         }
         return { dr: exact[0] };
@@ -91,8 +104,11 @@ function subsetNotFound({ index, report, warn }: RuleCtx): void {
       // The client is the VirtualService's namespace; an analyzer may instead take every namespace
       // that applies the VirtualService. The corpus must not depend on the choice.
       const own = defines(vs.ns, host, subset, vs.file);
-      const everyClient = [...clients].every((c) => defines(c, host, subset, vs.file));
-      if (own !== everyClient) warn(`${vs.file}: subset ${subset} of ${host} resolves differently for the namespaces applying the VirtualService`);
+      const everyClient = [...clients].every(c => defines(c, host, subset, vs.file));
+      if (own !== everyClient)
+        warn(
+          `${vs.file}: subset ${subset} of ${host} resolves differently for the namespaces applying the VirtualService`,
+        );
       if (!own) report('subset-not-found', vs, d.subset);
     }
   }
@@ -116,7 +132,7 @@ function consumers(index: MeshIndex, vs: Resource): Set<string> {
     if (!gw) continue;
     out.add(gw.ns);
     const selector = stringMap(get(get(gw.root, 'spec'), 'selector')) ?? {};
-    for (const [ns, list] of index.workloads) if (list.some((w) => matches(selector, w.labels))) out.add(ns);
+    for (const [ns, list] of index.workloads) if (list.some(w => matches(selector, w.labels))) out.add(ns);
   }
   return out;
 }
@@ -125,7 +141,8 @@ function destinationRuleIgnored({ index, report }: RuleCtx): void {
   for (const dr of index.of('DestinationRule')) {
     const host = drHost(dr);
     if (!host || dr.ns === ROOT_NS || (index.workloads.get(dr.ns)?.length ?? 0) > 0) continue;
-    const owners = hostNamespace(host) !== undefined ? [hostNamespace(host)!] : [...(index.serviceEntryHosts.get(host) ?? [])];
+    const owners =
+      hostNamespace(host) !== undefined ? [hostNamespace(host)!] : [...(index.serviceEntryHosts.get(host) ?? [])];
     if (owners.includes(dr.ns)) continue;
     report('destination-rule-ignored', dr, get(get(dr.root, 'spec'), 'host'));
   }
@@ -190,7 +207,8 @@ function duplicateDestinationRule({ index, report }: RuleCtx): void {
     groups.set(key, [...(groups.get(key) ?? []), dr]);
   }
   for (const group of groups.values()) {
-    if (group.length > 1) for (const dr of group) report('duplicate-destination-rule', dr, get(get(dr.root, 'spec'), 'host'));
+    if (group.length > 1)
+      for (const dr of group) report('duplicate-destination-rule', dr, get(get(dr.root, 'spec'), 'host'));
   }
 }
 
@@ -199,7 +217,8 @@ function conflictingVirtualService({ index, report }: RuleCtx): void {
   for (const vs of index.of('VirtualService')) {
     const spec = get(vs.root, 'spec');
     const refs = strings(get(spec, 'gateways'));
-    const gateways = !refs || refs.length === 0 ? ['mesh'] : refs.map((r) => (r === 'mesh' || r.includes('/') ? r : `${vs.ns}/${r}`));
+    const gateways =
+      !refs || refs.length === 0 ? ['mesh'] : refs.map(r => (r === 'mesh' || r.includes('/') ? r : `${vs.ns}/${r}`));
     const vis = exportSet(vs);
     for (const h of items(get(spec, 'hosts'))) {
       const host = str(h);
@@ -214,7 +233,7 @@ function conflictingVirtualService({ index, report }: RuleCtx): void {
   for (const group of claims.values()) {
     for (const a of group) {
       if (reported.has(a.node)) continue;
-      if (group.some((b) => b.vs !== a.vs && overlaps(a.vis, b.vis))) {
+      if (group.some(b => b.vs !== a.vs && overlaps(a.vis, b.vis))) {
         reported.add(a.node);
         report('conflicting-virtual-service', a.vs, a.node);
       }
@@ -229,43 +248,56 @@ function multipleSidecars({ index, report }: RuleCtx): void {
     byNs.set(sc.ns, [...(byNs.get(sc.ns) ?? []), sc]);
   }
   for (const list of byNs.values()) {
-    if (list.length > 1) for (const sc of list) report('multiple-namespace-sidecars', sc, get(get(sc.root, 'metadata'), 'name'));
+    if (list.length > 1)
+      for (const sc of list) report('multiple-namespace-sidecars', sc, get(get(sc.root, 'metadata'), 'name'));
   }
 }
 
 function mtlsConflict({ index, report, warn }: RuleCtx): void {
-  const strict = (ns: string, withSelectors: boolean): boolean => index.of('PeerAuthentication').some((pa) => {
-    const spec = get(pa.root, 'spec');
-    if (pa.ns !== ns || (!withSelectors && get(spec, 'selector'))) return false;
-    return str(get(get(spec, 'mtls'), 'mode')) === 'STRICT';
-  });
+  const strict = (ns: string, withSelectors: boolean): boolean =>
+    index.of('PeerAuthentication').some(pa => {
+      const spec = get(pa.root, 'spec');
+      if (pa.ns !== ns || (!withSelectors && get(spec, 'selector'))) return false;
+      return str(get(get(spec, 'mtls'), 'mode')) === 'STRICT';
+    });
   const meshStrict = strict(ROOT_NS, false);
   for (const dr of index.of('DestinationRule')) {
     const host = drHost(dr);
     if (!host || !index.services.has(host)) continue;
     const tp = get(get(dr.root, 'spec'), 'trafficPolicy');
-    const modes = [get(get(tp, 'tls'), 'mode'), ...items(get(tp, 'portLevelSettings')).map((p) => get(get(p, 'tls'), 'mode'))];
+    const modes = [
+      get(get(tp, 'tls'), 'mode'),
+      ...items(get(tp, 'portLevelSettings')).map(p => get(get(p, 'tls'), 'mode')),
+    ];
     const ns = hostNamespace(host)!;
     const isStrict = meshStrict || strict(ns, false);
     for (const mode of modes) {
       const m = str(mode);
       if (m !== 'DISABLE' && m !== 'SIMPLE') continue;
       if (isStrict) report('mtls-conflict', dr, mode);
-      else if (strict(ns, true)) warn(`${dr.file}: ${m} for ${host} where only a workload-level PeerAuthentication is STRICT`);
+      else if (strict(ns, true))
+        warn(`${dr.file}: ${m} for ${host} where only a workload-level PeerAuthentication is STRICT`);
     }
   }
 }
 
 function selectorMatchesNothing({ index, report, warn }: RuleCtx): void {
   const all = [...index.workloads.values()].flat();
-  const check = (res: Resource, parent: unknown, key: string, selector: Record<string, string> | undefined, anyNs: boolean): void => {
+  const check = (
+    res: Resource,
+    parent: unknown,
+    key: string,
+    selector: Record<string, string> | undefined,
+    anyNs: boolean,
+  ): void => {
     if (!selector) return;
-    const pool = anyNs ? all : index.workloads.get(res.ns) ?? [];
+    const pool = anyNs ? all : (index.workloads.get(res.ns) ?? []);
     if (pool.length === 0) return;
-    const byPod = pool.some((w) => matches(selector, w.labels));
-    const byMeta = pool.some((w) => matches(selector, w.metaLabels));
-    const byDeployment = pool.some((w) => w.res.kind === 'Deployment' && matches(selector, w.labels));
-    if (byPod !== byMeta || byPod !== byDeployment) warn(`${res.file}: selector outcome depends on which labels/kinds count`);
+    const byPod = pool.some(w => matches(selector, w.labels));
+    const byMeta = pool.some(w => matches(selector, w.metaLabels));
+    const byDeployment = pool.some(w => w.res.kind === 'Deployment' && matches(selector, w.labels));
+    if (byPod !== byMeta || byPod !== byDeployment)
+      warn(`${res.file}: selector outcome depends on which labels/kinds count`);
     if (!byPod) report('selector-matches-nothing', res, keyNode(parent, key));
   };
   for (const kind of ['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication', 'Telemetry']) {

@@ -35,7 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioE
   context.subscriptions.push(output, status, coexistence, graph);
   status.attach(lc);
 
-  const command = (id: string, run: (...args: never[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
+  const command = (id: string, run: (...args: never[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, run));
   command('istio.restartServer', async () => {
     status.show({ state: 'indexing' });
     await lc.restart();
@@ -74,7 +75,9 @@ function trackIstioContext(context: vscode.ExtensionContext): void {
   };
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.workspace.onDidChangeTextDocument(e => { if (e.document === vscode.window.activeTextEditor?.document) update(); }),
+    vscode.workspace.onDidChangeTextDocument(e => {
+      if (e.document === vscode.window.activeTextEditor?.document) update();
+    }),
   );
   update();
 }

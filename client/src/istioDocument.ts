@@ -18,6 +18,7 @@ export function isIstioText(text: string): boolean {
   return text.trim() === '' || hasIstioResource(text) || !COMPLETE_API_VERSION.test(text);
 }
 
-const COMPLETE_API_VERSION = /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?(?:[a-z0-9.-]+\/[a-z0-9]+|v1)["']?[ \t]*(?:#.*)?$/m;
+const COMPLETE_API_VERSION =
+  /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?(?:[a-z0-9.-]+\/[a-z0-9]+|v1)["']?[ \t]*(?:#.*)?$/m;
 
 const ISTIO_API_VERSION = /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?[a-z0-9.-]*\.istio\.io\//m;

@@ -1,6 +1,12 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import type * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { isIstioText } from './istioDocument';
 
 /**
@@ -9,14 +15,20 @@ import { isIstioText } from './istioDocument';
  * completion and hover requests for documents without an Istio resource never leave the client,
  * so Compose files, pipelines and plain manifests get nothing from us.
  */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }],
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
     synchronize: { configurationSection: ['istio', 'files.exclude'] },
     outputChannel: output,
     traceOutputChannel: output,
@@ -27,6 +39,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 }
 
 export const istioOnlyMiddleware: Middleware = {
-  provideCompletionItem: (document, position, context, token, next) => (isIstioText(document.getText()) ? next(document, position, context, token) : undefined),
-  provideHover: (document, position, token, next) => (isIstioText(document.getText()) ? next(document, position, token) : undefined),
+  provideCompletionItem: (document, position, context, token, next) =>
+    isIstioText(document.getText()) ? next(document, position, context, token) : undefined,
+  provideHover: (document, position, token, next) =>
+    isIstioText(document.getText()) ? next(document, position, token) : undefined,
 };

@@ -34,7 +34,8 @@ export interface UpgradePlan {
 }
 export const UPGRADE_PLAN_REQUEST = new RequestType0<UpgradePlan, void>('istio/upgradePlan');
 
-export type MeshNodeKind = 'Gateway' | 'VirtualService' | 'Host' | 'DestinationRule' | 'Subset' | 'ServiceEntry' | 'Service';
+export type MeshNodeKind =
+  'Gateway' | 'VirtualService' | 'Host' | 'DestinationRule' | 'Subset' | 'ServiceEntry' | 'Service';
 export interface MeshNode {
   readonly id: string;
   readonly kind: MeshNodeKind;

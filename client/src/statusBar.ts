@@ -43,7 +43,10 @@ export class StatusBar implements vscode.Disposable {
   whenReady(timeoutMs: number): Promise<IndexStatus> {
     if (this.current.state === 'ready') return Promise.resolve(this.current);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`Istio index not ready after ${timeoutMs} ms (last state ${this.current.state})`)); }, timeoutMs);
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error(`Istio index not ready after ${timeoutMs} ms (last state ${this.current.state})`));
+      }, timeoutMs);
       const sub = this.onDidChange(s => {
         if (s.state !== 'ready') return;
         clearTimeout(timer);
@@ -55,10 +58,14 @@ export class StatusBar implements vscode.Disposable {
 
   show(status: IndexStatus): void {
     this.current = status;
-    const actions = '[Show log](command:istio.showOutput) · [Restart server](command:istio.restartServer) · [Analyze workspace](command:istio.analyzeWorkspace)';
+    const actions =
+      '[Show log](command:istio.showOutput) · [Restart server](command:istio.restartServer) · [Analyze workspace](command:istio.analyzeWorkspace)';
     if (status.state === 'indexing') {
       this.item.text = status.total ? `$(sync~spin) Istio ${status.done ?? 0}/${status.total}` : '$(sync~spin) Istio';
-      this.item.tooltip = tooltip(`Indexing Istio configuration${status.total ? `: ${status.done ?? 0} of ${status.total} files` : '…'}`, actions);
+      this.item.tooltip = tooltip(
+        `Indexing Istio configuration${status.total ? `: ${status.done ?? 0} of ${status.total} files` : '…'}`,
+        actions,
+      );
       this.item.backgroundColor = undefined;
     } else if (status.state === 'ready') {
       const n = status.resources ?? 0;

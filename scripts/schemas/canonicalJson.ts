@@ -65,10 +65,10 @@ const SCHEMA_CHILDREN: Record<string, Context> = {
 };
 
 function order(value: unknown, context: Context, topLevelOrder: string[] = []): unknown {
-  if (Array.isArray(value)) return value.map((item) => order(item, context));
+  if (Array.isArray(value)) return value.map(item => order(item, context));
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).filter((k) => record[k] !== undefined);
+  const keys = Object.keys(record).filter(k => record[k] !== undefined);
   const rank = (key: string): number => {
     const list = context === 'schema' ? KEYWORD_ORDER : topLevelOrder;
     const index = list.indexOf(key);

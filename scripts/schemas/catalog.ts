@@ -26,10 +26,13 @@ export interface KindEntry {
  */
 export function discoverKinds(packageDir: string): KindEntry[] {
   const byKey = new Map<string, KindEntry>();
-  for (const group of listDirs(packageDir).filter((d) => d.endsWith('.istio.io'))) {
+  for (const group of listDirs(packageDir).filter(d => d.endsWith('.istio.io'))) {
     for (const version of listDirs(path.join(packageDir, group))) {
       const dir = path.join(packageDir, group, version);
-      for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.d.ts') && f !== 'index.d.ts').sort()) {
+      for (const file of fs
+        .readdirSync(dir)
+        .filter(f => f.endsWith('.d.ts') && f !== 'index.d.ts')
+        .sort()) {
         const kind = file.slice(0, -'.d.ts'.length);
         const key = `${group}/${kind}`;
         const entry = byKey.get(key) ?? { group, kind, versions: [] };
@@ -58,21 +61,21 @@ function versionKey(version: string): string {
   const match = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(version);
   if (!match) throw new Error(`unrecognised API version ${version}`);
   const stability = match[2] === 'alpha' ? 0 : match[2] === 'beta' ? 1 : 2;
-  return [match[1] ?? '0', String(stability), match[3] ?? '0'].map((n) => n.padStart(4, '0')).join('.');
+  return [match[1] ?? '0', String(stability), match[3] ?? '0'].map(n => n.padStart(4, '0')).join('.');
 }
 
 function pascal(segment: string): string {
   return segment
     .split('.')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .map(part => part.charAt(0).toUpperCase() + part.slice(1))
     .join('');
 }
 
 function listDirs(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
+    .filter(d => d.isDirectory())
+    .map(d => d.name)
     .sort(compare);
 }
 

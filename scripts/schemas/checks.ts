@@ -1,4 +1,4 @@
-import { JsonSchema } from './jsonSchema';
+import { type JsonSchema } from './jsonSchema';
 
 /**
  * Consistency checks on a finished resource schema. Overlays are hand-written and refer to
@@ -16,9 +16,11 @@ export function checkResource(resource: JsonSchema, label: string): void {
     const target = deref(node);
     const fields = new Set(Object.keys(target.properties ?? {}));
     for (const group of node['x-istio-oneof'] ?? []) {
-      for (const field of group.fields) if (!fields.has(field)) problems.push(`${where}: x-istio-oneof names unknown field ${field}`);
+      for (const field of group.fields)
+        if (!fields.has(field)) problems.push(`${where}: x-istio-oneof names unknown field ${field}`);
     }
-    for (const field of node.required ?? []) if (!fields.has(field)) problems.push(`${where}: required names unknown field ${field}`);
+    for (const field of node.required ?? [])
+      if (!fields.has(field)) problems.push(`${where}: required names unknown field ${field}`);
     checkEnumExtensions(node, where, problems);
     for (const [name, child] of Object.entries(node.properties ?? {})) {
       const replacement = child['x-istio-replacement'];
@@ -39,7 +41,10 @@ function checkEnumExtensions(node: JsonSchema, where: string, problems: string[]
   const values = node.enum ?? node.items?.enum;
   const described = node['x-enum-descriptions'];
   const deprecated = node['x-istio-deprecated-values'];
-  for (const [key, extension] of [['x-enum-descriptions', described], ['x-istio-deprecated-values', deprecated]] as const) {
+  for (const [key, extension] of [
+    ['x-enum-descriptions', described],
+    ['x-istio-deprecated-values', deprecated],
+  ] as const) {
     if (extension === undefined) continue;
     if (!values) {
       problems.push(`${where}: ${key} on a field without enum`);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as ts from 'typescript';
-import { JsonSchema, OneOfGroup } from './jsonSchema';
+import { type JsonSchema, type OneOfGroup } from './jsonSchema';
 import { docText } from './docComments';
 
 /** Resolves a named type the declarations import (only `IObjectMeta` in practice). */
@@ -85,11 +85,11 @@ class DeclarationWalker {
   }
 
   private convertUnion(node: ts.UnionTypeNode, where: string): JsonSchema {
-    const literals = node.types.map((t) =>
+    const literals = node.types.map(t =>
       ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : undefined,
     );
     if (literals.every((l): l is string => l !== undefined)) return { type: 'string', enum: literals };
-    const kinds = node.types.map((t) => t.kind).sort();
+    const kinds = node.types.map(t => t.kind).sort();
     if (kinds.length === 2 && kinds[0] === ts.SyntaxKind.NumberKeyword && kinds[1] === ts.SyntaxKind.StringKeyword) {
       return { type: ['integer', 'string'], 'x-kubernetes-int-or-string': true };
     }
@@ -112,16 +112,19 @@ class DeclarationWalker {
     // union (`Base & (Base & (U1) & Base & (U2))`); the copies add nothing.
     const groups = operands
       .filter((operand): operand is ts.UnionTypeNode => ts.isUnionTypeNode(operand))
-      .map((union) => this.readOneOfGroup(first, union, where))
+      .map(union => this.readOneOfGroup(first, union, where))
       // A proto oneof with a single optional member (AuthorizationPolicy's `provider`) constrains nothing.
-      .filter((group) => group.required || group.fields.length > 1);
+      .filter(group => group.required || group.fields.length > 1);
     if (groups.length > 0) base['x-istio-oneof'] = groups;
     return base;
   }
 
   private readOneOfGroup(base: ts.TypeLiteralNode, union: ts.UnionTypeNode, where: string): OneOfGroup {
     const optionalInBase = new Set(
-      base.members.filter(ts.isPropertySignature).filter((m) => m.questionToken).map((m) => propertyName(m.name, where)),
+      base.members
+        .filter(ts.isPropertySignature)
+        .filter(m => m.questionToken)
+        .map(m => propertyName(m.name, where)),
     );
     let required = true;
     const fields: string[] = [];
@@ -131,12 +134,13 @@ class DeclarationWalker {
         continue;
       }
       const literal = firstLiteral(variant);
-      if (!literal) throw new Error(`${where}: unexpected oneOf variant \`${variant.getText(this.source).slice(0, 80)}\``);
+      if (!literal)
+        throw new Error(`${where}: unexpected oneOf variant \`${variant.getText(this.source).slice(0, 80)}\``);
       const made = literal.members
         .filter(ts.isPropertySignature)
-        .filter((m) => !m.questionToken)
-        .map((m) => propertyName(m.name, where))
-        .filter((name) => optionalInBase.has(name));
+        .filter(m => !m.questionToken)
+        .map(m => propertyName(m.name, where))
+        .filter(name => optionalInBase.has(name));
       if (made.length !== 1 || made[0] === undefined) {
         throw new Error(`${where}: oneOf variant requires ${made.length} fields, expected 1`);
       }

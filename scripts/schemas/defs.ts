@@ -1,4 +1,4 @@
-import { JsonSchema, jsonEqual } from './jsonSchema';
+import { type JsonSchema, jsonEqual } from './jsonSchema';
 import { DOC_URL_KEY, MESSAGE_KEY } from './messages';
 
 /** Keywords that describe a message's shape; everything else (docs, deprecation …) belongs to the field using it. */
@@ -24,9 +24,12 @@ const MESSAGE_LEVEL = new Set<string>([
  *
  * `messageUrl` gives the reference URL for a message's own anchor.
  */
-export function extractDefinitions(resource: JsonSchema, messageUrl: (message: string) => string): Record<string, JsonSchema> {
+export function extractDefinitions(
+  resource: JsonSchema,
+  messageUrl: (message: string) => string,
+): Record<string, JsonSchema> {
   const byMessage = new Map<string, JsonSchema>();
-  visitPostOrder(resource, (node) => {
+  visitPostOrder(resource, node => {
     const message = node[MESSAGE_KEY];
     if (typeof message !== 'string') return;
     const definition: JsonSchema = {};
@@ -47,11 +50,11 @@ export function extractDefinitions(resource: JsonSchema, messageUrl: (message: s
     node.$ref = message;
   });
   const names = definitionNames([...byMessage.keys()]);
-  visitPostOrder(resource, (node) => {
+  visitPostOrder(resource, node => {
     if (node.$ref !== undefined && byMessage.has(node.$ref)) node.$ref = `#/$defs/${names.get(node.$ref)}`;
   });
   for (const definition of byMessage.values()) {
-    visitPostOrder(definition, (node) => {
+    visitPostOrder(definition, node => {
       if (node.$ref !== undefined && byMessage.has(node.$ref)) node.$ref = `#/$defs/${names.get(node.$ref)}`;
     });
   }
@@ -63,7 +66,7 @@ function definitionNames(messages: string[]): Map<string, string> {
   const short = (m: string): string => m.split('.').slice(1).join('.');
   const counts = new Map<string, number>();
   for (const m of messages) counts.set(short(m), (counts.get(short(m)) ?? 0) + 1);
-  return new Map(messages.map((m) => [m, (counts.get(short(m)) ?? 0) > 1 ? m : short(m)]));
+  return new Map(messages.map(m => [m, (counts.get(short(m)) ?? 0) > 1 ? m : short(m)]));
 }
 
 function visitPostOrder(node: JsonSchema, visit: (node: JsonSchema) => void): void {

@@ -31,14 +31,14 @@ function cleanMarkdown(raw: string): string {
     .replace(/^\/\*\*/, '')
     .replace(/\*\/$/, '')
     .split('\n')
-    .map((line) => line.replace(/^\s*\* ?/, '').trimEnd());
+    .map(line => line.replace(/^\s*\* ?/, '').trimEnd());
   const paragraphs = lines
     .join('\n')
     .split(/\n{2,}/)
-    .map((p) => p.trim())
+    .map(p => p.trim())
     // The CRD generator appends "Valid Options: A, B" to enum fields; the schema's `enum` says it
     // better (and the list omits the zero value, which is still accepted).
-    .filter((p) => p !== '' && !/^Valid Options: /.test(p));
+    .filter(p => p !== '' && !/^Valid Options: /.test(p));
   return paragraphs.join('\n\n');
 }
 

@@ -1,4 +1,4 @@
-import { JsonSchema, OneOfGroup } from './jsonSchema';
+import { type JsonSchema, type OneOfGroup } from './jsonSchema';
 
 /**
  * Last pass over a resource and its definitions: closes objects and spells the `x-istio-oneof`
@@ -7,7 +7,7 @@ import { JsonSchema, OneOfGroup } from './jsonSchema';
  */
 export function finalize(resource: JsonSchema): void {
   const definitions = resource.$defs ?? {};
-  visit(resource, (node) => {
+  visit(resource, node => {
     closeObject(node);
     const name = node.$ref?.startsWith('#/$defs/') ? node.$ref.slice('#/$defs/'.length) : undefined;
     encodeOneOfGroups(node, name === undefined ? [] : (definitions[name]?.['x-istio-oneof'] ?? []));
@@ -37,11 +37,11 @@ function encodeOneOfGroups(node: JsonSchema, inherited: OneOfGroup[]): void {
   }
   const pairs: JsonSchema[] = [];
   const known = new Set(inherited.map(fieldKey));
-  for (const group of groups.filter((g) => !known.has(fieldKey(g)))) {
-    group.fields.forEach((a, i) => group.fields.slice(i + 1).forEach((b) => pairs.push({ required: [a, b] })));
+  for (const group of groups.filter(g => !known.has(fieldKey(g)))) {
+    group.fields.forEach((a, i) => group.fields.slice(i + 1).forEach(b => pairs.push({ required: [a, b] })));
   }
   if (pairs.length > 0) node.not = { anyOf: pairs };
-  const atLeastOne = groups.filter((g) => g.required).map((g) => ({ anyOf: g.fields.map((f) => ({ required: [f] })) }));
+  const atLeastOne = groups.filter(g => g.required).map(g => ({ anyOf: g.fields.map(f => ({ required: [f] })) }));
   if (atLeastOne.length === 1 && atLeastOne[0]) node.anyOf = atLeastOne[0].anyOf;
   else if (atLeastOne.length > 1) node.allOf = atLeastOne;
 }

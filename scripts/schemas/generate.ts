@@ -6,9 +6,9 @@ import { checkResource } from './checks';
 import { schemaFromDeclaration } from './declarations';
 import { extractDefinitions } from './defs';
 import { finalize } from './finalize';
-import { JsonSchema, clone } from './jsonSchema';
-import { MessageCatalog, MessagesOverlay } from './messages';
-import { OverlayEntry, applyOverlays, loadOverlays } from './overlays';
+import { type JsonSchema, clone } from './jsonSchema';
+import { MessageCatalog, type MessagesOverlay } from './messages';
+import { type OverlayEntry, applyOverlays, loadOverlays } from './overlays';
 import { refineFromValidator } from './probe';
 import { objectMetaSchema, resourceSchema } from './resource';
 import { mergeVersions } from './versions';
@@ -48,7 +48,7 @@ export function generateAll(root: string): Map<string, string> {
   for (const entry of discoverKinds(packageDir)) {
     const kindKey = `${entry.group}/${entry.kind}`;
     const page = catalog.pageFor(kindKey);
-    const specs = entry.versions.map((v) => {
+    const specs = entry.versions.map(v => {
       const declared = schemaFromDeclaration(v.declarationFile, v.kind, () => ({ type: 'object' }));
       refineFromValidator(declared, v.validatorFile, `${v.group}/${v.version}`, v.kind);
       return { version: v.version, schema: declared.properties?.['spec'] };
@@ -59,7 +59,7 @@ export function generateAll(root: string): Map<string, string> {
     resource['x-istio-doc-url'] = page;
     markDeprecatedFromDocs(resource);
     catalog.annotate(resource, kindKey);
-    const definitions = extractDefinitions(resource, (message) => catalog.messageUrl(message, page));
+    const definitions = extractDefinitions(resource, message => catalog.messageUrl(message, page));
     if (definitions['ObjectMeta']) throw new Error(`${kindKey}: a message named ObjectMeta clashes with metadata`);
     definitions['ObjectMeta'] = clone(objectMeta);
     resource.$defs = definitions;
@@ -67,7 +67,7 @@ export function generateAll(root: string): Map<string, string> {
     checkResource(resource, kindKey);
     finalize(resource);
 
-    const versions = entry.versions.map((v) => v.version);
+    const versions = entry.versions.map(v => v.version);
     const file = `${entry.group}/${entry.kind}.json`;
     const preferredVersion = versions[versions.length - 1];
     files.set(
@@ -84,9 +84,11 @@ export function generateAll(root: string): Map<string, string> {
     index.push({ group: entry.group, kind: entry.kind, versions, preferredVersion, file });
   }
 
-  const unused = overlays.filter((o) => !used.has(o));
+  const unused = overlays.filter(o => !used.has(o));
   if (unused.length > 0) {
-    throw new Error(`overlays that matched nothing:\n${unused.map((o) => `  ${o.file}: ${o.target} ${o.path || '$message'}`).join('\n')}`);
+    throw new Error(
+      `overlays that matched nothing:\n${unused.map(o => `  ${o.file}: ${o.target} ${o.path || '$message'}`).join('\n')}`,
+    );
   }
   files.set('index.json', canonicalJson(index));
   return files;
@@ -110,8 +112,8 @@ function describeSource(packageDir: string): string {
     path.join(packageDir, 'package.json'),
   );
   const istio = (manifest['crd-generate']?.input ?? [])
-    .map((url) => /\/istio\/istio\/(\d+\.\d+\.\d+)\/manifests\/charts\/base\/files\//.exec(url)?.[1])
-    .find((v) => v !== undefined);
+    .map(url => /\/istio\/istio\/(\d+\.\d+\.\d+)\/manifests\/charts\/base\/files\//.exec(url)?.[1])
+    .find(v => v !== undefined);
   return `${manifest.name}@${manifest.version}${istio ? ` (Istio ${istio} CRDs)` : ''}`;
 }
 
@@ -149,7 +151,7 @@ function listJson(dir: string, prefix = ''): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((d) =>
+    .flatMap(d =>
       d.isDirectory()
         ? listJson(path.join(dir, d.name), `${prefix}${d.name}/`)
         : d.name.endsWith('.json')

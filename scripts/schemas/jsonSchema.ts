@@ -60,9 +60,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
-  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => jsonEqual(ra[k], rb[k]));
+  const ka = Object.keys(ra).filter(k => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter(k => rb[k] !== undefined);
+  return ka.length === kb.length && ka.every(k => jsonEqual(ra[k], rb[k]));
 }
 
 export function clone<T>(value: T): T {

@@ -1,4 +1,4 @@
-import { JsonSchema } from './jsonSchema';
+import { type JsonSchema } from './jsonSchema';
 import { walkSchema } from './paths';
 
 /** `schemas/overlays/messages.json`: which proto message each JSON path is, and where it is documented. */
@@ -80,7 +80,10 @@ export class MessageCatalog {
 
   private linkInner(node: JsonSchema, kindPage: string, url: string): void {
     this.linkFields(node, kindPage, url);
-    for (const inner of [node.items, typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined]) {
+    for (const inner of [
+      node.items,
+      typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined,
+    ]) {
       if (!inner) continue;
       const message = inner[MESSAGE_KEY];
       if (typeof message === 'string') inner[DOC_URL_KEY] = this.messageUrl(message, kindPage);
@@ -91,7 +94,8 @@ export class MessageCatalog {
   private homePage(message: string, kindPage: string): string {
     let best: string | undefined;
     for (const prefix of Object.keys(this.overlay.homes)) {
-      if ((message === prefix || message.startsWith(`${prefix}.`)) && (!best || prefix.length > best.length)) best = prefix;
+      if ((message === prefix || message.startsWith(`${prefix}.`)) && (!best || prefix.length > best.length))
+        best = prefix;
     }
     const page = best ? (this.overlay.homes[best] as string) : kindPage;
     const seen = this.pageOf.get(message);
@@ -103,7 +107,7 @@ export class MessageCatalog {
   }
 
   private protoFieldName(jsonName: string): string {
-    return this.overlay.fieldAnchors[jsonName] ?? jsonName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    return this.overlay.fieldAnchors[jsonName] ?? jsonName.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`);
   }
 
   private implied(assigned: Map<string, string>, path: string): string | undefined {
@@ -138,4 +142,3 @@ export class MessageCatalog {
 export function anchorName(message: string): string {
   return message.split('.').slice(1).join('-');
 }
-

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compare } from './catalog';
-import { JsonSchema, OneOfGroup, clone } from './jsonSchema';
+import { type JsonSchema, type OneOfGroup, clone } from './jsonSchema';
 import { MESSAGE_KEY } from './messages';
 import { parsePath } from './paths';
 
@@ -24,14 +24,22 @@ export interface OverlayEntry {
 /** Reads every overlay file except `messages.json`, in file name order. */
 export function loadOverlays(dir: string): OverlayEntry[] {
   const entries: OverlayEntry[] = [];
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'messages.json').sort(compare);
+  const files = fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.json') && f !== 'messages.json')
+    .sort(compare);
   for (const file of files) {
     const content = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as OverlayFile;
     for (const [target, paths] of Object.entries(content)) {
       if (target === '$comment') continue;
       for (const [relative, patch] of Object.entries(paths)) {
         if (relative === '$comment') continue;
-        entries.push({ file, target, path: relative === '$message' ? '' : relative, patch: withoutComments(patch) as Patch });
+        entries.push({
+          file,
+          target,
+          path: relative === '$message' ? '' : relative,
+          patch: withoutComments(patch) as Patch,
+        });
       }
     }
   }
@@ -70,13 +78,15 @@ function resolve(root: JsonSchema, entry: OverlayEntry): JsonSchema {
   const steps = parsePath(entry.path);
   steps.forEach((step, index) => {
     const where = `${entry.file}: ${entry.target} ${entry.path}`;
-    if (node.$ref !== undefined) throw new Error(`${where}: path goes through ${node.$ref}; patch that message instead`);
+    if (node.$ref !== undefined)
+      throw new Error(`${where}: path goes through ${node.$ref}; patch that message instead`);
     if (node.type !== 'object') throw new Error(`${where}: ${step.property} is not inside an object`);
     node.properties ??= {};
     let next = node.properties[step.property];
     if (!next) {
       // Only the last property may be new: overlays add fields upstream dropped, not whole trees.
-      if (index !== steps.length - 1 || step.inner.length > 0) throw new Error(`${where}: no property ${step.property}`);
+      if (index !== steps.length - 1 || step.inner.length > 0)
+        throw new Error(`${where}: no property ${step.property}`);
       next = {};
       node.properties[step.property] = next;
     }
@@ -101,7 +111,7 @@ function mergePatch(target: Record<string, unknown>, patch: Patch): void {
     } else if (key === 'x-istio-oneof') {
       const groups = (target[key] as OneOfGroup[] | undefined) ?? [];
       for (const group of clone(value) as OneOfGroup[]) {
-        const same = groups.findIndex((g) => [...g.fields].sort().join() === [...group.fields].sort().join());
+        const same = groups.findIndex(g => [...g.fields].sort().join() === [...group.fields].sort().join());
         if (same >= 0) groups[same] = group;
         else groups.push(group);
       }
@@ -118,7 +128,7 @@ function rejectConflicts(entries: OverlayEntry[]): void {
   const seen = new Map<string, OverlayEntry>();
   for (const entry of entries) {
     // x-istio-oneof groups accumulate (see mergePatch), so several files may add to one message.
-    for (const key of Object.keys(entry.patch).filter((k) => k !== 'x-istio-oneof')) {
+    for (const key of Object.keys(entry.patch).filter(k => k !== 'x-istio-oneof')) {
       const id = `${entry.target}|${entry.path}|${key}`;
       const other = seen.get(id);
       if (other && other.file !== entry.file) {

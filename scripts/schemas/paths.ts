@@ -1,4 +1,4 @@
-import { JsonSchema } from './jsonSchema';
+import { type JsonSchema } from './jsonSchema';
 
 /**
  * Paths into a schema tree as overlays spell them: `.`-separated property names, where a `[]`
@@ -12,11 +12,11 @@ export interface PathStep {
 
 export function parsePath(path: string): PathStep[] {
   if (path === '') return [];
-  return path.split('.').map((segment) => {
+  return path.split('.').map(segment => {
     const match = /^([^[{]+)((?:\[\]|\{\})*)$/.exec(segment);
     if (!match || match[1] === undefined) throw new Error(`bad path segment "${segment}" in "${path}"`);
     const inner = (match[2] ?? '').match(/\[\]|\{\}/g) ?? [];
-    return { property: match[1], inner: inner.map((s) => (s === '[]' ? 'items' : 'values')) };
+    return { property: match[1], inner: inner.map(s => (s === '[]' ? 'items' : 'values')) };
   });
 }
 

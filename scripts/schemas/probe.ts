@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { JsonSchema } from './jsonSchema';
+import { type JsonSchema } from './jsonSchema';
 
 interface AjvError {
   instancePath: string;
@@ -21,7 +21,12 @@ type Segment = { property: string } | 'item' | 'value';
  * reported at exactly that path are read back. The validators are compiled from the same CRDs as
  * the declarations, so this reads the CRD's own numbers instead of re-typing them.
  */
-export function refineFromValidator(resource: JsonSchema, validatorFile: string, apiVersion: string, kind: string): void {
+export function refineFromValidator(
+  resource: JsonSchema,
+  validatorFile: string,
+  apiVersion: string,
+  kind: string,
+): void {
   const validate = loadValidator(validatorFile);
   const spec = resource.properties?.spec;
   if (!spec) return;
@@ -30,13 +35,14 @@ export function refineFromValidator(resource: JsonSchema, validatorFile: string,
     const document = { apiVersion, kind, metadata: { name: 'probe' }, spec: build(path, value) };
     validate(document);
     const pointer = `/spec${toPointer(path)}`;
-    return (validate.errors ?? []).filter((e) => e.instancePath === pointer);
+    return (validate.errors ?? []).filter(e => e.instancePath === pointer);
   };
   walk(spec, [], { ask, huge });
 }
 
 function loadValidator(file: string): CompiledValidator {
   // The validators are ES modules; `require` of ESM works from Node 20.19 / 22.12 on.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const module = require(file) as { validate?: CompiledValidator };
   if (typeof module.validate !== 'function') throw new Error(`${file}: no validate export`);
   return module.validate;
@@ -64,7 +70,15 @@ function walk(node: JsonSchema, path: Segment[], probe: Probe): void {
       // Filled with valid-looking items: ajv concatenates error arrays per failing item, which
       // turns thousands of bad items into quadratic work.
       const item = node.items ? minimalInstance(node.items) : null;
-      refineCollection(node, path, ask, [], Array.from({ length: huge }, () => item), 'minItems', 'maxItems');
+      refineCollection(
+        node,
+        path,
+        ask,
+        [],
+        Array.from({ length: huge }, () => item),
+        'minItems',
+        'maxItems',
+      );
       if (node.items) walk(node.items, [...path, 'item'], probe);
       return;
     }
@@ -77,7 +91,8 @@ function walk(node: JsonSchema, path: Segment[], probe: Probe): void {
       } else {
         refineCollection(node, path, ask, {}, undefined, 'minProperties', 'maxProperties');
       }
-      for (const [name, child] of Object.entries(node.properties ?? {})) walk(child, [...path, { property: name }], probe);
+      for (const [name, child] of Object.entries(node.properties ?? {}))
+        walk(child, [...path, { property: name }], probe);
       return;
     }
   }
@@ -85,7 +100,9 @@ function walk(node: JsonSchema, path: Segment[], probe: Probe): void {
 
 function hugeCount(validatorFile: string): number {
   const source = fs.readFileSync(validatorFile, 'utf8');
-  const limits = [...source.matchAll(/keyword:"max(?:Items|Length|Properties)",params:\{limit:(\d+)\}/g)].map((m) => Number(m[1]));
+  const limits = [...source.matchAll(/keyword:"max(?:Items|Length|Properties)",params:\{limit:(\d+)\}/g)].map(m =>
+    Number(m[1]),
+  );
   return Math.max(0, ...limits) + 1;
 }
 
@@ -104,20 +121,21 @@ function minimalInstance(schema: JsonSchema): unknown {
       return [];
     case 'object':
       return Object.fromEntries(
-        (schema.required ?? []).map((name) => [name, minimalInstance(schema.properties?.[name] ?? {})]),
+        (schema.required ?? []).map(name => [name, minimalInstance(schema.properties?.[name] ?? {})]),
       );
   }
   return null;
 }
 
 function refineNumber(node: JsonSchema, path: Segment[], ask: Ask): void {
-  if (ask(path, 0.5).some((e) => e.keyword === 'type' && e.params['type'] === 'integer')) node.type = 'integer';
+  if (ask(path, 0.5).some(e => e.keyword === 'type' && e.params['type'] === 'integer')) node.type = 'integer';
   for (const probe of [1e300, -1e300]) {
     for (const error of ask(path, probe)) {
       const limit = error.params['limit'];
       if (error.keyword === 'maximum' && typeof limit === 'number') node.maximum = limit;
       if (error.keyword === 'minimum' && typeof limit === 'number') node.minimum = limit;
-      if (error.keyword === 'format' && typeof error.params['format'] === 'string') node.format = error.params['format'];
+      if (error.keyword === 'format' && typeof error.params['format'] === 'string')
+        node.format = error.params['format'];
     }
   }
 }
@@ -129,8 +147,10 @@ function refineString(node: JsonSchema, path: Segment[], ask: Ask, huge: number)
       const limit = error.params['limit'];
       if (error.keyword === 'minLength' && typeof limit === 'number') node.minLength = limit;
       if (error.keyword === 'maxLength' && typeof limit === 'number') node.maxLength = limit;
-      if (error.keyword === 'pattern' && typeof error.params['pattern'] === 'string') node.pattern = error.params['pattern'];
-      if (error.keyword === 'format' && typeof error.params['format'] === 'string') node.format = error.params['format'];
+      if (error.keyword === 'pattern' && typeof error.params['pattern'] === 'string')
+        node.pattern = error.params['pattern'];
+      if (error.keyword === 'format' && typeof error.params['format'] === 'string')
+        node.format = error.params['format'];
     }
   }
 }
@@ -164,6 +184,6 @@ function build(path: Segment[], value: unknown): unknown {
 
 function toPointer(path: Segment[]): string {
   return path
-    .map((s) => (s === 'item' ? '/0' : s === 'value' ? '/k' : `/${s.property.replace(/~/g, '~0').replace(/\//g, '~1')}`))
+    .map(s => (s === 'item' ? '/0' : s === 'value' ? '/k' : `/${s.property.replace(/~/g, '~0').replace(/\//g, '~1')}`))
     .join('');
 }

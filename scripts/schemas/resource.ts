@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { KindEntry } from './catalog';
+import { type KindEntry } from './catalog';
 import { schemaFromDeclaration } from './declarations';
-import { JsonSchema } from './jsonSchema';
+import { type JsonSchema } from './jsonSchema';
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2019-09/schema';
 
@@ -12,9 +12,9 @@ export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2019-09/schema';
 export function resourceSchema(entry: KindEntry, spec: JsonSchema | undefined, specDoc: JsonSchema): JsonSchema {
   const properties: Record<string, JsonSchema> = {
     apiVersion: {
-      description: `APIVersion defines the versioned schema of this representation of an object. Served versions of ${entry.kind}: ${entry.versions.map((v) => v.version).join(', ')}.`,
+      description: `APIVersion defines the versioned schema of this representation of an object. Served versions of ${entry.kind}: ${entry.versions.map(v => v.version).join(', ')}.`,
       type: 'string',
-      enum: entry.versions.map((v) => `${entry.group}/${v.version}`),
+      enum: entry.versions.map(v => `${entry.group}/${v.version}`),
     },
     kind: {
       description: 'Kind is a string value representing the REST resource this object represents.',
@@ -49,8 +49,10 @@ export function objectMetaSchema(apimachineryDir: string): JsonSchema {
   const dir = path.join(apimachineryDir, 'apis', 'meta', 'v1');
   const resolve = (name: string): JsonSchema | undefined => {
     if (name.endsWith('MetaV1Time')) return { type: 'string', format: 'date-time' };
-    if (name.endsWith('MetaV1ManagedFieldsEntry')) return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
-    if (name.endsWith('MetaV1OwnerReference')) return schemaFromDeclaration(path.join(dir, 'OwnerReference.d.ts'), 'OwnerReference', resolve);
+    if (name.endsWith('MetaV1ManagedFieldsEntry'))
+      return { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+    if (name.endsWith('MetaV1OwnerReference'))
+      return schemaFromDeclaration(path.join(dir, 'OwnerReference.d.ts'), 'OwnerReference', resolve);
     return undefined;
   };
   const meta = schemaFromDeclaration(path.join(dir, 'ObjectMeta.d.ts'), 'ObjectMeta', resolve);

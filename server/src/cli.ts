@@ -8,7 +8,11 @@ import { SERVER_VERSION } from './version';
  * `istio-ls check PATH…` (the same engine and settings as the editor, for CI) and
  * `istio-ls --stdio` (the language server, for any LSP client). Returns the exit code.
  */
-export async function main(argv: readonly string[], out: (s: string) => void = s => process.stdout.write(s), err: (s: string) => void = s => process.stderr.write(s)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void = s => process.stdout.write(s),
+  err: (s: string) => void = s => process.stderr.write(s),
+): Promise<number> {
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'server': {
@@ -17,12 +21,18 @@ export async function main(argv: readonly string[], out: (s: string) => void = s
       (require('./server') as typeof import('./server')).startServer();
       return -1;
     }
-    case 'help': out(HELP); return 0;
-    case 'version': out(`${SERVER_VERSION}\n`); return 0;
+    case 'help':
+      out(HELP);
+      return 0;
+    case 'version':
+      out(`${SERVER_VERSION}\n`);
+      return 0;
     case 'rules':
       for (const r of ALL_RULES) out(`${r.id.padEnd(36)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.description}\n`);
       return 0;
-    case 'error': err(`istio-ls: ${command.message}\n\n${HELP}`); return 2;
+    case 'error':
+      err(`istio-ls: ${command.message}\n\n${HELP}`);
+      return 2;
     case 'check': {
       const cwd = process.cwd();
       const result = await runCheck(command.options, cwd, m => err(`istio-ls: ${m}\n`));
@@ -30,7 +40,13 @@ export async function main(argv: readonly string[], out: (s: string) => void = s
       if (result.missing.length > 0 && result.missing.length === command.options.paths.length) return 2;
       const findings = flatten(result, cwd);
       const format = command.options.format;
-      out(format === 'json' ? formatJson(findings) : format === 'sarif' ? formatSarif(findings) : formatText(findings, result));
+      out(
+        format === 'json'
+          ? formatJson(findings)
+          : format === 'sarif'
+            ? formatSarif(findings)
+            : formatText(findings, result),
+      );
       const errors = findings.filter(f => f.severity === 'error').length;
       const warnings = findings.filter(f => f.severity === 'warning').length;
       const max = command.options.maxWarnings;
@@ -40,10 +56,13 @@ export async function main(argv: readonly string[], out: (s: string) => void = s
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(code => {
-    if (code >= 0) process.exitCode = code;
-  }, e => {
-    process.stderr.write(`istio-ls: ${(e as Error)?.stack ?? String(e)}\n`);
-    process.exitCode = 2;
-  });
+  main(process.argv.slice(2)).then(
+    code => {
+      if (code >= 0) process.exitCode = code;
+    },
+    e => {
+      process.stderr.write(`istio-ls: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

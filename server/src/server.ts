@@ -1,9 +1,10 @@
-import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceHost } from './host/workspaceHost';
-import { codeActions, FIX_ALL_KIND } from './lsp/codeAction';
+import { codeActions } from './lsp/codeAction';
+import { serverCapabilities } from './lsp/capabilities';
 import { codeLenses } from './lsp/codeLens';
-import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
+import { completion } from './lsp/completion';
 import { hover } from './lsp/hover';
 import { definition } from './lsp/definition';
 import { documentLinks } from './lsp/documentLink';
@@ -13,7 +14,13 @@ import { references } from './lsp/references';
 import { prepareRename, rename } from './lsp/rename';
 import { workspaceSymbols } from './lsp/workspaceSymbol';
 import { reindex } from './lsp/reindex';
-import { MESH_GRAPH_REQUEST, REINDEX_REQUEST, STATS_REQUEST, UPGRADE_PLAN_REQUEST, type UpgradePlanParams } from './lsp/requests';
+import {
+  MESH_GRAPH_REQUEST,
+  REINDEX_REQUEST,
+  STATS_REQUEST,
+  UPGRADE_PLAN_REQUEST,
+  type UpgradePlanParams,
+} from './lsp/requests';
 import { startEventLoopMonitor, stats } from './lsp/stats';
 import { upgradePlan } from './lsp/upgrade';
 import type { ServerContext } from './lsp/context';
@@ -42,27 +49,31 @@ export function startServer(): void {
   connection.onInitialize(params => {
     session.initialize(params);
     return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false }, hoverProvider: true,
-        definitionProvider: true, referencesProvider: true, renameProvider: { prepareProvider: true },
-        documentSymbolProvider: true, workspaceSymbolProvider: true,
-        codeLensProvider: { resolveProvider: false }, documentLinkProvider: { resolveProvider: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: serverCapabilities(),
       serverInfo: { name: 'istio-ls', version: SERVER_VERSION },
     };
   });
-  connection.onInitialized(safe(ctx, 'initialized', undefined, () => {
-    void session.initialized();
-    connection.workspace.onDidChangeWorkspaceFolders(safe(ctx, 'folders', undefined, e => void session.foldersChanged(e.added, e.removed)));
-  }));
-  connection.onDidChangeConfiguration(safe(ctx, 'configuration', undefined, p => void session.configurationChanged(p.settings)));
-  connection.onDidChangeWatchedFiles(safe(ctx, 'watched files', undefined, p => void ctx.host.filesChanged(toDiskChanges(ctx, p))));
-  documents.onDidOpen(safe(ctx, 'open', undefined, e => session.publisher.documentOpened(ctx.uris.toPath(e.document.uri))));
+  connection.onInitialized(
+    safe(ctx, 'initialized', undefined, () => {
+      void session.initialized();
+      connection.workspace.onDidChangeWorkspaceFolders(
+        safe(ctx, 'folders', undefined, e => void session.foldersChanged(e.added, e.removed)),
+      );
+    }),
+  );
+  connection.onDidChangeConfiguration(
+    safe(ctx, 'configuration', undefined, p => void session.configurationChanged(p.settings)),
+  );
+  connection.onDidChangeWatchedFiles(
+    safe(ctx, 'watched files', undefined, p => void ctx.host.filesChanged(toDiskChanges(ctx, p))),
+  );
+  documents.onDidOpen(
+    safe(ctx, 'open', undefined, e => session.publisher.documentOpened(ctx.uris.toPath(e.document.uri))),
+  );
   // Fires for didOpen as well as didChange, with the full current text.
-  documents.onDidChangeContent(safe(ctx, 'change', undefined, e => ctx.host.changeDocument(ctx.uris.toPath(e.document.uri), e.document.getText())));
+  documents.onDidChangeContent(
+    safe(ctx, 'change', undefined, e => ctx.host.changeDocument(ctx.uris.toPath(e.document.uri), e.document.getText())),
+  );
   documents.onDidClose(safe(ctx, 'close', undefined, e => ctx.host.closeDocument(ctx.uris.toPath(e.document.uri))));
   connection.onCodeAction(safe(ctx, 'codeAction', [], p => codeActions(ctx, p)));
   connection.onCompletion(safe(ctx, 'completion', null, p => completion(ctx, p)));

@@ -7,8 +7,10 @@ import { main } from '../../server/src/cli';
 
 const BIN = path.resolve(__dirname, '..', '..', '..', 'bin', 'istio-ls.js');
 
-const VS = 'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata: {name: reviews}\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: v3}\n';
-const DR = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  host: reviews\n  subsets: [{name: v1, labels: {version: v1}}]\n';
+const VS =
+  'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata: {name: reviews}\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: v3}\n';
+const DR =
+  'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  host: reviews\n  subsets: [{name: v1, labels: {version: v1}}]\n';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   const previous = process.cwd();
@@ -16,7 +18,15 @@ async function run(args: string[], cwd: string): Promise<{ code: number; out: st
   let out = '';
   let err = '';
   try {
-    const code = await main(args, s => { out += s; }, s => { err += s; });
+    const code = await main(
+      args,
+      s => {
+        out += s;
+      },
+      s => {
+        err += s;
+      },
+    );
     return { code, out, err };
   } finally {
     process.chdir(previous);
@@ -37,7 +47,10 @@ describe('istio-ls check', () => {
     const r = await run(['check', 'mesh'], dir);
     assert.strictEqual(r.code, 1);
     const lines = r.out.trim().split('\n');
-    assert.match(lines[0], /^mesh\/vs\.yaml:1:13 {2}warning {2}networking\.istio\.io\/v1beta1 is superseded.* {2}\[deprecated-api-version\]$/);
+    assert.match(
+      lines[0],
+      /^mesh\/vs\.yaml:1:13 {2}warning {2}networking\.istio\.io\/v1beta1 is superseded.* {2}\[deprecated-api-version\]$/,
+    );
     assert.match(lines[1], /^mesh\/vs\.yaml:8:44 {2}error {4}Subset "v3" is not defined.* {2}\[subset-not-found\]$/);
     assert.match(lines[2], /^2 problems \(1 errors, 1 warnings, 0 infos\) in 2 files, 2 resources\.$/);
   });
@@ -51,7 +64,13 @@ describe('istio-ls check', () => {
     const r = await run(['check', '.', '--format', 'json'], path.join(dir, 'mesh'));
     const findings = JSON.parse(r.out) as Record<string, unknown>[];
     assert.deepStrictEqual(findings[1], {
-      file: 'vs.yaml', line: 8, column: 44, endLine: 8, endColumn: 46, severity: 'error', rule: 'subset-not-found',
+      file: 'vs.yaml',
+      line: 8,
+      column: 44,
+      endLine: 8,
+      endColumn: 46,
+      severity: 'error',
+      rule: 'subset-not-found',
       message: findings[1].message,
     });
     assert.match(String(findings[1].message), /Subset "v3"/);
@@ -59,7 +78,17 @@ describe('istio-ls check', () => {
 
   it('--format sarif is SARIF 2.1.0 with rules and locations', async () => {
     const r = await run(['check', 'mesh', '--format=sarif'], dir);
-    const sarif = JSON.parse(r.out) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const sarif = JSON.parse(r.out) as {
+      version: string;
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     assert.strictEqual(sarif.version, '2.1.0');
     const run0 = sarif.runs[0];
     assert.ok(run0.tool.driver.rules.some(x => x.id === 'subset-not-found'));
@@ -80,10 +109,22 @@ describe('istio-ls check', () => {
   });
 
   it('--default-namespace and --root-namespace change the analysis', async () => {
-    fs.writeFileSync(path.join(dir, 'mesh', 'dr.yaml'), DR.replace('metadata: {name: reviews}', 'metadata: {name: reviews, namespace: team}'));
+    fs.writeFileSync(
+      path.join(dir, 'mesh', 'dr.yaml'),
+      DR.replace('metadata: {name: reviews}', 'metadata: {name: reviews, namespace: team}'),
+    );
     assert.strictEqual((await run(['check', 'mesh'], dir)).code, 1);
-    assert.strictEqual((await run(['check', 'mesh', '--default-namespace', 'team', '--rule', 'subset-not-found=off'], dir)).code, 0);
-    fs.writeFileSync(path.join(dir, 'mesh', 'dr.yaml'), DR.replace('metadata: {name: reviews}', 'metadata: {name: reviews, namespace: mesh-root}').replace('host: reviews', 'host: "*.local"').replace('v1', 'v3').replace('v1', 'v3'));
+    assert.strictEqual(
+      (await run(['check', 'mesh', '--default-namespace', 'team', '--rule', 'subset-not-found=off'], dir)).code,
+      0,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'mesh', 'dr.yaml'),
+      DR.replace('metadata: {name: reviews}', 'metadata: {name: reviews, namespace: mesh-root}')
+        .replace('host: reviews', 'host: "*.local"')
+        .replace('v1', 'v3')
+        .replace('v1', 'v3'),
+    );
     assert.strictEqual((await run(['check', 'mesh'], dir)).code, 1);
     const r = await run(['check', 'mesh', '--root-namespace', 'mesh-root'], dir);
     assert.doesNotMatch(r.out, /subset-not-found/);

@@ -24,7 +24,9 @@ export function fileUri(folder: string, relative: string): vscode.Uri {
 }
 
 export function istioDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter(d => d.source === 'istio' && (code === undefined || codeOf(d) === code));
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter(d => d.source === 'istio' && (code === undefined || codeOf(d) === code));
 }
 
 export function codeOf(d: vscode.Diagnostic): string | undefined {
@@ -35,13 +37,22 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
  * Resolves with the file's Istio diagnostics once `until` accepts them: checks now, then on every
  * diagnostics change for that file. Rejects after the timeout with what was last seen.
  */
-export function waitForDiagnostics(uri: vscode.Uri, until: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 20000, what = 'diagnostics'): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  until: (ds: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 20000,
+  what = 'diagnostics',
+): Promise<vscode.Diagnostic[]> {
   const now = istioDiagnostics(uri);
   if (until(now)) return Promise.resolve(now);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; have: ${describe(istioDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; have: ${describe(istioDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     const sub = vscode.languages.onDidChangeDiagnostics(e => {
       if (!e.uris.some(u => u.toString() === uri.toString())) return;
@@ -57,7 +68,10 @@ export function waitForDiagnostics(uri: vscode.Uri, until: (ds: vscode.Diagnosti
 /** Waits for a configuration change of `section` to be seen by the extension host. */
 export function configurationChanged(section: string, timeoutMs = 10000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no change of ${section} within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no change of ${section} within ${timeoutMs} ms`));
+    }, timeoutMs);
     const sub = vscode.workspace.onDidChangeConfiguration(e => {
       if (!e.affectsConfiguration(section)) return;
       clearTimeout(timer);
@@ -68,7 +82,9 @@ export function configurationChanged(section: string, timeoutMs = 10000): Promis
 }
 
 export function describe(ds: readonly vscode.Diagnostic[]): string {
-  return ds.length === 0 ? '(none)' : ds.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join(' | ');
+  return ds.length === 0
+    ? '(none)'
+    : ds.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join(' | ');
 }
 
 export function labelOf(item: vscode.CompletionItem): string {
@@ -77,7 +93,9 @@ export function labelOf(item: vscode.CompletionItem): string {
 
 /** Completion items a language server gave (not snippets or the editor's word suggestions). */
 export function serverItems(list: vscode.CompletionList): vscode.CompletionItem[] {
-  return list.items.filter(i => i.kind !== vscode.CompletionItemKind.Snippet && i.kind !== vscode.CompletionItemKind.Text);
+  return list.items.filter(
+    i => i.kind !== vscode.CompletionItemKind.Snippet && i.kind !== vscode.CompletionItemKind.Text,
+  );
 }
 
 export function hoverText(hovers: readonly vscode.Hover[]): string {

@@ -18,11 +18,15 @@ export function run(): Promise<void> {
   const results = { passed: 0, failed: 0, tests: [] as object[], notes };
   return new Promise((resolve, reject) => {
     const runner = mocha.run(failures => {
-      if (process.env.E2E_RESULTS_FILE) fs.writeFileSync(process.env.E2E_RESULTS_FILE, JSON.stringify(results, null, 2));
+      if (process.env.E2E_RESULTS_FILE)
+        fs.writeFileSync(process.env.E2E_RESULTS_FILE, JSON.stringify(results, null, 2));
       if (failures) reject(new Error(`${failures} test(s) failed`));
       else resolve();
     });
-    runner.on('pass', t => { results.passed++; results.tests.push({ title: t.fullTitle(), state: 'passed', ms: t.duration }); });
+    runner.on('pass', t => {
+      results.passed++;
+      results.tests.push({ title: t.fullTitle(), state: 'passed', ms: t.duration });
+    });
     runner.on('fail', (t, e: unknown) => {
       results.failed++;
       results.tests.push({ title: t.fullTitle(), state: 'failed', error: String((e as Error)?.message ?? e) });

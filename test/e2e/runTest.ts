@@ -15,17 +15,27 @@ import { runTests } from '@vscode/test-electron';
  */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-interface Results { passed: number; failed: number; tests: { title: string; state: string; error?: string }[]; notes?: string[] }
+interface Results {
+  passed: number;
+  failed: number;
+  tests: { title: string; state: string; error?: string }[];
+  notes?: string[];
+}
 
 async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ls-e2e-'));
   // The tests edit files (quick-fixes, the v1 upgrade): they get a copy.
-  for (const dir of ['e2e-workspace', 'e2e-plain']) fs.cpSync(path.join(ROOT, 'test', 'fixtures', dir), path.join(tmp, dir), { recursive: true });
+  for (const dir of ['e2e-workspace', 'e2e-plain'])
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', dir), path.join(tmp, dir), { recursive: true });
   const executable = process.env.VSCODE_EXECUTABLE_PATH ? path.resolve(process.env.VSCODE_EXECUTABLE_PATH) : undefined;
   const viaShim = !!executable && path.basename(executable) === 'code-shim';
   fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
   const suites = [
-    { suite: 'suite', workspace: path.join(tmp, 'e2e-workspace', 'e2e.code-workspace'), extra: [path.join(ROOT, 'test', 'fixtures', 'fake-redhat-yaml')] },
+    {
+      suite: 'suite',
+      workspace: path.join(tmp, 'e2e-workspace', 'e2e.code-workspace'),
+      extra: [path.join(ROOT, 'test', 'fixtures', 'fake-redhat-yaml')],
+    },
     { suite: 'plain', workspace: path.join(tmp, 'e2e-plain'), extra: [] },
   ];
   let passed = 0;
@@ -42,9 +52,17 @@ async function main(): Promise<number> {
         // the extra ones instead (its URL payload carries only one).
         extensionDevelopmentPath: viaShim ? ROOT : [ROOT, ...extra],
         extensionTestsPath: path.join(__dirname, 'index.js'),
-        launchArgs: [workspace, '--disable-extensions', ...(viaShim
-          ? ['--timeout=300', `--screenshot=${path.join(ROOT, 'out', `e2e-failure-${suite}.png`)}`, ...extra.map(e => `--with-extension=${e}`)]
-          : [])],
+        launchArgs: [
+          workspace,
+          '--disable-extensions',
+          ...(viaShim
+            ? [
+                '--timeout=300',
+                `--screenshot=${path.join(ROOT, 'out', `e2e-failure-${suite}.png`)}`,
+                ...extra.map(e => `--with-extension=${e}`),
+              ]
+            : []),
+        ],
         extensionTestsEnv: { E2E_SUITE: suite, E2E_RESULTS_FILE: resultsFile },
       });
     } catch (e) {
@@ -59,7 +77,8 @@ async function main(): Promise<number> {
       continue;
     }
     if (!viaShim) {
-      for (const t of results.tests) console.log(`  ${t.state === 'passed' ? 'ok  ' : 'FAIL'} ${t.title}${t.error ? `\n       ${t.error}` : ''}`);
+      for (const t of results.tests)
+        console.log(`  ${t.state === 'passed' ? 'ok  ' : 'FAIL'} ${t.title}${t.error ? `\n       ${t.error}` : ''}`);
       for (const n of results.notes ?? []) console.log(`  note: ${n}`);
     }
     passed += results.passed;
@@ -79,7 +98,10 @@ function readResults(file: string): Results | undefined {
   }
 }
 
-main().then(code => process.exit(code), e => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  code => process.exit(code),
+  e => {
+    console.error(e);
+    process.exit(1);
+  },
+);

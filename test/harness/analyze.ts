@@ -18,9 +18,14 @@ export interface AnalyzeOptions {
 /** Indexes every file of a fixture in one batch, as the CLI does. */
 export function analyzeFixture(fixture: Fixture | Map<string, string>, options: AnalyzeOptions = {}): Analyzer {
   const files = fixture instanceof Map ? fixture : fixture.files;
-  const analyzer = new Analyzer({ ...DEFAULT_SETTINGS, ...options.settings }, options.rules, (id, e) => {
-    throw new Error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`);
-  }, options.schemas === null ? undefined : options.schemas ?? loadSchemas());
+  const analyzer = new Analyzer(
+    { ...DEFAULT_SETTINGS, ...options.settings },
+    options.rules,
+    (id, e) => {
+      throw new Error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`);
+    },
+    options.schemas === null ? undefined : (options.schemas ?? loadSchemas()),
+  );
   analyzer.setCrossFileEnabled(false);
   analyzer.update([...files].map(([file, text]) => ({ file, text })));
   analyzer.setCrossFileEnabled(true);
@@ -33,7 +38,11 @@ export interface PlacedFinding extends Expectation {
 }
 
 /** Every reported finding of every file, with 0-based line/columns like expectations. */
-export function placedFindings(analyzer: Analyzer, files: Iterable<string>, report: ReportSettings = { rules: {} }): PlacedFinding[] {
+export function placedFindings(
+  analyzer: Analyzer,
+  files: Iterable<string>,
+  report: ReportSettings = { rules: {} },
+): PlacedFinding[] {
   const out: PlacedFinding[] = [];
   for (const file of files) {
     const summary = analyzer.index.file(file);

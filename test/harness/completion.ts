@@ -1,6 +1,11 @@
 import * as assert from 'assert';
 import { expandSnippet } from '../../client/src/snippets/snippetSyntax';
-import { completion, type Completion, type CompletionContext, type CompletionResult } from '../../server/src/core/features/completion';
+import {
+  completion,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from '../../server/src/core/features/completion';
 import { hover, type HoverResult } from '../../server/src/core/features/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { loadSchemas } from '../../server/src/host/schemaLoader';
@@ -16,12 +21,21 @@ export interface Completed extends FeatureFixture {
 }
 
 /** Completion at the fixture's `$0`, with the workspace of the fixture's other files indexed. */
-export function completeAt(code: string | readonly string[], options: AnalyzeOptions & { trigger?: string } = {}): Completed {
+export function completeAt(
+  code: string | readonly string[],
+  options: AnalyzeOptions & { trigger?: string } = {},
+): Completed {
   const f = featureFixture(code, options);
-  const cc: CompletionContext = { ...f.fc, schemas: loadSchemas(), settings: { ...DEFAULT_SETTINGS, ...options.settings } };
+  const cc: CompletionContext = {
+    ...f.fc,
+    schemas: loadSchemas(),
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+  };
   const text = f.fixture.files.get(f.file) ?? '';
   const result = completion(cc, f.file, text, f.offset, options.trigger);
-  const items = [...(result?.items ?? [])].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : a.label < b.label ? -1 : 1));
+  const items = [...(result?.items ?? [])].sort((a, b) =>
+    a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : a.label < b.label ? -1 : 1,
+  );
   return { ...f, result, items, labels: items.map(i => i.label), cc };
 }
 
@@ -35,9 +49,16 @@ export function accept(c: Completed, label: string): string {
 }
 
 /** Hover at the fixture's `$0`. */
-export function hoverAt(code: string | readonly string[], options: AnalyzeOptions = {}): (HoverResult & { text: string }) | undefined {
+export function hoverAt(
+  code: string | readonly string[],
+  options: AnalyzeOptions = {},
+): (HoverResult & { text: string }) | undefined {
   const f = featureFixture(code, options);
-  const cc: CompletionContext = { ...f.fc, schemas: loadSchemas(), settings: { ...DEFAULT_SETTINGS, ...options.settings } };
+  const cc: CompletionContext = {
+    ...f.fc,
+    schemas: loadSchemas(),
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+  };
   const text = f.fixture.files.get(f.file) ?? '';
   const found = hover(cc, f.file, text, f.offset);
   return found ? { ...found, text: text.slice(found.span.start, found.span.end) } : undefined;

@@ -46,7 +46,13 @@ export function parseFixture(source: string): Fixture {
       const hashCol = line.indexOf('#');
       const start = caret[1].length > 0 ? hashCol : line.indexOf('^', hashCol + 1);
       const end = line.lastIndexOf('^') + 1;
-      expectations.push({ file: section.file, line: section.lines.length - 1, startCol: start, endCol: end, ruleId: caret[4] });
+      expectations.push({
+        file: section.file,
+        line: section.lines.length - 1,
+        startCol: start,
+        endCol: end,
+        ruleId: caret[4],
+      });
       continue;
     }
     section.lines.push(line);

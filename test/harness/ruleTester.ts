@@ -25,13 +25,18 @@ export interface InvalidCase extends ValidCase {
  * When a case names a fix or an output, the fix is applied and the analysis re-run: the finding
  * must be gone and no new finding of any rule may appear.
  */
-export function ruleTester(ruleId: string, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function ruleTester(
+  ruleId: string,
+  cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
+): void {
   describe(`rule ${ruleId}`, () => {
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.name, () => {
           const fixture = parseFixture(c.code);
-          const found = placedFindings(analyzeFixture(fixture, { settings: c.settings }), fixture.files.keys()).filter(f => f.ruleId === ruleId);
+          const found = placedFindings(analyzeFixture(fixture, { settings: c.settings }), fixture.files.keys()).filter(
+            f => f.ruleId === ruleId,
+          );
           assert.deepStrictEqual(found.map(describeFinding), [], 'expected no findings');
         });
       }
@@ -40,12 +45,24 @@ export function ruleTester(ruleId: string, cases: { valid: readonly ValidCase[];
       for (const c of cases.invalid) {
         it(c.name, () => {
           const fixture = parseFixture(c.code);
-          assert.ok(fixture.expectations.some(e => e.ruleId === ruleId), `case "${c.name}" marks no ${ruleId} finding`);
+          assert.ok(
+            fixture.expectations.some(e => e.ruleId === ruleId),
+            `case "${c.name}" marks no ${ruleId} finding`,
+          );
           const analyzer = analyzeFixture(fixture, { settings: c.settings });
           const checked = new Set([ruleId, ...fixture.expectations.map(e => e.ruleId)]);
           const found = placedFindings(analyzer, fixture.files.keys()).filter(f => checked.has(f.ruleId));
-          assert.deepStrictEqual(found.map(f => describeFinding({ ...f, message: undefined })).sort(), fixture.expectations.map(e => describeFinding(e)).sort());
-          if (c.fix !== undefined || c.output !== undefined) checkFix(c, fixture.files, found.filter(f => f.ruleId === ruleId), placedFindings(analyzer, fixture.files.keys()));
+          assert.deepStrictEqual(
+            found.map(f => describeFinding({ ...f, message: undefined })).sort(),
+            fixture.expectations.map(e => describeFinding(e)).sort(),
+          );
+          if (c.fix !== undefined || c.output !== undefined)
+            checkFix(
+              c,
+              fixture.files,
+              found.filter(f => f.ruleId === ruleId),
+              placedFindings(analyzer, fixture.files.keys()),
+            );
         });
       }
     });
@@ -55,9 +72,10 @@ export function ruleTester(ruleId: string, cases: { valid: readonly ValidCase[];
 function checkFix(c: InvalidCase, files: Map<string, string>, targets: PlacedFinding[], before: PlacedFinding[]): void {
   const target = targets[0];
   const fixes = target.finding.fixes ?? [];
-  const fix = c.fix === undefined
-    ? fixes.find(f => f.isPreferred)
-    : fixes.find(f => (typeof c.fix === 'string' ? f.title.includes(c.fix) : (c.fix as RegExp).test(f.title)));
+  const fix =
+    c.fix === undefined
+      ? fixes.find(f => f.isPreferred)
+      : fixes.find(f => (typeof c.fix === 'string' ? f.title.includes(c.fix) : (c.fix as RegExp).test(f.title)));
   assert.ok(fix, `no fix ${String(c.fix ?? '(preferred)')} among: ${fixes.map(f => f.title).join(' | ')}`);
   const edits = resolveFix(fix, { readText: f => files.get(f) });
   assert.ok(edits && edits.length > 0, `fix "${fix.title}" produced no edits`);
@@ -77,8 +95,14 @@ function checkFix(c: InvalidCase, files: Map<string, string>, targets: PlacedFin
   const targetKey = `${target.file} ${target.ruleId}`;
   expected.set(targetKey, (expected.get(targetKey) ?? 0) - 1);
   const got = count(after);
-  const worse = [...got].filter(([k, n]) => n > (expected.get(k) ?? 0)).map(([k, n]) => `${k}: ${n} (expected at most ${expected.get(k) ?? 0})`);
-  assert.deepStrictEqual(worse, [], `fix "${fix.title}" left the finding or introduced new ones: ${after.map(f => f.message).join(' | ')}`);
+  const worse = [...got]
+    .filter(([k, n]) => n > (expected.get(k) ?? 0))
+    .map(([k, n]) => `${k}: ${n} (expected at most ${expected.get(k) ?? 0})`);
+  assert.deepStrictEqual(
+    worse,
+    [],
+    `fix "${fix.title}" left the finding or introduced new ones: ${after.map(f => f.message).join(' | ')}`,
+  );
 }
 
 export type { Expectation };

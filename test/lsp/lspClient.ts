@@ -2,8 +2,12 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  type Diagnostic, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
 const SERVER = path.resolve(__dirname, '..', '..', 'server', 'src', 'cli.js');
@@ -28,7 +32,10 @@ export class LspTestClient {
   constructor() {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr?.on('data', d => this.logs.push(String(d)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.proc.stdout!),
+      new StreamMessageWriter(this.proc.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.notify();
@@ -37,9 +44,12 @@ export class LspTestClient {
       this.statuses.push(s);
       this.notify();
     });
-    this.connection.onNotification('window/logMessage', (m: { message: string }) => { this.logs.push(m.message); });
+    this.connection.onNotification('window/logMessage', (m: { message: string }) => {
+      this.logs.push(m.message);
+    });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map(i => (i.section === 'istio' ? this.settings : i.section === 'files.exclude' ? {} : null)));
+      p.items.map(i => (i.section === 'istio' ? this.settings : i.section === 'files.exclude' ? {} : null)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('$/progress', () => undefined);
@@ -52,9 +62,16 @@ export class LspTestClient {
       rootUri: fileUri(root),
       workspaceFolders: [{ uri: fileUri(root), name: 'ws' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});
@@ -68,10 +85,16 @@ export class LspTestClient {
       const value = condition();
       if (value) return value;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; diagnostics: ${JSON.stringify([...this.diagnostics])}\nlogs: ${this.logs.join('\n')}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out waiting for ${what}; diagnostics: ${JSON.stringify([...this.diagnostics])}\nlogs: ${this.logs.join('\n')}`,
+        );
       await new Promise<void>(resolve => {
         const timer = setTimeout(resolve, left);
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   }

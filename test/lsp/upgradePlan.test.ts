@@ -46,12 +46,31 @@ describe('istio/upgradePlan over stdio', function () {
 
   it('plans the workspace (no params) from unopened files, and one file with { uri }', async () => {
     const vs = fileUri(path.join(dir, 'vs.yaml'));
-    const whole = await client.connection.sendRequest('istio/upgradePlan') as Plan;
-    assert.deepStrictEqual(whole.changed, [{ uri: vs, line: 0, kind: 'VirtualService', name: 'reviews', from: 'networking.istio.io/v1beta1', to: 'networking.istio.io/v1' }]);
-    assert.deepStrictEqual(whole.edit.changes?.[vs], [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 39 } }, newText: 'networking.istio.io/v1' }]);
-    assert.deepStrictEqual(whole.skipped.map(s => [path.basename(new URL(s.uri).pathname), s.kind, s.reason]), [['filter.yaml', 'EnvoyFilter', 'EnvoyFilter has no v1 API (served: v1alpha3)']]);
+    const whole = (await client.connection.sendRequest('istio/upgradePlan')) as Plan;
+    assert.deepStrictEqual(whole.changed, [
+      {
+        uri: vs,
+        line: 0,
+        kind: 'VirtualService',
+        name: 'reviews',
+        from: 'networking.istio.io/v1beta1',
+        to: 'networking.istio.io/v1',
+      },
+    ]);
+    assert.deepStrictEqual(whole.edit.changes?.[vs], [
+      {
+        range: { start: { line: 0, character: 12 }, end: { line: 0, character: 39 } },
+        newText: 'networking.istio.io/v1',
+      },
+    ]);
+    assert.deepStrictEqual(
+      whole.skipped.map(s => [path.basename(new URL(s.uri).pathname), s.kind, s.reason]),
+      [['filter.yaml', 'EnvoyFilter', 'EnvoyFilter has no v1 API (served: v1alpha3)']],
+    );
 
-    const one = await client.connection.sendRequest('istio/upgradePlan', { uri: fileUri(path.join(dir, 'filter.yaml')) }) as Plan;
+    const one = (await client.connection.sendRequest('istio/upgradePlan', {
+      uri: fileUri(path.join(dir, 'filter.yaml')),
+    })) as Plan;
     assert.deepStrictEqual(one.changed, []);
     assert.deepStrictEqual(Object.keys(one.edit.changes ?? {}), []);
     assert.strictEqual(one.skipped.length, 1);
@@ -60,10 +79,19 @@ describe('istio/upgradePlan over stdio', function () {
   it('plans against the unsaved text of an open editor', async () => {
     const vs = fileUri(path.join(dir, 'vs.yaml'));
     const text = `# unsaved\n${OLD_VS}`;
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: vs, languageId: 'yaml', version: 1, text } });
-    await client.until(() => client.diagnosticsOf(path.join(dir, 'vs.yaml'), 'deprecated-api-version').find(d => d.range.start.line === 1), 'the open document to be analysed');
-    const plan = await client.connection.sendRequest('istio/upgradePlan', { uri: vs }) as Plan;
-    assert.deepStrictEqual(plan.changed.map(c => c.line), [1]);
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: vs, languageId: 'yaml', version: 1, text },
+    });
+    await client.until(
+      () =>
+        client.diagnosticsOf(path.join(dir, 'vs.yaml'), 'deprecated-api-version').find(d => d.range.start.line === 1),
+      'the open document to be analysed',
+    );
+    const plan = (await client.connection.sendRequest('istio/upgradePlan', { uri: vs })) as Plan;
+    assert.deepStrictEqual(
+      plan.changed.map(c => c.line),
+      [1],
+    );
     assert.strictEqual(plan.edit.changes?.[vs]?.[0].range.start.line, 1);
   });
 });

@@ -20,12 +20,26 @@ function yamlFiles(dir: string): string[] {
  * test/fixtures/known-good, so every engineer's rules are held to it.
  */
 describe('known-good workspace (Istio documentation examples)', () => {
-  const files = new Map(yamlFiles(ROOT).map(f => [`${WS}/${path.relative(ROOT, f).split(path.sep).join('/')}`, fs.readFileSync(f, 'utf8')]));
+  const files = new Map(
+    yamlFiles(ROOT).map(f => [`${WS}/${path.relative(ROOT, f).split(path.sep).join('/')}`, fs.readFileSync(f, 'utf8')]),
+  );
 
   it('is the workspace it claims to be (the test cannot pass on an empty fixture)', () => {
     const analyzer = analyzeFixture(files);
     const kinds = new Set([...analyzer.index.allResources()].map(r => r.kind));
-    for (const kind of ['Service', 'Deployment', 'ServiceAccount', 'VirtualService', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'PeerAuthentication', 'RequestAuthentication', 'AuthorizationPolicy']) {
+    for (const kind of [
+      'Service',
+      'Deployment',
+      'ServiceAccount',
+      'VirtualService',
+      'DestinationRule',
+      'Gateway',
+      'ServiceEntry',
+      'Sidecar',
+      'PeerAuthentication',
+      'RequestAuthentication',
+      'AuthorizationPolicy',
+    ]) {
       assert.ok(kinds.has(kind), `no ${kind} in the known-good workspace`);
     }
     assert.ok(analyzer.index.resourceCount >= 35, `only ${analyzer.index.resourceCount} resources`);
@@ -42,6 +56,9 @@ describe('known-good workspace (Istio documentation examples)', () => {
     const vs = `${WS}/bookinfo/virtual-services.yaml`;
     broken.set(vs, files.get(vs)!.replace('weight: 10', 'weight: 0').replace('weight: 90', 'weight: 0'));
     const found = placedFindings(analyzeFixture(broken), broken.keys());
-    assert.ok(found.some(f => f.ruleId === 'weights'), 'a zero-total weight in the canary should be reported');
+    assert.ok(
+      found.some(f => f.ruleId === 'weights'),
+      'a zero-total weight in the canary should be reported',
+    );
   });
 });

@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { expandDefaults, expandSnippet, fillTabStops, metadataTabStops, parseSnippetFile, snippetKind, type Snippet } from '../../client/src/snippets/snippetFile';
+import {
+  expandDefaults,
+  expandSnippet,
+  fillTabStops,
+  metadataTabStops,
+  parseSnippetFile,
+  snippetKind,
+  type Snippet,
+} from '../../client/src/snippets/snippetFile';
 import { analyzeFixture, describeFinding, placedFindings } from '../harness/analyze';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -28,8 +36,14 @@ describe('snippets', () => {
   it('the snippets file parses and every prefix is unique and starts with istio-', () => {
     assert.ok(SNIPPETS.length >= 20, `only ${SNIPPETS.length} snippets`);
     const prefixes = SNIPPETS.map(s => s.prefix);
-    assert.deepStrictEqual(prefixes.filter((p, i) => prefixes.indexOf(p) !== i), []);
-    assert.deepStrictEqual(prefixes.filter(p => !p.startsWith('istio-')), []);
+    assert.deepStrictEqual(
+      prefixes.filter((p, i) => prefixes.indexOf(p) !== i),
+      [],
+    );
+    assert.deepStrictEqual(
+      prefixes.filter(p => !p.startsWith('istio-')),
+      [],
+    );
   });
 
   for (const snippet of SNIPPETS) {
@@ -63,7 +77,7 @@ describe('snippet syntax', () => {
     assert.strictEqual(expandSnippet('a: ${1:x}\nb: $1\nc: ${2|P,Q|}\nd: ${1}$0'), 'a: x\nb: x\nc: P\nd: x');
   });
 
-  it('takes a mirror\'s value from the placeholder even when the mirror comes first', () => {
+  it("takes a mirror's value from the placeholder even when the mirror comes first", () => {
     assert.strictEqual(expandSnippet('$1 ${1:late}'), 'late late');
   });
 

@@ -24,7 +24,10 @@ export function kubernetesAssociations(yamlSchemas: unknown): KubernetesAssociat
 
 /** `kubernetes` is yaml-language-server's keyword; the URLs are the schema sets people map by hand. */
 export function isKubernetesSchema(schema: string): boolean {
-  return schema.toLowerCase() === 'kubernetes' || /kubernetes-json-schema|datreeio\/crds-catalog|\/k8s[-_]?schemas?\//i.test(schema);
+  return (
+    schema.toLowerCase() === 'kubernetes' ||
+    /kubernetes-json-schema|datreeio\/crds-catalog|\/k8s[-_]?schemas?\//i.test(schema)
+  );
 }
 
 /**
@@ -87,8 +90,15 @@ function globToRegExpSource(glob: string): string {
     else if (c === '?') out += '[^/]';
     else if (c === '{') {
       const end = glob.indexOf('}', i);
-      if (end < 0) { out += '\\{'; continue; }
-      out += `(?:${glob.slice(i + 1, end).split(',').map(globToRegExpSource).join('|')})`;
+      if (end < 0) {
+        out += '\\{';
+        continue;
+      }
+      out += `(?:${glob
+        .slice(i + 1, end)
+        .split(',')
+        .map(globToRegExpSource)
+        .join('|')})`;
       i = end;
     } else out += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import { hasIstioResource } from '../istioDocument';
-import { associationMatches, istioExclusions, kubernetesAssociations, type KubernetesAssociation } from './schemaAssociations';
+import {
+  associationMatches,
+  istioExclusions,
+  kubernetesAssociations,
+  type KubernetesAssociation,
+} from './schemaAssociations';
 
 export const REDHAT_YAML_ID = 'redhat.vscode-yaml';
 const NOTIFIED_KEY = 'istio.yamlCoexistence.notified';
@@ -24,12 +29,17 @@ export class YamlExtensionCoexistence implements vscode.Disposable {
   /** The last conflict found (tests read it). */
   lastConflict: Conflict | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {}
 
   start(): void {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument(d => void this.onOpen(d)),
-      vscode.extensions.onDidChange(() => { for (const d of vscode.workspace.textDocuments) void this.onOpen(d); }),
+      vscode.extensions.onDidChange(() => {
+        for (const d of vscode.workspace.textDocuments) void this.onOpen(d);
+      }),
     );
     for (const d of vscode.workspace.textDocuments) void this.onOpen(d);
   }
@@ -37,10 +47,12 @@ export class YamlExtensionCoexistence implements vscode.Disposable {
   /** A conflict for this document, if Red Hat YAML is active and maps Kubernetes onto it. */
   check(document: vscode.TextDocument): Conflict | undefined {
     if (!vscode.extensions.getExtension(REDHAT_YAML_ID)) return undefined;
-    if (document.languageId !== 'yaml' || document.uri.scheme !== 'file' || !hasIstioResource(document.getText())) return undefined;
+    if (document.languageId !== 'yaml' || document.uri.scheme !== 'file' || !hasIstioResource(document.getText()))
+      return undefined;
     const relative = vscode.workspace.asRelativePath(document.uri, false);
-    const associations = kubernetesAssociations(vscode.workspace.getConfiguration('yaml', document.uri).get('schemas'))
-      .filter(a => associationMatches(a.patterns, relative, document.uri.toString()));
+    const associations = kubernetesAssociations(
+      vscode.workspace.getConfiguration('yaml', document.uri).get('schemas'),
+    ).filter(a => associationMatches(a.patterns, relative, document.uri.toString()));
     return associations.length > 0 ? { document: document.uri, associations } : undefined;
   }
 
@@ -51,15 +63,20 @@ export class YamlExtensionCoexistence implements vscode.Disposable {
     if (this.notifying || this.context.workspaceState.get<boolean>(NOTIFIED_KEY)) return;
     this.notifying = true;
     await this.context.workspaceState.update(NOTIFIED_KEY, true);
-    this.output.info(`Red Hat YAML maps the Kubernetes schema (${conflict.associations.map(a => a.schema).join(', ')}) onto ${vscode.workspace.asRelativePath(conflict.document)}: completions and hovers would be duplicated.`);
+    this.output.info(
+      `Red Hat YAML maps the Kubernetes schema (${conflict.associations.map(a => a.schema).join(', ')}) onto ${vscode.workspace.asRelativePath(conflict.document)}: completions and hovers would be duplicated.`,
+    );
     const exclude = 'Exclude Istio files';
     const learn = 'Learn more';
     const choice = await vscode.window.showInformationMessage(
-      'Red Hat YAML applies its Kubernetes schema to your Istio files, so completions and hovers appear twice. Exclude the Istio files from that schema in this workspace\'s settings?',
-      exclude, learn);
+      "Red Hat YAML applies its Kubernetes schema to your Istio files, so completions and hovers appear twice. Exclude the Istio files from that schema in this workspace's settings?",
+      exclude,
+      learn,
+    );
     this.notifying = false;
     if (choice === exclude) await this.excludeIstioFiles();
-    else if (choice === learn) void vscode.env.openExternal(vscode.Uri.parse('https://github.com/istio-ls/istio-ls#red-hat-yaml'));
+    else if (choice === learn)
+      void vscode.env.openExternal(vscode.Uri.parse('https://github.com/istio-ls/istio-ls#red-hat-yaml'));
   }
 
   /**
@@ -89,9 +106,17 @@ export class YamlExtensionCoexistence implements vscode.Disposable {
       const kept = a.patterns.filter(p => !exclusions.includes(p));
       schemas[a.schema] = [...kept, ...exclusions];
     }
-    await config.update('schemas', schemas, vscode.workspace.workspaceFile || vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    await config.update(
+      'schemas',
+      schemas,
+      vscode.workspace.workspaceFile || vscode.workspace.workspaceFolders?.length
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global,
+    );
     this.output.info(`Added to yaml.schemas (workspace settings): ${exclusions.join(', ')}`);
-    void vscode.window.showInformationMessage(`Istio: excluded ${exclusions.length} Istio path${exclusions.length === 1 ? '' : 's'} from Red Hat YAML's Kubernetes schema (workspace settings).`);
+    void vscode.window.showInformationMessage(
+      `Istio: excluded ${exclusions.length} Istio path${exclusions.length === 1 ? '' : 's'} from Red Hat YAML's Kubernetes schema (workspace settings).`,
+    );
     return schemas;
   }
 

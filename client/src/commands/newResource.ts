@@ -15,7 +15,10 @@ export interface NewResourceArgs {
  * drift apart), type name and namespace, and get an untitled YAML document with the resource,
  * the remaining placeholders live for Tab.
  */
-export async function newResource(context: vscode.ExtensionContext, args: NewResourceArgs = {}): Promise<vscode.TextEditor | undefined> {
+export async function newResource(
+  context: vscode.ExtensionContext,
+  args: NewResourceArgs = {},
+): Promise<vscode.TextEditor | undefined> {
   const snippets = loadSnippets(context);
   const snippet = args.template ? snippets.find(s => s.prefix === args.template) : await pickTemplate(snippets);
   if (!snippet) {
@@ -24,17 +27,21 @@ export async function newResource(context: vscode.ExtensionContext, args: NewRes
   }
   const stops = metadataTabStops(snippet);
   const defaults = defaultsOf(snippet);
-  const name = args.name ?? (await vscode.window.showInputBox({
-    title: `New ${snippetKind(snippet) ?? 'resource'}: name`,
-    value: defaults.name,
-    validateInput: validateDnsName,
-  }));
+  const name =
+    args.name ??
+    (await vscode.window.showInputBox({
+      title: `New ${snippetKind(snippet) ?? 'resource'}: name`,
+      value: defaults.name,
+      validateInput: validateDnsName,
+    }));
   if (name === undefined) return undefined;
-  const namespace = args.namespace ?? (await vscode.window.showInputBox({
-    title: `New ${snippetKind(snippet) ?? 'resource'}: namespace`,
-    value: vscode.workspace.getConfiguration('istio').get<string>('defaultNamespace') || defaults.namespace,
-    validateInput: validateDnsName,
-  }));
+  const namespace =
+    args.namespace ??
+    (await vscode.window.showInputBox({
+      title: `New ${snippetKind(snippet) ?? 'resource'}: namespace`,
+      value: vscode.workspace.getConfiguration('istio').get<string>('defaultNamespace') || defaults.namespace,
+      validateInput: validateDnsName,
+    }));
   if (namespace === undefined) return undefined;
 
   const values: Record<number, string> = {};
@@ -62,9 +69,19 @@ async function pickTemplate(snippets: readonly Snippet[]): Promise<Snippet | und
     const kind = snippetKind(snippet) ?? 'Other';
     if (kind !== lastKind) items.push({ label: kind, kind: vscode.QuickPickItemKind.Separator });
     lastKind = kind;
-    items.push({ label: snippet.name.replace(/^Istio [^:]+:\s*/, ''), description: snippet.prefix, detail: snippet.description, snippet });
+    items.push({
+      label: snippet.name.replace(/^Istio [^:]+:\s*/, ''),
+      description: snippet.prefix,
+      detail: snippet.description,
+      snippet,
+    });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'New Istio resource', placeHolder: 'Kind and template', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'New Istio resource',
+    placeHolder: 'Kind and template',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return picked?.snippet;
 }
 
@@ -77,5 +94,7 @@ function defaultsOf(snippet: Snippet): { name: string; namespace: string } {
 export function validateDnsName(value: string): string | undefined {
   if (value === '') return 'Required';
   if (value.length > 253) return 'At most 253 characters';
-  return /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(value) ? undefined : 'Lower-case letters, digits, "-" and "."; start and end with a letter or digit';
+  return /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(value)
+    ? undefined
+    : 'Lower-case letters, digits, "-" and "."; start and end with a letter or digit';
 }

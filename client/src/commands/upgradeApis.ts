@@ -17,7 +17,11 @@ export interface UpgradeOutcome {
  * not), the user reviews them in the refactor preview, grouped by resource, and applies them as
  * one workspace edit (one undo). A summary lists what changed and what was skipped, and why.
  */
-export async function upgradeApis(client: LanguageClient, output: vscode.LogOutputChannel, args: UpgradeArgs = {}): Promise<UpgradeOutcome | undefined> {
+export async function upgradeApis(
+  client: LanguageClient,
+  output: vscode.LogOutputChannel,
+  args: UpgradeArgs = {},
+): Promise<UpgradeOutcome | undefined> {
   const plan = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Istio: planning the v1 upgrade' },
     () => client.sendRequest(UPGRADE_PLAN_REQUEST),
@@ -38,7 +42,11 @@ export async function upgradeApis(client: LanguageClient, output: vscode.LogOutp
   }
   const files = new Set(plan.changed.map(c => c.uri)).size;
   const skipped = plan.skipped.length > 0 ? `; ${plan.skipped.length} skipped` : '';
-  void showSummary(`Upgraded ${plan.changed.length} Istio resource${plan.changed.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} to v1 APIs${skipped}. Save the files to keep the change.`, plan, output);
+  void showSummary(
+    `Upgraded ${plan.changed.length} Istio resource${plan.changed.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} to v1 APIs${skipped}. Save the files to keep the change.`,
+    plan,
+    output,
+  );
   return { applied: true, plan };
 }
 
@@ -51,9 +59,15 @@ function withConfirmation(edit: vscode.WorkspaceEdit, plan: UpgradePlan): vscode
   for (const [uri, edits] of edit.entries()) {
     const changes = plan.changed.filter(c => vscode.Uri.parse(c.uri).toString() === uri.toString());
     for (const e of edits) {
-      const change = changes.find(c => c.line >= e.range.start.line && c.line <= e.range.end.line) ?? changes.find(c => c.line === e.range.start.line);
+      const change =
+        changes.find(c => c.line >= e.range.start.line && c.line <= e.range.end.line) ??
+        changes.find(c => c.line === e.range.start.line);
       const label = change ? `${change.kind} ${change.name}: ${change.from} → ${change.to}` : 'Upgrade to v1';
-      out.replace(uri, e.range, e.newText, { needsConfirmation: true, label, description: vscode.workspace.asRelativePath(uri) });
+      out.replace(uri, e.range, e.newText, {
+        needsConfirmation: true,
+        label,
+        description: vscode.workspace.asRelativePath(uri),
+      });
     }
   }
   return out;
@@ -72,7 +86,10 @@ function where(x: { uri: string; line: number }): string {
 async function showSummary(message: string, plan: UpgradePlan, output: vscode.LogOutputChannel): Promise<void> {
   const details = plan.changed.length + plan.skipped.length > 0 ? ['Show details'] : [];
   const skippedReasons = plan.skipped.slice(0, 3).map(s => `${s.kind} ${s.name}: ${s.reason}`);
-  const text = skippedReasons.length > 0 ? `${message} Skipped: ${skippedReasons.join('; ')}${plan.skipped.length > 3 ? '; …' : ''}` : message;
+  const text =
+    skippedReasons.length > 0
+      ? `${message} Skipped: ${skippedReasons.join('; ')}${plan.skipped.length > 3 ? '; …' : ''}`
+      : message;
   const choice = await vscode.window.showInformationMessage(text, ...details);
   if (choice === 'Show details') output.show(true);
 }

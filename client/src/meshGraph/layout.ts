@@ -47,7 +47,13 @@ const HEADER = 34;
 const MARGIN = 16;
 
 const COLUMN_OF: Readonly<Record<MeshNodeKind, number>> = {
-  Gateway: 0, VirtualService: 1, Host: 2, Service: 3, ServiceEntry: 3, DestinationRule: 4, Subset: 5,
+  Gateway: 0,
+  VirtualService: 1,
+  Host: 2,
+  Service: 3,
+  ServiceEntry: 3,
+  DestinationRule: 4,
+  Subset: 5,
 };
 const COLUMN_TITLES = ['Gateways', 'VirtualServices', 'Hosts', 'Services', 'DestinationRules', 'Subsets'];
 
@@ -104,7 +110,15 @@ export function layoutGraph(graph: MeshGraph): Layout {
     const y1 = left.y + (sameColumn ? NODE_HEIGHT : NODE_HEIGHT / 2);
     const x2 = sameColumn ? right.x + NODE_WIDTH / 2 : right.x;
     const y2 = right.y + (sameColumn ? 0 : NODE_HEIGHT / 2);
-    return { ...e, x1, y1, x2, y2, reversed: a.x > b.x, path: edgePath(x1, y1, x2, y2, right.column - left.column, left.y) };
+    return {
+      ...e,
+      x1,
+      y1,
+      x2,
+      y2,
+      reversed: a.x > b.x,
+      path: edgePath(x1, y1, x2, y2, right.column - left.column, left.y),
+    };
   });
 
   return {
@@ -130,8 +144,10 @@ function edgePath(x1: number, y1: number, x2: number, y2: number, span: number, 
   }
   const lane = y2 >= y1 ? leftTop + NODE_HEIGHT + ROW_GAP / 2 : leftTop - ROW_GAP / 2;
   const bend = COLUMN_GAP / 2;
-  return `M${x1},${y1} C${x1 + bend},${y1} ${x1 + bend / 2},${lane} ${x1 + bend},${lane} `
-    + `L${x2 - bend},${lane} C${x2 - bend / 2},${lane} ${x2 - bend},${y2} ${x2},${y2}`;
+  return (
+    `M${x1},${y1} C${x1 + bend},${y1} ${x1 + bend / 2},${lane} ${x1 + bend},${lane} ` +
+    `L${x2 - bend},${lane} C${x2 - bend / 2},${lane} ${x2 - bend},${y2} ${x2},${y2}`
+  );
 }
 
 /** Mesh-wide namespaces (the root namespace usually) first, then alphabetical. */

@@ -24,10 +24,19 @@ export class MeshGraphPanel implements vscode.Disposable {
 
   async show(): Promise<MeshGraphShown> {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('istio.meshGraph', 'Istio mesh graph', vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: false });
-      this.panel.onDidDispose(() => { this.panel = undefined; });
-      this.panel.webview.onDidReceiveMessage((m: { type?: string; id?: string }) => { if (m.type === 'open' && m.id) void this.open(m.id); });
-      this.panel.onDidChangeViewState(e => { if (e.webviewPanel.visible) void this.refresh().catch(() => undefined); });
+      this.panel = vscode.window.createWebviewPanel('istio.meshGraph', 'Istio mesh graph', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+      });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+      });
+      this.panel.webview.onDidReceiveMessage((m: { type?: string; id?: string }) => {
+        if (m.type === 'open' && m.id) void this.open(m.id);
+      });
+      this.panel.onDidChangeViewState(e => {
+        if (e.webviewPanel.visible) void this.refresh().catch(() => undefined);
+      });
     } else {
       this.panel.reveal();
     }
@@ -43,9 +52,15 @@ export class MeshGraphPanel implements vscode.Disposable {
     const broken = this.graph.edges.filter(e => e.broken).length;
     const namespaces = new Set(this.graph.nodes.map(n => n.namespace)).size;
     const summary = `${this.graph.nodes.length} nodes in ${namespaces} namespace${namespaces === 1 ? '' : 's'}, ${this.graph.edges.length} references${broken ? `, ${broken} broken` : ''}`;
-    panel.webview.html = this.graph.nodes.length === 0
-      ? renderPage('<p style="padding:12px">No Gateways, VirtualServices or DestinationRules in this workspace yet.</p>', summary, nonce(), panel.webview.cspSource)
-      : renderPage(svg, summary, nonce(), panel.webview.cspSource);
+    panel.webview.html =
+      this.graph.nodes.length === 0
+        ? renderPage(
+            '<p style="padding:12px">No Gateways, VirtualServices or DestinationRules in this workspace yet.</p>',
+            summary,
+            nonce(),
+            panel.webview.cspSource,
+          )
+        : renderPage(svg, summary, nonce(), panel.webview.cspSource);
     return svg;
   }
 
@@ -55,7 +70,11 @@ export class MeshGraphPanel implements vscode.Disposable {
     if (!node?.uri) return undefined;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(node.uri));
     const range = node.range ? this.client().protocol2CodeConverter.asRange(node.range) : undefined;
-    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, selection: range, preserveFocus: false });
+    return vscode.window.showTextDocument(document, {
+      viewColumn: vscode.ViewColumn.Beside,
+      selection: range,
+      preserveFocus: false,
+    });
   }
 
   dispose(): void {

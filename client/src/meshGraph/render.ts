@@ -8,31 +8,42 @@ import { NODE_HEIGHT, NODE_WIDTH, type Layout } from './layout';
  */
 export function renderSvg(layout: Layout): string {
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" class="mesh" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`);
-  parts.push('<defs>',
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mesh" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
+  );
+  parts.push(
+    '<defs>',
     '<marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrow"/></marker>',
     '<marker id="arrow-broken" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrow broken"/></marker>',
-    '</defs>');
+    '</defs>',
+  );
   for (const [i, band] of layout.bands.entries()) {
-    parts.push(`<g class="band${i % 2 ? ' odd' : ''}"><rect x="0" y="${band.y}" width="${layout.width}" height="${band.height}"/>`,
-      `<text class="namespace" x="8" y="${band.y + 18}">namespace ${esc(band.namespace || '(none)')}</text></g>`);
+    parts.push(
+      `<g class="band${i % 2 ? ' odd' : ''}"><rect x="0" y="${band.y}" width="${layout.width}" height="${band.height}"/>`,
+      `<text class="namespace" x="8" y="${band.y + 18}">namespace ${esc(band.namespace || '(none)')}</text></g>`,
+    );
   }
-  for (const c of layout.columns) parts.push(`<text class="column" x="${c.x + NODE_WIDTH / 2}" y="26">${esc(c.title)}</text>`);
+  for (const c of layout.columns)
+    parts.push(`<text class="column" x="${c.x + NODE_WIDTH / 2}" y="26">${esc(c.title)}</text>`);
   // Broken edges last, so they are drawn over the others.
   for (const e of [...layout.edges].sort((a, b) => Number(!!a.broken) - Number(!!b.broken))) {
     const d = e.path;
     const marker = e.broken ? 'url(#arrow-broken)' : 'url(#arrow)';
     const tip = e.broken ? `${e.kind}: ${e.reason ?? 'broken reference'}` : e.kind;
-    parts.push(`<path class="edge${e.broken ? ' broken' : ''}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="${d}" ${e.reversed ? 'marker-start' : 'marker-end'}="${marker}"><title>${esc(tip)}</title></path>`);
+    parts.push(
+      `<path class="edge${e.broken ? ' broken' : ''}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="${d}" ${e.reversed ? 'marker-start' : 'marker-end'}="${marker}"><title>${esc(tip)}</title></path>`,
+    );
   }
   for (const n of layout.nodes) {
     const label = n.label.length > 26 ? `${n.label.slice(0, 25)}…` : n.label;
     const classes = ['node', `kind-${n.kind}`, n.uri ? 'linked' : 'unresolved'].join(' ');
-    parts.push(`<g class="${classes}" data-id="${esc(n.id)}" tabindex="${n.uri ? 0 : -1}" role="${n.uri ? 'button' : 'img'}">`,
+    parts.push(
+      `<g class="${classes}" data-id="${esc(n.id)}" tabindex="${n.uri ? 0 : -1}" role="${n.uri ? 'button' : 'img'}">`,
       `<title>${esc(`${n.kind} ${n.label} (${n.namespace || 'no namespace'})${n.uri ? '\nClick to open' : '\nNot defined in the workspace'}`)}</title>`,
       `<rect x="${n.x}" y="${n.y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6" style="stroke:${KIND_COLOR[n.kind] ?? '#888'}"/>`,
       `<text class="kind" x="${n.x + 8}" y="${n.y + 13}" style="fill:${KIND_COLOR[n.kind] ?? '#888'}">${esc(KIND_SHORT[n.kind] ?? n.kind)}</text>`,
-      `<text class="label" x="${n.x + 8}" y="${n.y + 27}">${esc(label)}</text></g>`);
+      `<text class="label" x="${n.x + 8}" y="${n.y + 27}">${esc(label)}</text></g>`,
+    );
   }
   parts.push('</svg>');
   return parts.join('\n');
@@ -60,10 +71,22 @@ for (const g of document.querySelectorAll('g.node.linked')) {
 }
 
 const KIND_COLOR: Readonly<Record<MeshNodeKind, string>> = {
-  Gateway: '#3b82f6', VirtualService: '#8b5cf6', Host: '#0ea5e9', Service: '#10b981', ServiceEntry: '#14b8a6', DestinationRule: '#f59e0b', Subset: '#d97706',
+  Gateway: '#3b82f6',
+  VirtualService: '#8b5cf6',
+  Host: '#0ea5e9',
+  Service: '#10b981',
+  ServiceEntry: '#14b8a6',
+  DestinationRule: '#f59e0b',
+  Subset: '#d97706',
 };
 const KIND_SHORT: Readonly<Record<MeshNodeKind, string>> = {
-  Gateway: 'Gateway', VirtualService: 'VirtualService', Host: 'host', Service: 'Service', ServiceEntry: 'ServiceEntry', DestinationRule: 'DestinationRule', Subset: 'subset',
+  Gateway: 'Gateway',
+  VirtualService: 'VirtualService',
+  Host: 'host',
+  Service: 'Service',
+  ServiceEntry: 'ServiceEntry',
+  DestinationRule: 'DestinationRule',
+  Subset: 'subset',
 };
 
 const STYLE = `

@@ -25,7 +25,8 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 /** Parses `istio-ls` arguments; errors come back as a message, never as an exception. */
 export function parseArgs(argv: readonly string[]): Command {
-  if (argv.some(a => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) return { kind: 'server' };
+  if (argv.some(a => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe')))
+    return { kind: 'server' };
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
   if (command === '--version' || command === '-v') return { kind: 'version' };
@@ -47,14 +48,25 @@ export function parseArgs(argv: readonly string[]): Command {
     switch (name) {
       case '--format': {
         const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') return { kind: 'error', message: `--format must be text, json or sarif (got "${v ?? ''}").` };
+        if (v !== 'text' && v !== 'json' && v !== 'sarif')
+          return { kind: 'error', message: `--format must be text, json or sarif (got "${v ?? ''}").` };
         format = v;
         break;
       }
-      case '--root-namespace': rootNamespace = value(); break;
-      case '--default-namespace': defaultNamespace = value(); break;
-      case '--target-version': targetVersion = value(); break;
-      case '--exclude': { const v = value(); if (v) exclude.push(v); break; }
+      case '--root-namespace':
+        rootNamespace = value();
+        break;
+      case '--default-namespace':
+        defaultNamespace = value();
+        break;
+      case '--target-version':
+        targetVersion = value();
+        break;
+      case '--exclude': {
+        const v = value();
+        if (v) exclude.push(v);
+        break;
+      }
       case '--max-warnings': {
         const v = Number(value());
         if (!Number.isInteger(v) || v < 0) return { kind: 'error', message: '--max-warnings takes a whole number.' };
@@ -64,7 +76,11 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--rule': {
         const v = value() ?? '';
         const [id, sev] = v.split('=');
-        if (!id || !sev || !SEVERITIES.has(sev)) return { kind: 'error', message: `--rule takes id=severity with severity error|warning|info|hint|off (got "${v}").` };
+        if (!id || !sev || !SEVERITIES.has(sev))
+          return {
+            kind: 'error',
+            message: `--rule takes id=severity with severity error|warning|info|hint|off (got "${v}").`,
+          };
         rules[id] = sev as SeveritySetting;
         break;
       }
@@ -73,7 +89,19 @@ export function parseArgs(argv: readonly string[]): Command {
         paths.push(arg);
     }
   }
-  return { kind: 'check', options: { paths: paths.length ? paths : ['.'], format, rootNamespace, defaultNamespace, targetVersion, rules, maxWarnings, exclude } };
+  return {
+    kind: 'check',
+    options: {
+      paths: paths.length ? paths : ['.'],
+      format,
+      rootNamespace,
+      defaultNamespace,
+      targetVersion,
+      rules,
+      maxWarnings,
+      exclude,
+    },
+  };
 }
 
 export const HELP = `istio-ls — analysis of Istio configuration

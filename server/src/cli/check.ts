@@ -25,7 +25,11 @@ export interface CheckResult {
 }
 
 /** Runs the same engine as the language server over paths on disk, in one batch. */
-export async function runCheck(options: CheckOptions, cwd: string, log: (m: string) => void = () => undefined): Promise<CheckResult> {
+export async function runCheck(
+  options: CheckOptions,
+  cwd: string,
+  log: (m: string) => void = () => undefined,
+): Promise<CheckResult> {
   const settings: AnalysisSettings = {
     rootNamespace: options.rootNamespace ?? DEFAULT_SETTINGS.rootNamespace,
     defaultNamespace: options.defaultNamespace ?? DEFAULT_SETTINGS.defaultNamespace,
@@ -37,15 +41,27 @@ export async function runCheck(options: CheckOptions, cwd: string, log: (m: stri
     const abs = path.resolve(cwd, p);
     const st = await fs.stat(abs).catch(() => undefined);
     if (!st) missing.push(p);
-    else if (st.isDirectory()) for (const f of await walkYamlFiles(abs, { exclude: options.exclude, log })) files.add(f);
+    else if (st.isDirectory())
+      for (const f of await walkYamlFiles(abs, { exclude: options.exclude, log })) files.add(f);
     else files.add(abs);
   }
-  const analyzer = new Analyzer(settings, undefined, (id, e) => log(`rule ${id} failed: ${String(e)}`), loadSchemas(log));
+  const analyzer = new Analyzer(
+    settings,
+    undefined,
+    (id, e) => log(`rule ${id} failed: ${String(e)}`),
+    loadSchemas(log),
+  );
   analyzer.setCrossFileEnabled(false);
   // Kustomizations first, so the files they list are indexed in their namespace straight away.
   const list = kustomizationsFirst([...files].sort().map(f => f.split(path.sep).join('/')));
   timing(`walked ${list.length} files`);
-  await summarizeFiles(list, { settings, log, onBatch: inputs => { analyzer.update(inputs); } });
+  await summarizeFiles(list, {
+    settings,
+    log,
+    onBatch: inputs => {
+      analyzer.update(inputs);
+    },
+  });
   timing(`summarised and indexed ${analyzer.index.resourceCount} resources`);
   analyzer.setCrossFileEnabled(true);
   timing('ran cross-file rules');

@@ -43,10 +43,14 @@ export function flatten(result: CheckResult, cwd: string): FlatFinding[] {
 
 /** Like a compiler: `path:line:col  severity  message  [rule-id]`, then a count. */
 export function formatText(findings: readonly FlatFinding[], result: CheckResult): string {
-  const lines = findings.map(f => `${f.file}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.message}  [${f.rule}]`);
+  const lines = findings.map(
+    f => `${f.file}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.message}  [${f.rule}]`,
+  );
   const count = (s: Severity) => findings.filter(f => f.severity === s).length;
   const parts = [`${count('error')} errors`, `${count('warning')} warnings`, `${count('info') + count('hint')} infos`];
-  lines.push(`${findings.length} problems (${parts.join(', ')}) in ${result.fileCount} files, ${result.resourceCount} resources.`);
+  lines.push(
+    `${findings.length} problems (${parts.join(', ')}) in ${result.fileCount} files, ${result.resourceCount} resources.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -65,32 +69,36 @@ export function formatSarif(findings: readonly FlatFinding[]): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'istio-ls',
-          version: SERVER_VERSION,
-          informationUri: 'https://github.com/istio-ls/istio-ls',
-          rules: ruleMeta.map(r => ({
-            id: r.id,
-            shortDescription: { text: r.description },
-            helpUri: ruleDocsUrl(r.id),
-            defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-          })),
-        },
-      },
-      results: findings.map(f => ({
-        ruleId: f.rule,
-        level: SARIF_LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
-            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'istio-ls',
+            version: SERVER_VERSION,
+            informationUri: 'https://github.com/istio-ls/istio-ls',
+            rules: ruleMeta.map(r => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              helpUri: ruleDocsUrl(r.id),
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+            })),
           },
-        }],
-      })),
-    }],
+        },
+        results: findings.map(f => ({
+          ruleId: f.rule,
+          level: SARIF_LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }

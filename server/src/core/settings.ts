@@ -25,7 +25,8 @@ export function defaultNamespaceFor(settings: AnalysisSettings, file: string): s
   for (const folder of settings.folders ?? []) {
     if (!folder.defaultNamespace) continue;
     const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-    if (file.startsWith(prefix) && (!best || folder.path.length > best.path.length)) best = { path: folder.path, ns: folder.defaultNamespace };
+    if (file.startsWith(prefix) && (!best || folder.path.length > best.path.length))
+      best = { path: folder.path, ns: folder.defaultNamespace };
   }
   return best?.ns ?? settings.defaultNamespace;
 }

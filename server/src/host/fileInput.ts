@@ -12,15 +12,33 @@ import { loadSchemas } from './schemaLoader';
  * deletion (the file vanished or is not worth indexing), or a "skipped" note for an Istio file
  * that cannot be read as YAML text. Runs on the main thread or in a worker.
  */
-export function toInput(file: string, read: ReadResult, settings: AnalysisSettings, log: (m: string) => void): FileInput {
-  if (read.ok) return { file, summary: analyzeFile(file, read.text, { settings, rules: LOCAL_RULES, schemas: loadSchemas(log), onRuleError: (id, e) => log(`Rule ${id} failed on ${file}: ${String(e)}`) }) };
+export function toInput(
+  file: string,
+  read: ReadResult,
+  settings: AnalysisSettings,
+  log: (m: string) => void,
+): FileInput {
+  if (read.ok)
+    return {
+      file,
+      summary: analyzeFile(file, read.text, {
+        settings,
+        rules: LOCAL_RULES,
+        schemas: loadSchemas(log),
+        onRuleError: (id, e) => log(`Rule ${id} failed on ${file}: ${String(e)}`),
+      }),
+    };
   if (read.missing) return { file, deleted: true };
   log(`Not analysing ${file}: ${read.reason}`);
   if (!read.looksIstio) return { file, deleted: true };
   return { file, summary: skippedSummary(file, `File not analysed: ${read.reason}.`) };
 }
 
-export async function readInput(file: string, settings: AnalysisSettings, log: (m: string) => void): Promise<FileInput> {
+export async function readInput(
+  file: string,
+  settings: AnalysisSettings,
+  log: (m: string) => void,
+): Promise<FileInput> {
   return toInput(file, await readYamlFile(file), settings, log);
 }
 
@@ -31,5 +49,13 @@ export function readInputSync(file: string, settings: AnalysisSettings, log: (m:
 const LOCAL_RULES = localRules(ALL_RULES);
 
 export function skippedSummary(file: string, message: string): FileSummary {
-  return { file, lineStarts: [0], resources: [], directives: [], findings: [skipped(file, message)], hasIstio: true, brokenDocs: [] };
+  return {
+    file,
+    lineStarts: [0],
+    resources: [],
+    directives: [],
+    findings: [skipped(file, message)],
+    hasIstio: true,
+    brokenDocs: [],
+  };
 }

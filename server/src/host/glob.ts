@@ -21,14 +21,21 @@ export function globToRegExp(pattern: string): RegExp {
         re += '[^/]*';
       }
     } else if (c === '?') re += '[^/]';
-    else if (c === '{') { re += '(?:'; inGroup++; }
-    else if (c === '}' && inGroup > 0) { re += ')'; inGroup--; }
-    else if (c === ',' && inGroup > 0) re += '|';
+    else if (c === '{') {
+      re += '(?:';
+      inGroup++;
+    } else if (c === '}' && inGroup > 0) {
+      re += ')';
+      inGroup--;
+    } else if (c === ',' && inGroup > 0) re += '|';
     else if (c === '[') {
       const close = p.indexOf(']', i + 1);
       if (close === -1) re += '\\[';
       else {
-        re += `[${p.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${p
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else re += c.replace(/[.+^$()|\\]/g, m => `\\${m}`);
@@ -56,5 +63,7 @@ export class GlobSet {
 /** `files.exclude` is an object of pattern -> boolean; only the true ones exclude. */
 export function enabledPatterns(setting: unknown): string[] {
   if (!setting || typeof setting !== 'object') return [];
-  return Object.entries(setting as Record<string, unknown>).filter(([, v]) => v === true).map(([k]) => k);
+  return Object.entries(setting as Record<string, unknown>)
+    .filter(([, v]) => v === true)
+    .map(([k]) => k);
 }

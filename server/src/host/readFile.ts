@@ -48,10 +48,19 @@ function decode(bytes: Buffer): ReadResult {
 
 function tooLarge(size: number, head: Buffer): ReadResult {
   const mb = (size / 1024 / 1024).toFixed(1);
-  return { ok: false, reason: `it is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for analysis`, looksIstio: head.includes('istio.io/') };
+  return {
+    ok: false,
+    reason: `it is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for analysis`,
+    looksIstio: head.includes('istio.io/'),
+  };
 }
 
 function vanished(e: unknown): ReadResult {
   const code = (e as NodeJS.ErrnoException).code;
-  return { ok: false, reason: code === 'ENOENT' ? 'it no longer exists' : `it could not be read (${code ?? String(e)})`, looksIstio: false, missing: code === 'ENOENT' };
+  return {
+    ok: false,
+    reason: code === 'ENOENT' ? 'it no longer exists' : `it could not be read (${code ?? String(e)})`,
+    looksIstio: false,
+    missing: code === 'ENOENT',
+  };
 }

@@ -46,7 +46,9 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
   let sliceStart = performance.now();
   for (let i = 0; i < files.length; i += READ_AHEAD) {
     if (options.cancelled?.()) return;
-    const reads = await Promise.all(files.slice(i, i + READ_AHEAD).map(f => readYamlFile(f).then(read => ({ f, read }))));
+    const reads = await Promise.all(
+      files.slice(i, i + READ_AHEAD).map(f => readYamlFile(f).then(read => ({ f, read }))),
+    );
     for (const { f, read } of reads) {
       pending.push(toInput(f, read, options.settings, options.log));
       if (performance.now() - sliceStart > SLICE_MS) {
@@ -72,37 +74,48 @@ async function inWorkers(files: readonly string[], script: string, options: Summ
   // Small batches first: the main thread's indexing code is still cold (compiled on first use),
   // and a full batch then stalls the event loop for longer.
   const batches: string[][] = [];
-  for (let i = 0, size = 4; i < files.length; i += size, size = Math.min(BATCH, size * 2)) batches.push(files.slice(i, i + size));
+  for (let i = 0, size = 4; i < files.length; i += size, size = Math.min(BATCH, size * 2))
+    batches.push(files.slice(i, i + size));
   let nextBatch = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 256 } }));
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 256 } }),
+  );
   try {
-    await Promise.all(workers.map(worker => new Promise<void>((resolve, reject) => {
-      let id = 0;
-      // Two requests in flight per worker: it parses the next batch while the main thread
-      // indexes the previous one, instead of waiting for it.
-      let inFlight = 0;
-      const sendNext = () => {
-        if (nextBatch >= batches.length || options.cancelled?.()) return false;
-        const request: WorkerRequest = { id: ++id, files: batches[nextBatch++], settings: options.settings };
-        worker.postMessage(request);
-        inFlight++;
-        return true;
-      };
-      worker.on('message', (response: WorkerResponse) => {
-        inFlight--;
-        sendNext();
-        // A port delivers every queued message in one go; indexing each in its own turn of the
-        // event loop keeps requests (a completion while indexing) from waiting behind several.
-        setImmediate(() => {
-          for (const line of response.logs) options.log(line);
-          Promise.resolve(options.onBatch(unpackAfterTransfer(response.inputs))).then(() => { if (inFlight === 0) resolve(); }, reject);
-        });
-      });
-      worker.on('error', reject);
-      worker.on('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
-      if (!sendNext()) resolve();
-      sendNext();
-    })));
+    await Promise.all(
+      workers.map(
+        worker =>
+          new Promise<void>((resolve, reject) => {
+            let id = 0;
+            // Two requests in flight per worker: it parses the next batch while the main thread
+            // indexes the previous one, instead of waiting for it.
+            let inFlight = 0;
+            const sendNext = () => {
+              if (nextBatch >= batches.length || options.cancelled?.()) return false;
+              const request: WorkerRequest = { id: ++id, files: batches[nextBatch++], settings: options.settings };
+              worker.postMessage(request);
+              inFlight++;
+              return true;
+            };
+            worker.on('message', (response: WorkerResponse) => {
+              inFlight--;
+              sendNext();
+              // A port delivers every queued message in one go; indexing each in its own turn of the
+              // event loop keeps requests (a completion while indexing) from waiting behind several.
+              setImmediate(() => {
+                for (const line of response.logs) options.log(line);
+                Promise.resolve(options.onBatch(unpackAfterTransfer(response.inputs))).then(() => {
+                  if (inFlight === 0) resolve();
+                }, reject);
+              });
+            });
+            worker.on('error', reject);
+            worker.on('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+            if (!sendNext()) resolve();
+            sendNext();
+          }),
+      ),
+    );
   } finally {
     // Threads are only for the cold index: their heaps go back to the system afterwards.
     await Promise.all(workers.map(w => w.terminate()));

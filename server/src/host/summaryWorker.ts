@@ -8,8 +8,16 @@ import { packForTransfer } from './transfer';
  * Worker thread: reads and analyses files on its own (parse, summaries, single-resource rules)
  * and posts back plain-data summaries; the main thread only indexes them.
  */
-export type WorkerRequest = { readonly id: number; readonly files: readonly string[]; readonly settings: AnalysisSettings };
-export type WorkerResponse = { readonly id: number; readonly inputs: readonly FileInput[]; readonly logs: readonly string[] };
+export type WorkerRequest = {
+  readonly id: number;
+  readonly files: readonly string[];
+  readonly settings: AnalysisSettings;
+};
+export type WorkerResponse = {
+  readonly id: number;
+  readonly inputs: readonly FileInput[];
+  readonly logs: readonly string[];
+};
 
 parentPort?.on('message', (request: WorkerRequest) => {
   const logs: string[] = [];

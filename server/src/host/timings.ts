@@ -5,5 +5,6 @@ const started = performance.now();
  * index (milliseconds since the process loaded this module): for profiling big workspaces.
  */
 export function timing(what: string): void {
-  if (process.env.ISTIO_LS_TIMINGS) process.stderr.write(`[istio-ls ${(performance.now() - started).toFixed(0)} ms] ${what}\n`);
+  if (process.env.ISTIO_LS_TIMINGS)
+    process.stderr.write(`[istio-ls ${(performance.now() - started).toFixed(0)} ms] ${what}\n`);
 }

@@ -33,8 +33,16 @@ export class WorkspaceHost {
   private generation = 0;
   private indexingDone = false;
 
-  constructor(private settings: ServerSettings, private readonly events: HostEvents) {
-    this.analyzer = new Analyzer(settings.analysis, undefined, (id, e) => events.log(`Rule ${id} failed: ${(e as Error)?.stack ?? String(e)}`), loadSchemas(events.log));
+  constructor(
+    private settings: ServerSettings,
+    private readonly events: HostEvents,
+  ) {
+    this.analyzer = new Analyzer(
+      settings.analysis,
+      undefined,
+      (id, e) => events.log(`Rule ${id} failed: ${(e as Error)?.stack ?? String(e)}`),
+      loadSchemas(events.log),
+    );
   }
 
   get serverSettings(): ServerSettings {
@@ -69,11 +77,19 @@ export class WorkspaceHost {
     this.emit(this.analyzer.setCrossFileEnabled(false));
     const files: string[] = [];
     for (const folder of folders) {
-      files.push(...await walkYamlFiles(folder, { include: this.settings.include, exclude: this.settings.exclude, log: this.events.log }));
+      files.push(
+        ...(await walkYamlFiles(folder, {
+          include: this.settings.include,
+          exclude: this.settings.exclude,
+          log: this.events.log,
+        })),
+      );
     }
     timing(`walked ${files.length} files`);
     const known = new Set(files);
-    const stale = [...this.analyzer.index.allFiles()].map(s => s.file).filter(f => !known.has(f) && !this.openTexts.has(f));
+    const stale = [...this.analyzer.index.allFiles()]
+      .map(s => s.file)
+      .filter(f => !known.has(f) && !this.openTexts.has(f));
     if (stale.length > 0) this.emit(this.analyzer.update(stale.map(file => ({ file, deleted: true as const }))));
     // Kustomizations first: files they list then get their namespace when indexed, instead of
     // being moved (in every lookup table) at the end.
@@ -141,7 +157,8 @@ export class WorkspaceHost {
         inputs.push({ file: change.file, deleted: true });
         // A deleted directory takes every indexed file below it.
         const prefix = `${change.file}/`;
-        for (const s of this.analyzer.index.allFiles()) if (s.file.startsWith(prefix) && !this.openTexts.has(s.file)) inputs.push({ file: s.file, deleted: true });
+        for (const s of this.analyzer.index.allFiles())
+          if (s.file.startsWith(prefix) && !this.openTexts.has(s.file)) inputs.push({ file: s.file, deleted: true });
         continue;
       }
       if (!/\.ya?ml$/i.test(change.file) || !this.inScope(change.file)) continue;
@@ -151,7 +168,9 @@ export class WorkspaceHost {
   }
 
   async setSettings(settings: ServerSettings): Promise<void> {
-    const scopeChanged = JSON.stringify([settings.include, settings.exclude]) !== JSON.stringify([this.settings.include, this.settings.exclude]);
+    const scopeChanged =
+      JSON.stringify([settings.include, settings.exclude]) !==
+      JSON.stringify([this.settings.include, this.settings.exclude]);
     this.settings = settings;
     const { reanalyzeFiles, changedFiles } = this.analyzer.setSettings(settings.analysis);
     this.emit(changedFiles);

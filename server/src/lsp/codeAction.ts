@@ -1,4 +1,4 @@
-import { CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import { fixAll, resolveFix } from '../core/analysis/fixes';
 import { currentLineStarts, type ServerContext } from './context';
 import { quickFix, toWorkspaceEdit, type DiagnosticData } from './convert';
@@ -28,7 +28,9 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
       for (const fix of finding?.fixes ?? []) {
         const edits = resolveFix(fix, fixCtx);
         if (!edits || edits.length === 0) continue;
-        actions.push(quickFix(fix.title, toWorkspaceEdit(edits, lineStartsOf, ctx.uris), [diagnostic], fix.isPreferred));
+        actions.push(
+          quickFix(fix.title, toWorkspaceEdit(edits, lineStartsOf, ctx.uris), [diagnostic], fix.isPreferred),
+        );
       }
       if (finding?.fixes?.some(f => f.isPreferred)) rulesWithFixes.add(finding.ruleId);
     }
@@ -36,12 +38,29 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
       const count = findings.filter(f => f.ruleId === ruleId && f.fixes?.some(x => x.isPreferred)).length;
       if (count < 2) continue;
       const edits = fixAll(findings, fixCtx, ruleId);
-      if (edits.length > 0) actions.push(quickFix(`Fix all ${count} '${ruleId}' problems in this file`, toWorkspaceEdit(edits, lineStartsOf, ctx.uris), [], false));
+      if (edits.length > 0)
+        actions.push(
+          quickFix(
+            `Fix all ${count} '${ruleId}' problems in this file`,
+            toWorkspaceEdit(edits, lineStartsOf, ctx.uris),
+            [],
+            false,
+          ),
+        );
     }
   }
   if (only && wants(FIX_ALL_KIND)) {
     const edits = fixAll(findings, fixCtx);
-    if (edits.length > 0) actions.push(quickFix('Fix all auto-fixable Istio problems', toWorkspaceEdit(edits, lineStartsOf, ctx.uris), [], false, FIX_ALL_KIND));
+    if (edits.length > 0)
+      actions.push(
+        quickFix(
+          'Fix all auto-fixable Istio problems',
+          toWorkspaceEdit(edits, lineStartsOf, ctx.uris),
+          [],
+          false,
+          FIX_ALL_KIND,
+        ),
+      );
   }
   return actions;
 }

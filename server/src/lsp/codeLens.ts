@@ -20,7 +20,11 @@ export function codeLenses(ctx: ServerContext, params: CodeLensParams): CodeLens
     const range = toRange(lineStarts, lens.span);
     return {
       range,
-      command: { title: lens.title, command: SHOW_REFERENCES_COMMAND, arguments: [params.textDocument.uri, range.start, toLocations(lens.locations, lineStartsOf, ctx.uris)] },
+      command: {
+        title: lens.title,
+        command: SHOW_REFERENCES_COMMAND,
+        arguments: [params.textDocument.uri, range.start, toLocations(lens.locations, lineStartsOf, ctx.uris)],
+      },
     };
   });
 }

@@ -1,5 +1,18 @@
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
-import { completion as complete, type Completion, type CompletionContext, type CompletionKind } from '../core/features/completion';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from 'vscode-languageserver';
+import {
+  completion as complete,
+  type Completion,
+  type CompletionContext,
+  type CompletionKind,
+} from '../core/features/completion';
 import { computeLineStarts, type LineStarts } from '../core/parse/lineIndex';
 import { SchemaRegistry } from '../core/schema/registry';
 import { cursorOf, featureContext, type ServerContext } from './context';

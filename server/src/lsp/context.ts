@@ -21,12 +21,17 @@ export function featureContext(ctx: ServerContext): FeatureContext {
 }
 
 /** A request's document and position as a file path and an offset into its current text. */
-export function cursorOf(ctx: ServerContext, params: TextDocumentPositionParams): { file: string; offset: number } | undefined {
+export function cursorOf(
+  ctx: ServerContext,
+  params: TextDocumentPositionParams,
+): { file: string; offset: number } | undefined {
   const file = ctx.uris.toPath(params.textDocument.uri);
   const open = ctx.documents.get(params.textDocument.uri);
   if (open) return { file, offset: open.offsetAt(params.position) };
   const text = ctx.host.readText(file);
-  return text === undefined ? undefined : { file, offset: toOffset(computeLineStarts(text), params.position, text.length) };
+  return text === undefined
+    ? undefined
+    : { file, offset: toOffset(computeLineStarts(text), params.position, text.length) };
 }
 
 /** Line starts of the text the index last saw of a file: the text its summaries' spans are offsets into. */

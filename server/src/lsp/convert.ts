@@ -1,5 +1,14 @@
 import {
-  CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, Location, Position, Range, TextEdit as LspTextEdit, WorkspaceEdit,
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  Location,
+  Position,
+  Range,
+  TextEdit as LspTextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Location as CoreLocation } from '../core/features/types';
 import { lineColToOffset, offsetToLineCol, type LineStarts } from '../core/parse/lineIndex';
@@ -38,7 +47,12 @@ export interface DiagnosticData {
   readonly ruleId: string;
 }
 
-export function toDiagnostic(f: ReportedFinding, lineStarts: LineStarts, lineStartsOf: (file: string) => LineStarts | undefined, uris: UriMap): Diagnostic {
+export function toDiagnostic(
+  f: ReportedFinding,
+  lineStarts: LineStarts,
+  lineStartsOf: (file: string) => LineStarts | undefined,
+  uris: UriMap,
+): Diagnostic {
   const tags: DiagnosticTag[] = [];
   if (f.tags?.includes('deprecated')) tags.push(DiagnosticTag.Deprecated);
   if (f.tags?.includes('unnecessary')) tags.push(DiagnosticTag.Unnecessary);
@@ -53,14 +67,20 @@ export function toDiagnostic(f: ReportedFinding, lineStarts: LineStarts, lineSta
     tags: tags.length ? tags : undefined,
     relatedInformation: f.related?.flatMap(r => {
       const starts = lineStartsOf(r.file);
-      return starts ? [{ location: { uri: uris.toUri(r.file), range: toRange(starts, r.span) }, message: r.message }] : [];
+      return starts
+        ? [{ location: { uri: uris.toUri(r.file), range: toRange(starts, r.span) }, message: r.message }]
+        : [];
     }),
     data,
   };
 }
 
 /** File edits as a WorkspaceEdit; files that are not open are read to place their edits. */
-export function toWorkspaceEdit(edits: readonly FileEdit[], lineStartsOf: (file: string) => LineStarts | undefined, uris: UriMap): WorkspaceEdit {
+export function toWorkspaceEdit(
+  edits: readonly FileEdit[],
+  lineStartsOf: (file: string) => LineStarts | undefined,
+  uris: UriMap,
+): WorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
   for (const { file, edits: list } of edits) {
     const starts = lineStartsOf(file);
@@ -71,7 +91,11 @@ export function toWorkspaceEdit(edits: readonly FileEdit[], lineStartsOf: (file:
 }
 
 /** Core locations as LSP locations; files whose line starts are unknown are left out. */
-export function toLocations(locations: readonly CoreLocation[], lineStartsOf: (file: string) => LineStarts | undefined, uris: UriMap): Location[] {
+export function toLocations(
+  locations: readonly CoreLocation[],
+  lineStartsOf: (file: string) => LineStarts | undefined,
+  uris: UriMap,
+): Location[] {
   const out: Location[] = [];
   for (const l of locations) {
     const starts = lineStartsOf(l.file);
@@ -86,6 +110,12 @@ export function toLinkTarget(l: CoreLocation, lineStarts: LineStarts, uris: UriM
   return `${uris.toUri(l.file)}#L${line + 1},${character + 1}`;
 }
 
-export function quickFix(title: string, edit: WorkspaceEdit, diagnostics: Diagnostic[], isPreferred: boolean | undefined, kind: CodeActionKind = CodeActionKind.QuickFix): CodeAction {
+export function quickFix(
+  title: string,
+  edit: WorkspaceEdit,
+  diagnostics: Diagnostic[],
+  isPreferred: boolean | undefined,
+  kind: CodeActionKind = CodeActionKind.QuickFix,
+): CodeAction {
   return { title, kind, diagnostics, isPreferred: isPreferred || undefined, edit };
 }

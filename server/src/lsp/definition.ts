@@ -7,5 +7,9 @@ import { toLocations } from './convert';
 export function definition(ctx: ServerContext, params: DefinitionParams): Location[] {
   const cursor = cursorOf(ctx, params);
   if (!cursor) return [];
-  return toLocations(findDefinitions(featureContext(ctx), cursor.file, cursor.offset), f => indexedLineStarts(ctx, f), ctx.uris);
+  return toLocations(
+    findDefinitions(featureContext(ctx), cursor.file, cursor.offset),
+    f => indexedLineStarts(ctx, f),
+    ctx.uris,
+  );
 }

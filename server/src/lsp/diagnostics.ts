@@ -68,7 +68,9 @@ export class DiagnosticsPublisher {
       const justOpened = this.opened.delete(file);
       if (findings.length === 0 && !this.published.has(file) && !justOpened) continue;
       const lineStartsOf = (f: string) => analyzer.index.file(f)?.lineStarts;
-      const diagnostics = summary ? findings.map(f => toDiagnostic(f, summary.lineStarts, lineStartsOf, this.ctx.uris)) : [];
+      const diagnostics = summary
+        ? findings.map(f => toDiagnostic(f, summary.lineStarts, lineStartsOf, this.ctx.uris))
+        : [];
       const uri = this.ctx.uris.toUri(file);
       const version = this.ctx.documents.get(uri)?.version;
       void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });

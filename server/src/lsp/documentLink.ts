@@ -12,7 +12,11 @@ export function documentLinks(ctx: ServerContext, params: DocumentLinkParams): D
   for (const link of links(featureContext(ctx), file)) {
     const targetStarts = indexedLineStarts(ctx, link.target.file);
     if (!targetStarts) continue;
-    out.push({ range: toRange(lineStarts, link.span), target: toLinkTarget(link.target, targetStarts, ctx.uris), tooltip: link.tooltip });
+    out.push({
+      range: toRange(lineStarts, link.span),
+      target: toLinkTarget(link.target, targetStarts, ctx.uris),
+      tooltip: link.tooltip,
+    });
   }
   return out;
 }

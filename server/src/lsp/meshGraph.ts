@@ -10,7 +10,9 @@ export function meshGraph(ctx: ServerContext, params: MeshGraphParams | null | u
   const graph = buildGraph(analyzer.index, file => analyzer.report(file, serverSettings.report), namespace);
   const nodes = graph.nodes.map(({ location, ...node }): MeshNodeResult => {
     const starts = location && indexedLineStarts(ctx, location.file);
-    return location && starts ? { ...node, uri: ctx.uris.toUri(location.file), range: toRange(starts, location.span) } : node;
+    return location && starts
+      ? { ...node, uri: ctx.uris.toUri(location.file), range: toRange(starts, location.span) }
+      : node;
   });
   return { nodes, edges: graph.edges };
 }

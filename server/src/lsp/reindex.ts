@@ -8,6 +8,7 @@ export async function reindex(ctx: ServerContext, session: Session): Promise<Rei
   await session.reindex();
   const { analyzer, serverSettings } = ctx.host;
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const file of analyzer.filesWithFindings()) for (const f of analyzer.report(file, serverSettings.report)) findings[f.severity]++;
+  for (const file of analyzer.filesWithFindings())
+    for (const f of analyzer.report(file, serverSettings.report)) findings[f.severity]++;
   return { files: analyzer.index.fileCount, resources: analyzer.index.resourceCount, findings };
 }

@@ -1,4 +1,11 @@
-import { ErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  ErrorCodes,
+  ResponseError,
+  type PrepareRenameParams,
+  type Range,
+  type RenameParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { prepareRename as prepare, rename as renameSymbol } from '../core/features/rename';
 import { computeLineStarts } from '../core/parse/lineIndex';
 import { currentLineStarts, cursorOf, featureContext, type ServerContext } from './context';
@@ -8,10 +15,14 @@ import { toRange, toWorkspaceEdit } from './convert';
  * textDocument/prepareRename: the name's range, or an error whose message the editor shows
  * ("Only a DestinationRule subset or a Gateway name can be renamed…").
  */
-export function prepareRename(ctx: ServerContext, params: PrepareRenameParams): { range: Range; placeholder: string } | ResponseError<void> {
+export function prepareRename(
+  ctx: ServerContext,
+  params: PrepareRenameParams,
+): { range: Range; placeholder: string } | ResponseError<void> {
   const cursor = cursorOf(ctx, params);
   const text = cursor && ctx.host.readText(cursor.file);
-  if (!cursor || text === undefined) return new ResponseError(ErrorCodes.InvalidRequest, 'This file is not part of the workspace.');
+  if (!cursor || text === undefined)
+    return new ResponseError(ErrorCodes.InvalidRequest, 'This file is not part of the workspace.');
   const result = prepare(featureContext(ctx), cursor.file, cursor.offset);
   if ('error' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.error);
   return { range: toRange(computeLineStarts(text), result.span), placeholder: result.placeholder };

@@ -59,7 +59,9 @@ export interface UpgradePlanResult {
   readonly skipped: readonly UpgradeSkipResult[];
 }
 
-export const UPGRADE_PLAN_REQUEST = new RequestType<UpgradePlanParams | null, UpgradePlanResult, void>('istio/upgradePlan');
+export const UPGRADE_PLAN_REQUEST = new RequestType<UpgradePlanParams | null, UpgradePlanResult, void>(
+  'istio/upgradePlan',
+);
 
 /** `istio/stats`: what the benchmarks read from a running server. */
 export interface StatsResult {

@@ -7,9 +7,15 @@ import type { ServerContext } from './context';
  * cancelled (typically because the user typed on: its answer would be for stale text) is not
  * computed at all and answers RequestCancelled.
  */
-export function safe<P extends unknown[], R>(ctx: ServerContext, name: string, fallback: R, fn: (...args: P) => R): (...args: P) => R {
+export function safe<P extends unknown[], R>(
+  ctx: ServerContext,
+  name: string,
+  fallback: R,
+  fn: (...args: P) => R,
+): (...args: P) => R {
   return (...args: P): R => {
-    if (args.some(isCancelledToken)) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`) as unknown as R;
+    if (args.some(isCancelledToken))
+      return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`) as unknown as R;
     try {
       const result = fn(...args);
       if (result instanceof Promise) {
@@ -27,7 +33,11 @@ export function safe<P extends unknown[], R>(ctx: ServerContext, name: string, f
 }
 
 function isCancelledToken(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && (arg as { isCancellationRequested?: unknown }).isCancellationRequested === true;
+  return (
+    typeof arg === 'object' &&
+    arg !== null &&
+    (arg as { isCancellationRequested?: unknown }).isCancellationRequested === true
+  );
 }
 
 /**

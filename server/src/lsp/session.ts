@@ -38,7 +38,8 @@ export class Session {
   async initialized(): Promise<void> {
     const settings = await fetchSettings(this.ctx, this.folders, this.canPullConfig, this.initOptions);
     await this.ctx.host.setSettings(settings);
-    if (this.canRegisterWatchers) await registerWatchers(this.ctx).catch(e => this.ctx.log(`File watching unavailable: ${String(e)}`));
+    if (this.canRegisterWatchers)
+      await registerWatchers(this.ctx).catch(e => this.ctx.log(`File watching unavailable: ${String(e)}`));
     await this.reindex();
   }
 
@@ -64,7 +65,9 @@ export class Session {
 
   async foldersChanged(added: readonly { uri: string }[], removed: readonly { uri: string }[]): Promise<void> {
     const gone = new Set(removed.map(f => f.uri));
-    this.folders = this.folders.filter(f => !gone.has(f.uri)).concat(added.map(f => ({ uri: f.uri, path: this.ctx.uris.toPath(f.uri) })));
+    this.folders = this.folders
+      .filter(f => !gone.has(f.uri))
+      .concat(added.map(f => ({ uri: f.uri, path: this.ctx.uris.toPath(f.uri) })));
     await this.reindex();
   }
 

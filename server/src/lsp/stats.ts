@@ -15,7 +15,8 @@ export function startEventLoopMonitor(): void {
   const observer = new PerformanceObserver(list => {
     for (const entry of list.getEntries()) {
       longestGcMs = Math.max(longestGcMs, entry.duration);
-      if (process.env.ISTIO_LS_TIMINGS && entry.duration > 20) process.stderr.write(`[istio-ls] gc pause ${entry.duration.toFixed(0)} ms\n`);
+      if (process.env.ISTIO_LS_TIMINGS && entry.duration > 20)
+        process.stderr.write(`[istio-ls] gc pause ${entry.duration.toFixed(0)} ms\n`);
     }
   });
   observer.observe({ entryTypes: ['gc'] });

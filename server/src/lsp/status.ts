@@ -21,7 +21,10 @@ export class IndexProgress {
   private indexing = false;
   private indexedOnce = false;
 
-  constructor(private readonly ctx: ServerContext, private readonly supportsProgress: boolean) {}
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly supportsProgress: boolean,
+  ) {}
 
   async begin(): Promise<void> {
     this.indexing = true;

@@ -13,7 +13,20 @@ export function upgradePlan(ctx: ServerContext, params: UpgradePlanParams | null
   const plan = planUpgrade(ctx.host.analyzer, { file }, f => ctx.host.readText(f));
   return {
     edit: toWorkspaceEdit(plan.edits, f => currentLineStarts(ctx, f), ctx.uris),
-    changed: plan.changed.map(c => ({ uri: ctx.uris.toUri(c.file), line: c.line, kind: c.kind, name: c.name, from: c.from, to: c.to })),
-    skipped: plan.skipped.map(s => ({ uri: ctx.uris.toUri(s.file), line: s.line, kind: s.kind, name: s.name, reason: s.reason })),
+    changed: plan.changed.map(c => ({
+      uri: ctx.uris.toUri(c.file),
+      line: c.line,
+      kind: c.kind,
+      name: c.name,
+      from: c.from,
+      to: c.to,
+    })),
+    skipped: plan.skipped.map(s => ({
+      uri: ctx.uris.toUri(s.file),
+      line: s.line,
+      kind: s.kind,
+      name: s.name,
+      reason: s.reason,
+    })),
   };
 }

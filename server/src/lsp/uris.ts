@@ -25,6 +25,9 @@ export function uriToPath(uri: string): string {
 
 /** Matches vscode-uri: every character outside [A-Za-z0-9-._~/] is percent-encoded. */
 export function pathToUri(file: string): string {
-  const encoded = file.split('/').map(seg => encodeURIComponent(seg).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  const encoded = file
+    .split('/')
+    .map(seg => encodeURIComponent(seg).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
   return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
 }

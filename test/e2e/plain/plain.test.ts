@@ -12,14 +12,25 @@ describe('a workspace without Istio files', () => {
     assert.strictEqual(api.status.status.state, 'ready');
     assert.strictEqual(api.status.status.resources ?? 0, 0);
     assert.ok(!api.status.visible, 'no status bar item');
-    notes.push(`activation (no Istio files): ${api.activationMs} ms to a running server; index ready ${readyMs} ms after the test asked`);
+    notes.push(
+      `activation (no Istio files): ${api.activationMs} ms to a running server; index ready ${readyMs} ms after the test asked`,
+    );
   });
 
   it('reports nothing and completes nothing of its own in other YAML', async () => {
     for (const f of await vscode.workspace.findFiles('**/*.{yaml,yml}')) {
       assert.deepStrictEqual(istioDiagnostics(f), [], vscode.workspace.asRelativePath(f));
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', f, new vscode.Position(1, 0));
-      assert.deepStrictEqual(list.items.filter(i => i.kind !== vscode.CompletionItemKind.Snippet && i.kind !== vscode.CompletionItemKind.Text).map(i => i.label), []);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        f,
+        new vscode.Position(1, 0),
+      );
+      assert.deepStrictEqual(
+        list.items
+          .filter(i => i.kind !== vscode.CompletionItemKind.Snippet && i.kind !== vscode.CompletionItemKind.Text)
+          .map(i => i.label),
+        [],
+      );
     }
   });
 });

@@ -17,12 +17,21 @@ describe('activation', () => {
     assert.ok((status.resources ?? 0) >= 10, `resources: ${status.resources}`);
     assert.match(api.status.text, /Istio: \d+ resources/);
     assert.ok(api.status.visible, 'status bar item shown');
-    notes.push(`activation (multi-root fixture): ${api.activationMs} ms to a running server; first index ready ${indexMs} ms after the test asked`);
+    notes.push(
+      `activation (multi-root fixture): ${api.activationMs} ms to a running server; first index ready ${indexMs} ms after the test asked`,
+    );
   });
 
   it('contributes its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['istio.newResource', 'istio.upgradeApis', 'istio.analyzeWorkspace', 'istio.showMeshGraph', 'istio.restartServer', 'istio.showOutput']) {
+    for (const id of [
+      'istio.newResource',
+      'istio.upgradeApis',
+      'istio.analyzeWorkspace',
+      'istio.showMeshGraph',
+      'istio.restartServer',
+      'istio.showOutput',
+    ]) {
       assert.ok(commands.includes(id), id);
     }
   });

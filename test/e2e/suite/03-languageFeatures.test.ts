@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 import { activated, closeAll, fileUri, hoverText, labelOf, serverItems } from '../helpers';
 
 async function completions(uri: vscode.Uri, line: number, character: number): Promise<vscode.CompletionList> {
-  return vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character));
+  return vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    new vscode.Position(line, character),
+  );
 }
 
 describe('completion and hover', () => {
@@ -15,21 +19,35 @@ describe('completion and hover', () => {
     await vscode.window.showTextDocument(doc);
     const list = await completions(doc.uri, doc.lineCount - 1, 0);
     const labels = list.items.map(labelOf);
-    for (const prefix of ['istio-vs', 'istio-dr', 'istio-gw-https', 'istio-pa-strict']) assert.ok(labels.includes(prefix), `${prefix} in ${labels.join(', ')}`);
+    for (const prefix of ['istio-vs', 'istio-dr', 'istio-gw-https', 'istio-pa-strict'])
+      assert.ok(labels.includes(prefix), `${prefix} in ${labels.join(', ')}`);
   });
 
   it('completes Istio fields from the server in an Istio document', async () => {
     // Inside the DestinationRule's spec, on a new line indented like `host:`.
-    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: x\nspec:\n  \n' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: x\nspec:\n  \n',
+    });
     const items = serverItems(await completions(doc.uri, 5, 2));
     const labels = items.map(labelOf);
-    assert.ok(labels.includes('trafficPolicy') && labels.includes('subsets'), `server completions: ${labels.join(', ') || '(none)'}`);
+    assert.ok(
+      labels.includes('trafficPolicy') && labels.includes('subsets'),
+      `server completions: ${labels.join(', ') || '(none)'}`,
+    );
   });
 
   it('shows the API description on hover in an Istio document', async () => {
     const doc = await vscode.workspace.openTextDocument(fileUri('mesh', 'destination-rules.yaml'));
-    const line = doc.getText().split('\n').findIndex(l => l.trim() === 'subsets:');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 4));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex(l => l.trim() === 'subsets:');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(line, 4),
+    );
     assert.match(hoverText(hovers), /subset/i, `hover: ${hoverText(hovers) || '(none)'}`);
   });
 
@@ -38,7 +56,11 @@ describe('completion and hover', () => {
       const doc = await vscode.workspace.openTextDocument(fileUri('mesh', file));
       const list = await completions(doc.uri, doc.lineCount - 1, 0);
       assert.deepStrictEqual(serverItems(list).map(labelOf), [], `${file}: server completions`);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(1, 2));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        new vscode.Position(1, 2),
+      );
       assert.strictEqual(hoverText(hovers), '', `${file}: hover`);
     }
   });

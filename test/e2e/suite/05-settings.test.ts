@@ -14,12 +14,22 @@ describe('settings', () => {
       await cfg().update('rules', { [rule]: 'off' }, vscode.ConfigurationTarget.Workspace);
       await waitForDiagnostics(uri, ds => !ds.some(d => codeOf(d) === rule), 15000, `${rule} to be turned off`);
       await cfg().update('rules', { [rule]: 'error' }, vscode.ConfigurationTarget.Workspace);
-      const ds = await waitForDiagnostics(uri, x => x.some(d => codeOf(d) === rule && d.severity === vscode.DiagnosticSeverity.Error), 15000, `${rule} as an error`);
+      const ds = await waitForDiagnostics(
+        uri,
+        x => x.some(d => codeOf(d) === rule && d.severity === vscode.DiagnosticSeverity.Error),
+        15000,
+        `${rule} as an error`,
+      );
       assert.ok(ds.length > 0);
     } finally {
       await cfg().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await waitForDiagnostics(uri, ds => ds.some(d => codeOf(d) === rule && d.severity === vscode.DiagnosticSeverity.Warning), 15000, `${rule} back as a warning`);
+    await waitForDiagnostics(
+      uri,
+      ds => ds.some(d => codeOf(d) === rule && d.severity === vscode.DiagnosticSeverity.Warning),
+      15000,
+      `${rule} back as a warning`,
+    );
   });
 
   it('istio.files.exclude takes a file out of the analysis', async () => {
@@ -35,7 +45,15 @@ describe('settings', () => {
   });
 
   it('documents every setting with a default', () => {
-    for (const key of ['rootNamespace', 'defaultNamespace', 'targetVersion', 'rules', 'files.include', 'files.exclude', 'trace.server']) {
+    for (const key of [
+      'rootNamespace',
+      'defaultNamespace',
+      'targetVersion',
+      'rules',
+      'files.include',
+      'files.exclude',
+      'trace.server',
+    ]) {
       const inspected = vscode.workspace.getConfiguration('istio').inspect(key);
       assert.ok(inspected && inspected.defaultValue !== undefined, `istio.${key}`);
     }

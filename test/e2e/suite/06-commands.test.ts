@@ -17,13 +17,20 @@ describe('commands', () => {
   });
 
   it('Istio: New Resource… opens an untitled YAML document with the template, name and namespace', async () => {
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('istio.newResource', { template: 'istio-vs-canary', name: 'payments', namespace: 'shop' });
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('istio.newResource', {
+      template: 'istio-vs-canary',
+      name: 'payments',
+      namespace: 'shop',
+    });
     assert.ok(editor, 'an editor');
     const doc = editor.document;
     assert.ok(doc.isUntitled);
     assert.strictEqual(doc.languageId, 'yaml');
     const text = doc.getText();
-    assert.match(text, /^apiVersion: networking\.istio\.io\/v1\nkind: VirtualService\nmetadata:\n  name: payments\n  namespace: shop\n/);
+    assert.match(
+      text,
+      /^apiVersion: networking\.istio\.io\/v1\nkind: VirtualService\nmetadata:\n {2}name: payments\n {2}namespace: shop\n/,
+    );
     assert.match(text, /host: reviews\n\s+subset: v1/, 'other placeholders keep their defaults');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -32,10 +39,14 @@ describe('commands', () => {
     const shown = await vscode.commands.executeCommand<MeshGraphShown>('istio.showMeshGraph');
     assert.ok(shown.panel.visible, 'webview visible');
     const kinds = new Set(shown.graph.nodes.map(n => n.kind));
-    for (const k of ['Gateway', 'VirtualService', 'DestinationRule', 'Subset'] as const) assert.ok(kinds.has(k), `${k} in ${[...kinds].join(', ')}`);
+    for (const k of ['Gateway', 'VirtualService', 'DestinationRule', 'Subset'] as const)
+      assert.ok(kinds.has(k), `${k} in ${[...kinds].join(', ')}`);
     const gw = shown.graph.nodes.find(n => n.kind === 'Gateway' && n.label.includes('public-gateway'));
     assert.ok(gw, 'the public gateway');
-    assert.ok(shown.graph.edges.some(e => e.from === gw.id || e.to === gw.id), 'the gateway is connected');
+    assert.ok(
+      shown.graph.edges.some(e => e.from === gw.id || e.to === gw.id),
+      'the gateway is connected',
+    );
     assert.match(shown.svg, /class="node kind-Gateway linked"/);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('istio.meshGraph.open', gw.id);
     assert.strictEqual(editor?.document.uri.toString(), fileUri('mesh', 'gateway.yaml').toString());
@@ -46,7 +57,10 @@ describe('commands', () => {
     const api = await activated();
     // The restarted server indexes again: wait for its own "ready", not the old one.
     const readyAgain = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => { sub.dispose(); reject(new Error('no ready status within 30 s of the restart')); }, 30000);
+      const timer = setTimeout(() => {
+        sub.dispose();
+        reject(new Error('no ready status within 30 s of the restart'));
+      }, 30000);
       const sub = api.status.onDidChange(s => {
         if (s.state !== 'ready') return;
         clearTimeout(timer);
@@ -57,6 +71,11 @@ describe('commands', () => {
     await vscode.commands.executeCommand('istio.restartServer');
     await readyAgain;
     assert.ok(api.client.isRunning());
-    await waitForDiagnostics(fileUri('mesh', 'legacy-dr.yaml'), ds => ds.some(d => codeOf(d) === 'deprecated-api-version'), 30000, 'diagnostics after the restart');
+    await waitForDiagnostics(
+      fileUri('mesh', 'legacy-dr.yaml'),
+      ds => ds.some(d => codeOf(d) === 'deprecated-api-version'),
+      30000,
+      'diagnostics after the restart',
+    );
   });
 });

@@ -9,7 +9,9 @@ describe('snippets in the editor', () => {
   before(activated);
 
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  const snippets = ext ? parseSnippetFile(fs.readFileSync(path.join(ext.extensionPath, 'snippets', 'istio.code-snippets'), 'utf8')) : [];
+  const snippets = ext
+    ? parseSnippetFile(fs.readFileSync(path.join(ext.extensionPath, 'snippets', 'istio.code-snippets'), 'utf8'))
+    : [];
 
   it('contributes every snippet of snippets/istio.code-snippets', () => {
     assert.ok(snippets.length >= 20, `${snippets.length} snippets`);

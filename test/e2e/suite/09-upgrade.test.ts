@@ -14,12 +14,23 @@ describe('Istio: Upgrade All Resources to v1 APIs', () => {
     assert.ok(outcome.applied, 'applied');
     const change = outcome.plan.changed.find(c => c.uri.endsWith('legacy-dr.yaml'));
     assert.ok(change, `changed: ${JSON.stringify(outcome.plan.changed)}`);
-    assert.deepStrictEqual([change.kind, change.name, change.from, change.to], ['DestinationRule', 'productpage', 'networking.istio.io/v1beta1', 'networking.istio.io/v1']);
-    assert.ok(outcome.plan.changed.every(c => !c.uri.includes('/ignored/')), 'files.exclude\'d files are left alone');
+    assert.deepStrictEqual(
+      [change.kind, change.name, change.from, change.to],
+      ['DestinationRule', 'productpage', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'],
+    );
+    assert.ok(
+      outcome.plan.changed.every(c => !c.uri.includes('/ignored/')),
+      "files.exclude'd files are left alone",
+    );
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.strictEqual(doc.lineAt(0).text, 'apiVersion: networking.istio.io/v1');
     assert.ok(doc.isDirty, 'left for the user to save');
-    await waitForDiagnostics(uri, ds => !ds.some(d => codeOf(d) === 'deprecated-api-version'), 20000, 'deprecated-api-version to go');
+    await waitForDiagnostics(
+      uri,
+      ds => !ds.some(d => codeOf(d) === 'deprecated-api-version'),
+      20000,
+      'deprecated-api-version to go',
+    );
     // One undo restores the file.
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');

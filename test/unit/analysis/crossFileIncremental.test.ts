@@ -10,20 +10,35 @@ import type { Analyzer } from '../../../server/src/core/analysis/analyzer';
  */
 const VARIANTS: Readonly<Record<string, readonly (string | undefined)[]>> = {
   '/ws/bookinfo/app.yaml': [
-    svc('reviews', 'bookinfo', '{app: reviews}', '[{name: http, port: 9080, targetPort: 8080}]') + '---\n'
-      + deploy('reviews-v1', 'bookinfo', '{app: reviews, version: v1}') + '---\n' + svc('ratings', 'bookinfo', '{app: ratings}', '[{port: 9080}]'),
-    svc('ratings', 'bookinfo', '{app: ratings}', '[{port: 9080}]') + '---\n' + deploy('reviews-v1', 'bookinfo', '{app: reviewz}'),
+    svc('reviews', 'bookinfo', '{app: reviews}', '[{name: http, port: 9080, targetPort: 8080}]') +
+      '---\n' +
+      deploy('reviews-v1', 'bookinfo', '{app: reviews, version: v1}') +
+      '---\n' +
+      svc('ratings', 'bookinfo', '{app: ratings}', '[{port: 9080}]'),
+    svc('ratings', 'bookinfo', '{app: ratings}', '[{port: 9080}]') +
+      '---\n' +
+      deploy('reviews-v1', 'bookinfo', '{app: reviewz}'),
     svc('reviews', 'bookinfo', '{app: reviews}', '[{name: http, port: 8080}]'),
     undefined,
   ],
   '/ws/bookinfo/dr.yaml': [
-    dr('reviews', 'bookinfo', 'reviews', '  subsets: [{name: v1, labels: {version: v1}}]\n  trafficPolicy: {tls: {mode: DISABLE}}\n'),
+    dr(
+      'reviews',
+      'bookinfo',
+      'reviews',
+      '  subsets: [{name: v1, labels: {version: v1}}]\n  trafficPolicy: {tls: {mode: DISABLE}}\n',
+    ),
     dr('reviews', 'bookinfo', 'reviews', '  subsets: [{name: v2, labels: {version: v2}}]\n'),
     undefined,
   ],
   '/ws/bookinfo/dr-extra.yaml': [
     dr('reviews-extra', 'bookinfo', 'reviews.bookinfo.svc.cluster.local', ''),
-    dr('reviews-extra', 'bookinfo', 'reviews.bookinfo.svc.cluster.local', '  workloadSelector: {matchLabels: {app: web}}\n'),
+    dr(
+      'reviews-extra',
+      'bookinfo',
+      'reviews.bookinfo.svc.cluster.local',
+      '  workloadSelector: {matchLabels: {app: web}}\n',
+    ),
     undefined,
   ],
   '/ws/ops/dr.yaml': [
@@ -32,38 +47,108 @@ const VARIANTS: Readonly<Record<string, readonly (string | undefined)[]>> = {
     undefined,
   ],
   '/ws/ops/deploy.yaml': [undefined, deploy('tools', 'ops', '{app: tools}')],
-  '/ws/ops/kustomization.yaml': [undefined, 'namespace: ops\nresources: [dr.yaml]\n', 'namespace: bookinfo\nresources: [dr.yaml]\n'],
+  '/ws/ops/kustomization.yaml': [
+    undefined,
+    'namespace: ops\nresources: [dr.yaml]\n',
+    'namespace: bookinfo\nresources: [dr.yaml]\n',
+  ],
   '/ws/mesh/pa.yaml': [pa('default', 'istio-system', 'STRICT'), pa('default', 'istio-system', 'PERMISSIVE'), undefined],
   '/ws/bookinfo/pa.yaml': [undefined, pa('default', 'bookinfo', 'PERMISSIVE'), pa('default', 'bookinfo', 'UNSET')],
   '/ws/ingress/gw.yaml': [
-    gw('public', 'ingress', '[{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: c}, hosts: ["*/bookinfo.example.com"]}]')
-      + '---\n' + gw('legacy', 'legacy', '[{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: d}, hosts: [bookinfo.example.com]}]'),
-    gw('public', 'ingress', '[{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: c}, hosts: ["*/*.example.com", "*/*.example.org"]}]'),
+    gw(
+      'public',
+      'ingress',
+      '[{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: c}, hosts: ["*/bookinfo.example.com"]}]',
+    ) +
+      '---\n' +
+      gw(
+        'legacy',
+        'legacy',
+        '[{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: d}, hosts: [bookinfo.example.com]}]',
+      ),
+    gw(
+      'public',
+      'ingress',
+      '[{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: c}, hosts: ["*/*.example.com", "*/*.example.org"]}]',
+    ),
     undefined,
   ],
   // Gateway selectors reach every namespace: a gateway Deployment elsewhere can satisfy them.
-  '/ws/ingress/deploy.yaml': [deploy('gateway', 'ingress', '{istio: ingressgateway}'), deploy('gateway', 'ingress', '{istio: ingress-gw}'), undefined],
+  '/ws/ingress/deploy.yaml': [
+    deploy('gateway', 'ingress', '{istio: ingressgateway}'),
+    deploy('gateway', 'ingress', '{istio: ingress-gw}'),
+    undefined,
+  ],
   '/ws/legacy/deploy.yaml': [undefined, deploy('gateway', 'legacy', '{istio: ingressgateway}')],
   '/ws/ingress/vs.yaml': [
-    vs('edge', 'ingress', '[bookinfo.example.com, bookinfo.example.org]', '[public]', '[{match: [{uri: {prefix: /reviews}}], delegate: {name: reviews-routes, namespace: bookinfo}}]')
-      + '---\n' + vs('admin', 'ingress', '[admin.example.com]', '[edge-gatway]', '[{route: [{destination: {host: admin.ops.svc.cluster.local}}]}]'),
-    vs('edge', 'ingress', '[bookinfo.example.com]', '[public]', '[{route: [{destination: {host: reviews.bookinfo.svc.cluster.local}}]}]'),
+    vs(
+      'edge',
+      'ingress',
+      '[bookinfo.example.com, bookinfo.example.org]',
+      '[public]',
+      '[{match: [{uri: {prefix: /reviews}}], delegate: {name: reviews-routes, namespace: bookinfo}}]',
+    ) +
+      '---\n' +
+      vs(
+        'admin',
+        'ingress',
+        '[admin.example.com]',
+        '[edge-gatway]',
+        '[{route: [{destination: {host: admin.ops.svc.cluster.local}}]}]',
+      ),
+    vs(
+      'edge',
+      'ingress',
+      '[bookinfo.example.com]',
+      '[public]',
+      '[{route: [{destination: {host: reviews.bookinfo.svc.cluster.local}}]}]',
+    ),
     undefined,
   ],
   '/ws/bookinfo/vs.yaml': [
-    vs('reviews', 'bookinfo', '[reviews]', undefined, '[{route: [{destination: {host: reviews, subset: v1, port: {number: 8080}}}, {destination: {host: ratngs}}]}]'),
-    vs('reviews', 'bookinfo', '[reviews]', undefined, '[{route: [{destination: {host: reviews, subset: v2, port: {number: 9080}}}]}]'),
+    vs(
+      'reviews',
+      'bookinfo',
+      '[reviews]',
+      undefined,
+      '[{route: [{destination: {host: reviews, subset: v1, port: {number: 8080}}}, {destination: {host: ratngs}}]}]',
+    ),
+    vs(
+      'reviews',
+      'bookinfo',
+      '[reviews]',
+      undefined,
+      '[{route: [{destination: {host: reviews, subset: v2, port: {number: 9080}}}]}]',
+    ),
     undefined,
   ],
-  '/ws/bookinfo/delegate.yaml': [undefined, vs('reviews-routes', 'bookinfo', '[]', undefined, '[{route: [{destination: {host: reviews}}]}]')],
+  '/ws/bookinfo/delegate.yaml': [
+    undefined,
+    vs('reviews-routes', 'bookinfo', '[]', undefined, '[{route: [{destination: {host: reviews}}]}]'),
+  ],
   '/ws/front/vs.yaml': [
-    vs('reviews', 'front', '[reviews.bookinfo.svc.cluster.local]', undefined, '[{route: [{destination: {host: reviews.bookinfo.svc.cluster.local}}]}]'),
-    vs('reviews', 'front', '[reviews.bookinfo.svc.cluster.local]', undefined, '[{route: [{destination: {host: reviews.bookinfo.svc.cluster.local}}]}]', '["."]'),
+    vs(
+      'reviews',
+      'front',
+      '[reviews.bookinfo.svc.cluster.local]',
+      undefined,
+      '[{route: [{destination: {host: reviews.bookinfo.svc.cluster.local}}]}]',
+    ),
+    vs(
+      'reviews',
+      'front',
+      '[reviews.bookinfo.svc.cluster.local]',
+      undefined,
+      '[{route: [{destination: {host: reviews.bookinfo.svc.cluster.local}}]}]',
+      '["."]',
+    ),
     undefined,
   ],
   '/ws/bookinfo/sidecars.yaml': [
     sidecar('default', 'bookinfo', '') + '---\n' + sidecar('restrict', 'bookinfo', ''),
-    sidecar('default', 'bookinfo', '') + '---\n' + sidecar('restrict', 'bookinfo', '  workloadSelector: {labels: {app: reviews}}\n'),
+    sidecar('default', 'bookinfo', '') +
+      '---\n' +
+      sidecar('restrict', 'bookinfo', '  workloadSelector: {labels: {app: reviews}}\n'),
   ],
   '/ws/bookinfo/policy.yaml': [
     'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: reviews, namespace: bookinfo}\nspec:\n  selector: {matchLabels: {app: reviews}}\n  action: ALLOW\n  rules: [{}]\n',
@@ -73,15 +158,26 @@ const VARIANTS: Readonly<Record<string, readonly (string | undefined)[]>> = {
 
 /** Rules the initial workspace must trigger, so that the equality below is not vacuous. */
 const EXPECTED_RULES = [
-  'destination-rule-ignored', 'gateway-not-found', 'gateway-host-mismatch', 'host-not-found', 'duplicate-destination-rule',
-  'conflicting-virtual-service', 'multiple-namespace-sidecars', 'mtls-conflict', 'destination-port-not-found',
-  'conflicting-gateways', 'delegate-not-found',
+  'destination-rule-ignored',
+  'gateway-not-found',
+  'gateway-host-mismatch',
+  'host-not-found',
+  'duplicate-destination-rule',
+  'conflicting-virtual-service',
+  'multiple-namespace-sidecars',
+  'mtls-conflict',
+  'destination-port-not-found',
+  'conflicting-gateways',
+  'delegate-not-found',
 ];
 
 describe('incremental analysis of the cross-file rules', () => {
   it('the initial workspace triggers every rule', () => {
     const found = new Set(allFindings(analyzeFixture(initial())).map(f => f.split(' ')[1]));
-    assert.deepStrictEqual(EXPECTED_RULES.filter(id => !found.has(id)), []);
+    assert.deepStrictEqual(
+      EXPECTED_RULES.filter(id => !found.has(id)),
+      [],
+    );
   });
 
   it('selector-matches-nothing appears when the workload labels change', () => {
@@ -89,17 +185,37 @@ describe('incremental analysis of the cross-file rules', () => {
     files.set('/ws/bookinfo/app.yaml', VARIANTS['/ws/bookinfo/app.yaml'][1]!);
     files.set('/ws/ingress/deploy.yaml', VARIANTS['/ws/ingress/deploy.yaml'][1]!);
     const found = allFindings(analyzeFixture(files)).filter(f => f.includes(' selector-matches-nothing '));
-    assert.deepStrictEqual(found.map(f => f.split(':')[0]), ['/ws/bookinfo/policy.yaml', '/ws/ingress/gw.yaml']);
+    assert.deepStrictEqual(
+      found.map(f => f.split(':')[0]),
+      ['/ws/bookinfo/policy.yaml', '/ws/ingress/gw.yaml'],
+    );
   });
 
   it('a scripted sequence of edits: equal to a from-scratch analysis after every step', () => {
     const steps: [string, number][] = [
-      ['/ws/ingress/deploy.yaml', 1], ['/ws/legacy/deploy.yaml', 1], ['/ws/legacy/deploy.yaml', 0], ['/ws/ingress/deploy.yaml', 0],
-      ['/ws/mesh/pa.yaml', 1], ['/ws/bookinfo/app.yaml', 1], ['/ws/ops/deploy.yaml', 1], ['/ws/ops/dr.yaml', 1],
-      ['/ws/ops/kustomization.yaml', 1], ['/ws/ops/kustomization.yaml', 2], ['/ws/bookinfo/delegate.yaml', 1],
-      ['/ws/ingress/gw.yaml', 1], ['/ws/bookinfo/dr-extra.yaml', 1], ['/ws/front/vs.yaml', 1], ['/ws/bookinfo/sidecars.yaml', 1],
-      ['/ws/bookinfo/app.yaml', 2], ['/ws/bookinfo/pa.yaml', 2], ['/ws/mesh/pa.yaml', 0], ['/ws/bookinfo/app.yaml', 0],
-      ['/ws/ops/deploy.yaml', 0], ['/ws/ops/kustomization.yaml', 0], ['/ws/ingress/gw.yaml', 2], ['/ws/bookinfo/app.yaml', 3],
+      ['/ws/ingress/deploy.yaml', 1],
+      ['/ws/legacy/deploy.yaml', 1],
+      ['/ws/legacy/deploy.yaml', 0],
+      ['/ws/ingress/deploy.yaml', 0],
+      ['/ws/mesh/pa.yaml', 1],
+      ['/ws/bookinfo/app.yaml', 1],
+      ['/ws/ops/deploy.yaml', 1],
+      ['/ws/ops/dr.yaml', 1],
+      ['/ws/ops/kustomization.yaml', 1],
+      ['/ws/ops/kustomization.yaml', 2],
+      ['/ws/bookinfo/delegate.yaml', 1],
+      ['/ws/ingress/gw.yaml', 1],
+      ['/ws/bookinfo/dr-extra.yaml', 1],
+      ['/ws/front/vs.yaml', 1],
+      ['/ws/bookinfo/sidecars.yaml', 1],
+      ['/ws/bookinfo/app.yaml', 2],
+      ['/ws/bookinfo/pa.yaml', 2],
+      ['/ws/mesh/pa.yaml', 0],
+      ['/ws/bookinfo/app.yaml', 0],
+      ['/ws/ops/deploy.yaml', 0],
+      ['/ws/ops/kustomization.yaml', 0],
+      ['/ws/ingress/gw.yaml', 2],
+      ['/ws/bookinfo/app.yaml', 3],
     ];
     walk(steps);
   });
@@ -153,7 +269,11 @@ function walk(steps: readonly [string, number][], prefix: (i: number) => string 
       analyzer.update([{ file, text }]);
     }
     const incremental = allFindings(analyzer);
-    assert.deepStrictEqual(incremental, allFindings(analyzeFixture(files)), `after step ${i + 1}: ${file} -> variant ${variant}`);
+    assert.deepStrictEqual(
+      incremental,
+      allFindings(analyzeFixture(files)),
+      `after step ${i + 1}: ${file} -> variant ${variant}`,
+    );
     if (incremental.join('\n') !== before) changes++;
   }
   assert.ok(changes >= steps.length / 3, `the edits changed findings only ${changes} times`);
@@ -171,7 +291,9 @@ function allFindings(analyzer: Analyzer): string[] {
   for (const file of analyzer.filesWithFindings()) {
     for (const f of analyzer.findings(file)) {
       const related = (f.related ?? []).map(r => `${r.file}@${r.span.start}`).join(',');
-      out.push(`${file}:${f.span.start}-${f.span.end} ${f.ruleId} ${f.message} [${related}] fixes=${(f.fixes ?? []).map(x => x.title).join('|')}`);
+      out.push(
+        `${file}:${f.span.start}-${f.span.end} ${f.ruleId} ${f.message} [${related}] fixes=${(f.fixes ?? []).map(x => x.title).join('|')}`,
+      );
     }
   }
   return out.sort();
@@ -198,8 +320,20 @@ function gw(name: string, ns: string, servers: string): string {
   return `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n  selector: {istio: ingressgateway}\n  servers: ${servers}\n`;
 }
 
-function vs(name: string, ns: string, hosts: string, gateways: string | undefined, http: string, exportTo?: string): string {
-  const lines = [`apiVersion: networking.istio.io/v1`, `kind: VirtualService`, `metadata: {name: ${name}, namespace: ${ns}}`, `spec:`];
+function vs(
+  name: string,
+  ns: string,
+  hosts: string,
+  gateways: string | undefined,
+  http: string,
+  exportTo?: string,
+): string {
+  const lines = [
+    `apiVersion: networking.istio.io/v1`,
+    `kind: VirtualService`,
+    `metadata: {name: ${name}, namespace: ${ns}}`,
+    `spec:`,
+  ];
   if (hosts !== '[]') lines.push(`  hosts: ${hosts}`);
   if (gateways) lines.push(`  gateways: ${gateways}`);
   if (exportTo) lines.push(`  exportTo: ${exportTo}`);

@@ -1,10 +1,12 @@
 import * as assert from 'assert';
 import { analyzeFixture } from '../../harness/analyze';
-import { parseFixture } from '../../harness/fixture';
 
-const vs = (i: number) => `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs${i}}\nspec:\n  hosts: [vs${i}]\n  http:\n  - route:\n    - destination: {host: reviews, subset: v2}\n`;
-const dr = (subset: string) => `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  host: reviews\n  subsets:\n  - name: ${subset}\n    labels: {version: ${subset}}\n`;
-const other = (i: number) => `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: other${i}}\nspec:\n  hosts: [other${i}]\n  http:\n  - route:\n    - destination: {host: ratings, subset: v1}\n`;
+const vs = (i: number) =>
+  `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: vs${i}}\nspec:\n  hosts: [vs${i}]\n  http:\n  - route:\n    - destination: {host: reviews, subset: v2}\n`;
+const dr = (subset: string) =>
+  `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  host: reviews\n  subsets:\n  - name: ${subset}\n    labels: {version: ${subset}}\n`;
+const other = (i: number) =>
+  `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: other${i}}\nspec:\n  hosts: [other${i}]\n  http:\n  - route:\n    - destination: {host: ratings, subset: v1}\n`;
 
 function workspace(): Map<string, string> {
   const files = new Map<string, string>();
@@ -54,11 +56,24 @@ describe('incremental analysis', () => {
       ['/ws/other/other1.yaml', other(1).replace('ratings', 'reviews').replace('v1', 'v2')],
     ];
     for (const [file, text] of edits) {
-      if (text === undefined) { files.delete(file); analyzer.update([{ file, deleted: true }]); }
-      else { files.set(file, text); analyzer.update([{ file, text }]); }
+      if (text === undefined) {
+        files.delete(file);
+        analyzer.update([{ file, deleted: true }]);
+      } else {
+        files.set(file, text);
+        analyzer.update([{ file, text }]);
+      }
     }
     const fresh = analyzeFixture(files);
-    const dump = (a: typeof analyzer) => a.filesWithFindings().map(f => `${f}: ${a.findings(f).map(x => x.message).sort().join(' | ')}`);
+    const dump = (a: typeof analyzer) =>
+      a.filesWithFindings().map(
+        f =>
+          `${f}: ${a
+            .findings(f)
+            .map(x => x.message)
+            .sort()
+            .join(' | ')}`,
+      );
     assert.deepStrictEqual(dump(analyzer), dump(fresh));
   });
 });

@@ -4,7 +4,9 @@ import { parseFixture } from '../../harness/fixture';
 
 function findings(code: string, rules: Record<string, 'off' | 'error' | 'warning' | 'info' | 'hint'> = {}): string[] {
   const fixture = parseFixture(code);
-  return placedFindings(analyzeFixture(fixture), fixture.files.keys(), { rules }).map(f => `${describeFinding({ ...f, message: undefined })} ${f.finding.severity}`);
+  return placedFindings(analyzeFixture(fixture), fixture.files.keys(), { rules }).map(
+    f => `${describeFinding({ ...f, message: undefined })} ${f.finding.severity}`,
+  );
 }
 
 const OLD = 'apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\nspec: {}';
@@ -15,14 +17,19 @@ describe('severity settings and suppression', () => {
   });
 
   it('honours a severity override and "off"', () => {
-    assert.deepStrictEqual(findings(OLD, { 'deprecated-api-version': 'error' }), ['test.yaml:1:13-40 deprecated-api-version error']);
+    assert.deepStrictEqual(findings(OLD, { 'deprecated-api-version': 'error' }), [
+      'test.yaml:1:13-40 deprecated-api-version error',
+    ]);
     assert.deepStrictEqual(findings(OLD, { 'deprecated-api-version': 'off' }), []);
   });
 
   it('# istio-ls-disable-next-line <id> silences the next content line only', () => {
     assert.deepStrictEqual(findings(`# istio-ls-disable-next-line deprecated-api-version\n${OLD}`), []);
     assert.deepStrictEqual(findings(`# istio-ls-disable-next-line subset-not-found\n${OLD}`).length, 1);
-    assert.deepStrictEqual(findings(`# istio-ls-disable-next-line subset-not-found, deprecated-api-version\n\n# why: legacy\n${OLD}`), []);
+    assert.deepStrictEqual(
+      findings(`# istio-ls-disable-next-line subset-not-found, deprecated-api-version\n\n# why: legacy\n${OLD}`),
+      [],
+    );
   });
 
   it('# istio-ls-disable-file <id> silences the whole file', () => {
@@ -30,7 +37,8 @@ describe('severity settings and suppression', () => {
   });
 
   it('the galley.istio.io/analyze-suppress annotation silences its resource', () => {
-    const annotated = (value: string) => `apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\n  annotations:\n    galley.istio.io/analyze-suppress: "${value}"\nspec: {}`;
+    const annotated = (value: string) =>
+      `apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\n  annotations:\n    galley.istio.io/analyze-suppress: "${value}"\nspec: {}`;
     assert.deepStrictEqual(findings(annotated('deprecated-api-version')), []);
     assert.deepStrictEqual(findings(annotated('*')), []);
     assert.deepStrictEqual(findings(annotated('IST0101,other-rule')).length, 1);
@@ -46,6 +54,11 @@ describe('YAML syntax errors', () => {
   });
 
   it('are not reported for Helm templates', () => {
-    assert.deepStrictEqual(findings('#- chart/templates/vs.yaml\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: {{ .Values.name }\n{{ toYaml .Values.spec | indent 2 }}\n  x: [\n'), []);
+    assert.deepStrictEqual(
+      findings(
+        '#- chart/templates/vs.yaml\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: {{ .Values.name }\n{{ toYaml .Values.spec | indent 2 }}\n  x: [\n',
+      ),
+      [],
+    );
   });
 });

@@ -1,18 +1,32 @@
 import * as assert from 'assert';
-import { associationMatches, globMatchesPathEnd, istioExclusions, kubernetesAssociations } from '../../../client/src/coexistence/schemaAssociations';
+import {
+  associationMatches,
+  globMatchesPathEnd,
+  istioExclusions,
+  kubernetesAssociations,
+} from '../../../client/src/coexistence/schemaAssociations';
 import { hasIstioResource, isIstioText } from '../../../client/src/istioDocument';
 
 describe('Red Hat YAML coexistence', () => {
   it('finds the Kubernetes associations of yaml.schemas (keyword and URLs), ignoring the rest', () => {
     const found = kubernetesAssociations({
       Kubernetes: '*.yaml',
-      'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.31.0-standalone-strict/all.json': ['deploy/**', 7],
+      'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.31.0-standalone-strict/all.json': [
+        'deploy/**',
+        7,
+      ],
       'https://json.schemastore.org/kustomization.json': 'kustomization.yaml',
     });
-    assert.deepStrictEqual(found.map(a => [a.schema, a.patterns]), [
-      ['Kubernetes', ['*.yaml']],
-      ['https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.31.0-standalone-strict/all.json', ['deploy/**']],
-    ]);
+    assert.deepStrictEqual(
+      found.map(a => [a.schema, a.patterns]),
+      [
+        ['Kubernetes', ['*.yaml']],
+        [
+          'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.31.0-standalone-strict/all.json',
+          ['deploy/**'],
+        ],
+      ],
+    );
     assert.deepStrictEqual(kubernetesAssociations(undefined), []);
     assert.deepStrictEqual(kubernetesAssociations(['kubernetes']), []);
   });
@@ -31,9 +45,13 @@ describe('Red Hat YAML coexistence', () => {
 
   it('excludes Istio-only directories as a whole and Istio files in mixed directories one by one', () => {
     const files = new Map([
-      ['mesh/vs.yaml', true], ['mesh/dr.yaml', true],
-      ['apps/reviews/deployment.yaml', false], ['apps/reviews/vs.yaml', true],
-      ['k8s/service.yaml', false], ['root-gw.yaml', true], ['compose.yaml', false],
+      ['mesh/vs.yaml', true],
+      ['mesh/dr.yaml', true],
+      ['apps/reviews/deployment.yaml', false],
+      ['apps/reviews/vs.yaml', true],
+      ['k8s/service.yaml', false],
+      ['root-gw.yaml', true],
+      ['compose.yaml', false],
     ]);
     assert.deepStrictEqual(istioExclusions(files), ['!root-gw.yaml', '!apps/reviews/vs.yaml', '!mesh/**']);
   });
@@ -49,6 +67,9 @@ describe('Red Hat YAML coexistence', () => {
     assert.ok(!isIstioText('apiVersion: v1\nkind: ConfigMap\n'));
     assert.ok(isIstioText('apiVersion: \n'), 'an apiVersion being typed may become Istio');
     assert.ok(isIstioText('apiVersion: netw\n'), 'an apiVersion being typed may become Istio');
-    assert.ok(isIstioText('services:\n  web:\n    image: nginx\n'), 'no apiVersion: the server decides (it answers nothing for non-Istio documents)');
+    assert.ok(
+      isIstioText('services:\n  web:\n    image: nginx\n'),
+      'no apiVersion: the server decides (it answers nothing for non-Istio documents)',
+    );
   });
 });

@@ -11,7 +11,12 @@ interface Manifest {
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string }[]>;
     snippets: { language: string; path: string }[];
-    configuration: { properties: Record<string, { default?: unknown; description?: string; markdownDescription?: string; scope?: string; properties?: unknown }> };
+    configuration: {
+      properties: Record<
+        string,
+        { default?: unknown; description?: string; markdownDescription?: string; scope?: string; properties?: unknown }
+      >;
+    };
   };
 }
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -38,15 +43,18 @@ describe('extension manifest (package.json)', () => {
   });
 
   it('contributed commands and the commands the client registers are the same set', () => {
-    const source = fs.readdirSync(path.join(ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
+    const source = fs
+      .readdirSync(path.join(ROOT, 'client', 'src'), { recursive: true, encoding: 'utf8' })
       .filter(f => f.endsWith('.ts'))
-      .map(f => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8')).join('\n');
+      .map(f => fs.readFileSync(path.join(ROOT, 'client', 'src', f), 'utf8'))
+      .join('\n');
     const registered = [...source.matchAll(/command\('(istio\.[\w.]+)'/g)].map(m => m[1]).sort();
     const contributed = pkg.contributes.commands.map(c => c.command).sort();
     assert.deepStrictEqual(registered, contributed);
     for (const c of pkg.contributes.commands) assert.strictEqual(c.category, 'Istio', c.command);
     for (const [menu, items] of Object.entries(pkg.contributes.menus)) {
-      for (const item of items) assert.ok(contributed.includes(item.command), `${menu} names unknown command ${item.command}`);
+      for (const item of items)
+        assert.ok(contributed.includes(item.command), `${menu} names unknown command ${item.command}`);
     }
   });
 

@@ -5,7 +5,14 @@ import type { MeshGraph } from '../../../client/src/protocol';
 
 const GRAPH: MeshGraph = {
   nodes: [
-    { id: 'gw', kind: 'Gateway', label: 'public', namespace: 'istio-system', uri: 'file:///w/gw.yaml', range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } },
+    {
+      id: 'gw',
+      kind: 'Gateway',
+      label: 'public',
+      namespace: 'istio-system',
+      uri: 'file:///w/gw.yaml',
+      range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+    },
     { id: 'vs', kind: 'VirtualService', label: 'reviews', namespace: 'shop', uri: 'file:///w/vs.yaml' },
     { id: 'h', kind: 'Host', label: 'reviews.shop.svc.cluster.local', namespace: 'shop' },
     { id: 'dr', kind: 'DestinationRule', label: 'reviews', namespace: 'shop', uri: 'file:///w/dr.yaml' },
@@ -29,8 +36,14 @@ describe('mesh graph', () => {
     const x = (id: string) => layout.nodes.find(n => n.id === id)!.x;
     assert.ok(x('gw') < x('vs') && x('vs') < x('h') && x('h') < x('dr') && x('dr') < x('s1'));
     assert.strictEqual(x('s1'), x('s3'));
-    assert.deepStrictEqual(layout.bands.map(b => b.namespace), ['istio-system', 'shop']);
-    assert.deepStrictEqual(layout.columns.map(c => c.title), ['Gateways', 'VirtualServices', 'Hosts', 'DestinationRules', 'Subsets']);
+    assert.deepStrictEqual(
+      layout.bands.map(b => b.namespace),
+      ['istio-system', 'shop'],
+    );
+    assert.deepStrictEqual(
+      layout.columns.map(c => c.title),
+      ['Gateways', 'VirtualServices', 'Hosts', 'DestinationRules', 'Subsets'],
+    );
   });
 
   it('never overlaps two nodes and keeps every node inside the picture', () => {
@@ -38,7 +51,8 @@ describe('mesh graph', () => {
       assert.ok(a.x >= 0 && a.y >= 0 && a.x + NODE_WIDTH <= layout.width && a.y + NODE_HEIGHT <= layout.height, a.id);
       for (const b of layout.nodes) {
         if (a === b) continue;
-        const apart = a.x + NODE_WIDTH <= b.x || b.x + NODE_WIDTH <= a.x || a.y + NODE_HEIGHT <= b.y || b.y + NODE_HEIGHT <= a.y;
+        const apart =
+          a.x + NODE_WIDTH <= b.x || b.x + NODE_WIDTH <= a.x || a.y + NODE_HEIGHT <= b.y || b.y + NODE_HEIGHT <= a.y;
         assert.ok(apart, `${a.id} overlaps ${b.id}`);
       }
     }

@@ -12,8 +12,18 @@ const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 export function ruleSettingProperties(): Record<string, { type: string; enum: string[]; markdownDescription: string }> {
   const out: Record<string, { type: string; enum: string[]; markdownDescription: string }> = {};
   const entries = [
-    ...ALL_RULES.map(r => ({ id: r.id, description: r.meta.description, defaultSeverity: r.meta.defaultSeverity, docs: ruleDocsUrl(r.id) })),
-    ...Object.entries(BUILTIN_META).map(([id, m]) => ({ id, description: m.description, defaultSeverity: m.defaultSeverity, docs: undefined })),
+    ...ALL_RULES.map(r => ({
+      id: r.id,
+      description: r.meta.description,
+      defaultSeverity: r.meta.defaultSeverity,
+      docs: ruleDocsUrl(r.id),
+    })),
+    ...Object.entries(BUILTIN_META).map(([id, m]) => ({
+      id,
+      description: m.description,
+      defaultSeverity: m.defaultSeverity,
+      docs: undefined,
+    })),
   ];
   for (const { id, description, defaultSeverity, docs } of entries) {
     out[id] = {
@@ -30,8 +40,13 @@ export function ruleSettingProperties(): Record<string, { type: string; enum: st
  * between the rules markers; manifest.test.ts checks it), so the documentation cannot drift.
  */
 export function readmeRulesTable(): string {
-  const rows = ALL_RULES.map(r => `| [${r.id}](docs/rules/${r.id}.md) | ${r.meta.crossFile ? 'yes' : ''} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
-  const builtins = Object.entries(BUILTIN_META).map(([id, m]) => `| [${id}](docs/rules/${id}.md) |  | ${m.defaultSeverity} |  | ${m.description} |`);
+  const rows = ALL_RULES.map(
+    r =>
+      `| [${r.id}](docs/rules/${r.id}.md) | ${r.meta.crossFile ? 'yes' : ''} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
+  );
+  const builtins = Object.entries(BUILTIN_META).map(
+    ([id, m]) => `| [${id}](docs/rules/${id}.md) |  | ${m.defaultSeverity} |  | ${m.description} |`,
+  );
   return ['| id | cross-file | default | quick-fix | what |', '|---|---|---|---|---|', ...rows, ...builtins].join('\n');
 }
 

@@ -4,7 +4,8 @@ import { describeLocations, describeSpan, featureFixture } from '../../harness/f
 import { WS } from '../../harness/fixture';
 
 describe('code lens', () => {
-  const f = featureFixture([`
+  const f = featureFixture([
+    `
     #- dr.yaml
     apiVersion: networking.istio.io/v1
     kind: DestinationRule
@@ -35,17 +36,25 @@ describe('code lens', () => {
       hosts: [b.example.com]
       gateways: [shop/public, public]
       http: [{route: [{destination: {host: reviews, subset: v1}}]}]
-  `]);
+  `,
+  ]);
 
   it('counts routes per subset and VirtualServices per Gateway, listing what they count', () => {
     const lenses = codeLenses(f.fc, `${WS}/dr.yaml`);
-    assert.deepStrictEqual(lenses.map(l => `${describeSpan(f.fixture.files, `${WS}/dr.yaml`, l.span)}: ${l.title}`), [
-      'dr.yaml:6 v1: used by 3 routes',
-      'dr.yaml:6 v2: used by 1 route',
-      'dr.yaml:6 v3: not used by any route',
-      'dr.yaml:10 public: used by 2 VirtualServices',
+    assert.deepStrictEqual(
+      lenses.map(l => `${describeSpan(f.fixture.files, `${WS}/dr.yaml`, l.span)}: ${l.title}`),
+      [
+        'dr.yaml:6 v1: used by 3 routes',
+        'dr.yaml:6 v2: used by 1 route',
+        'dr.yaml:6 v3: not used by any route',
+        'dr.yaml:10 public: used by 2 VirtualServices',
+      ],
+    );
+    assert.deepStrictEqual(describeLocations(f.fixture.files, lenses[0].locations), [
+      'vs.yaml:17 v1',
+      'vs.yaml:8 v1',
+      'vs.yaml:9 v1',
     ]);
-    assert.deepStrictEqual(describeLocations(f.fixture.files, lenses[0].locations), ['vs.yaml:17 v1', 'vs.yaml:8 v1', 'vs.yaml:9 v1']);
     assert.strictEqual(lenses[3].locations.length, 3);
   });
 

@@ -152,7 +152,10 @@ const CASES: readonly Case[] = [
       spec:
         $0`,
     first: ['host', 'exportTo', 'subsets'],
-    accept: ['subsets', 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  subsets:\n  - name: '],
+    accept: [
+      'subsets',
+      'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  subsets:\n  - name: ',
+    ],
   },
   {
     name: 'a list of objects with required children: the tls route snippet is complete',
@@ -171,7 +174,10 @@ const CASES: readonly Case[] = [
           - hosts:
               - "./*"
         $0`,
-    accept: ['ingress', 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\nspec:\n  egress:\n    - hosts:\n        - "./*"\n  ingress:\n    - port:\n        '],
+    accept: [
+      'ingress',
+      'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\nspec:\n  egress:\n    - hosts:\n        - "./*"\n  ingress:\n    - port:\n        ',
+    ],
   },
   {
     name: 'an object with a required child: the child is inserted (Destination.host)',
@@ -227,7 +233,10 @@ const CASES: readonly Case[] = [
         -$0`,
     trigger: '-',
     first: ['name'],
-    accept: ['name', 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\nspec:\n  host: r\n  subsets:\n  - name: '],
+    accept: [
+      'name',
+      'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\nspec:\n  host: r\n  subsets:\n  - name: ',
+    ],
   },
   {
     name: 'second list item: keys of a fresh item, not of the previous one',
@@ -235,7 +244,7 @@ const CASES: readonly Case[] = [
     includes: ['route', 'match'],
   },
   {
-    name: 'the item\'s other keys on the following lines are excluded',
+    name: "the item's other keys on the following lines are excluded",
     code: `
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
@@ -262,7 +271,10 @@ const CASES: readonly Case[] = [
       spec:
         sel$0ector: {istio: ingressgateway}`,
     includes: ['selector', 'servers'],
-    accept: ['servers', 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n  servers: {istio: ingressgateway}'],
+    accept: [
+      'servers',
+      'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n  servers: {istio: ingressgateway}',
+    ],
   },
   {
     name: 'blank line under a list key: new items with their dash',
@@ -275,7 +287,10 @@ const CASES: readonly Case[] = [
         ports:
           $0`,
     first: ['name', 'number'],
-    accept: ['number', 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: se}\nspec:\n  hosts: [api.example.com]\n  ports:\n    - number: '],
+    accept: [
+      'number',
+      'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: se}\nspec:\n  hosts: [api.example.com]\n  ports:\n    - number: ',
+    ],
   },
   {
     name: 'the cursor at the start of an existing key after "- ": the key is replaced',
@@ -331,7 +346,10 @@ const CASES: readonly Case[] = [
         mtls:
           mode: STR$0`,
     includes: ['STRICT'],
-    accept: ['STRICT', 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default}\nspec:\n  mtls:\n    mode: STRICT'],
+    accept: [
+      'STRICT',
+      'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: default}\nspec:\n  mtls:\n    mode: STRICT',
+    ],
   },
   {
     name: 'enum value right after the colon (triggered by ":"): a space is inserted',
@@ -344,7 +362,10 @@ const CASES: readonly Case[] = [
         location:$0`,
     trigger: ':',
     labels: ['MESH_EXTERNAL', 'MESH_INTERNAL'],
-    accept: ['MESH_INTERNAL', 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: se}\nspec:\n  hosts: [a.example.com]\n  location: MESH_INTERNAL'],
+    accept: [
+      'MESH_INTERNAL',
+      'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: se}\nspec:\n  hosts: [a.example.com]\n  location: MESH_INTERNAL',
+    ],
   },
   {
     name: 'deprecated enum values are last and tagged (LEAST_CONN)',
@@ -438,7 +459,10 @@ const CASES: readonly Case[] = [
         - route:
           - destination: {host: reviews, $0}`,
     labels: ['port', 'subset'],
-    accept: ['port', 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: v}\nspec:\n  http:\n  - route:\n    - destination: {host: reviews, port: {}}'],
+    accept: [
+      'port',
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: v}\nspec:\n  http:\n  - route:\n    - destination: {host: reviews, port: {}}',
+    ],
   },
   {
     name: 'flow map nested in a flow map',
@@ -502,7 +526,7 @@ const CASES: readonly Case[] = [
     excludes: ['host'],
   },
   {
-    name: 'multi-document file: the cursor\'s document decides the schema (third document)',
+    name: "multi-document file: the cursor's document decides the schema (third document)",
     code: `
       apiVersion: v1
       kind: Service
@@ -644,8 +668,25 @@ const CASES: readonly Case[] = [
     code: `
       apiVersion: networking.istio.io/v1beta1
       kind: $0`,
-    labels: ['ProxyConfig', 'DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'VirtualService', 'WorkloadEntry', 'WorkloadGroup'],
-    deprecated: ['DestinationRule', 'Gateway', 'ServiceEntry', 'Sidecar', 'VirtualService', 'WorkloadEntry', 'WorkloadGroup'],
+    labels: [
+      'ProxyConfig',
+      'DestinationRule',
+      'Gateway',
+      'ServiceEntry',
+      'Sidecar',
+      'VirtualService',
+      'WorkloadEntry',
+      'WorkloadGroup',
+    ],
+    deprecated: [
+      'DestinationRule',
+      'Gateway',
+      'ServiceEntry',
+      'Sidecar',
+      'VirtualService',
+      'WorkloadEntry',
+      'WorkloadGroup',
+    ],
   },
   {
     name: 'kind of a non-Istio group: nothing',
@@ -657,18 +698,37 @@ const CASES: readonly Case[] = [
   // --- workspace values ------------------------------------------------------------------------
   {
     name: 'subset: the subsets of the DestinationRule that applies from the VirtualService namespace',
-    code: [vs('    hosts: [reviews]', '    http:', '    - route:', '      - destination:', '          host: reviews', '          subset: $0'), WORKSPACE],
+    code: [
+      vs(
+        '    hosts: [reviews]',
+        '    http:',
+        '    - route:',
+        '      - destination:',
+        '          host: reviews',
+        '          subset: $0',
+      ),
+      WORKSPACE,
+    ],
     labels: ['v1', 'v2'],
     excludes: ['canary'],
   },
   {
     name: 'subset with the host written after it, in a flow map',
-    code: [vs('    hosts: [reviews]', '    http:', '    - route:', '      - destination: {subset: $0, host: reviews.shop.svc.cluster.local}'), WORKSPACE],
+    code: [
+      vs(
+        '    hosts: [reviews]',
+        '    http:',
+        '    - route:',
+        '      - destination: {subset: $0, host: reviews.shop.svc.cluster.local}',
+      ),
+      WORKSPACE,
+    ],
     labels: ['v1', 'v2'],
   },
   {
-    name: 'subset from another namespace: the rule of the VirtualService\'s namespace first, then those its other clients see',
-    code: [`
+    name: "subset from another namespace: the rule of the VirtualService's namespace first, then those its other clients see",
+    code: [
+      `
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r, namespace: frontend}
@@ -678,7 +738,9 @@ const CASES: readonly Case[] = [
         - route:
           - destination:
               host: reviews.shop.svc.cluster.local
-              subset: $0`, WORKSPACE],
+              subset: $0`,
+      WORKSPACE,
+    ],
     labels: ['canary', 'v1', 'v2'],
   },
   {
@@ -690,16 +752,22 @@ const CASES: readonly Case[] = [
     name: 'host: Services of the namespace, ServiceEntry hosts, DestinationRule hosts, other Services by FQDN',
     code: [vs('    http:', '    - route:', '      - destination:', '          host: $0'), WORKSPACE],
     labels: ['ratings', 'reviews', '*.wikipedia.org', 'api.example.com', 'billing.payments.svc.cluster.local'],
-    accept: ['*.wikipedia.org', `${dedent(VS_HEAD)}\n  http:\n  - route:\n    - destination:\n        host: "*.wikipedia.org"`],
+    accept: [
+      '*.wikipedia.org',
+      `${dedent(VS_HEAD)}\n  http:\n  - route:\n    - destination:\n        host: "*.wikipedia.org"`,
+    ],
   },
   {
     name: 'DestinationRule host',
-    code: [`
+    code: [
+      `
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: r, namespace: shop}
       spec:
-        host: rat$0`, WORKSPACE],
+        host: rat$0`,
+      WORKSPACE,
+    ],
     includes: ['ratings'],
   },
   {
@@ -714,7 +782,7 @@ const CASES: readonly Case[] = [
     accept: ['reviews', `${dedent(VS_HEAD)}\n  hosts:\n    - reviews`],
   },
   {
-    name: 'gateways: mesh and ns/name of every Gateway, the namespace\'s own first',
+    name: "gateways: mesh and ns/name of every Gateway, the namespace's own first",
     code: [vs('    gateways:', '    - $0'), WORKSPACE],
     labels: ['mesh', 'shop/internal', 'istio-system/public'],
   },
@@ -724,21 +792,25 @@ const CASES: readonly Case[] = [
     includes: ['mesh', 'istio-system/public'],
   },
   {
-    name: 'selector matchLabels: labels of the namespace\'s workloads as key: value',
-    code: [`
+    name: "selector matchLabels: labels of the namespace's workloads as key: value",
+    code: [
+      `
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: a, namespace: shop}
       spec:
         selector:
           matchLabels:
-            $0`, WORKSPACE],
+            $0`,
+      WORKSPACE,
+    ],
     labels: ['app: reviews', 'version: v1', 'version: v2'],
     excludes: ['istio: ingressgateway'],
   },
   {
     name: 'matchLabels: a key already written is not offered, its values are',
-    code: [`
+    code: [
+      `
       apiVersion: security.istio.io/v1
       kind: RequestAuthentication
       metadata: {name: a, namespace: shop}
@@ -746,41 +818,52 @@ const CASES: readonly Case[] = [
         selector:
           matchLabels:
             app: reviews
-            version: $0`, WORKSPACE],
+            version: $0`,
+      WORKSPACE,
+    ],
     labels: ['v1', 'v2'],
   },
   {
     name: 'Sidecar workloadSelector.labels',
-    code: [`
+    code: [
+      `
       apiVersion: networking.istio.io/v1
       kind: Sidecar
       metadata: {name: s, namespace: shop}
       spec:
         workloadSelector:
-          labels: {app: reviews, $0}`, WORKSPACE],
+          labels: {app: reviews, $0}`,
+      WORKSPACE,
+    ],
     labels: ['version: v1', 'version: v2'],
   },
   {
     name: 'Gateway selector: gateway workloads of any namespace',
-    code: [`
+    code: [
+      `
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: g, namespace: shop}
       spec:
         selector:
-          $0`, WORKSPACE],
+          $0`,
+      WORKSPACE,
+    ],
     includes: ['istio: ingressgateway', 'app: reviews'],
   },
   {
     name: 'policies in the root namespace select workloads of every namespace',
-    code: [`
+    code: [
+      `
       apiVersion: security.istio.io/v1
       kind: PeerAuthentication
       metadata: {name: p, namespace: istio-system}
       spec:
         selector:
           matchLabels:
-            $0`, WORKSPACE],
+            $0`,
+      WORKSPACE,
+    ],
     includes: ['istio: ingressgateway', 'app: reviews'],
   },
   {
@@ -825,9 +908,15 @@ describe('completion', () => {
       }
       if (c.labels) assert.deepStrictEqual(done.labels, c.labels);
       if (c.first) assert.deepStrictEqual(done.labels.slice(0, c.first.length), c.first);
-      for (const l of c.includes ?? []) assert.ok(done.labels.includes(l), `missing ${l} in: ${done.labels.join(', ')}`);
-      for (const l of c.excludes ?? []) assert.ok(!done.labels.includes(l), `unexpected ${l} in: ${done.labels.join(', ')}`);
-      if (c.deprecated) assert.deepStrictEqual(done.items.filter(i => i.deprecated).map(i => i.label), c.deprecated);
+      for (const l of c.includes ?? [])
+        assert.ok(done.labels.includes(l), `missing ${l} in: ${done.labels.join(', ')}`);
+      for (const l of c.excludes ?? [])
+        assert.ok(!done.labels.includes(l), `unexpected ${l} in: ${done.labels.join(', ')}`);
+      if (c.deprecated)
+        assert.deepStrictEqual(
+          done.items.filter(i => i.deprecated).map(i => i.label),
+          c.deprecated,
+        );
       if (c.incomplete !== undefined) assert.strictEqual(done.result.isIncomplete, c.incomplete);
       if (c.accept) assert.strictEqual(accept(done, c.accept[0]), c.accept[1]);
     });
@@ -865,7 +954,10 @@ describe('completion', () => {
         - $0`);
     const timeout = keys.items.find(i => i.label === 'timeout');
     assert.strictEqual(timeout?.detail, 'duration');
-    assert.match(timeout?.documentation ?? '', /Timeout for HTTP requests[\s\S]*istio\.io\/latest\/docs\/reference\/config\/networking\/virtual-service\/#HTTPRoute-timeout/);
+    assert.match(
+      timeout?.documentation ?? '',
+      /Timeout for HTTP requests[\s\S]*istio\.io\/latest\/docs\/reference\/config\/networking\/virtual-service\/#HTTPRoute-timeout/,
+    );
     assert.strictEqual(timeout?.retrigger, undefined);
     const mirrorPercent = keys.items.find(i => i.label === 'mirrorPercent');
     assert.strictEqual(mirrorPercent?.deprecated, true);
@@ -881,16 +973,33 @@ describe('completion', () => {
         mtls:
           $0`);
     const mode = done.items.find(i => i.label === 'mode');
-    assert.deepStrictEqual({ text: mode?.edit.newText, retrigger: mode?.retrigger }, { text: 'mode: ', retrigger: true });
+    assert.deepStrictEqual(
+      { text: mode?.edit.newText, retrigger: mode?.retrigger },
+      { text: 'mode: ', retrigger: true },
+    );
   });
 
   it('caps huge lists and says the list is incomplete', () => {
-    const services = Array.from({ length: 450 }, (_, i) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: svc-${i}, namespace: other}`).join('\n');
-    const done = completeAt([vs('    http:', '    - route:', '      - destination:', '          host: $0'), '#- services.yaml', services]);
+    const services = Array.from(
+      { length: 450 },
+      (_, i) => `---\napiVersion: v1\nkind: Service\nmetadata: {name: svc-${i}, namespace: other}`,
+    ).join('\n');
+    const done = completeAt([
+      vs('    http:', '    - route:', '      - destination:', '          host: $0'),
+      '#- services.yaml',
+      services,
+    ]);
     assert.strictEqual(done.result?.isIncomplete, true);
     assert.strictEqual(done.items.length, 200);
-    const narrowed = completeAt([vs('    http:', '    - route:', '      - destination:', '          host: svc-44$0'), '#- services.yaml', services]);
-    assert.deepStrictEqual(narrowed.labels, ['svc-44.other.svc.cluster.local', ...Array.from({ length: 10 }, (_, i) => `svc-44${i}.other.svc.cluster.local`)]);
+    const narrowed = completeAt([
+      vs('    http:', '    - route:', '      - destination:', '          host: svc-44$0'),
+      '#- services.yaml',
+      services,
+    ]);
+    assert.deepStrictEqual(narrowed.labels, [
+      'svc-44.other.svc.cluster.local',
+      ...Array.from({ length: 10 }, (_, i) => `svc-44${i}.other.svc.cluster.local`),
+    ]);
     assert.strictEqual(narrowed.result?.isIncomplete, false);
   });
 });

@@ -10,7 +10,8 @@ function definitions(...parts: string[]): string[] {
 describe('go to definition', () => {
   describe('route subset -> DestinationRule subset', () => {
     it('finds the subset in the DestinationRule of the VirtualService namespace', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(`
         #- vs.yaml
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -33,11 +34,14 @@ describe('go to definition', () => {
             labels: {version: v1}
           - name: v2
             labels: {version: v2}
-      `), ['dr.yaml:9 v2']);
+      `),
+        ['dr.yaml:9 v2'],
+      );
     });
 
     it('follows Istio lookup: the client namespace rule shadows the service namespace rule', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(`
         #- vs.yaml
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -61,11 +65,14 @@ describe('go to definition', () => {
         spec:
           host: reviews
           subsets: [{name: v1, labels: {version: v1}}]
-      `), ['client-dr.yaml:6 v1']);
+      `),
+        ['client-dr.yaml:6 v1'],
+      );
     });
 
     it('lists every rule when several DestinationRules for the host merge', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(`
         #- vs.yaml
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -85,18 +92,23 @@ describe('go to definition', () => {
         kind: DestinationRule
         metadata: {name: b, namespace: shop}
         spec: {host: reviews, subsets: [{name: v1}, {name: v2}]}
-      `), ['vs.yaml:13 v1', 'vs.yaml:18 v1']);
+      `),
+        ['vs.yaml:13 v1', 'vs.yaml:18 v1'],
+      );
     });
 
     it('finds nothing for a subset no rule defines', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(`
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata: {name: reviews, namespace: shop}
         spec:
           hosts: [reviews]
           http: [{route: [{destination: {host: reviews, subset: v$09}}]}]
-      `), []);
+      `),
+        [],
+      );
     });
   });
 
@@ -123,7 +135,9 @@ describe('go to definition', () => {
     ];
     for (const [entry, expected] of cases) {
       it(`${entry} from namespace shop`, () => {
-        assert.deepStrictEqual(definitions(`
+        assert.deepStrictEqual(
+          definitions(
+            `
           #- vs.yaml
           apiVersion: networking.istio.io/v1
           kind: VirtualService
@@ -132,12 +146,18 @@ describe('go to definition', () => {
             hosts: [shop.example.com]
             gateways: [$0${entry}]
             http: [{route: [{destination: {host: web}}]}]
-        `, gateways), expected);
+        `,
+            gateways,
+          ),
+          expected,
+        );
       });
     }
 
     it('from a route match gateways entry', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(
+          `
         #- vs.yaml
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -148,7 +168,11 @@ describe('go to definition', () => {
           http:
           - match: [{gateways: [ingress/pub$0lic]}]
             route: [{destination: {host: web}}]
-        `, gateways), ['gw.yaml:3 public']);
+        `,
+          gateways,
+        ),
+        ['gw.yaml:3 public'],
+      );
     });
   });
 
@@ -175,7 +199,9 @@ describe('go to definition', () => {
     `;
 
     it('a short destination host resolves in the VirtualService namespace', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(
+          `
         #- vs.yaml
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -183,11 +209,17 @@ describe('go to definition', () => {
         spec:
           hosts: [reviews]
           http: [{route: [{destination: {host: revi$0ews}}]}]
-        `, services), ['svc.yaml:3 reviews']);
+        `,
+          services,
+        ),
+        ['svc.yaml:3 reviews'],
+      );
     });
 
     it('a VirtualService hosts entry, cursor at the end of the word', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(
+          `
         #- vs.yaml
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -195,18 +227,26 @@ describe('go to definition', () => {
         spec:
           hosts: [reviews$0]
           http: [{route: [{destination: {host: reviews}}]}]
-        `, services), ['svc.yaml:8 reviews']);
+        `,
+          services,
+        ),
+        ['svc.yaml:8 reviews'],
+      );
     });
 
     it('a DestinationRule host, exact and wildcard ServiceEntry hosts', () => {
-      const dr = (host: string) => definitions(`
+      const dr = (host: string) =>
+        definitions(
+          `
         #- dr.yaml
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata: {name: ext, namespace: egress}
         spec:
           host: $0${host}
-        `, services);
+        `,
+          services,
+        );
       assert.deepStrictEqual(dr('api.example.com'), ['se.yaml:5 api.example.com']);
       assert.deepStrictEqual(dr('card.payments.example.com'), ['se.yaml:5 "*.payments.example.com"']);
       assert.deepStrictEqual(dr('reviews.shop.svc.cluster.local'), ['svc.yaml:3 reviews']);
@@ -239,7 +279,9 @@ describe('go to definition', () => {
     `;
 
     it('a policy selector matches workloads of its own namespace', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(
+          `
         #- ap.yaml
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -249,11 +291,17 @@ describe('go to definition', () => {
             matchLabels:
               version: v$01
               app: reviews
-        `, workloads), ['deploy.yaml:3 reviews-v1']);
+        `,
+          workloads,
+        ),
+        ['deploy.yaml:3 reviews-v1'],
+      );
     });
 
     it('a Gateway selector matches gateway pods in any namespace; a Service selector its namespace', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(
+          `
         #- gw.yaml
         apiVersion: networking.istio.io/v1
         kind: Gateway
@@ -261,19 +309,31 @@ describe('go to definition', () => {
         spec:
           selector:
             istio: ingress$0gateway
-        `, workloads), ['deploy.yaml:18 ingressgateway']);
-      assert.deepStrictEqual(definitions(`
+        `,
+          workloads,
+        ),
+        ['deploy.yaml:18 ingressgateway'],
+      );
+      assert.deepStrictEqual(
+        definitions(
+          `
         #- svc.yaml
         apiVersion: v1
         kind: Service
         metadata: {name: reviews, namespace: shop}
         spec:
           selector: {a$0pp: reviews}
-        `, workloads), ['deploy.yaml:3 reviews-v1', 'deploy.yaml:8 reviews-v2']);
+        `,
+          workloads,
+        ),
+        ['deploy.yaml:3 reviews-v1', 'deploy.yaml:8 reviews-v2'],
+      );
     });
 
     it('resources in a List are navigable too', () => {
-      assert.deepStrictEqual(definitions(`
+      assert.deepStrictEqual(
+        definitions(
+          `
         #- list.yaml
         apiVersion: v1
         kind: List
@@ -284,7 +344,11 @@ describe('go to definition', () => {
           spec:
             selector: {matchLabels: {version: v2$0}}
             mtls: {mode: STRICT}
-        `, workloads), ['deploy.yaml:8 reviews-v2']);
+        `,
+          workloads,
+        ),
+        ['deploy.yaml:8 reviews-v2'],
+      );
     });
   });
 });

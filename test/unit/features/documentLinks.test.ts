@@ -5,7 +5,8 @@ import { WS } from '../../harness/fixture';
 
 describe('document links', () => {
   it('hosts link to the Service or ServiceEntry defining them; undefined hosts do not', () => {
-    const f = featureFixture([`
+    const f = featureFixture([
+      `
       #- vs.yaml
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -27,9 +28,13 @@ describe('document links', () => {
       kind: ServiceEntry
       metadata: {name: api, namespace: egress}
       spec: {hosts: ["*.example.com"]}
-    `]);
+    `,
+    ]);
     const files = f.fixture.files;
-    const links = documentLinks(f.fc, `${WS}/vs.yaml`).map(l => `${describeSpan(files, `${WS}/vs.yaml`, l.span)} -> ${describeSpan(files, l.target.file, l.target.span)} (${l.tooltip})`);
+    const links = documentLinks(f.fc, `${WS}/vs.yaml`).map(
+      l =>
+        `${describeSpan(files, `${WS}/vs.yaml`, l.span)} -> ${describeSpan(files, l.target.file, l.target.span)} (${l.tooltip})`,
+    );
     assert.deepStrictEqual(links, [
       'vs.yaml:6 reviews -> svc/reviews.yaml:3 reviews (Service shop/reviews)',
       'vs.yaml:6 api.example.com -> egress.yaml:4 "*.example.com" (ServiceEntry egress/api)',

@@ -65,7 +65,10 @@ function vs(namespace: string, body: string): string {
     kind: VirtualService
     metadata: {name: r, namespace: ${namespace}}
     spec:
-${body.split('\n').map(l => `      ${l}`).join('\n')}`;
+${body
+  .split('\n')
+  .map(l => `      ${l}`)
+  .join('\n')}`;
 }
 
 describe('hover', () => {
@@ -83,7 +86,10 @@ describe('hover', () => {
       assert.strictEqual(h?.text, 'baseEjectionTime');
       assert.match(h.contents, /^\*\*baseEjectionTime\*\* · `duration` · in OutlierDetection/);
       assert.match(h.contents, /Default: `30s`/);
-      assert.match(h.contents, /\[Istio reference\]\(https:\/\/istio\.io\/latest\/docs\/reference\/config\/networking\/destination-rule\/#OutlierDetection-base_ejection_time\)/);
+      assert.match(
+        h.contents,
+        /\[Istio reference\]\(https:\/\/istio\.io\/latest\/docs\/reference\/config\/networking\/destination-rule\/#OutlierDetection-base_ejection_time\)/,
+      );
     });
 
     it('allowed values with their descriptions, and required fields', () => {
@@ -133,16 +139,22 @@ describe('hover', () => {
     });
 
     it('an unknown key has no hover, a non-Istio document neither', () => {
-      assert.strictEqual(hoverAt(`
+      assert.strictEqual(
+        hoverAt(`
         apiVersion: networking.istio.io/v1
         kind: Gateway
         metadata: {name: g}
         spec:
-          bog$0us: 1`), undefined);
-      assert.strictEqual(hoverAt(`
+          bog$0us: 1`),
+        undefined,
+      );
+      assert.strictEqual(
+        hoverAt(`
         apiVersion: apps/v1
         kind: Deployment
-        metadata: {na$0me: d}`), undefined);
+        metadata: {na$0me: d}`),
+        undefined,
+      );
     });
   });
 
@@ -173,10 +185,16 @@ describe('hover', () => {
 
   describe('references: what a value resolves to', () => {
     it('a destination host: the Service, and the DestinationRule found in the service namespace (step 2)', () => {
-      const h = hoverAt([vs('frontend', 'http:\n- route:\n  - destination: {host: reviews.shop.svc.cl$0uster.local}'), WORKSPACE]);
+      const h = hoverAt([
+        vs('frontend', 'http:\n- route:\n  - destination: {host: reviews.shop.svc.cl$0uster.local}'),
+        WORKSPACE,
+      ]);
       assert.strictEqual(h?.text, 'reviews.shop.svc.cluster.local');
       assert.match(h.contents, /Defined by Service `reviews` in namespace `shop` \(\/ws\/k8s\.yaml\)/);
-      assert.match(h.contents, /DestinationRule `shop\/reviews` \(\/ws\/dr\.yaml\) applies: found in the service's namespace `shop` \(nothing for this host in the client's namespace `frontend`\)/);
+      assert.match(
+        h.contents,
+        /DestinationRule `shop\/reviews` \(\/ws\/dr\.yaml\) applies: found in the service's namespace `shop` \(nothing for this host in the client's namespace `frontend`\)/,
+      );
     });
 
     it('a short host: resolved in the VirtualService namespace; the rule found first in the client namespace', () => {
@@ -189,15 +207,24 @@ describe('hover', () => {
       const h = hoverAt([vs('frontend', 'http:\n- route:\n  - destination: {host: api.exam$0ple.com}'), WORKSPACE]);
       assert.match(h?.contents ?? '', /Defined by ServiceEntry `api` in namespace `shop`/);
       assert.match(h?.contents ?? '', /No DestinationRule applies/);
-      const local = hoverAt([vs('frontend', 'http:\n- route:\n  - destination: {host: other.shop.svc.cluster.lo$0cal}'), WORKSPACE]);
+      const local = hoverAt([
+        vs('frontend', 'http:\n- route:\n  - destination: {host: other.shop.svc.cluster.lo$0cal}'),
+        WORKSPACE,
+      ]);
       assert.match(local?.contents ?? '', /No Service or ServiceEntry in the workspace defines this host\./);
-      assert.match(local?.contents ?? '', /DestinationRule `istio-system\/mesh-default` \(\/ws\/dr\.yaml\) applies through its wildcard host `\*\.local`: found in the mesh root namespace `istio-system`/);
+      assert.match(
+        local?.contents ?? '',
+        /DestinationRule `istio-system\/mesh-default` \(\/ws\/dr\.yaml\) applies through its wildcard host `\*\.local`: found in the mesh root namespace `istio-system`/,
+      );
     });
 
     it('a subset: its labels and the file defining it', () => {
       const h = hoverAt([vs('shop', 'http:\n- route:\n  - destination: {host: reviews, subset: v$01}'), WORKSPACE]);
       assert.strictEqual(h?.text, 'v1');
-      assert.match(h.contents, /Subset `v1` of DestinationRule `shop\/reviews`\n\nLabels: `version: v1`\n\nDefined in \/ws\/dr\.yaml/);
+      assert.match(
+        h.contents,
+        /Subset `v1` of DestinationRule `shop\/reviews`\n\nLabels: `version: v1`\n\nDefined in \/ws\/dr\.yaml/,
+      );
     });
 
     it('a subset no applicable DestinationRule defines', () => {
@@ -205,8 +232,14 @@ describe('hover', () => {
       assert.match(h?.contents ?? '', /No DestinationRule that applies to this route defines subset `v9`\./);
     });
 
-    it('a gateway reference: the Gateway\'s servers', () => {
-      const h = hoverAt([vs('shop', 'hosts: [shop.example.com]\ngateways: [istio-system/pub$0lic]\nhttp:\n- route:\n  - destination: {host: reviews}'), WORKSPACE]);
+    it("a gateway reference: the Gateway's servers", () => {
+      const h = hoverAt([
+        vs(
+          'shop',
+          'hosts: [shop.example.com]\ngateways: [istio-system/pub$0lic]\nhttp:\n- route:\n  - destination: {host: reviews}',
+        ),
+        WORKSPACE,
+      ]);
       assert.match(h?.contents ?? '', /\*\*Gateway\*\* `istio-system\/public` · selector `istio: ingressgateway`/);
       assert.match(h?.contents ?? '', /- `443\/HTTPS \(https\)` · TLS SIMPLE · hosts `\*\.example\.com`/);
       const mesh = hoverAt([vs('shop', 'gateways: [me$0sh]'), WORKSPACE]);

@@ -113,14 +113,20 @@ describe('mesh graph', () => {
 
   it('a DestinationRule Istio ignores has a broken edge to its host', () => {
     const g = describe_(meshGraph(f.analyzer.index, findingsOf, 'elsewhere'));
-    assert.deepStrictEqual(g.edges.map(e => e.replace(/: This DestinationRule .* is never applied.*/, ': never applied')), [
-      'DestinationRule:elsewhere/reviews-tls -appliesTo-> Host:reviews.shop.svc.cluster.local BROKEN: never applied',
-      'Host:reviews.shop.svc.cluster.local -definedBy-> Service:shop/reviews',
-    ]);
+    assert.deepStrictEqual(
+      g.edges.map(e => e.replace(/: This DestinationRule .* is never applied.*/, ': never applied')),
+      [
+        'DestinationRule:elsewhere/reviews-tls -appliesTo-> Host:reviews.shop.svc.cluster.local BROKEN: never applied',
+        'Host:reviews.shop.svc.cluster.local -definedBy-> Service:shop/reviews',
+      ],
+    );
   });
 
   it('suppressed or absent findings leave edges intact', () => {
     const g = describe_(meshGraph(f.analyzer.index, () => [], 'shop'));
-    assert.ok(g.edges.every(e => !e.includes('BROKEN')), g.edges.join('\n'));
+    assert.ok(
+      g.edges.every(e => !e.includes('BROKEN')),
+      g.edges.join('\n'),
+    );
   });
 });

@@ -14,7 +14,8 @@ function at(code: string): string {
 
 describe('nodeAt', () => {
   it('gives the path of keys and indexes to the scalar under the cursor', () => {
-    const doc = (marked: string) => at(`
+    const doc = (marked: string) =>
+      at(`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       spec:
@@ -29,7 +30,10 @@ describe('nodeAt', () => {
 
   it('second document, and items of a List relative to the item', () => {
     assert.strictEqual(at('a: 1\n---\nb:\n  - x\n  - $0y'), 'b.1 = y');
-    assert.strictEqual(at('kind: List\nitems:\n- kind: Gateway\n- kind: Service\n  metadata: {name: w$0eb}'), 'item 1: metadata.name = web');
+    assert.strictEqual(
+      at('kind: List\nitems:\n- kind: Gateway\n- kind: Service\n  metadata: {name: w$0eb}'),
+      'item 1: metadata.name = web',
+    );
   });
 
   it('blank space between nodes is on no scalar; outside any document is nothing', () => {

@@ -68,7 +68,9 @@ describe('find all references', () => {
   });
 
   it('of a Gateway: every gateways entry bound to it, whatever form it is written in', () => {
-    assert.deepStrictEqual(refs([`
+    assert.deepStrictEqual(
+      refs([
+        `
       #- gw.yaml
       apiVersion: networking.istio.io/v1
       kind: Gateway
@@ -92,7 +94,16 @@ describe('find all references', () => {
         hosts: [b.example.com]
         gateways: [ingress/public, public, "public.ingress.svc.cluster.local"]
         http: [{route: [{destination: {host: b}}]}]
-    `]), ['gw.yaml:3 public', 'vs.yaml:16 "public.ingress.svc.cluster.local"', 'vs.yaml:16 ingress/public', 'vs.yaml:6 public', 'vs.yaml:8 ./public']);
+    `,
+      ]),
+      [
+        'gw.yaml:3 public',
+        'vs.yaml:16 "public.ingress.svc.cluster.local"',
+        'vs.yaml:16 ingress/public',
+        'vs.yaml:6 public',
+        'vs.yaml:8 ./public',
+      ],
+    );
   });
 
   it('of a service host: destinations, VirtualService hosts and DestinationRule hosts, short or FQDN', () => {
@@ -119,10 +130,21 @@ describe('find all references', () => {
       metadata: {name: reviews, namespace: shop}
       spec: {host: reviews}
     `;
-    const expected = ['dr.yaml:9 reviews', 'svc.yaml:3 reviews', 'vs.yaml:5 reviews', 'vs.yaml:6 reviews.shop.svc.cluster.local'];
-    assert.deepStrictEqual(refs([files.replace('name: reviews, namespace: shop}\n', 'name: review$0s, namespace: shop}\n')]), expected);
+    const expected = [
+      'dr.yaml:9 reviews',
+      'svc.yaml:3 reviews',
+      'vs.yaml:5 reviews',
+      'vs.yaml:6 reviews.shop.svc.cluster.local',
+    ];
+    assert.deepStrictEqual(
+      refs([files.replace('name: reviews, namespace: shop}\n', 'name: review$0s, namespace: shop}\n')]),
+      expected,
+    );
     assert.deepStrictEqual(refs([files.replace('hosts: [reviews]', 'hosts: [$0reviews]')]), expected);
-    assert.deepStrictEqual(refs([files.replace('hosts: [reviews]', 'hosts: [$0reviews]')], false), expected.filter(e => !e.startsWith('svc.yaml')));
+    assert.deepStrictEqual(
+      refs([files.replace('hosts: [reviews]', 'hosts: [$0reviews]')], false),
+      expected.filter(e => !e.startsWith('svc.yaml')),
+    );
   });
 
   it('nothing for a position that names nothing cross-file', () => {

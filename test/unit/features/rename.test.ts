@@ -5,7 +5,11 @@ import { applyFileEdits } from '../../harness/edits';
 import { describeSpan, featureFixture, type FeatureFixture } from '../../harness/features';
 import { WS } from '../../harness/fixture';
 
-function renamed(f: FeatureFixture, newName: string, files: ReadonlyMap<string, string> = f.fixture.files): Map<string, string> {
+function renamed(
+  f: FeatureFixture,
+  newName: string,
+  files: ReadonlyMap<string, string> = f.fixture.files,
+): Map<string, string> {
   const result = rename(f.fc, f.file, f.offset, newName);
   if ('error' in result) assert.fail(result.error);
   return applyFileEdits(files, result.edits);
@@ -104,14 +108,17 @@ describe('rename', () => {
   it('a Gateway: metadata.name and every gateways entry, each keeping the form it was written in', () => {
     const f = featureFixture([GATEWAYS.replace('name: public', 'name: publ$0ic')]);
     const out = renamed(f, 'edge');
-    assert.strictEqual(text(out, 'gw.yaml'), dedent(`
+    assert.strictEqual(
+      text(out, 'gw.yaml'),
+      dedent(`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata:
         name: edge
         namespace: ingress
       spec: {selector: {istio: ingressgateway}}
-    `).replace(/\n$/, ''));
+    `).replace(/\n$/, ''),
+    );
     const vs = text(out, 'vs.yaml') ?? '';
     assert.ok(vs.includes('gateways: [edge, mesh]'), vs);
     assert.ok(vs.includes('match: [{gateways: [./edge]}]'), vs);
@@ -131,24 +138,48 @@ describe('rename', () => {
     const f = featureFixture([SUBSETS.replace('- name: v1', '- name: v$01')]);
     // vs-shop.yaml gained lines on disk since it was indexed: its edit lands on the new offsets.
     const disk = new Map(f.fixture.files);
-    disk.set(`${WS}/vs-shop.yaml`, `# owned by team reviews\n# do not edit by hand\n${text(f.fixture.files, 'vs-shop.yaml')}`);
+    disk.set(
+      `${WS}/vs-shop.yaml`,
+      `# owned by team reviews\n# do not edit by hand\n${text(f.fixture.files, 'vs-shop.yaml')}`,
+    );
     const fc = { ...f.fc, readText: (file: string) => disk.get(file) };
     const result = rename(fc, f.file, f.offset, 'stable');
     assert.ok(!('error' in result));
-    assert.ok(applyFileEdits(disk, result.edits).get(`${WS}/vs-shop.yaml`)?.includes('# do not edit by hand\napiVersion'));
+    assert.ok(
+      applyFileEdits(disk, result.edits).get(`${WS}/vs-shop.yaml`)?.includes('# do not edit by hand\napiVersion'),
+    );
     assert.ok(applyFileEdits(disk, result.edits).get(`${WS}/vs-shop.yaml`)?.includes('subset: "stable"}'));
     // A file whose value changed is not edited blindly.
-    disk.set(`${WS}/vs-shop.yaml`, (text(f.fixture.files, 'vs-shop.yaml') ?? '').replace('subset: "v1"', 'subset: "v3"'));
+    disk.set(
+      `${WS}/vs-shop.yaml`,
+      (text(f.fixture.files, 'vs-shop.yaml') ?? '').replace('subset: "v1"', 'subset: "v3"'),
+    );
     const stale = rename(fc, f.file, f.offset, 'stable');
     assert.ok('error' in stale && stale.error.includes('vs-shop.yaml changed'), JSON.stringify(stale));
   });
 
   describe('rejections say why', () => {
     const cases: [string, string, RegExp][] = [
-      ['a host', SUBSETS.replace('host: reviews\n', 'host: rev$0iews\n'), /Only a DestinationRule subset or a Gateway name/],
-      ['a kind', SUBSETS.replace('kind: DestinationRule', 'kind: $0DestinationRule'), /Only a DestinationRule subset or a Gateway name/],
-      ['an undefined subset', SUBSETS.replace('subset: v2}', 'subset: v9$0}'), /No DestinationRule that applies here defines subset "v9"/],
-      ['a missing Gateway', GATEWAYS.replace('- public', '- shop/pub$0lic'), /Gateway shop\/public is not in the workspace/],
+      [
+        'a host',
+        SUBSETS.replace('host: reviews\n', 'host: rev$0iews\n'),
+        /Only a DestinationRule subset or a Gateway name/,
+      ],
+      [
+        'a kind',
+        SUBSETS.replace('kind: DestinationRule', 'kind: $0DestinationRule'),
+        /Only a DestinationRule subset or a Gateway name/,
+      ],
+      [
+        'an undefined subset',
+        SUBSETS.replace('subset: v2}', 'subset: v9$0}'),
+        /No DestinationRule that applies here defines subset "v9"/,
+      ],
+      [
+        'a missing Gateway',
+        GATEWAYS.replace('- public', '- shop/pub$0lic'),
+        /Gateway shop\/public is not in the workspace/,
+      ],
     ];
     for (const [name, code, message] of cases) {
       it(name, () => {

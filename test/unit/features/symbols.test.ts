@@ -5,7 +5,10 @@ import { featureFixture } from '../../harness/features';
 import { WS } from '../../harness/fixture';
 
 function outline(symbols: readonly OutlineSymbol[], depth = 0): string[] {
-  return symbols.flatMap(s => [`${'  '.repeat(depth)}${s.kind} ${s.name}${s.detail ? ` — ${s.detail}` : ''}`, ...outline(s.children, depth + 1)]);
+  return symbols.flatMap(s => [
+    `${'  '.repeat(depth)}${s.kind} ${s.name}${s.detail ? ` — ${s.detail}` : ''}`,
+    ...outline(s.children, depth + 1),
+  ]);
 }
 
 const FILES = `
@@ -89,7 +92,8 @@ describe('symbols', () => {
     const file = `${WS}/mesh.yaml`;
     const check = (s: OutlineSymbol, parent?: OutlineSymbol) => {
       assert.ok(s.span.start <= s.selectionSpan.start && s.selectionSpan.end <= s.span.end, s.name);
-      if (parent) assert.ok(parent.span.start <= s.span.start && s.span.end <= parent.span.end, `${s.name} in ${parent.name}`);
+      if (parent)
+        assert.ok(parent.span.start <= s.span.start && s.span.end <= parent.span.end, `${s.name} in ${parent.name}`);
       s.children.forEach(c => check(c, s));
     };
     documentSymbols(f.fc, file, f.fixture.files.get(file) ?? '').forEach(s => check(s));
@@ -98,7 +102,11 @@ describe('symbols', () => {
   it('workspace symbols: matches by name first, then by label, then by characters in order', () => {
     const f = featureFixture([FILES]);
     const names = (q: string) => workspaceSymbols(f.fc.index, q).map(s => s.name);
-    assert.deepStrictEqual(names('reviews'), ['DestinationRule default/reviews', 'VirtualService shop/reviews', 'Service data/reviews-db']);
+    assert.deepStrictEqual(names('reviews'), [
+      'DestinationRule default/reviews',
+      'VirtualService shop/reviews',
+      'Service data/reviews-db',
+    ]);
     assert.deepStrictEqual(names('ingress/'), ['Gateway ingress/public']);
     assert.deepStrictEqual(names('gw pub'), ['Gateway ingress/public']);
     assert.deepStrictEqual(names('zzz'), []);

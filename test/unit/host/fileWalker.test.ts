@@ -10,7 +10,16 @@ describe('workspace walker', () => {
   const rel = (files: string[]) => files.map(f => path.relative(dir, f).split(path.sep).join('/'));
   beforeEach(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ls-walk-')));
-    for (const f of ['a.yaml', 'b.yml', 'c.json', 'sub/d.yaml', 'node_modules/x.yaml', '.git/y.yaml', 'gen/e.yaml', 'sub/deep/f.YAML']) {
+    for (const f of [
+      'a.yaml',
+      'b.yml',
+      'c.json',
+      'sub/d.yaml',
+      'node_modules/x.yaml',
+      '.git/y.yaml',
+      'gen/e.yaml',
+      'sub/deep/f.YAML',
+    ]) {
       fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
       fs.writeFileSync(path.join(dir, f), 'a: 1\n');
     }
@@ -18,11 +27,21 @@ describe('workspace walker', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('finds .yaml/.yml files, skipping node_modules and .git, in a stable order', async () => {
-    assert.deepStrictEqual(rel(await walkYamlFiles(dir)), ['a.yaml', 'b.yml', 'gen/e.yaml', 'sub/d.yaml', 'sub/deep/f.YAML']);
+    assert.deepStrictEqual(rel(await walkYamlFiles(dir)), [
+      'a.yaml',
+      'b.yml',
+      'gen/e.yaml',
+      'sub/d.yaml',
+      'sub/deep/f.YAML',
+    ]);
   });
 
   it('honours exclude and include globs (files.exclude style)', async () => {
-    assert.deepStrictEqual(rel(await walkYamlFiles(dir, { exclude: ['**/gen', 'sub/deep/**'] })), ['a.yaml', 'b.yml', 'sub/d.yaml']);
+    assert.deepStrictEqual(rel(await walkYamlFiles(dir, { exclude: ['**/gen', 'sub/deep/**'] })), [
+      'a.yaml',
+      'b.yml',
+      'sub/d.yaml',
+    ]);
     assert.deepStrictEqual(rel(await walkYamlFiles(dir, { include: ['sub/**/*.yaml'] })), ['sub/d.yaml']);
   });
 
@@ -44,7 +63,9 @@ describe('workspace walker', () => {
 
 describe('reading files', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ls-read-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ls-read-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('gives a clear reason for binary, non-UTF-8, huge and vanished files', async () => {
@@ -52,8 +73,16 @@ describe('reading files', () => {
     fs.writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
     fs.writeFileSync(path.join(dir, 'huge.yaml'), `apiVersion: networking.istio.io/v1\n${'#'.repeat(MAX_FILE_BYTES)}`);
     fs.writeFileSync(path.join(dir, 'bom.yaml'), '\uFEFFa: 1\n');
-    assert.deepStrictEqual(await readYamlFile(path.join(dir, 'bin.yaml')), { ok: false, reason: 'it is a binary file', looksIstio: false });
-    assert.deepStrictEqual(await readYamlFile(path.join(dir, 'latin1.yaml')), { ok: false, reason: 'it is not valid UTF-8', looksIstio: false });
+    assert.deepStrictEqual(await readYamlFile(path.join(dir, 'bin.yaml')), {
+      ok: false,
+      reason: 'it is a binary file',
+      looksIstio: false,
+    });
+    assert.deepStrictEqual(await readYamlFile(path.join(dir, 'latin1.yaml')), {
+      ok: false,
+      reason: 'it is not valid UTF-8',
+      looksIstio: false,
+    });
     const huge = await readYamlFile(path.join(dir, 'huge.yaml'));
     assert.ok(!huge.ok && huge.looksIstio && /over the 5 MB limit/.test(huge.reason));
     assert.deepStrictEqual(await readYamlFile(path.join(dir, 'bom.yaml')), { ok: true, text: 'a: 1\n' });

@@ -10,15 +10,22 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 async function collect(files: string[], workers: boolean): Promise<Map<string, FileInput>> {
   const out = new Map<string, FileInput>();
-  await summarizeFiles(files, { settings: DEFAULT_SETTINGS, log: () => undefined, workers, onBatch: inputs => { for (const i of inputs) out.set(i.file, i); } });
+  await summarizeFiles(files, {
+    settings: DEFAULT_SETTINGS,
+    log: () => undefined,
+    workers,
+    onBatch: inputs => {
+      for (const i of inputs) out.set(i.file, i);
+    },
+  });
   return out;
 }
 
 describe('summarizing files in worker threads', () => {
-  it('gives exactly the main thread\'s results (plain data survives the thread boundary)', async () => {
+  it("gives exactly the main thread's results (plain data survives the thread boundary)", async () => {
     const files = [
-      ...await walkYamlFiles(path.join(ROOT, 'examples')),
-      ...await walkYamlFiles(path.join(ROOT, 'test', 'fixtures')),
+      ...(await walkYamlFiles(path.join(ROOT, 'examples'))),
+      ...(await walkYamlFiles(path.join(ROOT, 'test', 'fixtures'))),
     ];
     assert.ok(files.length > 20);
     const inline = await collect(files, false);

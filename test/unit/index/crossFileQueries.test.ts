@@ -39,7 +39,10 @@ describe('index queries of the cross-file rules', () => {
   it('servicesNamed finds Services by name in every namespace and records its key', () => {
     const keys: string[] = [];
     const lookup = analyzer.index.lookup(k => keys.push(k));
-    assert.deepStrictEqual(lookup.servicesNamed('reviews').map(s => s.namespace), ['bookinfo', 'staging']);
+    assert.deepStrictEqual(
+      lookup.servicesNamed('reviews').map(s => s.namespace),
+      ['bookinfo', 'staging'],
+    );
     assert.deepStrictEqual(keys, ['svcname:reviews']);
     const service = [...analyzer.index.allResources()].find(r => r.kind === 'Service' && r.namespace === 'bookinfo')!;
     assert.ok(providedKeys(service).includes('svcname:reviews'), 'a Service provides the key its lookup records');
@@ -47,9 +50,15 @@ describe('index queries of the cross-file rules', () => {
 
   it('destinationRulesExact does not fall back to wildcards', () => {
     const lookup = analyzer.index.lookup();
-    assert.deepStrictEqual(lookup.destinationRulesExact('bookinfo', 'reviews.bookinfo.svc.cluster.local').map(r => r.name), ['r1']);
+    assert.deepStrictEqual(
+      lookup.destinationRulesExact('bookinfo', 'reviews.bookinfo.svc.cluster.local').map(r => r.name),
+      ['r1'],
+    );
     assert.deepStrictEqual(lookup.destinationRulesExact('bookinfo', 'ratings.bookinfo.svc.cluster.local'), []);
-    assert.deepStrictEqual(lookup.destinationRulesExact('bookinfo', '*.bookinfo.svc.cluster.local').map(r => r.name), ['all']);
+    assert.deepStrictEqual(
+      lookup.destinationRulesExact('bookinfo', '*.bookinfo.svc.cluster.local').map(r => r.name),
+      ['all'],
+    );
   });
 
   it('hasIncompleteWorkloads is per namespace, or anywhere', () => {
@@ -62,7 +71,10 @@ describe('index queries of the cross-file rules', () => {
   it('workloadsWithLabel finds workloads of every namespace by one pod label, tracked by that label', () => {
     const keys: string[] = [];
     const lookup = analyzer.index.lookup(k => keys.push(k));
-    assert.deepStrictEqual(lookup.workloadsWithLabel('app', 'web').map(w => w.name), ['web']);
+    assert.deepStrictEqual(
+      lookup.workloadsWithLabel('app', 'web').map(w => w.name),
+      ['web'],
+    );
     assert.deepStrictEqual(lookup.workloadsWithLabel('app', 'nope'), []);
     assert.deepStrictEqual(keys, ['wlabel:app=web', 'wlabel:app=nope']);
     const web = [...analyzer.index.allResources()].find(r => r.name === 'web')!;

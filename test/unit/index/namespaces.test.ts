@@ -9,12 +9,18 @@ function namespacesOf(code: string, settings = {}): Record<string, string> {
   return out;
 }
 
-const vs = (name: string, ns?: string) => `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: ${name}${ns ? `\n  namespace: ${ns}` : ''}\nspec: {hosts: [${name}]}`;
+const vs = (name: string, ns?: string) =>
+  `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: ${name}${ns ? `\n  namespace: ${ns}` : ''}\nspec: {hosts: [${name}]}`;
 
 describe('effective namespace', () => {
   const cases: { name: string; code: string; settings?: object; expected: Record<string, string> }[] = [
     { name: 'metadata.namespace wins', code: `#- a.yaml\n${vs('a', 'explicit')}`, expected: { a: 'explicit' } },
-    { name: 'default namespace setting', code: `#- a.yaml\n${vs('a')}`, settings: { defaultNamespace: 'team' }, expected: { a: 'team' } },
+    {
+      name: 'default namespace setting',
+      code: `#- a.yaml\n${vs('a')}`,
+      settings: { defaultNamespace: 'team' },
+      expected: { a: 'team' },
+    },
     { name: 'built-in default is "default"', code: `#- a.yaml\n${vs('a')}`, expected: { a: 'default' } },
     {
       name: 'kustomization listing the file directly',
@@ -29,28 +35,46 @@ describe('effective namespace', () => {
     {
       name: 'overlay namespace reaches a base through a listed directory',
       code: [
-        '#- base/kustomization.yaml', 'resources: [vs.yaml]',
-        '#- base/vs.yaml', vs('a'),
-        '#- overlays/prod/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'namespace: prod', 'resources:', '- ../../base',
+        '#- base/kustomization.yaml',
+        'resources: [vs.yaml]',
+        '#- base/vs.yaml',
+        vs('a'),
+        '#- overlays/prod/kustomization.yaml',
+        'apiVersion: kustomize.config.k8s.io/v1beta1',
+        'kind: Kustomization',
+        'namespace: prod',
+        'resources:',
+        '- ../../base',
       ].join('\n'),
       expected: { a: 'prod' },
     },
     {
       name: 'nearest kustomization with a namespace wins',
       code: [
-        '#- base/kustomization.yaml', 'namespace: base-ns', 'resources: [vs.yaml]',
-        '#- base/vs.yaml', vs('a'),
-        '#- overlays/prod/kustomization.yml', 'namespace: prod', 'resources: [../../base/]',
+        '#- base/kustomization.yaml',
+        'namespace: base-ns',
+        'resources: [vs.yaml]',
+        '#- base/vs.yaml',
+        vs('a'),
+        '#- overlays/prod/kustomization.yml',
+        'namespace: prod',
+        'resources: [../../base/]',
       ].join('\n'),
       expected: { a: 'base-ns' },
     },
     {
       name: 'two overlays: the first by path decides, deterministically',
       code: [
-        '#- base/kustomization.yaml', 'resources: [vs.yaml]',
-        '#- base/vs.yaml', vs('a'),
-        '#- overlays/staging/kustomization.yaml', 'namespace: staging', 'resources: [../../base]',
-        '#- overlays/prod/kustomization.yaml', 'namespace: prod', 'resources: [../../base]',
+        '#- base/kustomization.yaml',
+        'resources: [vs.yaml]',
+        '#- base/vs.yaml',
+        vs('a'),
+        '#- overlays/staging/kustomization.yaml',
+        'namespace: staging',
+        'resources: [../../base]',
+        '#- overlays/prod/kustomization.yaml',
+        'namespace: prod',
+        'resources: [../../base]',
       ].join('\n'),
       expected: { a: 'prod' },
     },
@@ -64,7 +88,9 @@ describe('effective namespace', () => {
   for (const c of cases) it(c.name, () => assert.deepStrictEqual(namespacesOf(c.code, c.settings), c.expected));
 
   it('editing a kustomization moves its files to the new namespace', () => {
-    const fixture = parseFixture(`#- app/kustomization.yaml\nnamespace: one\nresources: [a.yaml]\n#- app/a.yaml\n${vs('a')}`);
+    const fixture = parseFixture(
+      `#- app/kustomization.yaml\nnamespace: one\nresources: [a.yaml]\n#- app/a.yaml\n${vs('a')}`,
+    );
     const analyzer = analyzeFixture(fixture);
     analyzer.update([{ file: '/ws/app/kustomization.yaml', text: 'namespace: two\nresources: [a.yaml]\n' }]);
     const a = [...analyzer.index.allResources()].find(r => r.name === 'a');
@@ -78,14 +104,34 @@ describe('root namespace', () => {
   it('comes from the setting, overridden by a MeshConfig in the workspace', () => {
     const plain = analyzeFixture(parseFixture(vs('a')), { settings: { rootNamespace: 'mesh-root' } });
     assert.strictEqual(plain.index.rootNamespace, 'mesh-root');
-    const withOperator = analyzeFixture(parseFixture([
-      '#- a.yaml', vs('a'),
-      '#- install/operator.yaml', 'apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'spec:', '  meshConfig:', '    rootNamespace: istio-config',
-    ].join('\n')));
+    const withOperator = analyzeFixture(
+      parseFixture(
+        [
+          '#- a.yaml',
+          vs('a'),
+          '#- install/operator.yaml',
+          'apiVersion: install.istio.io/v1alpha1',
+          'kind: IstioOperator',
+          'spec:',
+          '  meshConfig:',
+          '    rootNamespace: istio-config',
+        ].join('\n'),
+      ),
+    );
     assert.strictEqual(withOperator.index.rootNamespace, 'istio-config');
-    const withConfigMap = analyzeFixture(parseFixture([
-      'apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: istio, namespace: istio-system}', 'data:', '  mesh: |-', '    rootNamespace: cfg-root', '    enableTracing: true',
-    ].join('\n')));
+    const withConfigMap = analyzeFixture(
+      parseFixture(
+        [
+          'apiVersion: v1',
+          'kind: ConfigMap',
+          'metadata: {name: istio, namespace: istio-system}',
+          'data:',
+          '  mesh: |-',
+          '    rootNamespace: cfg-root',
+          '    enableTracing: true',
+        ].join('\n'),
+      ),
+    );
     assert.strictEqual(withConfigMap.index.rootNamespace, 'cfg-root');
   });
 });

@@ -17,7 +17,11 @@ spec:
 
 describe('reverse tables: routes by destination host, VirtualServices by Gateway', () => {
   it('are kept in step with edits and deletions, each VirtualService listed once', () => {
-    const analyzer = analyzeFixture(parseFixture(`#- a.yaml\n${vs('a', 'ingress/public', 'reviews')}\n#- b.yaml\n${vs('b', 'public', 'reviews.shop.svc.cluster.local')}`));
+    const analyzer = analyzeFixture(
+      parseFixture(
+        `#- a.yaml\n${vs('a', 'ingress/public', 'reviews')}\n#- b.yaml\n${vs('b', 'public', 'reviews.shop.svc.cluster.local')}`,
+      ),
+    );
     const lookup = () => analyzer.index.lookup();
     const names = (list: { name?: string }[]) => list.map(r => r.name).join(',');
     assert.strictEqual(names(lookup().virtualServicesRoutingTo('reviews.shop.svc.cluster.local')), 'a,b');
@@ -30,7 +34,10 @@ describe('reverse tables: routes by destination host, VirtualServices by Gateway
     assert.strictEqual(names(lookup().virtualServicesBoundTo('ingress', 'public')), '');
     assert.strictEqual(names(lookup().virtualServicesBoundTo('shop', 'public')), 'a,b');
 
-    analyzer.update([{ file: '/ws/a.yaml', deleted: true }, { file: '/ws/b.yaml', deleted: true }]);
+    analyzer.update([
+      { file: '/ws/a.yaml', deleted: true },
+      { file: '/ws/b.yaml', deleted: true },
+    ]);
     assert.strictEqual(analyzer.index.tables.vsByDestination.size, 0);
     assert.strictEqual(analyzer.index.tables.vsByGateway.size, 0);
   });
@@ -42,14 +49,26 @@ describe('reverse tables: routes by destination host, VirtualServices by Gateway
     lookup.virtualServicesBoundTo('ingress', 'public');
     lookup.virtualServicesRoutingTo('reviews.shop.svc.cluster.local');
     const provided = providedKeys(analyzer.index.resource('/ws/a.yaml#0')!);
-    assert.deepStrictEqual(read.filter(k => !provided.includes(k)), []);
+    assert.deepStrictEqual(
+      read.filter(k => !provided.includes(k)),
+      [],
+    );
   });
 
   it('workspace symbols follow the index', () => {
     const analyzer = analyzeFixture(parseFixture(`#- a.yaml\n${vs('alpha', 'mesh', 'reviews')}`));
-    assert.deepStrictEqual(workspaceSymbols(analyzer.index, 'alpha').map(s => s.name), ['VirtualService shop/alpha']);
+    assert.deepStrictEqual(
+      workspaceSymbols(analyzer.index, 'alpha').map(s => s.name),
+      ['VirtualService shop/alpha'],
+    );
     analyzer.update([{ file: '/ws/a.yaml', text: vs('beta', 'mesh', 'reviews') }]);
-    assert.deepStrictEqual(workspaceSymbols(analyzer.index, 'alpha').map(s => s.name), []);
-    assert.deepStrictEqual(workspaceSymbols(analyzer.index, 'beta').map(s => s.name), ['VirtualService shop/beta']);
+    assert.deepStrictEqual(
+      workspaceSymbols(analyzer.index, 'alpha').map(s => s.name),
+      [],
+    );
+    assert.deepStrictEqual(
+      workspaceSymbols(analyzer.index, 'beta').map(s => s.name),
+      ['VirtualService shop/beta'],
+    );
   });
 });

@@ -1,5 +1,12 @@
 import * as assert from 'assert';
-import { hostCoveredBy, hostsOverlap, parseServiceFqdn, resolveHost, suggestFqdn, wildcardCandidates } from '../../../server/src/core/model/hosts';
+import {
+  hostCoveredBy,
+  hostsOverlap,
+  parseServiceFqdn,
+  resolveHost,
+  suggestFqdn,
+  wildcardCandidates,
+} from '../../../server/src/core/model/hosts';
 
 describe('host resolution', () => {
   const table: [string, string, string][] = [
@@ -22,7 +29,10 @@ describe('host resolution', () => {
   });
 
   it('parses service FQDNs', () => {
-    assert.deepStrictEqual(parseServiceFqdn('reviews.bookinfo.svc.cluster.local'), { name: 'reviews', namespace: 'bookinfo' });
+    assert.deepStrictEqual(parseServiceFqdn('reviews.bookinfo.svc.cluster.local'), {
+      name: 'reviews',
+      namespace: 'bookinfo',
+    });
     assert.strictEqual(parseServiceFqdn('*.bookinfo.svc.cluster.local'), undefined);
     assert.strictEqual(parseServiceFqdn('api.example.com'), undefined);
   });
@@ -40,7 +50,8 @@ describe('host resolution', () => {
     ['a.example.com', 'b.example.com', false],
   ];
   for (const [host, pattern, expected] of coverage) {
-    it(`${host} ${expected ? 'is' : 'is not'} covered by ${pattern}`, () => assert.strictEqual(hostCoveredBy(host, pattern), expected));
+    it(`${host} ${expected ? 'is' : 'is not'} covered by ${pattern}`, () =>
+      assert.strictEqual(hostCoveredBy(host, pattern), expected));
   }
 
   it('overlap is symmetric', () => {

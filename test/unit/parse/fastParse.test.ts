@@ -14,7 +14,10 @@ export function assertSameAsYaml(file: string, text: string): boolean {
   if (!fast) return false;
   const full = parseYamlFile(file, text, { fast: false });
   const viaFast = parseYamlFile(file, text);
-  assert.ok(full.docs.every(d => d.errors.length === 0), `fast path accepted YAML that has errors: ${JSON.stringify(full.docs.flatMap(d => d.errors))}`);
+  assert.ok(
+    full.docs.every(d => d.errors.length === 0),
+    `fast path accepted YAML that has errors: ${JSON.stringify(full.docs.flatMap(d => d.errors))}`,
+  );
   assert.deepStrictEqual(normalise(viaFast), normalise(full), `fast and full parse differ for ${file}`);
   return true;
 }
@@ -37,7 +40,7 @@ const ACCEPTED: string[] = [
   '  a: 1\n  b: 2\n',
   'k: v \nk2:   "a b"  \nk3:\n  -   1\n',
   'k:   \nj:\n  - \n  -  # c\nm: {a: 1, b: [x, "y"], c: {}}\nn: []\n',
-  '"q": 1\n\'s\': 2\nx: \'it\'\'s\'\n',
+  "\"q\": 1\n's': 2\nx: 'it''s'\n",
   'a: "x\\ty\\u0041\\"\\\\"\n',
   'c: |\n  line1\n  line2\n\nd: >-\n  f\ne:\nf: [1, {g: h}]\n',
   'a: |+\n  x\n\n\nb: >\n  p\n  q\n\n   r\n  s\nc: |-\n  z',
@@ -96,20 +99,53 @@ describe('fast YAML parser', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const pieces = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '\n', '\n  ', '"', "'", '[', ']', '{', '}', ',', '|', '>', 'x', '---\n', '\t'];
+    const pieces = [
+      ' ',
+      '  ',
+      ':',
+      ': ',
+      '-',
+      '- ',
+      '#',
+      ' #',
+      '\n',
+      '\n  ',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '|',
+      '>',
+      'x',
+      '---\n',
+      '\t',
+    ];
     let accepted = 0;
     for (let i = 0; i < 2000; i++) {
       let text = ACCEPTED[random(ACCEPTED.length)];
       for (let m = 1 + random(3); m > 0; m--) {
         const at = random(text.length + 1);
-        text = random(2) === 0 ? text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + random(3));
+        text =
+          random(2) === 0
+            ? text.slice(0, at) + pieces[random(pieces.length)] + text.slice(at)
+            : text.slice(0, at) + text.slice(at + 1 + random(3));
       }
       const full = parseYamlFile('/w/m.yaml', text, { fast: false });
       const fast = fastParse(looksLikeHelm('/w/m.yaml', text) ? maskHelmActions(text).text : text);
       if (!fast) continue;
       accepted++;
-      assert.ok(full.docs.every(d => d.errors.length === 0), `accepted invalid YAML ${JSON.stringify(text)}: ${JSON.stringify(full.docs.flatMap(d => d.errors.map(e => e.message)))}`);
-      assert.deepStrictEqual(normalise(parseYamlFile('/w/m.yaml', text)), normalise(full), `differs for ${JSON.stringify(text)}`);
+      assert.ok(
+        full.docs.every(d => d.errors.length === 0),
+        `accepted invalid YAML ${JSON.stringify(text)}: ${JSON.stringify(full.docs.flatMap(d => d.errors.map(e => e.message)))}`,
+      );
+      assert.deepStrictEqual(
+        normalise(parseYamlFile('/w/m.yaml', text)),
+        normalise(full),
+        `differs for ${JSON.stringify(text)}`,
+      );
     }
     assert.ok(accepted > 300, `only ${accepted} mutations were accepted: the test would not see much`);
   });
@@ -117,11 +153,12 @@ describe('fast YAML parser', () => {
   it('agrees with yaml on every YAML file in the repository (examples, fixtures, snippets)', () => {
     let accepted = 0;
     let total = 0;
-    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return e.name === 'node_modules' ? [] : walk(full);
-      return /\.ya?ml$/.test(e.name) ? [full] : [];
-    });
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) return e.name === 'node_modules' ? [] : walk(full);
+        return /\.ya?ml$/.test(e.name) ? [full] : [];
+      });
     for (const dir of ['examples', 'test/fixtures']) {
       if (!fs.existsSync(path.join(ROOT, dir))) continue;
       for (const file of walk(path.join(ROOT, dir))) {

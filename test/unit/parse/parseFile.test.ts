@@ -74,7 +74,8 @@ describe('Helm templates', () => {
   });
 
   it('templated values read as unknown, plain ones are kept', () => {
-    const text = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  hosts:\n  - reviews\n';
+    const text =
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  hosts:\n  - reviews\n';
     const parsed = parseYamlFile('/w/chart/templates/vs.yaml', text);
     assert.strictEqual(parsed.isHelm, true);
     assert.strictEqual(parsed.docs[0].errors.length, 0);

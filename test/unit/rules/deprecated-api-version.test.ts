@@ -2,10 +2,22 @@ import { ruleTester } from '../../harness/ruleTester';
 
 ruleTester('deprecated-api-version', {
   valid: [
-    { name: 'v1 VirtualService', code: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec: {hosts: [a]}' },
-    { name: 'EnvoyFilter has no v1', code: 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: a}\nspec: {}' },
-    { name: 'WasmPlugin has no v1', code: 'apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: a}\nspec: {url: oci://x}' },
-    { name: 'ProxyConfig has no v1', code: 'apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata: {name: a}\nspec: {concurrency: 2}' },
+    {
+      name: 'v1 VirtualService',
+      code: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: a}\nspec: {hosts: [a]}',
+    },
+    {
+      name: 'EnvoyFilter has no v1',
+      code: 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: a}\nspec: {}',
+    },
+    {
+      name: 'WasmPlugin has no v1',
+      code: 'apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: a}\nspec: {url: oci://x}',
+    },
+    {
+      name: 'ProxyConfig has no v1',
+      code: 'apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata: {name: a}\nspec: {concurrency: 2}',
+    },
     {
       name: 'Telemetry using a field v1 did not promote',
       code: `

@@ -518,35 +518,57 @@ describe('rule schema: messages and edge cases', () => {
       apiVersion: networking.istio.io/v1
       kind: Gatway
       metadata: {name: g}`);
-    assert.deepStrictEqual(found.map(f => f.message), [
-      'Unknown field \'subst\' in Destination. Did you mean \'subset\'?',
-      'timeout is a duration and needs a unit: 10s, not 10.',
-      'attempts must be an integer, not a string.',
-      'rewrite cannot be set together with redirect (only one of rewrite, redirect). An HTTP route rule cannot both rewrite and redirect.',
-      'networking.istio.io has no kind Gatway. Did you mean Gateway?',
-    ]);
-    assert.deepStrictEqual(found.map(f => f.finding.fixes?.map(x => x.title)), [['Rename to subset'], ['Write 10s'], undefined, undefined, ['Replace with Gateway']]);
+    assert.deepStrictEqual(
+      found.map(f => f.message),
+      [
+        "Unknown field 'subst' in Destination. Did you mean 'subset'?",
+        'timeout is a duration and needs a unit: 10s, not 10.',
+        'attempts must be an integer, not a string.',
+        'rewrite cannot be set together with redirect (only one of rewrite, redirect). An HTTP route rule cannot both rewrite and redirect.',
+        'networking.istio.io has no kind Gatway. Did you mean Gateway?',
+      ],
+    );
+    assert.deepStrictEqual(
+      found.map(f => f.finding.fixes?.map(x => x.title)),
+      [['Rename to subset'], ['Write 10s'], undefined, undefined, ['Replace with Gateway']],
+    );
   });
 
   it('without schemas (a broken install) the rule is silent', () => {
     const fixture = parseFixture('apiVersion: networking.istio.io/v1\nkind: Gatway\nmetadata: {name: g}');
-    const found = placedFindings(analyzeFixture(fixture, { schemas: null }), fixture.files.keys()).filter(f => f.ruleId === 'schema');
+    const found = placedFindings(analyzeFixture(fixture, { schemas: null }), fixture.files.keys()).filter(
+      f => f.ruleId === 'schema',
+    );
     assert.deepStrictEqual(found, []);
   });
 
   it('fields served in some versions only are reported in the others (x-istio-versions)', () => {
-    const registry = new SchemaRegistry([{
-      group: 'example.istio.io', kind: 'Thing', versions: ['v1alpha1', 'v1'], preferredVersion: 'v1',
-      schema: {
-        type: 'object', additionalProperties: false,
-        properties: { spec: { type: 'object', additionalProperties: false, properties: { old: { type: 'string', 'x-istio-versions': ['v1alpha1'] }, kept: { type: 'string' } } } },
+    const registry = new SchemaRegistry([
+      {
+        group: 'example.istio.io',
+        kind: 'Thing',
+        versions: ['v1alpha1', 'v1'],
+        preferredVersion: 'v1',
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            spec: {
+              type: 'object',
+              additionalProperties: false,
+              properties: { old: { type: 'string', 'x-istio-versions': ['v1alpha1'] }, kept: { type: 'string' } },
+            },
+          },
+        },
       },
-    }]);
+    ]);
     const text = 'spec:\n  old: a\n  kept: b\n';
     const root = parseYamlFile('/t.yaml', text).docs[0].root!;
     const problems = (version: string) => {
       const out: SchemaProblem[] = [];
-      validateResource(root, registry.resource(`example.istio.io/${version}`, 'Thing')!.root, version, text, p => out.push(p));
+      validateResource(root, registry.resource(`example.istio.io/${version}`, 'Thing')!.root, version, text, p =>
+        out.push(p),
+      );
       return out.map(p => `${p.id} ${text.slice(p.span.start, p.span.end)}`);
     };
     assert.deepStrictEqual(problems('v1alpha1'), []);

@@ -11,10 +11,18 @@ describe('durations', () => {
     assert.strictEqual(parseDuration('.5s'), 500);
     assert.strictEqual(parseDuration('0'), 0);
     assert.strictEqual(parseDuration('250us'), 0.25);
-    for (const bad of ['', '10', 's', '1x', '-1s', '1s2', '1 s']) assert.strictEqual(parseDuration(bad), undefined, bad);
+    for (const bad of ['', '10', 's', '1x', '-1s', '1s2', '1 s'])
+      assert.strictEqual(parseDuration(bad), undefined, bad);
   });
   it('formats durations naturally', () => {
-    assert.deepStrictEqual([90_000, 120_000, 1500, 250, 7_200_000, 3000].map(formatDuration), ['90s', '2m', '1.5s', '250ms', '2h', '3s']);
+    assert.deepStrictEqual([90_000, 120_000, 1500, 250, 7_200_000, 3000].map(formatDuration), [
+      '90s',
+      '2m',
+      '1.5s',
+      '250ms',
+      '2h',
+      '3s',
+    ]);
   });
   it('budgets the first try, the retries and the back-off', () => {
     assert.strictEqual(budget(3, 2000), 9000);

@@ -27,7 +27,10 @@ describe('schemas/generated', function () {
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
       const stale = path.join(dir, 'schemas', 'generated', 'networking.istio.io', 'Gateway.json');
       fs.writeFileSync(stale, fs.readFileSync(stale, 'utf8').replace('"Gateway"', '"Gateway2"'));
-      const r = spawnSync(process.execPath, [path.join(dir, 'out', 'scripts', 'schemas', 'generate.js'), '--check'], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(dir, 'out', 'scripts', 'schemas', 'generate.js'), '--check'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
       assert.strictEqual(r.status, 1, `${r.stdout}${r.stderr}`);
       assert.match(r.stderr, /differs: networking\.istio\.io\/Gateway\.json/);
     } finally {
@@ -39,7 +42,7 @@ describe('schemas/generated', function () {
 describe('schema loading (host)', function () {
   this.timeout(60_000);
 
-  it('finds schemas/generated from the tsc output and from the bundles\' directory', () => {
+  it("finds schemas/generated from the tsc output and from the bundles' directory", () => {
     assert.strictEqual(findSchemaDir(path.join(ROOT, 'out', 'server', 'src', 'host')), GENERATED);
     assert.strictEqual(findSchemaDir(path.join(ROOT, 'dist')), GENERATED);
     assert.strictEqual(findSchemaDir(os.tmpdir()), undefined);
@@ -59,13 +62,35 @@ describe('schema loading (host)', function () {
     const outfile = path.join(ROOT, 'out', 'bundle-test', 'cli.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
-    esbuild.buildSync({ entryPoints: [path.join(ROOT, 'server', 'src', 'cli.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
+    esbuild.buildSync({
+      entryPoints: [path.join(ROOT, 'server', 'src', 'cli.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ls-bundle-'));
     try {
-      fs.writeFileSync(path.join(dir, 'gw.yaml'), 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n  selectr: {istio: ingressgateway}\n');
-      const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(outfile)}).main(['check', 'gw.yaml', '--format', 'json']).then(c => process.exitCode = c)`], { cwd: dir, encoding: 'utf8' });
+      fs.writeFileSync(
+        path.join(dir, 'gw.yaml'),
+        'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n  selectr: {istio: ingressgateway}\n',
+      );
+      const r = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `require(${JSON.stringify(outfile)}).main(['check', 'gw.yaml', '--format', 'json']).then(c => process.exitCode = c)`,
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
       const findings = JSON.parse(r.stdout) as { rule: string; message: string }[];
-      assert.deepStrictEqual(findings.map(f => `${f.rule}: ${f.message}`), ['schema: Unknown field \'selectr\' in Gateway. Did you mean \'selector\'?'], r.stderr);
+      assert.deepStrictEqual(
+        findings.map(f => `${f.rule}: ${f.message}`),
+        ["schema: Unknown field 'selectr' in Gateway. Did you mean 'selector'?"],
+        r.stderr,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -77,7 +102,10 @@ describe('SchemaRegistry', () => {
 
   it('keys kinds by group and kind, with served versions', () => {
     const vs = registry.resource('networking.istio.io/v1beta1', 'VirtualService');
-    assert.deepStrictEqual({ version: vs?.version, served: vs?.served, preferred: vs?.info.preferredVersion }, { version: 'v1beta1', served: true, preferred: 'v1' });
+    assert.deepStrictEqual(
+      { version: vs?.version, served: vs?.served, preferred: vs?.info.preferredVersion },
+      { version: 'v1beta1', served: true, preferred: 'v1' },
+    );
     assert.strictEqual(registry.resource('networking.istio.io/v2', 'VirtualService')?.served, false);
     assert.strictEqual(registry.resource('security.istio.io/v1', 'VirtualService'), undefined);
     assert.strictEqual(registry.resource('v1', 'Service'), undefined);
@@ -99,7 +127,10 @@ describe('SchemaRegistry', () => {
     assert.strictEqual(root.at(['status', 'anything', 3])?.isAnything, true);
     // A use site's one-of is merged with the message's group of the same fields.
     const uri = root.at(['spec', 'http', 0, 'match', 0, 'uri']);
-    assert.deepStrictEqual(uri?.oneOf.map(g => [g.fields.join(','), g.required]), [['exact,prefix,regex', true]]);
+    assert.deepStrictEqual(
+      uri?.oneOf.map(g => [g.fields.join(','), g.required]),
+      [['exact,prefix,regex', true]],
+    );
   });
 
   it('does not mistake Object.prototype names for fields', () => {

@@ -35,7 +35,15 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
   const looksIstio = text.includes('istio.io/');
   if (parsed.fatal) {
     if (looksIstio) findings.push(skipped(file, `File not analysed: ${parsed.fatal}.`));
-    return { file, lineStarts: parsed.lineStarts, resources, directives: parsed.directives, findings, hasIstio: looksIstio, brokenDocs };
+    return {
+      file,
+      lineStarts: parsed.lineStarts,
+      resources,
+      directives: parsed.directives,
+      findings,
+      hasIstio: looksIstio,
+      brokenDocs,
+    };
   }
   for (const doc of parsed.docs) {
     const broken = doc.errors.length > 0;
@@ -50,11 +58,25 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
   const hasIstio = resources.some(r => isIstioGroup(r.group)) || (looksIstio && brokenDocs.length > 0);
   if (hasIstio && !parsed.isHelm) findings.push(...syntaxFindings(file, parsed.docs));
   for (const o of objects) findings.push(...runLocalRules(o, text, options));
-  return { file, lineStarts: parsed.lineStarts, resources, directives: parsed.directives, findings, hasIstio, brokenDocs };
+  return {
+    file,
+    lineStarts: parsed.lineStarts,
+    resources,
+    directives: parsed.directives,
+    findings,
+    hasIstio,
+    brokenDocs,
+  };
 }
 
 export function skipped(file: string, message: string): Finding {
-  return { ruleId: BUILTIN_IDS.fileSkipped, severity: BUILTIN_META['file-skipped'].defaultSeverity, message, file, span: { start: 0, end: 0 } };
+  return {
+    ruleId: BUILTIN_IDS.fileSkipped,
+    severity: BUILTIN_META['file-skipped'].defaultSeverity,
+    message,
+    file,
+    span: { start: 0, end: 0 },
+  };
 }
 
 function syntaxFindings(file: string, docs: readonly ParsedDocument[]): Finding[] {

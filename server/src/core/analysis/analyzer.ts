@@ -86,7 +86,9 @@ export class Analyzer {
     let next = 0;
     return {
       total: pending.length,
-      get done() { return next; },
+      get done() {
+        return next;
+      },
       step: (budgetMs: number) => {
         const deadline = now() + budgetMs;
         while (next < pending.length) {
@@ -108,7 +110,12 @@ export class Analyzer {
 
   /** Single-file analysis; pure, so hosts may run it in worker threads. */
   summarize(file: string, text: string): FileSummary {
-    return analyzeFile(file, text, { settings: this.settings, rules: this.local, onRuleError: this.onRuleError, schemas: this.schemas });
+    return analyzeFile(file, text, {
+      settings: this.settings,
+      rules: this.local,
+      onRuleError: this.onRuleError,
+      schemas: this.schemas,
+    });
   }
 
   /**

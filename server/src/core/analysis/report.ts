@@ -22,7 +22,12 @@ export function reportFindings(
   settings: ReportSettings,
 ): ReportedFinding[] {
   const out: ReportedFinding[] = [];
-  const sorted = [...findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  const sorted = [...findings].sort(
+    (a, b) =>
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
   const seen = new Map<string, number>();
   for (const f of sorted) {
     const configured = settings.rules[f.ruleId];

@@ -48,45 +48,90 @@ export interface UpgradeScope {
  * Files are read through `readText` (the host's: open editors first, then disk), so the edits
  * apply to what the user has now, not to what was indexed.
  */
-export function planUpgrade(analyzer: Analyzer, scope: UpgradeScope, readText: (file: string) => string | undefined): UpgradePlan {
+export function planUpgrade(
+  analyzer: Analyzer,
+  scope: UpgradeScope,
+  readText: (file: string) => string | undefined,
+): UpgradePlan {
   const target = analyzer.analysisSettings.targetVersion;
   const changed: UpgradeChange[] = [];
   const skipped: UpgradeSkip[] = [];
   const edits: FileEdit[] = [];
-  const files = scope.file !== undefined ? [analyzer.index.file(scope.file)].filter(isDefined) : [...analyzer.index.allFiles()];
+  const files =
+    scope.file !== undefined ? [analyzer.index.file(scope.file)].filter(isDefined) : [...analyzer.index.allFiles()];
   for (const summary of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    const candidates = summary.resources.filter(r => isIstioGroup(r.group) && r.version !== 'v1' && r.apiVersion !== '');
+    const candidates = summary.resources.filter(
+      r => isIstioGroup(r.group) && r.version !== 'v1' && r.apiVersion !== '',
+    );
     if (candidates.length === 0) continue;
     const line = (r: Resource) => offsetToLineCol(summary.lineStarts, (r.apiVersionSpan ?? r.span).start).line;
-    const skip = (r: Resource, reason: string) => skipped.push({ file: r.file, line: line(r), kind: r.kind, name: r.name ?? '', reason });
+    const skip = (r: Resource, reason: string) =>
+      skipped.push({ file: r.file, line: line(r), kind: r.kind, name: r.name ?? '', reason });
     let text: string | undefined;
     let parsed: ParsedFile | undefined;
     const fileEdits: TextEdit[] = [];
     for (const r of [...candidates].sort((a, b) => a.span.start - b.span.start)) {
       const info = istioKind(r.group, r.kind);
-      if (!info) { skip(r, `${r.kind || 'this kind'} is not an Istio API kind istio-ls knows`); continue; }
-      if (!info.v1Since) { skip(r, `${r.kind} has no v1 API (served: ${info.versions.join(', ')})`); continue; }
-      if (!info.versions.includes(r.version)) { skip(r, `${r.apiVersion} is not a served version of ${r.kind}`); continue; }
-      if (target && compareReleases(target, info.v1Since) < 0) { skip(r, `v1 is served from Istio ${info.v1Since}; the target version is ${target}`); continue; }
-      if (r.stale) { skip(r, 'the document has YAML errors'); continue; }
+      if (!info) {
+        skip(r, `${r.kind || 'this kind'} is not an Istio API kind istio-ls knows`);
+        continue;
+      }
+      if (!info.v1Since) {
+        skip(r, `${r.kind} has no v1 API (served: ${info.versions.join(', ')})`);
+        continue;
+      }
+      if (!info.versions.includes(r.version)) {
+        skip(r, `${r.apiVersion} is not a served version of ${r.kind}`);
+        continue;
+      }
+      if (target && compareReleases(target, info.v1Since) < 0) {
+        skip(r, `v1 is served from Istio ${info.v1Since}; the target version is ${target}`);
+        continue;
+      }
+      if (r.stale) {
+        skip(r, 'the document has YAML errors');
+        continue;
+      }
       const suppressed = suppression(analyzer, r);
-      if (suppressed) { skip(r, suppressed); continue; }
+      if (suppressed) {
+        skip(r, suppressed);
+        continue;
+      }
       if (text === undefined) {
         text = readText(r.file);
         parsed = text === undefined ? undefined : parseYamlFile(r.file, text);
       }
-      if (text === undefined || !parsed) { skip(r, 'the file could not be read'); continue; }
-      if (parsed.isHelm || r.incomplete) { skip(r, 'Helm template: upgrade the chart source (its apiVersion may depend on .Capabilities)'); continue; }
+      if (text === undefined || !parsed) {
+        skip(r, 'the file could not be read');
+        continue;
+      }
+      if (parsed.isHelm || r.incomplete) {
+        skip(r, 'Helm template: upgrade the chart source (its apiVersion may depend on .Capabilities)');
+        continue;
+      }
       const node = nodeOf(parsed, r);
       const apiVersion = asScalar(get(node, 'apiVersion'));
-      if (!node || !apiVersion || apiVersion.value !== r.apiVersion) { skip(r, 'the file changed since it was analysed: run the upgrade again'); continue; }
+      if (!node || !apiVersion || apiVersion.value !== r.apiVersion) {
+        skip(r, 'the file changed since it was analysed: run the upgrade again');
+        continue;
+      }
       if (r.kind === 'Telemetry') {
         const field = unpromotedTelemetryField(get(node, 'spec'));
-        if (field) { skip(r, `Telemetry uses ${field}, which telemetry.istio.io/v1 does not have`); continue; }
+        if (field) {
+          skip(r, `Telemetry uses ${field}, which telemetry.istio.io/v1 does not have`);
+          continue;
+        }
       }
       const to = `${r.group}/v1`;
       fileEdits.push(replaceScalar(apiVersion, to));
-      changed.push({ file: r.file, line: offsetToLineCol(parsed.lineStarts, apiVersion.span.start).line, kind: r.kind, name: r.name ?? '', from: r.apiVersion, to });
+      changed.push({
+        file: r.file,
+        line: offsetToLineCol(parsed.lineStarts, apiVersion.span.start).line,
+        kind: r.kind,
+        name: r.name ?? '',
+        from: r.apiVersion,
+        to,
+      });
     }
     if (fileEdits.length > 0) edits.push({ file: summary.file, edits: fileEdits });
   }

@@ -25,14 +25,22 @@ export function codeLenses(fc: FeatureContext, file: string): CodeLensInfo[] {
     if (r.kind === 'DestinationRule') {
       for (const subset of r.subsets ?? []) {
         const uses = subsetUses(lookup, r, subset.name.value);
-        out.push({ span: subset.name.span, title: usedBy(uses.length, 'route', 'routes'), locations: uses.map(siteLocation) });
+        out.push({
+          span: subset.name.span,
+          title: usedBy(uses.length, 'route', 'routes'),
+          locations: uses.map(siteLocation),
+        });
       }
     } else if (r.kind === 'Gateway') {
       const name = site(r, 'name');
       if (!name) continue;
       const uses = gatewayUses(lookup, { namespace: r.namespace, name: name.str.value });
       const services = new Set(uses.map(u => u.resource.id)).size;
-      out.push({ span: name.str.span, title: usedBy(services, 'VirtualService', 'VirtualServices'), locations: uses.map(siteLocation) });
+      out.push({
+        span: name.str.span,
+        title: usedBy(services, 'VirtualService', 'VirtualServices'),
+        locations: uses.map(siteLocation),
+      });
     }
   }
   return out;

@@ -48,7 +48,13 @@ export interface CompletionResult {
  * Documents of other APIs get nothing. `trigger` is the character that triggered the request: a
  * space only asks for values (a space typed while indenting a new line must not open a list).
  */
-export function completion(cc: CompletionContext, file: string, text: string, offset: number, trigger?: string): CompletionResult | undefined {
+export function completion(
+  cc: CompletionContext,
+  file: string,
+  text: string,
+  offset: number,
+  trigger?: string,
+): CompletionResult | undefined {
   const cur = yamlCursor(text, offset);
   if (!cur) return undefined;
   if (trigger === ' ' && cur.slot === 'key') return undefined;
@@ -89,7 +95,11 @@ function done(items: Completion[] | undefined, isIncomplete = false): Completion
  * missing or not served). A document of an Istio group whose kind is not written yet gets the
  * group's top-level keys only.
  */
-function schemaOf(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCursor): { root: SchemaNode; version: string; generic: boolean } | undefined {
+function schemaOf(
+  schemas: SchemaRegistry,
+  doc: DocumentInfo,
+  cur: YamlCursor,
+): { root: SchemaNode; version: string; generic: boolean } | undefined {
   const info = doc.kindInfo;
   if (info) {
     const version = doc.version && info.versions.includes(doc.version) ? doc.version : info.preferredVersion;
@@ -109,14 +119,20 @@ function keySlot(ctx: ItemContext, root: SchemaNode): CompletionResult | undefin
   // A blank line under a list key (or at its `- ` column): new items, written with their dash.
   if (cur.under !== undefined && node.isArray) {
     const items = node.items;
-    if (!items || !items.isObject) return done(valueItems(ctx, items ?? node, [...cur.path, 0])?.items.map(i => withDash(i, cur)));
+    if (!items || !items.isObject)
+      return done(valueItems(ctx, items ?? node, [...cur.path, 0])?.items.map(i => withDash(i, cur)));
     return keysOf(ctx, items, [...cur.path, 0], true);
   }
   if (!node.isObject) return undefined;
   return keysOf(ctx, node, cur.path, false);
 }
 
-function keysOf(ctx: ItemContext, node: SchemaNode, path: readonly (string | number)[], dash: boolean): CompletionResult | undefined {
+function keysOf(
+  ctx: ItemContext,
+  node: SchemaNode,
+  path: readonly (string | number)[],
+  dash: boolean,
+): CompletionResult | undefined {
   const { cur } = ctx;
   const items: Completion[] = [];
   const required = new Set(node.required);
@@ -128,7 +144,13 @@ function keysOf(ctx: ItemContext, node: SchemaNode, path: readonly (string | num
     const child = node.property(name);
     if (!child || !child.servedIn(ctx.version)) continue;
     const isRequired = required.has(name) || (atRoot && name !== 'apiVersion' && name !== 'kind');
-    const rank = child.deprecated ? 3 : isRequired ? 0 : node.title === 'ObjectMeta' && !COMMON_METADATA.has(name) ? 2 : 1;
+    const rank = child.deprecated
+      ? 3
+      : isRequired
+        ? 0
+        : node.title === 'ObjectMeta' && !COMMON_METADATA.has(name)
+          ? 2
+          : 1;
     items.push({
       label: name,
       kind: 'property',
@@ -154,7 +176,13 @@ function hasValueChoices(ctx: ItemContext, node: SchemaNode, path: readonly (str
 }
 
 /** What accepting a key inserts: `key: `, or `key:` and the start of its object or list below. */
-function keyInsert(name: string, node: SchemaNode, cur: YamlCursor, dash: boolean, retrigger: boolean): Pick<Completion, 'edit' | 'snippet' | 'retrigger'> {
+function keyInsert(
+  name: string,
+  node: SchemaNode,
+  cur: YamlCursor,
+  dash: boolean,
+  retrigger: boolean,
+): Pick<Completion, 'edit' | 'snippet' | 'retrigger'> {
   const lead = `${cur.needsSpace ? ' ' : ''}${dash ? '- ' : ''}`;
   const span = cur.replace;
   if (cur.colonAfter) return { edit: { span, newText: `${lead}${name}` }, snippet: false };
@@ -183,7 +211,13 @@ function keyInsert(name: string, node: SchemaNode, cur: YamlCursor, dash: boolea
 }
 
 /** Lines (absolute indentation) writing the required fields of an object, with tab stops. */
-function requiredLines(node: SchemaNode, col: number, stops: { n: number }, depth: number, seqStyle: 'compact' | 'indented'): string[] {
+function requiredLines(
+  node: SchemaNode,
+  col: number,
+  stops: { n: number },
+  depth: number,
+  seqStyle: 'compact' | 'indented',
+): string[] {
   if (depth > 3) return [];
   const out: string[] = [];
   for (const name of node.required) {
@@ -194,7 +228,10 @@ function requiredLines(node: SchemaNode, col: number, stops: { n: number }, dept
       const items = child.items;
       const inner = items && items.isObject ? requiredLines(items, seqCol + 2, stops, depth + 1, seqStyle) : [];
       out.push(`${pad(col)}${name}:`);
-      out.push(inner.length > 0 ? `${pad(seqCol)}- ${inner[0].trimStart()}` : `${pad(seqCol)}- $${++stops.n}`, ...inner.slice(1));
+      out.push(
+        inner.length > 0 ? `${pad(seqCol)}- ${inner[0].trimStart()}` : `${pad(seqCol)}- $${++stops.n}`,
+        ...inner.slice(1),
+      );
     } else if (child.isObject && !child.freeForm) {
       const inner = child.propertyNames.length > 0 ? requiredLines(child, col + 2, stops, depth + 1, seqStyle) : [];
       out.push(`${pad(col)}${name}:`, ...(inner.length > 0 ? inner : [`${pad(col + 2)}$${++stops.n}`]));
@@ -212,7 +249,11 @@ function scalarStop(node: SchemaNode, n: number): string {
   return `$${n}`;
 }
 
-function valueItems(ctx: ItemContext, node: SchemaNode, path: readonly (string | number)[]): CompletionResult | undefined {
+function valueItems(
+  ctx: ItemContext,
+  node: SchemaNode,
+  path: readonly (string | number)[],
+): CompletionResult | undefined {
   const { cur } = ctx;
   const fromIndex = workspaceValues(ctx.cc, ctx.doc, cur, path);
   if (fromIndex) return fromIndex;
@@ -226,7 +267,11 @@ function valueItems(ctx: ItemContext, node: SchemaNode, path: readonly (string |
     items.push({
       label: s,
       kind: 'enum',
-      detail: isDefault ? 'default' : dep ? `deprecated${dep.replacement ? `: use ${dep.replacement}` : ''}` : undefined,
+      detail: isDefault
+        ? 'default'
+        : dep
+          ? `deprecated${dep.replacement ? `: use ${dep.replacement}` : ''}`
+          : undefined,
       documentation: enumValueDoc(node, s),
       sortText: `${dep ? 2 : isDefault ? 0 : 1}${String(i).padStart(3, '0')}`,
       filterText: s,
@@ -246,7 +291,12 @@ function withDash(item: Completion, cur: YamlCursor): Completion {
 
 // --- apiVersion and kind -------------------------------------------------------------------
 
-function apiVersionItems(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCursor, text: string): Completion[] | undefined {
+function apiVersionItems(
+  schemas: SchemaRegistry,
+  doc: DocumentInfo,
+  cur: YamlCursor,
+  text: string,
+): Completion[] | undefined {
   const kinds = doc.kind ? schemas.kinds.filter(k => k.kind === doc.kind) : schemas.kinds;
   if (doc.kind && kinds.length === 0) return undefined;
   const candidates = new Map<string, { deprecated: boolean; kinds: KindInfo[] }>();
@@ -261,7 +311,13 @@ function apiVersionItems(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCu
     }
   }
   const alone = text.slice(cur.doc.start, cur.doc.end).trim().split('\n').length === 1;
-  if (!doc.kind && !alone && !looksIstio(text) && ![...candidates.keys()].some(a => cur.prefix.length > 0 && a.startsWith(cur.prefix))) return undefined;
+  if (
+    !doc.kind &&
+    !alone &&
+    !looksIstio(text) &&
+    ![...candidates.keys()].some(a => cur.prefix.length > 0 && a.startsWith(cur.prefix))
+  )
+    return undefined;
   return [...candidates].map(([apiVersion, { deprecated, kinds: served }]) => {
     const version = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
     const since = doc.kind ? istioKind(served[0].group, served[0].kind)?.v1Since : undefined;
@@ -269,7 +325,14 @@ function apiVersionItems(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCu
     return {
       label: apiVersion,
       kind: 'apiVersion' as const,
-      detail: deprecated ? `deprecated: ${served[0].kind} prefers ${served[0].group}/${served[0].preferredVersion}` : doc.kind ? `${doc.kind}${since && version === 'v1' ? ` (Istio ${since}+)` : ''}` : served.filter(k => k.versions.includes(version)).map(k => k.kind).join(', '),
+      detail: deprecated
+        ? `deprecated: ${served[0].kind} prefers ${served[0].group}/${served[0].preferredVersion}`
+        : doc.kind
+          ? `${doc.kind}${since && version === 'v1' ? ` (Istio ${since}+)` : ''}`
+          : served
+              .filter(k => k.versions.includes(version))
+              .map(k => k.kind)
+              .join(', '),
       documentation: doc.kind ? kindDoc(served[0], version) : `Kinds: ${served.map(k => k.kind).join(', ')}`,
       sortText: `${rank}${apiVersion}`,
       filterText: apiVersion,
@@ -280,7 +343,12 @@ function apiVersionItems(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCu
   });
 }
 
-function kindItems(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCursor, text: string): Completion[] | undefined {
+function kindItems(
+  schemas: SchemaRegistry,
+  doc: DocumentInfo,
+  cur: YamlCursor,
+  text: string,
+): Completion[] | undefined {
   let kinds: KindInfo[];
   if (doc.group) {
     if (!schemas.hasGroup(doc.group)) return undefined;
@@ -307,8 +375,15 @@ function kindItems(schemas: SchemaRegistry, doc: DocumentInfo, cur: YamlCursor, 
 
 function skeletonItems(cur: YamlCursor): Completion[] {
   const item = (name: 'apiVersion' | 'kind', rank: number, documentation: string): Completion => ({
-    label: name, kind: 'property', detail: 'string (required)', documentation, sortText: `${rank}${name}`, filterText: name,
-    edit: { span: cur.replace, newText: `${name}: ` }, snippet: false, retrigger: true,
+    label: name,
+    kind: 'property',
+    detail: 'string (required)',
+    documentation,
+    sortText: `${rank}${name}`,
+    filterText: name,
+    edit: { span: cur.replace, newText: `${name}: ` },
+    snippet: false,
+    retrigger: true,
   });
   return [
     item('apiVersion', 0, 'The API group and version of the resource, e.g. `networking.istio.io/v1`.'),
@@ -323,4 +398,3 @@ function looksIstio(text: string): boolean {
 function pad(n: number): string {
   return ' '.repeat(Math.max(0, n));
 }
-

@@ -34,13 +34,31 @@ const LABEL_MAPS: Readonly<Record<string, string>> = {
   'networking.Gateway': 'selector',
 };
 
-const GATEWAY_LISTS = new Set(['networking.VirtualService', 'networking.HTTPMatchRequest', 'networking.L4MatchAttributes', 'networking.TLSMatchAttributes']);
+const GATEWAY_LISTS = new Set([
+  'networking.VirtualService',
+  'networking.HTTPMatchRequest',
+  'networking.L4MatchAttributes',
+  'networking.TLSMatchAttributes',
+]);
 
 /** Kinds whose selector in the mesh root namespace applies to workloads of every namespace. */
-const MESH_WIDE_IN_ROOT = new Set(['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication', 'Telemetry', 'EnvoyFilter', 'WasmPlugin', 'ProxyConfig', 'Sidecar']);
+const MESH_WIDE_IN_ROOT = new Set([
+  'AuthorizationPolicy',
+  'PeerAuthentication',
+  'RequestAuthentication',
+  'Telemetry',
+  'EnvoyFilter',
+  'WasmPlugin',
+  'ProxyConfig',
+  'Sidecar',
+]);
 
 /** The workspace reference the value at `path` is, if any (`host`, `subset`, `gateways[]`, a selector label). */
-export function referenceAt(schemas: SchemaRegistry, doc: DocumentInfo, path: readonly (string | number)[]): Reference | undefined {
+export function referenceAt(
+  schemas: SchemaRegistry,
+  doc: DocumentInfo,
+  path: readonly (string | number)[],
+): Reference | undefined {
   if (!doc.kindInfo || path.length === 0) return undefined;
   const root = schemas.rootOf(doc.kindInfo);
   const last = path[path.length - 1];
@@ -53,30 +71,47 @@ export function referenceAt(schemas: SchemaRegistry, doc: DocumentInfo, path: re
   }
   const holder = root.at(path.slice(0, -1));
   const message = holder?.message;
-  if (last === 'host' && (message === 'networking.Destination' || message === 'networking.DestinationRule')) return { kind: 'host' };
+  if (last === 'host' && (message === 'networking.Destination' || message === 'networking.DestinationRule'))
+    return { kind: 'host' };
   if (last === 'subset' && message === 'networking.Destination') return { kind: 'subset' };
   if (message && LABEL_MAPS[message] === last) return { kind: 'labelKey' };
   const mapField = path[path.length - 2];
   const mapHolder = root.at(path.slice(0, -2))?.message;
-  if (typeof mapField === 'string' && mapHolder && LABEL_MAPS[mapHolder] === mapField) return { kind: 'labelValue', labelKey: last };
+  if (typeof mapField === 'string' && mapHolder && LABEL_MAPS[mapHolder] === mapField)
+    return { kind: 'labelValue', labelKey: last };
   return undefined;
 }
 
 /** Values for the cursor's value or list item, when it is a workspace reference. */
-export function workspaceValues(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor, path: readonly (string | number)[] = cur.path): CompletionResult | undefined {
+export function workspaceValues(
+  cc: CompletionContext,
+  doc: DocumentInfo,
+  cur: YamlCursor,
+  path: readonly (string | number)[] = cur.path,
+): CompletionResult | undefined {
   const ref = referenceAt(cc.schemas, doc, path);
   if (!ref) return undefined;
   switch (ref.kind) {
-    case 'host': return hostItems(cc, doc, cur);
-    case 'subset': return subsetItems(cc, doc, cur);
-    case 'gateway': return gatewayItems(cc, doc, cur);
-    case 'labelValue': return labelValueItems(cc, doc, cur, ref.labelKey ?? '');
-    default: return undefined;
+    case 'host':
+      return hostItems(cc, doc, cur);
+    case 'subset':
+      return subsetItems(cc, doc, cur);
+    case 'gateway':
+      return gatewayItems(cc, doc, cur);
+    case 'labelValue':
+      return labelValueItems(cc, doc, cur, ref.labelKey ?? '');
+    default:
+      return undefined;
   }
 }
 
 /** `key: value` labels of the workloads a selector map at `path` can select. */
-export function workspaceKeys(cc: CompletionContext, doc: DocumentInfo, path: readonly (string | number)[], cur: YamlCursor): CompletionResult | undefined {
+export function workspaceKeys(
+  cc: CompletionContext,
+  doc: DocumentInfo,
+  path: readonly (string | number)[],
+  cur: YamlCursor,
+): CompletionResult | undefined {
   if (referenceAt(cc.schemas, doc, path)?.kind !== 'labelKey') return undefined;
   const all = sortedPairs(workloadLabels(cc, doc));
   const pairs: LabelPair[] = [];
@@ -99,7 +134,10 @@ export function workspaceKeys(cc: CompletionContext, doc: DocumentInfo, path: re
       documentation: `Pod label of ${p.count} workload${p.count === 1 ? '' : 's'} in ${scopeOf(cc, doc)}.`,
       sortText: `0${String(i).padStart(4, '0')}`,
       filterText: label,
-      edit: { span: cur.replace, newText: cur.flow ? `${p.key}: ${value}` : `${cur.needsSpace ? ' ' : ''}${p.key}: ${value}` },
+      edit: {
+        span: cur.replace,
+        newText: cur.flow ? `${p.key}: ${value}` : `${cur.needsSpace ? ' ' : ''}${p.key}: ${value}`,
+      },
       snippet: false,
     };
   });
@@ -138,7 +176,11 @@ function hostItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor): C
   // Host keys of the tables are lower case already (resolveHost); only Service names need lowering.
   const matches = (label: string) => !prefix || label.includes(prefix);
   /** Adds a host (details computed for listed items only); false once the list is full. */
-  const add = (label: string, resolved: string, describe: () => { rank: number; detail: string; documentation: string }): boolean => {
+  const add = (
+    label: string,
+    resolved: string,
+    describe: () => { rank: number; detail: string; documentation: string },
+  ): boolean => {
     if (!matches(label) || seen.has(resolved)) return true;
     if (items.length >= MAX_ITEMS) {
       more = true;
@@ -147,8 +189,14 @@ function hostItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor): C
     seen.add(resolved);
     const { rank, detail, documentation } = describe();
     items.push({
-      label, kind: 'reference', detail, documentation, sortText: `${rank}${label}`, filterText: label,
-      edit: { span: cur.replace, newText: valueTextFor(label, cur) }, snippet: false,
+      label,
+      kind: 'reference',
+      detail,
+      documentation,
+      sortText: `${rank}${label}`,
+      filterText: label,
+      edit: { span: cur.replace, newText: valueTextFor(label, cur) },
+      snippet: false,
     });
     return true;
   };
@@ -157,11 +205,23 @@ function hostItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor): C
   const provided = (host: string, fallbackRank: number) => () => {
     const r = tables.services.get(host)[0] ?? tables.serviceWildcards.get(host)[0];
     const rank = r?.kind === 'Service' ? 3 : r ? 1 : fallbackRank;
-    return { rank, detail: r ? `${r.kind} ${r.namespace}/${r.name ?? ''}` : 'host', documentation: r ? serviceDoc(r) : `\`${host}\`` };
+    return {
+      rank,
+      detail: r ? `${r.kind} ${r.namespace}/${r.name ?? ''}` : 'host',
+      documentation: r ? serviceDoc(r) : `\`${host}\``,
+    };
   };
   const fill = (): void => {
     for (const s of tables.byKindNs.get(`Service|${ns}`)) {
-      if (s.name && !add(s.name.toLowerCase(), resolveHost(s.name, ns), () => ({ rank: 0, detail: `Service ${ns}/${s.name}`, documentation: serviceDoc(s) }))) return;
+      if (
+        s.name &&
+        !add(s.name.toLowerCase(), resolveHost(s.name, ns), () => ({
+          rank: 0,
+          detail: `Service ${ns}/${s.name}`,
+          documentation: serviceDoc(s),
+        }))
+      )
+        return;
     }
     for (const host of tables.serviceWildcards.keys()) if (!add(host, host, provided(host, 1))) return;
     for (const host of tables.services.keys()) if (!add(host, host, provided(host, 1))) return;
@@ -169,7 +229,11 @@ function hostItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor): C
       if (host.endsWith(SERVICE_SUFFIX)) continue;
       const describe = () => {
         const dr = tables.drsByHost.get(host)[0];
-        return { rank: 2, detail: `DestinationRule ${dr?.namespace}/${dr?.name ?? ''}`, documentation: `Host of the DestinationRule \`${dr?.namespace}/${dr?.name ?? ''}\` (${dr?.file}).` };
+        return {
+          rank: 2,
+          detail: `DestinationRule ${dr?.namespace}/${dr?.name ?? ''}`,
+          documentation: `Host of the DestinationRule \`${dr?.namespace}/${dr?.name ?? ''}\` (${dr?.file}).`,
+        };
       };
       if (!add(host, host, describe)) return;
     }
@@ -180,7 +244,10 @@ function hostItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor): C
 
 function serviceDoc(r: Resource): string {
   const ports = (r.ports ?? []).map(p => `${p.port ?? '?'}${p.name ? ` (${p.name.value})` : ''}`).join(', ');
-  const hosts = r.kind === 'ServiceEntry' ? `\n\nHosts: ${(r.hosts ?? []).map(h => `\`${h.value}\``).join(', ')}${r.location ? ` · ${r.location}` : ''}` : '';
+  const hosts =
+    r.kind === 'ServiceEntry'
+      ? `\n\nHosts: ${(r.hosts ?? []).map(h => `\`${h.value}\``).join(', ')}${r.location ? ` · ${r.location}` : ''}`
+      : '';
   return `**${r.kind}** \`${r.namespace}/${r.name ?? ''}\`${ports ? ` · ports ${ports}` : ''}${hosts}\n\nDefined in ${r.file}`;
 }
 
@@ -223,11 +290,19 @@ function subsetItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor):
 
 function gatewayItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor): CompletionResult {
   const prefix = cur.prefix.toLowerCase();
-  const items: Completion[] = [{
-    label: MESH_GATEWAY, kind: 'reference', detail: 'the sidecars of the mesh',
-    documentation: '`mesh` binds the routes to every sidecar in the mesh (the default when `gateways` is omitted). List it next to Gateways to apply the routes both at the gateways and inside the mesh.',
-    sortText: '0mesh', filterText: MESH_GATEWAY, edit: { span: cur.replace, newText: valueTextFor(MESH_GATEWAY, cur) }, snippet: false,
-  }];
+  const items: Completion[] = [
+    {
+      label: MESH_GATEWAY,
+      kind: 'reference',
+      detail: 'the sidecars of the mesh',
+      documentation:
+        '`mesh` binds the routes to every sidecar in the mesh (the default when `gateways` is omitted). List it next to Gateways to apply the routes both at the gateways and inside the mesh.',
+      sortText: '0mesh',
+      filterText: MESH_GATEWAY,
+      edit: { span: cur.replace, newText: valueTextFor(MESH_GATEWAY, cur) },
+      snippet: false,
+    },
+  ];
   let more = false;
   for (const gw of cc.index.tables.byKind.get('Gateway')) {
     if (!gw.name) continue;
@@ -238,9 +313,14 @@ function gatewayItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor)
       break;
     }
     items.push({
-      label, kind: 'reference', detail: `Gateway${gw.namespace === doc.namespace ? ' (this namespace)' : ''}`, documentation: describeGateway(gw),
-      sortText: `${gw.namespace === doc.namespace ? 1 : 2}${label}`, filterText: label,
-      edit: { span: cur.replace, newText: valueTextFor(label, cur) }, snippet: false,
+      label,
+      kind: 'reference',
+      detail: `Gateway${gw.namespace === doc.namespace ? ' (this namespace)' : ''}`,
+      documentation: describeGateway(gw),
+      sortText: `${gw.namespace === doc.namespace ? 1 : 2}${label}`,
+      filterText: label,
+      edit: { span: cur.replace, newText: valueTextFor(label, cur) },
+      snippet: false,
     });
   }
   return { items, isIncomplete: more };
@@ -252,10 +332,14 @@ function labelValueItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCurs
   const values = workloadLabels(cc, doc).get(key) ?? new Map<string, number>();
   const sorted = [...values].sort((a, b) => b[1] - a[1]);
   const items = sorted.slice(0, MAX_ITEMS).map(([value, count], i): Completion => ({
-    label: value, kind: 'label', detail: `${count} workload${count === 1 ? '' : 's'}`,
+    label: value,
+    kind: 'label',
+    detail: `${count} workload${count === 1 ? '' : 's'}`,
     documentation: `Value of the pod label \`${key}\` on ${count} workload${count === 1 ? '' : 's'} in ${scopeOf(cc, doc)}.`,
-    sortText: `0${String(i).padStart(4, '0')}`, filterText: value,
-    edit: { span: cur.replace, newText: valueTextFor(value, cur) }, snippet: false,
+    sortText: `0${String(i).padStart(4, '0')}`,
+    filterText: value,
+    edit: { span: cur.replace, newText: valueTextFor(value, cur) },
+    snippet: false,
   }));
   return { items, isIncomplete: sorted.length > MAX_ITEMS };
 }
@@ -268,7 +352,8 @@ function workloadLabels(cc: CompletionContext, doc: DocumentInfo): LabelCounts {
   if (!selectsAnywhere(cc, doc)) return namespaceLabels(tables, doc.namespace);
   const parts = [...tables.workloads.keys()].sort().map(ns => namespaceLabels(tables, ns));
   const cache = cacheOf(tables);
-  if (cache.all && cache.all.parts.length === parts.length && cache.all.parts.every((p, i) => p === parts[i])) return cache.all.labels;
+  if (cache.all && cache.all.parts.length === parts.length && cache.all.parts.every((p, i) => p === parts[i]))
+    return cache.all.labels;
   const labels: LabelCounts = new Map();
   for (const part of parts) {
     for (const [k, values] of part) {
@@ -321,7 +406,10 @@ function namespaceLabels(tables: CompletionContext['index']['tables'], ns: strin
 }
 
 function selectsAnywhere(cc: CompletionContext, doc: DocumentInfo): boolean {
-  return doc.kind === 'Gateway' || (!!doc.kind && MESH_WIDE_IN_ROOT.has(doc.kind) && doc.namespace === cc.index.rootNamespace);
+  return (
+    doc.kind === 'Gateway' ||
+    (!!doc.kind && MESH_WIDE_IN_ROOT.has(doc.kind) && doc.namespace === cc.index.rootNamespace)
+  );
 }
 
 function scopeOf(cc: CompletionContext, doc: DocumentInfo): string {
@@ -336,5 +424,10 @@ export function valueTextFor(value: string, cur: YamlCursor): string {
 
 /** Quotes what YAML would read as something else (`*.example.com` is an alias, `1.0` a number). */
 export function quoteIfNeeded(value: string): string {
-  return value === '' || /^[*&!|>%@`'"{[\]},#?:-]/.test(value) || /: |\s#|[,[\]{}]/.test(value) || /^(true|false|null|~|yes|no|on|off|[-+]?[\d.]+)$/i.test(value) ? JSON.stringify(value) : value;
+  return value === '' ||
+    /^[*&!|>%@`'"{[\]},#?:-]/.test(value) ||
+    /: |\s#|[,[\]{}]/.test(value) ||
+    /^(true|false|null|~|yes|no|on|off|[-+]?[\d.]+)$/i.test(value)
+    ? JSON.stringify(value)
+    : value;
 }

@@ -1,4 +1,13 @@
-import { gatewayDefinitions, gatewayOf, hostDefinitions, hostOf, sameSite, selectedWorkloads, subsetDefinitions, type Site } from './sites';
+import {
+  gatewayDefinitions,
+  gatewayOf,
+  hostDefinitions,
+  hostOf,
+  sameSite,
+  selectedWorkloads,
+  subsetDefinitions,
+  type Site,
+} from './sites';
 import { targetAt } from './target';
 import type { FeatureContext, Location } from './types';
 
@@ -13,7 +22,10 @@ export function definition(fc: FeatureContext, file: string, offset: number): Lo
   if (!target) return [];
   const lookup = fc.index.lookup();
   if (target.kind === 'selector') {
-    return selectedWorkloads(lookup, target.resource, target.labels).map(w => ({ file: w.file, span: w.nameSpan ?? w.span }));
+    return selectedWorkloads(lookup, target.resource, target.labels).map(w => ({
+      file: w.file,
+      span: w.nameSpan ?? w.span,
+    }));
   }
   const s = target.site;
   let found: Site[] = [];
@@ -21,7 +33,11 @@ export function definition(fc: FeatureContext, file: string, offset: number): Lo
   else if (s.field === 'gateway' || s.field === 'matchGateway') {
     const gateway = gatewayOf(s);
     found = gateway ? gatewayDefinitions(lookup, gateway) : [];
-  } else if (s.field === 'destHost' || s.field === 'drHost' || (s.field === 'host' && s.resource.kind === 'VirtualService')) {
+  } else if (
+    s.field === 'destHost' ||
+    s.field === 'drHost' ||
+    (s.field === 'host' && s.resource.kind === 'VirtualService')
+  ) {
     const host = hostOf(s);
     found = host ? hostDefinitions(lookup, host) : [];
   }

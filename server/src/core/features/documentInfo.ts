@@ -35,7 +35,11 @@ export function documentInfo(
     const named = cc.schemas.kinds.filter(k => k.kind === kind);
     if (named.length === 1) kindInfo = named[0];
   }
-  const resource = cc.index.file(file)?.resources.find(r => r.span.start <= offset && offset <= r.span.end && r.itemIndex === undefined && (!kind || r.kind === kind));
+  const resource = cc.index
+    .file(file)
+    ?.resources.find(
+      r => r.span.start <= offset && offset <= r.span.end && r.itemIndex === undefined && (!kind || r.kind === kind),
+    );
   const namespace = resource?.namespace || metadataNamespace(text, doc) || defaultNamespaceFor(cc.settings, file);
   return { apiVersion, group, version, kind, kindInfo, namespace, resource };
 }

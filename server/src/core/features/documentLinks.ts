@@ -37,7 +37,11 @@ export function documentLinks(fc: FeatureContext, file: string): LinkInfo[] {
       const def = defs[0];
       if (!def) continue;
       const what = def.resource.kind === 'Service' ? 'Service' : 'ServiceEntry';
-      out.push({ span: s.str.span, target: siteLocation(def), tooltip: `${what} ${def.resource.namespace}/${def.resource.name ?? '?'}` });
+      out.push({
+        span: s.str.span,
+        target: siteLocation(def),
+        tooltip: `${what} ${def.resource.namespace}/${def.resource.name ?? '?'}`,
+      });
     }
   }
   return out;

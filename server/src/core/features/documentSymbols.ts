@@ -57,7 +57,9 @@ function childrenOf(kind: string, node: YNode): OutlineSymbol[] {
       return [
         ...strings(get(spec, 'hosts'), 'host'),
         ...strings(get(spec, 'gateways'), 'gateway'),
-        ...(['http', 'tcp', 'tls'] as const).flatMap(via => items(get(spec, via)).map((route, i) => routeSymbol(via, i, route))),
+        ...(['http', 'tcp', 'tls'] as const).flatMap(via =>
+          items(get(spec, via)).map((route, i) => routeSymbol(via, i, route)),
+        ),
       ];
     case 'DestinationRule': {
       const host = str(get(spec, 'host'));
@@ -66,8 +68,19 @@ function childrenOf(kind: string, node: YNode): OutlineSymbol[] {
         ...items(get(spec, 'subsets')).flatMap(s => {
           const name = str(get(s, 'name'));
           if (!name) return [];
-          const labels = Object.entries(stringMap(get(s, 'labels'))).map(([k, v]) => `${k}=${v}`).join(', ');
-          return [{ name: name.value, detail: labels || undefined, kind: 'subset' as const, span: s.span, selectionSpan: name.span, children: [] }];
+          const labels = Object.entries(stringMap(get(s, 'labels')))
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ');
+          return [
+            {
+              name: name.value,
+              detail: labels || undefined,
+              kind: 'subset' as const,
+              span: s.span,
+              selectionSpan: name.span,
+              children: [],
+            },
+          ];
         }),
       ];
     }
@@ -92,7 +105,14 @@ function childrenOf(kind: string, node: YNode): OutlineSymbol[] {
       return items(get(spec, 'ports')).map(p => {
         const name = str(get(p, 'name'))?.value;
         const port = num(get(p, 'port'));
-        return { name: `${port ?? '?'}${name ? `/${name}` : ''}`, detail: str(get(p, 'protocol'))?.value, kind: 'port' as const, span: p.span, selectionSpan: firstKeySpan(p), children: [] };
+        return {
+          name: `${port ?? '?'}${name ? `/${name}` : ''}`,
+          detail: str(get(p, 'protocol'))?.value,
+          kind: 'port' as const,
+          span: p.span,
+          selectionSpan: firstKeySpan(p),
+          children: [],
+        };
       });
     default:
       return [];
@@ -107,7 +127,14 @@ function routeSymbol(via: 'http' | 'tcp' | 'tls', index: number, route: YNode): 
     const host = str(get(dest, 'host'));
     if (!dest || !host) return;
     const subset = str(get(dest, 'subset'))?.value;
-    destinations.push({ name: subset ? `${host.value} (${subset})` : host.value, detail, kind: 'destination', span: dest.span, selectionSpan: host.span, children: [] });
+    destinations.push({
+      name: subset ? `${host.value} (${subset})` : host.value,
+      detail,
+      kind: 'destination',
+      span: dest.span,
+      selectionSpan: host.span,
+      children: [],
+    });
   };
   for (const r of items(get(route, 'route'))) {
     const weight = num(get(r, 'weight'));
@@ -158,7 +185,13 @@ function leaf(s: Str, kind: OutlineKind): OutlineSymbol {
 /** Editors require children inside their parent; an alias can point outside it. */
 function inside(parent: Span, children: readonly OutlineSymbol[]): OutlineSymbol[] {
   return children
-    .filter(c => parent.start <= c.span.start && c.span.end <= parent.end && c.span.start <= c.selectionSpan.start && c.selectionSpan.end <= c.span.end)
+    .filter(
+      c =>
+        parent.start <= c.span.start &&
+        c.span.end <= parent.end &&
+        c.span.start <= c.selectionSpan.start &&
+        c.selectionSpan.end <= c.span.end,
+    )
     .map(c => (c.children.length > 0 ? { ...c, children: inside(c.span, c.children) } : c));
 }
 
@@ -174,5 +207,11 @@ function genericSymbol(doc: ParsedDocument): OutlineSymbol | undefined {
   const name = str(get(doc.root, 'metadata', 'name'));
   const namespace = str(get(doc.root, 'metadata', 'namespace'))?.value;
   const label = name ? (namespace ? `${namespace}/${name.value}` : name.value) : '(unnamed)';
-  return { name: `${kind.value} ${label}`, kind: 'resource', span: doc.span, selectionSpan: name?.span ?? kind.span, children: [] };
+  return {
+    name: `${kind.value} ${label}`,
+    kind: 'resource',
+    span: doc.span,
+    selectionSpan: name?.span ?? kind.span,
+    children: [],
+  };
 }

@@ -42,9 +42,17 @@ export function hover(hc: CompletionContext, file: string, text: string, offset:
     const node = schema.root.at(path);
     if (!node || typeof last !== 'string') return undefined;
     const parent = schema.root.at(path.slice(0, -1));
-    return { span, contents: fieldDoc(last, node, { required: parent?.required.includes(last), version: schema.version, parent: parent?.title }) };
+    return {
+      span,
+      contents: fieldDoc(last, node, {
+        required: parent?.required.includes(last),
+        version: schema.version,
+        parent: parent?.title,
+      }),
+    };
   }
-  if (path.length === 1 && (last === 'kind' || last === 'apiVersion')) return { span, contents: kindDoc(schema.info, schema.version) };
+  if (path.length === 1 && (last === 'kind' || last === 'apiVersion'))
+    return { span, contents: kindDoc(schema.info, schema.version) };
   const reference = referenceHover(hc, file, offset);
   if (reference) return { span, contents: reference };
   const node = schema.root.at(path);
@@ -58,7 +66,10 @@ export function hover(hc: CompletionContext, file: string, text: string, offset:
 }
 
 /** The field a value belongs to (for a list item, the list's field). */
-function fieldOf(root: SchemaNode, path: readonly PathStep[]): { name: string; node: SchemaNode; parent?: SchemaNode } | undefined {
+function fieldOf(
+  root: SchemaNode,
+  path: readonly PathStep[],
+): { name: string; node: SchemaNode; parent?: SchemaNode } | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     const step = path[i];
     if (typeof step !== 'string') continue;
@@ -123,16 +134,17 @@ function subsetHover(lookup: Lookup, s: Site): string {
     const subset = d.resource.subsets?.[d.index];
     if (subset) parts.push(describeSubset(d.resource, subset));
   }
-  for (const ns of clientsOf(lookup, s.resource, host)) parts.push(describeRuleMatch(lookup.destinationRulesFor(host, ns), host, ns));
+  for (const ns of clientsOf(lookup, s.resource, host))
+    parts.push(describeRuleMatch(lookup.destinationRulesFor(host, ns), host, ns));
   return parts.join('\n\n');
 }
 
 function gatewayHover(lookup: Lookup, s: Site): string {
-  if (s.str.value === MESH_GATEWAY) return '**mesh** — the sidecars of every workload in the mesh (the default when `gateways` is omitted).';
+  if (s.str.value === MESH_GATEWAY)
+    return '**mesh** — the sidecars of every workload in the mesh (the default when `gateways` is omitted).';
   const gw = gatewayOf(s);
   if (!gw) return `\`${s.str.value}\` does not name a Gateway.`;
   const found = lookup.gateway(gw.namespace, gw.name);
   if (found.length === 0) return `No Gateway \`${gw.namespace}/${gw.name}\` in the workspace.`;
   return found.map(describeGateway).join('\n\n---\n\n');
 }
-

@@ -9,7 +9,8 @@ import type { Finding } from '../rules/types';
 import { hostDefinitions, site, subsetDefinitions } from './sites';
 import type { Location } from './types';
 
-export type MeshNodeKind = 'Gateway' | 'VirtualService' | 'Host' | 'DestinationRule' | 'Subset' | 'ServiceEntry' | 'Service';
+export type MeshNodeKind =
+  'Gateway' | 'VirtualService' | 'Host' | 'DestinationRule' | 'Subset' | 'ServiceEntry' | 'Service';
 
 /**
  * Edge kinds: a Gateway `binds` a VirtualService; a VirtualService `routes` to a host; traffic to a
@@ -56,7 +57,8 @@ const DESTINATION_RULE_IGNORED = 'destination-rule-ignored';
  */
 export function meshGraph(index: WorkspaceIndex, findingsOf: FindingsOf, namespace?: string): MeshGraph {
   const builder = new GraphBuilder(index.lookup(), findingsOf);
-  const seeds = (kind: string) => (namespace === undefined ? builder.lookup.ofKindAnywhere(kind) : builder.lookup.ofKind(kind, namespace));
+  const seeds = (kind: string) =>
+    namespace === undefined ? builder.lookup.ofKindAnywhere(kind) : builder.lookup.ofKind(kind, namespace);
   for (const gw of seeds('Gateway')) builder.gateway(gw, true);
   for (const vs of seeds('VirtualService')) builder.virtualService(vs);
   for (const dr of seeds('DestinationRule')) builder.destinationRule(dr);
@@ -71,7 +73,10 @@ class GraphBuilder {
   private readonly doneDr = new Set<string>();
   private readonly doneHosts = new Set<string>();
 
-  constructor(readonly lookup: Lookup, private readonly findingsOf: FindingsOf) {}
+  constructor(
+    readonly lookup: Lookup,
+    private readonly findingsOf: FindingsOf,
+  ) {}
 
   result(): MeshGraph {
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -82,7 +87,8 @@ class GraphBuilder {
   /** A Gateway, and with `withRoutes` every VirtualService bound to it. */
   gateway(gw: Resource, withRoutes: boolean): string {
     const id = this.resourceNode('Gateway', gw);
-    if (withRoutes && gw.name) for (const vs of this.lookup.virtualServicesBoundTo(gw.namespace, gw.name)) this.virtualService(vs);
+    if (withRoutes && gw.name)
+      for (const vs of this.lookup.virtualServicesBoundTo(gw.namespace, gw.name)) this.virtualService(vs);
     return id;
   }
 
@@ -97,10 +103,15 @@ class GraphBuilder {
       for (const gw of found) this.edge(this.gateway(gw, false), vsId, 'binds');
       if (found.length > 0) continue;
       const gwId = `Gateway:${gatewayKey(ref.namespace, ref.name)}`;
-      if (!this.nodes.has(gwId)) this.nodes.set(gwId, { id: gwId, kind: 'Gateway', label: ref.name, namespace: ref.namespace });
+      if (!this.nodes.has(gwId))
+        this.nodes.set(gwId, { id: gwId, kind: 'Gateway', label: ref.name, namespace: ref.namespace });
       // The rule may point at the entry or at the `gateways` key; the Gateway is missing either way.
       const finding = this.finding(vs, GATEWAY_NOT_FOUND, entry.span) ?? this.finding(vs, GATEWAY_NOT_FOUND);
-      const judged = finding ?? (ruleById(GATEWAY_NOT_FOUND) || this.lookup.hasIncomplete('Gateway', ref.namespace) ? undefined : `Gateway ${gatewayKey(ref.namespace, ref.name)} is not defined in the workspace`);
+      const judged =
+        finding ??
+        (ruleById(GATEWAY_NOT_FOUND) || this.lookup.hasIncomplete('Gateway', ref.namespace)
+          ? undefined
+          : `Gateway ${gatewayKey(ref.namespace, ref.name)} is not defined in the workspace`);
       this.edge(gwId, vsId, 'binds', judged);
     }
     (vs.destinations ?? []).forEach((dest, i) => {
@@ -114,7 +125,8 @@ class GraphBuilder {
       for (const d of definitions) this.edge(hostId, this.destinationRule(d.resource, d.str.value), 'subset', broken);
       if (definitions.length > 0) return;
       const missing = `Subset:?/${host}/${dest.subset.value}`;
-      if (!this.nodes.has(missing)) this.nodes.set(missing, { id: missing, kind: 'Subset', label: dest.subset.value, namespace: vs.namespace });
+      if (!this.nodes.has(missing))
+        this.nodes.set(missing, { id: missing, kind: 'Subset', label: dest.subset.value, namespace: vs.namespace });
       this.edge(hostId, missing, 'subset', broken);
     });
   }
@@ -125,10 +137,23 @@ class GraphBuilder {
     const subsetId = (name: string) => `Subset:${dr.namespace}/${dr.name ?? dr.id}/${name}`;
     if (!this.doneDr.has(dr.id)) {
       this.doneDr.add(dr.id);
-      if (dr.drHost) this.edge(drId, this.host(resolveHost(dr.drHost.value, dr.namespace)), 'appliesTo', this.finding(dr, DESTINATION_RULE_IGNORED));
+      if (dr.drHost)
+        this.edge(
+          drId,
+          this.host(resolveHost(dr.drHost.value, dr.namespace)),
+          'appliesTo',
+          this.finding(dr, DESTINATION_RULE_IGNORED),
+        );
       for (const s of dr.subsets ?? []) {
         const id = subsetId(s.name.value);
-        if (!this.nodes.has(id)) this.nodes.set(id, { id, kind: 'Subset', label: s.name.value, namespace: dr.namespace, location: { file: dr.file, span: s.name.span } });
+        if (!this.nodes.has(id))
+          this.nodes.set(id, {
+            id,
+            kind: 'Subset',
+            label: s.name.value,
+            namespace: dr.namespace,
+            location: { file: dr.file, span: s.name.span },
+          });
         this.edge(drId, id, 'defines');
       }
     }
@@ -140,10 +165,18 @@ class GraphBuilder {
     const id = `Host:${host}`;
     if (this.doneHosts.has(host)) return id;
     this.doneHosts.add(host);
-    const definitions = hostDefinitions(this.lookup, host).sort((a, b) => Number(a.resource.kind !== 'Service') - Number(b.resource.kind !== 'Service'));
+    const definitions = hostDefinitions(this.lookup, host).sort(
+      (a, b) => Number(a.resource.kind !== 'Service') - Number(b.resource.kind !== 'Service'),
+    );
     // A host opens where it is defined; one nothing defines has no location, like a missing Gateway.
     const location = definitions[0] && { file: definitions[0].resource.file, span: definitions[0].str.span };
-    this.nodes.set(id, { id, kind: 'Host', label: host, namespace: this.lookup.serviceNamespace(host) ?? '', ...(location ? { location } : {}) });
+    this.nodes.set(id, {
+      id,
+      kind: 'Host',
+      label: host,
+      namespace: this.lookup.serviceNamespace(host) ?? '',
+      ...(location ? { location } : {}),
+    });
     for (const def of definitions) {
       const kind = def.resource.kind === 'Service' ? 'Service' : 'ServiceEntry';
       this.edge(id, this.resourceNode(kind, def.resource), 'definedBy');
@@ -165,7 +198,10 @@ class GraphBuilder {
     const key = `${from}|${kind}|${to}`;
     const existing = this.edges.get(key);
     if (existing && (existing.broken || brokenReason === undefined)) return;
-    this.edges.set(key, brokenReason === undefined ? { from, to, kind } : { from, to, kind, broken: true, reason: brokenReason });
+    this.edges.set(
+      key,
+      brokenReason === undefined ? { from, to, kind } : { from, to, kind, broken: true, reason: brokenReason },
+    );
   }
 
   /** The message of a finding of `ruleId` on the resource (at `span` when given). */

@@ -17,14 +17,16 @@ export function labelsText(labels: Labels): string {
 
 /** Why a DestinationRule applies (or none does) to traffic from `clientNs` to `host`. */
 export function describeRuleMatch(match: DestinationRuleMatch | undefined, host: string, clientNs: string): string {
-  if (!match) return `No DestinationRule applies to \`${host}\` for clients in \`${clientNs}\`: Istio looked in the client's namespace, the service's namespace and the mesh root namespace.`;
+  if (!match)
+    return `No DestinationRule applies to \`${host}\` for clients in \`${clientNs}\`: Istio looked in the client's namespace, the service's namespace and the mesh root namespace.`;
   const names = match.rules.map(r => `\`${r.namespace}/${r.name ?? ''}\` (${r.file})`).join(', ');
   const via = match.matchedHost !== host ? ` through its wildcard host \`${match.matchedHost}\`` : '';
-  const why = match.step === 'client'
-    ? `found first, in the client's own namespace \`${match.namespace}\``
-    : match.step === 'service'
-      ? `found in the service's namespace \`${match.namespace}\` (nothing for this host in the client's namespace \`${clientNs}\`), exported to the client`
-      : `found in the mesh root namespace \`${match.namespace}\` (nothing in the client's or the service's namespace)`;
+  const why =
+    match.step === 'client'
+      ? `found first, in the client's own namespace \`${match.namespace}\``
+      : match.step === 'service'
+        ? `found in the service's namespace \`${match.namespace}\` (nothing for this host in the client's namespace \`${clientNs}\`), exported to the client`
+        : `found in the mesh root namespace \`${match.namespace}\` (nothing in the client's or the service's namespace)`;
   return `DestinationRule ${names} applies${via}: ${why}.`;
 }
 
@@ -35,5 +37,9 @@ export function describeGateway(gw: Resource): string {
     const tls = s.tlsMode ? ` · TLS ${s.tlsMode}` : '';
     return `- \`${port}\`${tls} · hosts ${s.hosts.map(h => `\`${h.value}\``).join(', ') || '*(none)*'}`;
   });
-  return [`**Gateway** \`${gw.namespace}/${gw.name ?? ''}\`${selector}`, servers.length > 0 ? `Servers:\n${servers.join('\n')}` : 'No servers.', `Defined in ${gw.file}`].join('\n\n');
+  return [
+    `**Gateway** \`${gw.namespace}/${gw.name ?? ''}\`${selector}`,
+    servers.length > 0 ? `Servers:\n${servers.join('\n')}` : 'No servers.',
+    `Defined in ${gw.file}`,
+  ].join('\n\n');
 }

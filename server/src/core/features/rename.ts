@@ -16,7 +16,8 @@ export type RenameResult = { readonly edits: readonly FileEdit[] } | { readonly 
 /** Subset and Gateway names are DNS-1123 labels (Istio validates subsets so; a dot would make a Gateway reference parse as the legacy FQDN form). */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-const NOT_RENAMEABLE = 'Only a DestinationRule subset or a Gateway name can be renamed: put the cursor on a subset name, a route destination\'s subset, a Gateway\'s metadata.name or a VirtualService gateways entry.';
+const NOT_RENAMEABLE =
+  "Only a DestinationRule subset or a Gateway name can be renamed: put the cursor on a subset name, a route destination's subset, a Gateway's metadata.name or a VirtualService gateways entry.";
 
 /**
  * The range rename would change at the cursor, or why there is nothing to rename. For a
@@ -43,7 +44,9 @@ export function rename(fc: FeatureContext, file: string, offset: number, newName
   if ('error' in found) return found;
   const { refs } = found;
   if (!DNS_LABEL.test(newName)) {
-    return { error: `"${newName}" is not a valid ${refs.kind === 'subset' ? 'subset' : 'Gateway'} name: use lowercase letters, digits and '-', starting and ending with a letter or digit (at most 63 characters).` };
+    return {
+      error: `"${newName}" is not a valid ${refs.kind === 'subset' ? 'subset' : 'Gateway'} name: use lowercase letters, digits and '-', starting and ending with a letter or digit (at most 63 characters).`,
+    };
   }
   if (newName === refs.name) return { edits: [] };
   const clash = nameClash(fc.index.lookup(), refs, newName);
@@ -72,7 +75,11 @@ export function rename(fc: FeatureContext, file: string, offset: number, newName
   return { edits: edits.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
 }
 
-function renameTarget(fc: FeatureContext, file: string, offset: number): { site: Site; refs: SymbolRefs } | { error: string } {
+function renameTarget(
+  fc: FeatureContext,
+  file: string,
+  offset: number,
+): { site: Site; refs: SymbolRefs } | { error: string } {
   const target = targetAt(fc, file, offset);
   if (target?.kind !== 'site') {
     const broken = fc.index.file(file)?.resources.some(r => r.stale && r.span.start <= offset && offset <= r.span.end);
@@ -82,11 +89,16 @@ function renameTarget(fc: FeatureContext, file: string, offset: number): { site:
   const refs = symbolRefs(fc.index.lookup(), s);
   if (!refs || refs.kind === 'host') return { error: NOT_RENAMEABLE };
   if (refs.declarations.length === 0) {
-    const what = refs.kind === 'subset' ? `No DestinationRule that applies here defines subset "${refs.name}"` : `Gateway ${refs.gateway.namespace}/${refs.gateway.name} is not in the workspace`;
+    const what =
+      refs.kind === 'subset'
+        ? `No DestinationRule that applies here defines subset "${refs.name}"`
+        : `Gateway ${refs.gateway.namespace}/${refs.gateway.name} is not in the workspace`;
     return { error: `${what}, so there is nothing to rename consistently.` };
   }
   if ([...refs.declarations, ...refs.uses].some(d => d.resource.incomplete)) {
-    return { error: `"${refs.name}" is used in Helm-templated resources whose other references cannot be seen; rename it by hand.` };
+    return {
+      error: `"${refs.name}" is used in Helm-templated resources whose other references cannot be seen; rename it by hand.`,
+    };
   }
   return { site: s, refs };
 }
@@ -95,7 +107,8 @@ function renameTarget(fc: FeatureContext, file: string, offset: number): { site:
 function nameClash(lookup: Lookup, refs: SymbolRefs, newName: string): string | undefined {
   if (refs.kind === 'subset') {
     for (const d of refs.declarations) {
-      if (d.resource.subsets?.some(s => s.name.value === newName)) return `DestinationRule ${d.resource.namespace}/${d.resource.name ?? '?'} already defines subset "${newName}".`;
+      if (d.resource.subsets?.some(s => s.name.value === newName))
+        return `DestinationRule ${d.resource.namespace}/${d.resource.name ?? '?'} already defines subset "${newName}".`;
     }
   } else if (refs.kind === 'gateway' && lookup.gateway(refs.gateway.namespace, newName).length > 0) {
     return `A Gateway named ${refs.gateway.namespace}/${newName} already exists.`;
@@ -114,7 +127,8 @@ function nameSpan(text: string, s: Site): Span | undefined {
   const raw = text.slice(span.start, span.end);
   if (raw !== value) {
     const quote = raw[0];
-    if ((quote !== '"' && quote !== "'") || raw[raw.length - 1] !== quote || raw.slice(1, -1) !== value) return undefined;
+    if ((quote !== '"' && quote !== "'") || raw[raw.length - 1] !== quote || raw.slice(1, -1) !== value)
+      return undefined;
     start += 1;
   }
   if (s.field === 'gateway' || s.field === 'matchGateway') {
@@ -128,6 +142,7 @@ function nameSpan(text: string, s: Site): Span | undefined {
 /** Summaries of the file's current text by id (namespaces are not needed to place names). */
 function currentResources(file: string, text: string): Map<string, Resource> {
   const out = new Map<string, Resource>();
-  for (const doc of parseYamlFile(file, text).docs) for (const o of summarizeDocument(file, doc)) out.set(o.resource.id, o.resource);
+  for (const doc of parseYamlFile(file, text).docs)
+    for (const o of summarizeDocument(file, doc)) out.set(o.resource.id, o.resource);
   return out;
 }

@@ -40,7 +40,10 @@ export interface FieldDocOptions {
 
 export function fieldDoc(name: string, node: SchemaNode, options: FieldDocOptions = {}): string {
   const parts: string[] = [];
-  if (!options.noHeading) parts.push(`**${name}** · \`${typeLabel(node)}\`${options.required ? ' · required' : ''}${options.parent && options.parent !== 'ObjectMeta' ? ` · in ${options.parent}` : ''}`);
+  if (!options.noHeading)
+    parts.push(
+      `**${name}** · \`${typeLabel(node)}\`${options.required ? ' · required' : ''}${options.parent && options.parent !== 'ObjectMeta' ? ` · in ${options.parent}` : ''}`,
+    );
   const description = node.markdownDescription;
   if (description) parts.push(description);
   const values = enumDoc(node);
@@ -89,7 +92,8 @@ export function enumValueDoc(node: SchemaNode, value: string): string {
   const desc = node.enumDescription(value);
   if (desc) parts.push(desc);
   const dep = node.deprecatedValue(value);
-  if (dep) parts.push(`**Deprecated.** ${dep.message ?? ''}${dep.replacement ? ` Use \`${dep.replacement}\`.` : ''}`.trim());
+  if (dep)
+    parts.push(`**Deprecated.** ${dep.message ?? ''}${dep.replacement ? ` Use \`${dep.replacement}\`.` : ''}`.trim());
   if (node.defaultValue === value) parts.push('This is the default.');
   return parts.join('\n\n');
 }
@@ -98,11 +102,14 @@ export function enumValueDoc(node: SchemaNode, value: string): string {
 export function kindDoc(info: KindInfo, version?: string): string {
   const parts = [`**${info.kind}** · \`${info.group}\``];
   if (info.description) parts.push(info.description);
-  parts.push(`Served versions: ${info.versions.map(v => (v === info.preferredVersion ? `\`${v}\` (preferred)` : `\`${v}\``)).join(', ')}`);
+  parts.push(
+    `Served versions: ${info.versions.map(v => (v === info.preferredVersion ? `\`${v}\` (preferred)` : `\`${v}\``)).join(', ')}`,
+  );
   const since = istioKind(info.group, info.kind)?.v1Since;
   if (since) parts.push(`\`v1\` is served since Istio ${since}.`);
   if (version && !info.versions.includes(version)) parts.push(`\`${version}\` is not served for ${info.kind}.`);
-  else if (version && version !== info.preferredVersion) parts.push(`\`${version}\` is superseded by \`${info.preferredVersion}\`.`);
+  else if (version && version !== info.preferredVersion)
+    parts.push(`\`${version}\` is superseded by \`${info.preferredVersion}\`.`);
   if (info.docUrl) parts.push(`[Istio reference](${info.docUrl})`);
   return parts.join('\n\n');
 }

@@ -28,26 +28,40 @@ const LIST_FIELDS: readonly SiteField[] = ['subset', 'destSubset', 'destHost', '
 
 export function strOf(r: Resource, field: SiteField, index: number): Str | undefined {
   switch (field) {
-    case 'name': return r.name !== undefined && r.nameSpan ? { value: r.name, span: r.nameSpan } : undefined;
-    case 'subset': return r.subsets?.[index]?.name;
-    case 'destSubset': return r.destinations?.[index]?.subset;
-    case 'destHost': return r.destinations?.[index]?.host;
-    case 'gateway': return r.gateways?.[index];
-    case 'matchGateway': return r.matchGateways?.[index];
-    case 'host': return r.hosts?.[index];
-    case 'drHost': return r.drHost;
+    case 'name':
+      return r.name !== undefined && r.nameSpan ? { value: r.name, span: r.nameSpan } : undefined;
+    case 'subset':
+      return r.subsets?.[index]?.name;
+    case 'destSubset':
+      return r.destinations?.[index]?.subset;
+    case 'destHost':
+      return r.destinations?.[index]?.host;
+    case 'gateway':
+      return r.gateways?.[index];
+    case 'matchGateway':
+      return r.matchGateways?.[index];
+    case 'host':
+      return r.hosts?.[index];
+    case 'drHost':
+      return r.drHost;
   }
 }
 
 function listLength(r: Resource, field: SiteField): number {
   switch (field) {
-    case 'subset': return r.subsets?.length ?? 0;
+    case 'subset':
+      return r.subsets?.length ?? 0;
     case 'destSubset':
-    case 'destHost': return r.destinations?.length ?? 0;
-    case 'gateway': return r.gateways?.length ?? 0;
-    case 'matchGateway': return r.matchGateways?.length ?? 0;
-    case 'host': return r.hosts?.length ?? 0;
-    default: return 1;
+    case 'destHost':
+      return r.destinations?.length ?? 0;
+    case 'gateway':
+      return r.gateways?.length ?? 0;
+    case 'matchGateway':
+      return r.matchGateways?.length ?? 0;
+    case 'host':
+      return r.hosts?.length ?? 0;
+    default:
+      return 1;
   }
 }
 
@@ -126,7 +140,8 @@ export function routesNamingSubset(lookup: Lookup, host: string, subset: string)
   const out: Site[] = [];
   for (const vs of lookup.virtualServicesRoutingTo(host)) {
     (vs.destinations ?? []).forEach((d, i) => {
-      if (d.subset?.value === subset && resolveHost(d.host.value, vs.namespace) === host) out.push({ resource: vs, field: 'destSubset', index: i, str: d.subset });
+      if (d.subset?.value === subset && resolveHost(d.host.value, vs.namespace) === host)
+        out.push({ resource: vs, field: 'destSubset', index: i, str: d.subset });
     });
   }
   return out;
@@ -141,7 +156,8 @@ export interface GatewayName {
 
 /** The Gateway a `gateways` entry (or a Gateway's own name) stands for; undefined for `mesh`. */
 export function gatewayOf(s: Site): GatewayName | undefined {
-  if (s.field === 'name' && s.resource.kind === 'Gateway') return { namespace: s.resource.namespace, name: s.str.value };
+  if (s.field === 'name' && s.resource.kind === 'Gateway')
+    return { namespace: s.resource.namespace, name: s.str.value };
   if (s.field === 'gateway' || s.field === 'matchGateway') return resolveGatewayRef(s.str.value, s.resource.namespace);
   return undefined;
 }
@@ -157,7 +173,8 @@ export function gatewayUses(lookup: Lookup, gw: GatewayName): Site[] {
     const collect = (list: readonly Str[] | undefined, field: 'gateway' | 'matchGateway') => {
       list?.forEach((str, index) => {
         const ref = resolveGatewayRef(str.value, vs.namespace);
-        if (ref && ref.namespace === gw.namespace && ref.name === gw.name) out.push({ resource: vs, field, index, str });
+        if (ref && ref.namespace === gw.namespace && ref.name === gw.name)
+          out.push({ resource: vs, field, index, str });
       });
     };
     collect(vs.gateways, 'gateway');
@@ -172,7 +189,8 @@ export function gatewayUses(lookup: Lookup, gw: GatewayName): Site[] {
 export function hostOf(s: Site): string | undefined {
   const r = s.resource;
   if (s.field === 'destHost' || s.field === 'drHost') return resolveHost(s.str.value, r.namespace);
-  if (s.field === 'host' && (r.kind === 'VirtualService' || r.kind === 'ServiceEntry')) return resolveHost(s.str.value, r.namespace);
+  if (s.field === 'host' && (r.kind === 'VirtualService' || r.kind === 'ServiceEntry'))
+    return resolveHost(s.str.value, r.namespace);
   if (s.field === 'name' && r.kind === 'Service') return resolveHost(s.str.value, r.namespace);
   return undefined;
 }
@@ -188,7 +206,8 @@ export function hostDefinitions(lookup: Lookup, host: string): Site[] {
     }
     (r.hosts ?? []).forEach((h, i) => {
       const resolved = resolveHost(h.value, r.namespace);
-      if (resolved === host || (isWildcard(resolved) && hostCoveredBy(host, resolved))) out.push({ resource: r, field: 'host', index: i, str: h });
+      if (resolved === host || (isWildcard(resolved) && hostCoveredBy(host, resolved)))
+        out.push({ resource: r, field: 'host', index: i, str: h });
     });
   }
   return out;
@@ -199,7 +218,8 @@ export function hostUses(lookup: Lookup, host: string): Site[] {
   const out: Site[] = [];
   for (const vs of lookup.virtualServicesRoutingTo(host)) {
     (vs.destinations ?? []).forEach((d, i) => {
-      if (resolveHost(d.host.value, vs.namespace) === host) out.push({ resource: vs, field: 'destHost', index: i, str: d.host });
+      if (resolveHost(d.host.value, vs.namespace) === host)
+        out.push({ resource: vs, field: 'destHost', index: i, str: d.host });
     });
   }
   for (const vs of lookup.virtualServicesForHost(host)) {
@@ -217,7 +237,15 @@ export function hostUses(lookup: Lookup, host: string): Site[] {
 // --- selectors -----------------------------------------------------------------------------
 
 /** Kinds whose selector in the mesh root namespace applies to workloads of every namespace. */
-const MESH_WIDE_IN_ROOT = new Set(['AuthorizationPolicy', 'PeerAuthentication', 'RequestAuthentication', 'Telemetry', 'EnvoyFilter', 'WasmPlugin', 'ProxyConfig']);
+const MESH_WIDE_IN_ROOT = new Set([
+  'AuthorizationPolicy',
+  'PeerAuthentication',
+  'RequestAuthentication',
+  'Telemetry',
+  'EnvoyFilter',
+  'WasmPlugin',
+  'ProxyConfig',
+]);
 
 /**
  * Workloads a selector matches: in the resource's namespace, except Gateway selectors (which
@@ -228,7 +256,8 @@ export function selectedWorkloads(lookup: Lookup, r: Resource, labels: Labels): 
   const anywhere = r.kind === 'Gateway' || (MESH_WIDE_IN_ROOT.has(r.kind) && r.namespace === lookup.rootNamespace);
   const namespaces = anywhere ? lookup.workloadNamespaces() : [r.namespace];
   const out: Resource[] = [];
-  for (const ns of namespaces) for (const w of lookup.workloads(ns)) if (w.podLabels && labelsMatch(labels, w.podLabels)) out.push(w);
+  for (const ns of namespaces)
+    for (const w of lookup.workloads(ns)) if (w.podLabels && labelsMatch(labels, w.podLabels)) out.push(w);
   return out;
 }
 

@@ -23,7 +23,11 @@ export const MAX_WORKSPACE_SYMBOLS = 500;
  * one sorted string, rebuilt when the index has changed since the last query (not while the
  * user types in the picker), and searched with `indexOf`.
  */
-export function workspaceSymbols(index: WorkspaceIndex, query: string, limit = MAX_WORKSPACE_SYMBOLS): WorkspaceSymbolInfo[] {
+export function workspaceSymbols(
+  index: WorkspaceIndex,
+  query: string,
+  limit = MAX_WORKSPACE_SYMBOLS,
+): WorkspaceSymbolInfo[] {
   const corpus = corpusOf(index);
   const q = query.trim().toLowerCase().replace(/\s+/g, ' ');
   const picked = q === '' ? corpus.resources.slice(0, limit) : search(corpus, q, limit);
@@ -104,7 +108,8 @@ function search(corpus: Corpus, q: string, limit: number): Resource[] {
   for (let i = 0; i < n && matched < limit; i++) {
     if (ranks[i] !== NO_MATCH || (corpus.charMasks[i] & needed) !== needed) continue;
     let k = 0;
-    for (let c = starts[i], end = starts[i + 1] - 1; c < end && k < needle.length; c++) if (text.charCodeAt(c) === needle.charCodeAt(k)) k++;
+    for (let c = starts[i], end = starts[i + 1] - 1; c < end && k < needle.length; c++)
+      if (text.charCodeAt(c) === needle.charCodeAt(k)) k++;
     if (k === needle.length) {
       ranks[i] = 4;
       matched++;

@@ -1,7 +1,17 @@
 import type { Span } from '../parse/types';
 import type { PathStep } from './nodeAt';
 import { scanFlow } from './yamlFlow';
-import { closingQuote, documentAt, flowDepth, linesOf, parseParts, quoteOf, seqStyleOf, type Line, type Parts } from './yamlText';
+import {
+  closingQuote,
+  documentAt,
+  flowDepth,
+  linesOf,
+  parseParts,
+  quoteOf,
+  seqStyleOf,
+  type Line,
+  type Parts,
+} from './yamlText';
 
 /**
  * Where a cursor is in a YAML document, told from lines and indentation alone: completion is
@@ -77,7 +87,10 @@ function frame(kind: 'map' | 'seq', col: number, path: PathStep[]): Frame {
 class Scanner {
   private readonly stack: Frame[] = [frame('map', 0, [])];
 
-  constructor(private readonly text: string, private readonly lines: readonly Line[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly lines: readonly Line[],
+  ) {}
 
   /**
    * Reads the lines before `cursorLine`. False when the cursor is inside a block scalar or a
@@ -176,7 +189,8 @@ class Scanner {
       let last = li;
       for (let j = li + 1; j < this.lines.length; j++) {
         const l = this.lines[j];
-        if (l.start === l.end || (l.blank && l.indent > keyCol) || this.text.slice(l.start, l.end).trim() === '') continue;
+        if (l.start === l.end || (l.blank && l.indent > keyCol) || this.text.slice(l.start, l.end).trim() === '')
+          continue;
         if (l.indent <= keyCol) break;
         last = j;
       }
@@ -218,21 +232,56 @@ class Scanner {
       this.popTo(col);
       // At a compact sequence's column, the next key of the map holding it is the likelier entry.
       const below = this.stack[this.stack.length - 2];
-      if (this.top.kind === 'seq' && this.top.col === col && below?.kind === 'map' && below.col === col) this.stack.pop();
+      if (this.top.kind === 'seq' && this.top.col === col && below?.kind === 'map' && below.col === col)
+        this.stack.pop();
       const top = this.top;
       const replace = { start: offset, end: offset };
       if (top.kind === 'map' && top.col === col && this.stack.length > 0) {
-        return { ...base, slot: 'key', path: top.path, prefix: '', replace, siblings: this.siblings(top, li), column: col };
+        return {
+          ...base,
+          slot: 'key',
+          path: top.path,
+          prefix: '',
+          replace,
+          siblings: this.siblings(top, li),
+          column: col,
+        };
       }
       if (top.kind === 'map' && top.col < col) {
         if (!top.lastOpen || top.lastKey === undefined) return undefined;
-        return { ...base, slot: 'key', path: [...top.path, top.lastKey], prefix: '', replace, siblings: this.following(li, col), column: col, under: top.lastKey };
+        return {
+          ...base,
+          slot: 'key',
+          path: [...top.path, top.lastKey],
+          prefix: '',
+          replace,
+          siblings: this.following(li, col),
+          column: col,
+          under: top.lastKey,
+        };
       }
       if (top.kind === 'seq' && top.col === col) {
-        return { ...base, slot: 'key', path: top.path, prefix: '', replace, siblings: new Map(), column: col, under: '' };
+        return {
+          ...base,
+          slot: 'key',
+          path: top.path,
+          prefix: '',
+          replace,
+          siblings: new Map(),
+          column: col,
+          under: '',
+        };
       }
       if (top.kind === 'seq' && top.col < col) {
-        return { ...base, slot: 'key', path: [...top.path, top.index], prefix: '', replace, siblings: this.following(li, col), column: col };
+        return {
+          ...base,
+          slot: 'key',
+          path: [...top.path, top.index],
+          prefix: '',
+          replace,
+          siblings: this.following(li, col),
+          column: col,
+        };
       }
       return undefined;
     }
@@ -245,12 +294,24 @@ class Scanner {
 
     // Right after `-` or `- `: a new item, nothing typed yet.
     const restOfLine = after.trim();
-    if (lastDash !== undefined && col <= Math.max(parts.content, lastDash + 2) && before.trimEnd().endsWith('-') && before.slice(lastDash + 1).trim() === '' && (restOfLine === '' || restOfLine.startsWith('#'))) {
+    if (
+      lastDash !== undefined &&
+      col <= Math.max(parts.content, lastDash + 2) &&
+      before.trimEnd().endsWith('-') &&
+      before.slice(lastDash + 1).trim() === '' &&
+      (restOfLine === '' || restOfLine.startsWith('#'))
+    ) {
       const seq = this.top;
       const needsSpace = col === lastDash + 1;
       return {
-        ...base, slot: 'item', path: [...seq.path, seq.index], prefix: '', replace: { start: offset, end: offset },
-        siblings: this.following(li, lastDash + 2), column: lastDash + 2, needsSpace,
+        ...base,
+        slot: 'item',
+        path: [...seq.path, seq.index],
+        prefix: '',
+        replace: { start: offset, end: offset },
+        siblings: this.following(li, lastDash + 2),
+        column: lastDash + 2,
+        needsSpace,
       };
     }
 
@@ -262,14 +323,27 @@ class Scanner {
       if (col <= parts.keyEnd) {
         if (col < parts.content) return undefined;
         const prefix = s.slice(parts.content, col).replace(/^["']/, '');
-        return { ...base, slot: 'key', path: map.path, prefix, replace: { start: at(parts.content), end: at(parts.keyEnd) }, siblings, column: parts.content, colonAfter: true };
+        return {
+          ...base,
+          slot: 'key',
+          path: map.path,
+          prefix,
+          replace: { start: at(parts.content), end: at(parts.keyEnd) },
+          siblings,
+          column: parts.content,
+          colonAfter: true,
+        };
       }
       if (col <= parts.colon) return undefined;
       const valueCol = Math.min(parts.valueCol ?? col, col);
       const valueText = s.slice(valueCol, col);
       const path = [...map.path, parts.key];
-      if (valueText.startsWith('{') || valueText.startsWith('[')) return this.inFlow(at(valueCol), offset, path, doc, seqStyle);
-      return this.valueSlot(path, valueText, at(valueCol), offset, s.slice(col), siblings, parts.content, { ...base, needsSpace: col === parts.colon + 1 });
+      if (valueText.startsWith('{') || valueText.startsWith('['))
+        return this.inFlow(at(valueCol), offset, path, doc, seqStyle);
+      return this.valueSlot(path, valueText, at(valueCol), offset, s.slice(col), siblings, parts.content, {
+        ...base,
+        needsSpace: col === parts.colon + 1,
+      });
     }
 
     // No `key:` on the line: a key or an item value being typed, or a flow collection.
@@ -286,7 +360,13 @@ class Scanner {
     if (lastDash !== undefined) {
       const seq = this.top;
       return {
-        ...base, slot: 'item', path: [...seq.path, seq.index], prefix, replace, siblings: this.following(li, parts.content), column: parts.content,
+        ...base,
+        slot: 'item',
+        path: [...seq.path, seq.index],
+        prefix,
+        replace,
+        siblings: this.following(li, parts.content),
+        column: parts.content,
         quote: quoteOf(word),
       };
     }
@@ -296,17 +376,43 @@ class Scanner {
     return { ...base, slot: 'key', path: map.path, prefix, replace, siblings, column: parts.content };
   }
 
-  private valueSlot(path: PathStep[], valueText: string, valueStart: number, offset: number, rest: string, siblings: Map<string, string>, column: number, base: Omit<YamlCursor, 'slot' | 'path' | 'prefix' | 'replace' | 'siblings' | 'column'>): YamlCursor | undefined {
+  private valueSlot(
+    path: PathStep[],
+    valueText: string,
+    valueStart: number,
+    offset: number,
+    rest: string,
+    siblings: Map<string, string>,
+    column: number,
+    base: Omit<YamlCursor, 'slot' | 'path' | 'prefix' | 'replace' | 'siblings' | 'column'>,
+  ): YamlCursor | undefined {
     const quote = quoteOf(valueText);
     if (quote) {
       const close = valueText.indexOf(quote, 1);
       if (close !== -1) return undefined; // after the closing quote
       const restEnd = rest.indexOf(quote);
-      return { ...base, slot: 'value', path, prefix: valueText.slice(1), replace: { start: valueStart + 1, end: offset + (restEnd === -1 ? 0 : restEnd) }, siblings, column, quote };
+      return {
+        ...base,
+        slot: 'value',
+        path,
+        prefix: valueText.slice(1),
+        replace: { start: valueStart + 1, end: offset + (restEnd === -1 ? 0 : restEnd) },
+        siblings,
+        column,
+        quote,
+      };
     }
     if (valueText.includes(' #')) return undefined;
     const restWord = /^[^\s#]*/.exec(rest)?.[0].length ?? 0;
-    return { ...base, slot: 'value', path, prefix: valueText, replace: { start: valueStart, end: offset + restWord }, siblings, column };
+    return {
+      ...base,
+      slot: 'value',
+      path,
+      prefix: valueText,
+      replace: { start: valueStart, end: offset + restWord },
+      siblings,
+      column,
+    };
   }
 
   /** Keys of `map`: those read so far and those on the lines after the cursor at its column. */
@@ -332,14 +438,38 @@ class Scanner {
   }
 
   /** The cursor inside a flow collection starting at `start` (its `{` or `[`), whose value sits at `path`. */
-  inFlow(start: number, offset: number, path: PathStep[], doc: Span, seqStyle: 'compact' | 'indented'): YamlCursor | undefined {
+  inFlow(
+    start: number,
+    offset: number,
+    path: PathStep[],
+    doc: Span,
+    seqStyle: 'compact' | 'indented',
+  ): YamlCursor | undefined {
     const flow = scanFlow(this.text, start, offset, doc.end);
     if (!flow) return undefined;
     const full = [...path, ...flow.path];
     const base = { doc, flow: true, colonAfter: false, seqStyle, column: 0 } as const;
     if (flow.slot === 'key') {
-      return { ...base, slot: 'key', path: full, prefix: flow.prefix, replace: flow.replace, siblings: flow.siblings, needsSpace: flow.needsSpace, colonAfter: flow.colonAfter };
+      return {
+        ...base,
+        slot: 'key',
+        path: full,
+        prefix: flow.prefix,
+        replace: flow.replace,
+        siblings: flow.siblings,
+        needsSpace: flow.needsSpace,
+        colonAfter: flow.colonAfter,
+      };
     }
-    return { ...base, slot: flow.slot, path: full, prefix: flow.prefix, replace: flow.replace, siblings: flow.siblings, needsSpace: flow.needsSpace, quote: flow.quote };
+    return {
+      ...base,
+      slot: flow.slot,
+      path: full,
+      prefix: flow.prefix,
+      replace: flow.replace,
+      siblings: flow.siblings,
+      needsSpace: flow.needsSpace,
+      quote: flow.quote,
+    };
   }
 }

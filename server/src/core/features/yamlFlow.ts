@@ -67,7 +67,8 @@ export function scanFlow(text: string, start: number, offset: number, end: numbe
       continue;
     }
     if (c === ',') {
-      if (top.open === '{' && top.key !== undefined && !top.keys.has(top.key)) top.keys.set(top.key, text.slice(top.tokenStart, i).trim());
+      if (top.open === '{' && top.key !== undefined && !top.keys.has(top.key))
+        top.keys.set(top.key, text.slice(top.tokenStart, i).trim());
       if (top.open === '[') top.index++;
       top.key = undefined;
       top.afterColon = false;
@@ -103,9 +104,27 @@ export function scanFlow(text: string, start: number, offset: number, end: numbe
   }
   if (top.open === '{') {
     if (top.key !== undefined) siblings.delete(top.key);
-    return { slot: 'value', path: [...top.path, top.key ?? ''], prefix, replace, siblings, needsSpace, colonAfter: false, quote };
+    return {
+      slot: 'value',
+      path: [...top.path, top.key ?? ''],
+      prefix,
+      replace,
+      siblings,
+      needsSpace,
+      colonAfter: false,
+      quote,
+    };
   }
-  return { slot: 'item', path: [...top.path, top.index], prefix, replace, siblings: new Map(), needsSpace: false, colonAfter: false, quote };
+  return {
+    slot: 'item',
+    path: [...top.path, top.index],
+    prefix,
+    replace,
+    siblings: new Map(),
+    needsSpace: false,
+    colonAfter: false,
+    quote,
+  };
 }
 
 /** Keys (and scalar values) of the innermost flow map after the cursor, up to its closing brace. */

@@ -21,7 +21,10 @@ export interface DestinationRuleMatch {
  * something it looked for and did not find appears.
  */
 export class Lookup {
-  constructor(private readonly index: WorkspaceIndex, private readonly track: (key: string) => void) {}
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly track: (key: string) => void,
+  ) {}
 
   get rootNamespace(): string {
     this.track(Keys.rootNamespace());
@@ -72,7 +75,11 @@ export class Lookup {
   }
 
   /** DestinationRules of `namespace` whose host most specifically matches `host`. */
-  destinationRulesIn(namespace: string, host: string, filter: (dr: Resource) => boolean = () => true): { rules: Resource[]; matchedHost: string } | undefined {
+  destinationRulesIn(
+    namespace: string,
+    host: string,
+    filter: (dr: Resource) => boolean = () => true,
+  ): { rules: Resource[]; matchedHost: string } | undefined {
     this.track(Keys.destinationRule(host));
     const exact = this.index.tables.drs.get(`${namespace}|${host}`).filter(filter);
     if (exact.length > 0) return { rules: sorted(exact), matchedHost: host };
@@ -93,9 +100,10 @@ export class Lookup {
     const root = this.rootNamespace;
     // A proxy in the root namespace (typically a gateway) first sees only the root namespace's
     // private rules, so mesh-wide catch-alls there do not shadow the service's own rules.
-    const local = clientNamespace === root
-      ? this.destinationRulesIn(root, host, isPrivate)
-      : this.destinationRulesIn(clientNamespace, host);
+    const local =
+      clientNamespace === root
+        ? this.destinationRulesIn(root, host, isPrivate)
+        : this.destinationRulesIn(clientNamespace, host);
     if (local) return { ...local, namespace: clientNamespace, step: clientNamespace === root ? 'root' : 'client' };
     const exported = (ns: string) => (dr: Resource) => !dr.selector && isExportedTo(dr.exportTo, ns, clientNamespace);
     const serviceNs = this.serviceNamespace(host);
@@ -173,7 +181,9 @@ export class Lookup {
    */
   hasIncompleteWorkloads(namespace?: string): boolean {
     // Stopping at the first hit is safe: the answer can only change when that kind's key does.
-    return INCOMPLETE_WORKLOAD_KINDS.some(kind => (namespace === undefined ? this.hasIncompleteAnywhere(kind) : this.hasIncomplete(kind, namespace)));
+    return INCOMPLETE_WORKLOAD_KINDS.some(kind =>
+      namespace === undefined ? this.hasIncompleteAnywhere(kind) : this.hasIncomplete(kind, namespace),
+    );
   }
 
   /**

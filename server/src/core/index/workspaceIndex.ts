@@ -64,7 +64,9 @@ export class WorkspaceIndex {
   update(updates: ReadonlyMap<string, FileSummary | undefined>): IndexChange {
     const removed: Resource[] = [];
     const added: Resource[] = [];
-    const touchesKustomize = [...updates].some(([file, s]) => hasKustomization(this.files.get(file)) || hasKustomization(s));
+    const touchesKustomize = [...updates].some(
+      ([file, s]) => hasKustomization(this.files.get(file)) || hasKustomization(s),
+    );
     // While namespaces are deferred (a cold index), a kustomization only marks them for one pass at the end.
     const kustomizeBefore = touchesKustomize && !this.deferNamespaces ? this.kustomize.fingerprint() : '';
     for (const [file, summary] of updates) {
@@ -84,7 +86,8 @@ export class WorkspaceIndex {
       }
     }
     if (touchesKustomize && this.deferNamespaces) this.namespacesPending = true;
-    const kustomizeChanged = touchesKustomize && !this.deferNamespaces && kustomizeBefore !== this.kustomize.fingerprint();
+    const kustomizeChanged =
+      touchesKustomize && !this.deferNamespaces && kustomizeBefore !== this.kustomize.fingerprint();
     for (const summary of updates.values()) {
       if (!summary) continue;
       for (const r of summary.resources) {

@@ -19,18 +19,66 @@ const REF = 'https://istio.io/latest/docs/reference/config';
 const NET_VERSIONS = ['v1alpha3', 'v1beta1', 'v1'];
 
 export const ISTIO_KINDS: readonly IstioKindInfo[] = [
-  { kind: 'VirtualService', group: NET, versions: NET_VERSIONS, v1Since: '1.22', docsUrl: `${REF}/networking/virtual-service/` },
-  { kind: 'DestinationRule', group: NET, versions: NET_VERSIONS, v1Since: '1.22', docsUrl: `${REF}/networking/destination-rule/` },
+  {
+    kind: 'VirtualService',
+    group: NET,
+    versions: NET_VERSIONS,
+    v1Since: '1.22',
+    docsUrl: `${REF}/networking/virtual-service/`,
+  },
+  {
+    kind: 'DestinationRule',
+    group: NET,
+    versions: NET_VERSIONS,
+    v1Since: '1.22',
+    docsUrl: `${REF}/networking/destination-rule/`,
+  },
   { kind: 'Gateway', group: NET, versions: NET_VERSIONS, v1Since: '1.22', docsUrl: `${REF}/networking/gateway/` },
-  { kind: 'ServiceEntry', group: NET, versions: NET_VERSIONS, v1Since: '1.22', docsUrl: `${REF}/networking/service-entry/` },
+  {
+    kind: 'ServiceEntry',
+    group: NET,
+    versions: NET_VERSIONS,
+    v1Since: '1.22',
+    docsUrl: `${REF}/networking/service-entry/`,
+  },
   { kind: 'Sidecar', group: NET, versions: NET_VERSIONS, v1Since: '1.22', docsUrl: `${REF}/networking/sidecar/` },
-  { kind: 'WorkloadEntry', group: NET, versions: NET_VERSIONS, v1Since: '1.22', docsUrl: `${REF}/networking/workload-entry/` },
-  { kind: 'WorkloadGroup', group: NET, versions: NET_VERSIONS, v1Since: '1.22', docsUrl: `${REF}/networking/workload-group/` },
+  {
+    kind: 'WorkloadEntry',
+    group: NET,
+    versions: NET_VERSIONS,
+    v1Since: '1.22',
+    docsUrl: `${REF}/networking/workload-entry/`,
+  },
+  {
+    kind: 'WorkloadGroup',
+    group: NET,
+    versions: NET_VERSIONS,
+    v1Since: '1.22',
+    docsUrl: `${REF}/networking/workload-group/`,
+  },
   { kind: 'EnvoyFilter', group: NET, versions: ['v1alpha3'], docsUrl: `${REF}/networking/envoy-filter/` },
   { kind: 'ProxyConfig', group: NET, versions: ['v1beta1'], docsUrl: `${REF}/networking/proxy-config/` },
-  { kind: 'AuthorizationPolicy', group: SEC, versions: ['v1beta1', 'v1'], v1Since: '1.17', docsUrl: `${REF}/security/authorization-policy/` },
-  { kind: 'PeerAuthentication', group: SEC, versions: ['v1beta1', 'v1'], v1Since: '1.22', docsUrl: `${REF}/security/peer_authentication/` },
-  { kind: 'RequestAuthentication', group: SEC, versions: ['v1beta1', 'v1'], v1Since: '1.17', docsUrl: `${REF}/security/request_authentication/` },
+  {
+    kind: 'AuthorizationPolicy',
+    group: SEC,
+    versions: ['v1beta1', 'v1'],
+    v1Since: '1.17',
+    docsUrl: `${REF}/security/authorization-policy/`,
+  },
+  {
+    kind: 'PeerAuthentication',
+    group: SEC,
+    versions: ['v1beta1', 'v1'],
+    v1Since: '1.22',
+    docsUrl: `${REF}/security/peer_authentication/`,
+  },
+  {
+    kind: 'RequestAuthentication',
+    group: SEC,
+    versions: ['v1beta1', 'v1'],
+    v1Since: '1.17',
+    docsUrl: `${REF}/security/request_authentication/`,
+  },
   { kind: 'Telemetry', group: TEL, versions: ['v1alpha1', 'v1'], v1Since: '1.22', docsUrl: `${REF}/telemetry/` },
   { kind: 'WasmPlugin', group: EXT, versions: ['v1alpha1'], docsUrl: `${REF}/proxy_extensions/wasm-plugin/` },
   { kind: 'IstioOperator', group: INSTALL, versions: ['v1alpha1'], docsUrl: `${REF}/istio.operator.v1alpha1/` },
@@ -57,7 +105,15 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
 
 /** Kubernetes kinds whose pod template labels make a workload that Istio selectors can match. */
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
-  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod', 'Rollout',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+  'Pod',
+  'Rollout',
 ]);
 
 /** Compares dotted release numbers such as `1.22` and `1.9`. */

@@ -41,7 +41,12 @@ export interface SummarizedObject {
   readonly node: YNode;
 }
 
-function summarizeObject(file: string, doc: ParsedDocument, node: YNode, itemIndex: number | undefined): Resource | undefined {
+function summarizeObject(
+  file: string,
+  doc: ParsedDocument,
+  node: YNode,
+  itemIndex: number | undefined,
+): Resource | undefined {
   const apiVersionStr = str(get(node, 'apiVersion'));
   const kindStr = str(get(node, 'kind'));
   const apiVersion = apiVersionStr?.value ?? '';
@@ -65,7 +70,10 @@ function summarizeObject(file: string, doc: ParsedDocument, node: YNode, itemInd
   const name = str(get(metadata, 'name'));
   const namespace = str(get(metadata, 'namespace'));
   const annotations = stringMap(get(metadata, 'annotations'));
-  const suppress = (annotations[SUPPRESS_ANNOTATION] ?? '').split(',').map(s => s.trim()).filter(Boolean);
+  const suppress = (annotations[SUPPRESS_ANNOTATION] ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
   const id = resourceId(file, doc.index, itemIndex);
   const nodeSpan = asMap(node)?.span ?? doc.span;
   return {
@@ -109,7 +117,9 @@ function containsTemplate(node: YNode | undefined, depth: number): boolean {
   if (node.kind === 'seq') return node.items.some(i => containsTemplate(i ?? undefined, depth + 1));
   if (node.kind === 'map') {
     if (node.items.length === 0) return false;
-    return entries(node).some(e => e.key.value.includes('\uE000') || containsTemplate(e.pair.value ?? undefined, depth + 1));
+    return entries(node).some(
+      e => e.key.value.includes('\uE000') || containsTemplate(e.pair.value ?? undefined, depth + 1),
+    );
   }
   return false;
 }

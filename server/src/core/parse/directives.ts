@@ -21,7 +21,11 @@ export function scanDirectives(text: string, lineStarts: LineStarts, multiLineSc
     const rest = body.slice(PREFIX.length);
     const scope = rest.startsWith('next-line') ? 'next-line' : rest.startsWith('file') ? 'file' : undefined;
     if (!scope) continue;
-    const ids = rest.slice(scope.length).split(/[\s,]+/).map(s => s.trim()).filter(s => s.length > 0 && !s.startsWith('--'));
+    const ids = rest
+      .slice(scope.length)
+      .split(/[\s,]+/)
+      .map(s => s.trim())
+      .filter(s => s.length > 0 && !s.startsWith('--'));
     directives.push({ scope, rules: ids, line, targetLine: nextContentLine(text, lineStarts, line) });
   }
   return directives;

@@ -5,7 +5,12 @@ import { bail, MAX_DEPTH, quoted, resolvePlain, scalar, startsWithIndicator } fr
 export class FlowParser {
   private i: number;
 
-  constructor(private readonly src: string, start: number, private readonly end: number, private readonly multiLine: Span[]) {
+  constructor(
+    private readonly src: string,
+    start: number,
+    private readonly end: number,
+    private readonly multiLine: Span[],
+  ) {
     this.i = start;
   }
 

@@ -1,6 +1,16 @@
 import type { ParsedDocument, Span, YMap, YNode, YPair, YScalar, YSeq } from './types';
 import { FlowParser } from './fastFlow';
-import { BAIL, bail, blockValue, MAX_DEPTH, quoted, quotedEnd, resolvePlain, scalar, startsWithIndicator } from './fastScalars';
+import {
+  BAIL,
+  bail,
+  blockValue,
+  MAX_DEPTH,
+  quoted,
+  quotedEnd,
+  resolvePlain,
+  scalar,
+  startsWithIndicator,
+} from './fastScalars';
 
 /**
  * A fast parser for the subset of YAML that Kubernetes and Istio files are almost always written
@@ -20,7 +30,6 @@ export function fastParse(source: string): { docs: ParsedDocument[]; multiLine: 
     throw e;
   }
 }
-
 
 interface Line {
   readonly start: number;
@@ -74,7 +83,9 @@ class FastParser {
     const segments: { from: number; to: number; marker?: number }[] = [];
     const firstEnd = markers.length > 0 ? markers[0] : this.lines.length;
     if (markers.length === 0 || this.hasContent(0, firstEnd)) segments.push({ from: 0, to: firstEnd });
-    markers.forEach((m, i) => segments.push({ from: m + 1, to: i + 1 < markers.length ? markers[i + 1] : this.lines.length, marker: m }));
+    markers.forEach((m, i) =>
+      segments.push({ from: m + 1, to: i + 1 < markers.length ? markers[i + 1] : this.lines.length, marker: m }),
+    );
     const docs: ParsedDocument[] = [];
     segments.forEach((seg, index) => {
       const start = index === 0 ? 0 : this.lines[seg.marker as number].start;
@@ -142,7 +153,8 @@ class FastParser {
     if (startsWithIndicator(this.src, at, lineEnd)) bail();
     let end = lineEnd;
     for (let i = at + 1; i < lineEnd; i++) {
-      if (this.src.charCodeAt(i) === 35 && this.src.charCodeAt(i - 1) === 32) { // ' #' starts a comment
+      if (this.src.charCodeAt(i) === 35 && this.src.charCodeAt(i - 1) === 32) {
+        // ' #' starts a comment
         end = i;
         break;
       }
@@ -175,7 +187,8 @@ class FastParser {
     if (c === '[' || c === '{' || c === '#') return -1;
     for (let i = at; i < line.end; i++) {
       const ch = this.src.charCodeAt(i);
-      if (ch === 58 && (i + 1 === line.end || this.src.charCodeAt(i + 1) === 32)) { // ':'
+      if (ch === 58 && (i + 1 === line.end || this.src.charCodeAt(i + 1) === 32)) {
+        // ':'
         if (startsWithIndicator(this.src, at, line.end)) bail();
         return i;
       }
@@ -196,9 +209,10 @@ class FastParser {
       if (colon === -1) bail();
       const keyStart = line.start + col;
       if (first) mapStart = keyStart;
-      const key = this.src[keyStart] === '"' || this.src[keyStart] === "'"
-        ? quoted(this.src, keyStart, colon)
-        : plainKey(this.src, keyStart, colon);
+      const key =
+        this.src[keyStart] === '"' || this.src[keyStart] === "'"
+          ? quoted(this.src, keyStart, colon)
+          : plainKey(this.src, keyStart, colon);
       if (key.style !== 'plain') this.multiLine.push(key.span);
       let p = colon + 1;
       while (p < line.end && this.src.charCodeAt(p) === 32) p++;
@@ -266,12 +280,19 @@ class FastParser {
    * The value of a `key:` or `-` whose line ends there: a more-indented node on the following
    * lines, or (for a key only) a sequence at the key's own indentation.
    */
-  private nested(from: number, ownerIndent: number, allowSameIndentSeq: boolean, limit: number, depth: number): Parsed | undefined {
+  private nested(
+    from: number,
+    ownerIndent: number,
+    allowSameIndentSeq: boolean,
+    limit: number,
+    depth: number,
+  ): Parsed | undefined {
     const li = this.nextContent(from, limit);
     if (li === -1) return undefined;
     const indent = this.lines[li].indent;
     if (indent > ownerIndent) return this.node(li, indent, ownerIndent, limit, depth + 1);
-    if (allowSameIndentSeq && indent === ownerIndent && this.isDash(li, indent)) return this.sequence(li, indent, limit, depth + 1);
+    if (allowSameIndentSeq && indent === ownerIndent && this.isDash(li, indent))
+      return this.sequence(li, indent, limit, depth + 1);
     return undefined;
   }
 
@@ -288,7 +309,13 @@ class FastParser {
     const folded = this.src[at] === '>';
     let h = at + 1;
     let chomp: 'clip' | 'strip' | 'keep' = 'clip';
-    if (this.src[h] === '-') { chomp = 'strip'; h++; } else if (this.src[h] === '+') { chomp = 'keep'; h++; }
+    if (this.src[h] === '-') {
+      chomp = 'strip';
+      h++;
+    } else if (this.src[h] === '+') {
+      chomp = 'keep';
+      h++;
+    }
     if (this.src.slice(h, line.end).trim() !== '') bail(); // indentation indicator or header comment
     // Content lines are raw: a `#` line inside the scalar is text, not a comment.
     let contentIndent = -1;

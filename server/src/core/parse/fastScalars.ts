@@ -33,9 +33,15 @@ export function quotedEnd(src: string, at: number, end: number): number {
   const q = src[at];
   for (let i = at + 1; i < end; i++) {
     const c = src[i];
-    if (q === '"' && c === '\\') { i++; continue; }
+    if (q === '"' && c === '\\') {
+      i++;
+      continue;
+    }
     if (c === q) {
-      if (q === "'" && src[i + 1] === "'") { i++; continue; }
+      if (q === "'" && src[i + 1] === "'") {
+        i++;
+        continue;
+      }
       return i + 1;
     }
   }
@@ -72,11 +78,14 @@ export function resolvePlain(text: string): ScalarValue {
   const c = text.charCodeAt(0);
   // Most scalars are words: decide by the first character before trying any pattern.
   switch (c) {
-    case 110: case 78: // n N
+    case 110:
+    case 78: // n N
       return text === 'null' || text === 'Null' || text === 'NULL' ? null : text;
-    case 116: case 84: // t T
+    case 116:
+    case 84: // t T
       return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
-    case 102: case 70: // f F
+    case 102:
+    case 70: // f F
       return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
     case 126: // ~
       return text === '~' ? null : text;
@@ -88,13 +97,23 @@ export function resolvePlain(text: string): ScalarValue {
   if (OCT.test(text)) return parseInt(text.slice(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (HEX.test(text)) return parseInt(text.slice(2), 16);
-  if (NAN_INF.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (NAN_INF.test(text))
+    return text.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : text[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   if (EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
   return text;
 }
 
 /** Literal and folded block scalar values with chomping, as the YAML spec defines them. */
-export function blockValue(lines: readonly string[], folded: boolean, chomp: 'clip' | 'strip' | 'keep', trailingEmpty: number): string {
+export function blockValue(
+  lines: readonly string[],
+  folded: boolean,
+  chomp: 'clip' | 'strip' | 'keep',
+  trailingEmpty: number,
+): string {
   let out = '';
   let empty = 0;
   let didRead = false;

@@ -1,4 +1,4 @@
-import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import type { Node as YamlNode, Document } from 'yaml';
 import { maskHelmActions, looksLikeHelm, TEMPLATE_MARK } from './helm';
 import { computeLineStarts } from './lineIndex';
@@ -21,24 +21,46 @@ export function parseYamlFile(path: string, text: string, options: { fast?: bool
     // Most files are plain block YAML: the fast parser builds the same tree several times faster.
     const fast = options.fast === false ? undefined : fastParse(source);
     if (fast) {
-      const docs = fast.docs.map(d => ({ ...d, templated: isHelm && source.slice(d.span.start, d.span.end).includes(TEMPLATE_MARK) }));
+      const docs = fast.docs.map(d => ({
+        ...d,
+        templated: isHelm && source.slice(d.span.start, d.span.end).includes(TEMPLATE_MARK),
+      }));
       return { docs, lineStarts, isHelm, directives: scanDirectives(text, lineStarts, fast.multiLine) };
     }
-    const documents = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, merge: false, strict: false });
+    const documents = parseAllDocuments(source, {
+      prettyErrors: false,
+      uniqueKeys: false,
+      merge: false,
+      strict: false,
+    });
     const docs: ParsedDocument[] = [];
     const multiLineScalars: Span[] = [];
     const list = Array.isArray(documents) ? documents : [];
     // Documents partition the file: each runs from its `---` (the first from offset 0) to the next.
     const starts = list.map((doc, i) => (i === 0 ? 0 : doc.range[0]));
-    list.forEach((doc, index) => docs.push(convertDocument(doc, index, source, multiLineScalars, { start: starts[index], end: starts[index + 1] ?? source.length })));
+    list.forEach((doc, index) =>
+      docs.push(
+        convertDocument(doc, index, source, multiLineScalars, {
+          start: starts[index],
+          end: starts[index + 1] ?? source.length,
+        }),
+      ),
+    );
     return { docs, lineStarts, isHelm, directives: scanDirectives(text, lineStarts, multiLineScalars) };
   } catch (e) {
-    const reason = e instanceof RangeError ? 'the YAML is nested too deeply to analyse' : `the YAML parser failed: ${String(e)}`;
+    const reason =
+      e instanceof RangeError ? 'the YAML is nested too deeply to analyse' : `the YAML parser failed: ${String(e)}`;
     return { docs: [], lineStarts, isHelm, directives: [], fatal: reason };
   }
 }
 
-function convertDocument(doc: Document.Parsed, index: number, source: string, multiLine: Span[], span: Span): ParsedDocument {
+function convertDocument(
+  doc: Document.Parsed,
+  index: number,
+  source: string,
+  multiLine: Span[],
+  span: Span,
+): ParsedDocument {
   const errors: SyntaxProblem[] = doc.errors.map(e => ({
     message: firstLine(e.message),
     code: e.code,
@@ -54,14 +76,22 @@ class Converter {
   private readonly anchorNames = new Map<string, YNode>();
   private tooDeepReported = false;
 
-  constructor(private readonly source: string, private readonly multiLine: Span[], private readonly errors: SyntaxProblem[]) {}
+  constructor(
+    private readonly source: string,
+    private readonly multiLine: Span[],
+    private readonly errors: SyntaxProblem[],
+  ) {}
 
   convert(node: YamlNode | null | undefined, depth: number): YNode | null {
     if (!node) return null;
     let span = spanOf(node.range);
     if (depth > MAX_DEPTH) {
       if (!this.tooDeepReported) {
-        this.errors.push({ message: `Nesting deeper than ${MAX_DEPTH} levels is not analysed`, code: 'TOO_DEEP', span });
+        this.errors.push({
+          message: `Nesting deeper than ${MAX_DEPTH} levels is not analysed`,
+          code: 'TOO_DEEP',
+          span,
+        });
         this.tooDeepReported = true;
       }
       return null;
@@ -74,9 +104,16 @@ class Converter {
     }
     if (isScalar(node)) {
       // Block scalars end at their last content character, not after trailing line breaks.
-      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') span = { start: span.start, end: span.start + this.source.slice(span.start, span.end).trimEnd().length };
+      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')
+        span = { start: span.start, end: span.start + this.source.slice(span.start, span.end).trimEnd().length };
       const converted: YNode = { kind: 'scalar', span, value: scalarValue(node.value), style: styleOf(node.type) };
-      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') this.multiLine.push(span);
+      if (
+        node.type === 'BLOCK_LITERAL' ||
+        node.type === 'BLOCK_FOLDED' ||
+        node.type === 'QUOTE_DOUBLE' ||
+        node.type === 'QUOTE_SINGLE'
+      )
+        this.multiLine.push(span);
       this.remember(node, converted);
       return converted;
     }
@@ -92,7 +129,8 @@ class Converter {
         const pairEnd = value?.span.end ?? key?.span.end ?? pairStart;
         items.push({ key, value, span: { start: pairStart, end: pairEnd } });
       }
-      if (!converted.flow && items.length > 0) converted.span = { start: span.start, end: items[items.length - 1].span.end };
+      if (!converted.flow && items.length > 0)
+        converted.span = { start: span.start, end: items[items.length - 1].span.end };
       return converted;
     }
     if (isSeq(node)) {
@@ -130,11 +168,16 @@ function scalarValue(value: unknown): string | number | boolean | null {
 
 function styleOf(type: Scalar['type']): ScalarStyle {
   switch (type) {
-    case 'QUOTE_DOUBLE': return 'double';
-    case 'QUOTE_SINGLE': return 'single';
-    case 'BLOCK_LITERAL': return 'literal';
-    case 'BLOCK_FOLDED': return 'folded';
-    default: return 'plain';
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'BLOCK_LITERAL':
+      return 'literal';
+    case 'BLOCK_FOLDED':
+      return 'folded';
+    default:
+      return 'plain';
   }
 }
 

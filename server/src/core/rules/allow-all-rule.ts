@@ -35,11 +35,23 @@ export const rule: LocalRule = {
       const fixes: Fix[] = [];
       // Removing the only rule would turn allow-all into allow-nothing: no automatic fix for that.
       const edit = others > 0 ? removeSeqItem(ctx.text, seq, index) : undefined;
-      if (edit) fixes.push({ title: 'Remove the empty rule (the other rules then decide)', isPreferred: false, edits: [{ file: ctx.resource.file, edits: [edit] }] });
+      if (edit)
+        fixes.push({
+          title: 'Remove the empty rule (the other rules then decide)',
+          isPreferred: false,
+          edits: [{ file: ctx.resource.file, edits: [edit] }],
+        });
       ctx.report({
         span: item.span,
         messageId: 'all',
-        data: { others: others === 0 ? '' : others === 1 ? ', whatever its other rule says' : `, whatever its other ${others} rules say` },
+        data: {
+          others:
+            others === 0
+              ? ''
+              : others === 1
+                ? ', whatever its other rule says'
+                : `, whatever its other ${others} rules say`,
+        },
         fixes,
       });
     });

@@ -14,13 +14,15 @@ const NEGATIVE_REQUEST_FIELDS = ['notPaths', 'notMethods', 'notHosts'] as const;
 export const rule: LocalRule = {
   id: 'allow-with-not-paths',
   meta: {
-    description: 'An ALLOW AuthorizationPolicy uses notPaths/notMethods/notHosts, which fail open on path and case variants.',
+    description:
+      'An ALLOW AuthorizationPolicy uses notPaths/notMethods/notHosts, which fail open on path and case variants.',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: false,
     kinds: ['AuthorizationPolicy'],
     messages: {
-      negative: 'ALLOW with {field} allows everything not spelled exactly like the listed values: variants ({examples}) slip through. Prefer {positive} in ALLOW, or a DENY policy with the same values.',
+      negative:
+        'ALLOW with {field} allows everything not spelled exactly like the listed values: variants ({examples}) slip through. Prefer {positive} in ALLOW, or a DENY policy with the same values.',
     },
   },
   check(ctx) {
@@ -40,7 +42,7 @@ export const rule: LocalRule = {
   },
 };
 
-const EXPLAIN: Readonly<Record<typeof NEGATIVE_REQUEST_FIELDS[number], { examples: string; positive: string }>> = {
+const EXPLAIN: Readonly<Record<(typeof NEGATIVE_REQUEST_FIELDS)[number], { examples: string; positive: string }>> = {
   notPaths: { examples: 'trailing slashes, case, //, %2F, /./ depending on path normalisation', positive: 'paths' },
   notMethods: { examples: 'lower-case or unusual methods', positive: 'methods' },
   notHosts: { examples: 'a port suffix such as example.com:80, a trailing dot', positive: 'hosts' },

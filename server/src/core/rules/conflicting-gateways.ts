@@ -12,24 +12,37 @@ import type { CrossFileRule, RelatedInfo } from './types';
 export const rule: CrossFileRule = {
   id: 'conflicting-gateways',
   meta: {
-    description: 'Two Gateways for the same gateway workload claim the same TLS host on one port, or the same port with conflicting protocols.',
+    description:
+      'Two Gateways for the same gateway workload claim the same TLS host on one port, or the same port with conflicting protocols.',
     defaultSeverity: 'error',
     crossFile: true,
     fixable: false,
     kinds: ['Gateway'],
     messages: {
       host: 'Gateway {other} also serves {host} with TLS on port {port} of the same gateway workload ({selector}). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
-      protocol: 'Gateway {other} also uses port {port} of the same gateway workload ({selector}) as {theirs}, while this server is {ours}. One port carries one kind of listener, so Istio drops one of the servers: use another port or the same protocol.',
+      protocol:
+        'Gateway {other} also uses port {port} of the same gateway workload ({selector}) as {theirs}, while this server is {ours}. One port carries one kind of listener, so Istio drops one of the servers: use another port or the same protocol.',
     },
   },
   check(ctx) {
     const gw = ctx.resource;
     const selector = gw.selector;
-    if (!selector || selector.templated || gw.incomplete || !gw.servers || Object.keys(selector.labels).length === 0) return;
-    const others = ctx.index.allGateways().filter(o =>
-      o.id !== gw.id && !o.incomplete && o.selector && !o.selector.templated && sameLabels(o.selector.labels, selector.labels));
+    if (!selector || selector.templated || gw.incomplete || !gw.servers || Object.keys(selector.labels).length === 0)
+      return;
+    const others = ctx.index
+      .allGateways()
+      .filter(
+        o =>
+          o.id !== gw.id &&
+          !o.incomplete &&
+          o.selector &&
+          !o.selector.templated &&
+          sameLabels(o.selector.labels, selector.labels),
+      );
     if (others.length === 0) return;
-    const selectorText = Object.entries(selector.labels).map(([k, v]) => `${k}=${v}`).join(',');
+    const selectorText = Object.entries(selector.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     for (const server of gw.servers) {
       if (server.port === undefined) continue;
       const hostConflicts = new Map<Str, { other: Resource; host: Str }[]>();
@@ -39,7 +52,9 @@ export const rule: CrossFileRule = {
           if (theirs.port !== server.port) continue;
           if (server.hasTls && theirs.hasTls) {
             for (const mine of server.hosts) {
-              const match = theirs.hosts.find(h => normalizeHost(h.value, other.namespace) === normalizeHost(mine.value, gw.namespace));
+              const match = theirs.hosts.find(
+                h => normalizeHost(h.value, other.namespace) === normalizeHost(mine.value, gw.namespace),
+              );
               if (match) hostConflicts.set(mine, [...(hostConflicts.get(mine) ?? []), { other, host: match }]);
             }
           } else if (!protocolConflict && plaintextConflict(server, theirs)) {
@@ -52,7 +67,11 @@ export const rule: CrossFileRule = {
           span: mine.span,
           messageId: 'host',
           data: { other: name(list[0].other), host: mine.value, port: server.port, selector: selectorText },
-          related: list.map(({ other, host }): RelatedInfo => ({ file: other.file, span: host.span, message: `Gateway ${name(other)} serves the same host` })),
+          related: list.map(({ other, host }): RelatedInfo => ({
+            file: other.file,
+            span: host.span,
+            message: `Gateway ${name(other)} serves the same host`,
+          })),
         });
       }
       if (protocolConflict && server.portSpan) {
@@ -60,8 +79,20 @@ export const rule: CrossFileRule = {
         ctx.report({
           span: server.portSpan,
           messageId: 'protocol',
-          data: { other: name(other), port: server.port, selector: selectorText, theirs: describe(theirs), ours: describe(server) },
-          related: [{ file: other.file, span: theirs.portSpan ?? other.nameSpan ?? other.span, message: `Gateway ${name(other)} uses the same port` }],
+          data: {
+            other: name(other),
+            port: server.port,
+            selector: selectorText,
+            theirs: describe(theirs),
+            ours: describe(server),
+          },
+          related: [
+            {
+              file: other.file,
+              span: theirs.portSpan ?? other.nameSpan ?? other.span,
+              message: `Gateway ${name(other)} uses the same port`,
+            },
+          ],
         });
       }
     }

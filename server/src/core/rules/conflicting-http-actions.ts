@@ -16,7 +16,8 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
-      conflict: 'Istio rejects this route: it cannot contain both {other} and redirect (a redirect answers the request itself, so nothing is forwarded, rewritten or fault-injected).',
+      conflict:
+        'Istio rejects this route: it cannot contain both {other} and redirect (a redirect answers the request itself, so nothing is forwarded, rewritten or fault-injected).',
     },
   },
   check(ctx) {
@@ -32,8 +33,16 @@ export const rule: LocalRule = {
           messageId: 'conflict',
           data: { other },
           fixes: [
-            { title: `Remove ${other} (keep the redirect)`, isPreferred: false, edits: [{ file: ctx.resource.file, edits: [removePair(ctx.text, p.map, p.pair)] }] },
-            { title: `Remove redirect (keep ${other})`, isPreferred: false, edits: [{ file: ctx.resource.file, edits: [removePair(ctx.text, redirect.map, redirect.pair)] }] },
+            {
+              title: `Remove ${other} (keep the redirect)`,
+              isPreferred: false,
+              edits: [{ file: ctx.resource.file, edits: [removePair(ctx.text, p.map, p.pair)] }],
+            },
+            {
+              title: `Remove redirect (keep ${other})`,
+              isPreferred: false,
+              edits: [{ file: ctx.resource.file, edits: [removePair(ctx.text, redirect.map, redirect.pair)] }],
+            },
           ],
         });
       }

@@ -14,14 +14,16 @@ import type { CrossFileRule, RelatedInfo } from './types';
 export const rule: CrossFileRule = {
   id: 'conflicting-virtual-service',
   meta: {
-    description: 'Two VirtualServices bound to the same gateway (or the mesh) claim the same host, with overlapping exportTo.',
+    description:
+      'Two VirtualServices bound to the same gateway (or the mesh) claim the same host, with overlapping exportTo.',
     defaultSeverity: 'error',
     crossFile: true,
     fixable: false,
     kinds: ['VirtualService'],
     messages: {
       mesh: 'VirtualService {other} also defines {host} for the mesh (sidecars), visible in the same namespaces. Sidecars use one VirtualService per host, the oldest, and ignore the other: merge them into one.',
-      gateway: 'VirtualService {other} also defines {host} on Gateway {gateway}, and {catchAll} a route without match. Istio merges the routes of both in creation order, so that route may shadow the other VirtualService\'s routes depending on apply order: merge them, or give every route a match.',
+      gateway:
+        "VirtualService {other} also defines {host} on Gateway {gateway}, and {catchAll} a route without match. Istio merges the routes of both in creation order, so that route may shadow the other VirtualService's routes depending on apply order: merge them, or give every route a match.",
     },
   },
   check(ctx) {
@@ -45,7 +47,8 @@ export const rule: CrossFileRule = {
       const first = conflicts[0];
       const related: RelatedInfo[] = conflicts.map(({ other }) => ({
         file: other.file,
-        span: other.hosts?.find(x => resolveHost(x.value, other.namespace) === host)?.span ?? other.nameSpan ?? other.span,
+        span:
+          other.hosts?.find(x => resolveHost(x.value, other.namespace) === host)?.span ?? other.nameSpan ?? other.span,
         message: `VirtualService ${other.namespace}/${other.name ?? '?'} defines the same host`,
       }));
       const other = `${first.other.namespace}/${first.other.name ?? '?'}`;
@@ -54,7 +57,12 @@ export const rule: CrossFileRule = {
       } else {
         const both = vs.httpRoutes?.catchAll && first.other.httpRoutes?.catchAll;
         const catchAll = both ? 'both have' : vs.httpRoutes?.catchAll ? 'this one has' : 'that one has';
-        ctx.report({ span: h.span, messageId: 'gateway', data: { other, host, gateway: first.binding, catchAll }, related });
+        ctx.report({
+          span: h.span,
+          messageId: 'gateway',
+          data: { other, host, gateway: first.binding, catchAll },
+          related,
+        });
       }
     }
   },
@@ -77,6 +85,10 @@ function conflictsOn(binding: string, a: Resource, b: Resource): boolean {
   if (binding === MESH_GATEWAY) return exportsOverlap(a.exportTo, a.namespace, b.exportTo, b.namespace);
   // A gateway only sees VirtualServices exported to its namespace.
   const gatewayNamespace = binding.slice(0, binding.indexOf('/'));
-  if (!isExportedTo(a.exportTo, a.namespace, gatewayNamespace) || !isExportedTo(b.exportTo, b.namespace, gatewayNamespace)) return false;
+  if (
+    !isExportedTo(a.exportTo, a.namespace, gatewayNamespace) ||
+    !isExportedTo(b.exportTo, b.namespace, gatewayNamespace)
+  )
+    return false;
   return !!a.httpRoutes && !!b.httpRoutes && (a.httpRoutes.catchAll || b.httpRoutes.catchAll);
 }

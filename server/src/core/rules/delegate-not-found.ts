@@ -15,15 +15,18 @@ import type { CrossFileRule, CrossFileRuleContext, Fix } from './types';
 export const rule: CrossFileRule = {
   id: 'delegate-not-found',
   meta: {
-    description: 'An HTTP route delegates to a VirtualService that does not exist, has hosts, or is not exported to the delegating namespace.',
+    description:
+      'An HTTP route delegates to a VirtualService that does not exist, has hosts, or is not exported to the delegating namespace.',
     defaultSeverity: 'error',
     crossFile: true,
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
       missing: 'Delegate VirtualService {ref} does not exist, so Istio skips this route.{hint}',
-      hasHosts: 'VirtualService {ref} has hosts, so it is not a delegate: Istio only delegates to VirtualServices without hosts and skips this route.',
-      notExported: 'Delegate VirtualService {ref} is not exported to namespace {namespace} (exportTo: {exportTo}), so Istio skips this route.',
+      hasHosts:
+        'VirtualService {ref} has hosts, so it is not a delegate: Istio only delegates to VirtualServices without hosts and skips this route.',
+      notExported:
+        'Delegate VirtualService {ref} is not exported to namespace {namespace} (exportTo: {exportTo}), so Istio skips this route.',
     },
   },
   check(ctx) {
@@ -44,28 +47,47 @@ function checkDelegate(ctx: CrossFileRuleContext, d: DelegateRef): void {
     if (target.hosts && target.hosts.length > 0) {
       ctx.report({ span: d.name.span, messageId: 'hasHosts', data: { ref }, related });
     } else if (!isExportedTo(target.exportTo, target.namespace, vs.namespace)) {
-      ctx.report({ span: d.name.span, messageId: 'notExported', data: { ref, namespace: vs.namespace, exportTo: (target.exportTo ?? []).join(', ') }, related });
+      ctx.report({
+        span: d.name.span,
+        messageId: 'notExported',
+        data: { ref, namespace: vs.namespace, exportTo: (target.exportTo ?? []).join(', ') },
+        related,
+      });
     }
     return;
   }
   if (index.hasIncomplete('VirtualService', namespace)) return;
   const isDelegate = (t: Resource) => !t.hosts || t.hosts.length === 0;
-  const sameName = index.ofKindAnywhere('VirtualService').filter(t => t.name === name && t.namespace !== namespace && isDelegate(t));
-  const suggestion = didYouMean(name, inNamespace.filter(isDelegate).map(t => t.name ?? '').filter(Boolean));
+  const sameName = index
+    .ofKindAnywhere('VirtualService')
+    .filter(t => t.name === name && t.namespace !== namespace && isDelegate(t));
+  const suggestion = didYouMean(
+    name,
+    inNamespace
+      .filter(isDelegate)
+      .map(t => t.name ?? '')
+      .filter(Boolean),
+  );
   // Nothing known about the target namespace and no near miss: the delegate is likely managed elsewhere.
   if (sameName.length === 0 && !suggestion && inNamespace.length === 0) return;
   const fixes: Fix[] = [];
-  if (suggestion) fixes.push(replaceValueFix(vs.file, d.name, suggestion, `Change delegate name to ${suggestion}`, true));
-  for (const t of sameName.slice(0, 3)) fixes.push(setDelegateNamespaceFix(vs, d, t.namespace, !suggestion && sameName.length === 1));
+  if (suggestion)
+    fixes.push(replaceValueFix(vs.file, d.name, suggestion, `Change delegate name to ${suggestion}`, true));
+  for (const t of sameName.slice(0, 3))
+    fixes.push(setDelegateNamespaceFix(vs, d, t.namespace, !suggestion && sameName.length === 1));
   const hint = suggestion
     ? ` Did you mean ${suggestion}?`
-    : sameName.length > 0 ? ` A delegate VirtualService ${name} exists in namespace ${[...new Set(sameName.map(t => t.namespace))].join(', ')}.` : '';
+    : sameName.length > 0
+      ? ` A delegate VirtualService ${name} exists in namespace ${[...new Set(sameName.map(t => t.namespace))].join(', ')}.`
+      : '';
   ctx.report({
     span: d.name.span,
     messageId: 'missing',
     data: { ref, hint },
     related: [...sameName, ...inNamespace.filter(t => t.name === suggestion)].slice(0, 3).map(t => ({
-      file: t.file, span: t.nameSpan ?? t.span, message: `VirtualService ${t.namespace}/${t.name ?? '?'}`,
+      file: t.file,
+      span: t.nameSpan ?? t.span,
+      message: `VirtualService ${t.namespace}/${t.name ?? '?'}`,
     })),
     fixes,
   });
@@ -73,7 +95,8 @@ function checkDelegate(ctx: CrossFileRuleContext, d: DelegateRef): void {
 
 /** Writes `delegate.namespace`, replacing the value or adding the key next to `name`. */
 function setDelegateNamespaceFix(vs: Resource, d: DelegateRef, namespace: string, isPreferred: boolean): Fix {
-  if (d.namespace) return replaceValueFix(vs.file, d.namespace, namespace, `Set delegate namespace to ${namespace}`, isPreferred);
+  if (d.namespace)
+    return replaceValueFix(vs.file, d.namespace, namespace, `Set delegate namespace to ${namespace}`, isPreferred);
   return {
     title: `Set delegate namespace to ${namespace}`,
     isPreferred,

@@ -3,7 +3,18 @@ import type { Span, YNode } from '../parse/types';
 import { ownPair } from './support/edits';
 import type { LocalRule } from './types';
 
-const TCP_SOURCE_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts'];
+const TCP_SOURCE_FIELDS = [
+  'principals',
+  'notPrincipals',
+  'namespaces',
+  'notNamespaces',
+  'ipBlocks',
+  'notIpBlocks',
+  'remoteIpBlocks',
+  'notRemoteIpBlocks',
+  'serviceAccounts',
+  'notServiceAccounts',
+];
 const HTTP_SOURCE_FIELDS = ['requestPrincipals', 'notRequestPrincipals'];
 const HTTP_OPERATION_FIELDS = ['methods', 'notMethods', 'paths', 'notPaths', 'hosts', 'notHosts'];
 const TCP_OPERATION_FIELDS = ['ports', 'notPorts'];
@@ -18,7 +29,8 @@ const TCP_OPERATION_FIELDS = ['ports', 'notPorts'];
 export const rule: LocalRule = {
   id: 'deny-http-fields-without-port',
   meta: {
-    description: 'A DENY AuthorizationPolicy rule uses only HTTP attributes without ports, so it denies all traffic on TCP ports.',
+    description:
+      'A DENY AuthorizationPolicy rule uses only HTTP attributes without ports, so it denies all traffic on TCP ports.',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: false,
@@ -32,8 +44,12 @@ export const rule: LocalRule = {
     const spec = get(ctx.node, 'spec');
     if (str(get(spec, 'action'))?.value !== 'DENY') return;
     for (const r of items(get(spec, 'rules'))) {
-      const sources = items(get(r, 'from')).map(f => get(f, 'source')).filter((s): s is YNode => s !== undefined);
-      const operations = items(get(r, 'to')).map(t => get(t, 'operation')).filter((o): o is YNode => o !== undefined);
+      const sources = items(get(r, 'from'))
+        .map(f => get(f, 'source'))
+        .filter((s): s is YNode => s !== undefined);
+      const operations = items(get(r, 'to'))
+        .map(t => get(t, 'operation'))
+        .filter((o): o is YNode => o !== undefined);
       const tcpInFrom = sources.some(s => TCP_SOURCE_FIELDS.some(f => get(s, f) !== undefined));
       const tcpInTo = operations.some(o => TCP_OPERATION_FIELDS.some(f => get(o, f) !== undefined));
       if (operations.length > 0 && !tcpInTo) {

@@ -34,11 +34,13 @@ export const rule: LocalRule = {
       messageId: 'deprecated',
       data: { apiVersion: r.apiVersion, group: r.group, since: info.v1Since },
       tags: ['deprecated'],
-      fixes: [{
-        title: `Set apiVersion to ${r.group}/v1`,
-        isPreferred: true,
-        edits: [{ file: r.file, edits: [replaceScalar(scalar, `${r.group}/v1`)] }],
-      }],
+      fixes: [
+        {
+          title: `Set apiVersion to ${r.group}/v1`,
+          isPreferred: true,
+          edits: [{ file: r.file, edits: [replaceScalar(scalar, `${r.group}/v1`)] }],
+        },
+      ],
     });
   },
 };
@@ -50,8 +52,10 @@ export function usesUnpromotedTelemetryFields(spec: YNode | undefined): boolean 
 
 /** The first v1alpha1-only Telemetry field the spec uses, as a path (for messages), if any. */
 export function unpromotedTelemetryField(spec: YNode | undefined): string | undefined {
-  if (items(get(spec, 'metrics')).some(m => get(m, 'reportingInterval') !== undefined)) return 'metrics[].reportingInterval';
+  if (items(get(spec, 'metrics')).some(m => get(m, 'reportingInterval') !== undefined))
+    return 'metrics[].reportingInterval';
   if (items(get(spec, 'accessLogging')).some(a => get(a, 'filter') !== undefined)) return 'accessLogging[].filter';
-  if (items(get(spec, 'tracing')).some(t => get(t, 'useRequestIdForTraceSampling') !== undefined)) return 'tracing[].useRequestIdForTraceSampling';
+  if (items(get(spec, 'tracing')).some(t => get(t, 'useRequestIdForTraceSampling') !== undefined))
+    return 'tracing[].useRequestIdForTraceSampling';
   return undefined;
 }

@@ -21,21 +21,27 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['VirtualService', 'DestinationRule', 'Sidecar'],
     messages: {
-      consecutiveErrors: 'outlierDetection.consecutiveErrors is ignored by current Istio: Envoy\'s default (5 consecutive 5xx) applies instead of {value}. Use consecutive5xxErrors (or consecutiveGatewayErrors for 502/503/504 only).',
+      consecutiveErrors:
+        "outlierDetection.consecutiveErrors is ignored by current Istio: Envoy's default (5 consecutive 5xx) applies instead of {value}. Use consecutive5xxErrors (or consecutiveGatewayErrors for 502/503/504 only).",
       leastConn: 'LEAST_CONN is deprecated: use LEAST_REQUEST (same Envoy algorithm).',
       minimumRingSize: 'consistentHash.minimumRingSize is deprecated: use consistentHash.ringHash.minimumRingSize.',
       mirrorPercent: 'mirrorPercent is deprecated: use mirrorPercentage: {value: N}.',
       delayPercent: 'fault.delay.percent is deprecated: use fault.delay.percentage: {value: N}.',
-      allowOrigin: 'corsPolicy.allowOrigin is deprecated (and ignored when allowOrigins is set): use allowOrigins with string matches.',
-      egressProxy: 'egressProxy is only accepted with outboundTrafficPolicy mode ALLOW_ANY: Istio rejects this Sidecar (mode is {mode}).',
+      allowOrigin:
+        'corsPolicy.allowOrigin is deprecated (and ignored when allowOrigins is set): use allowOrigins with string matches.',
+      egressProxy:
+        'egressProxy is only accepted with outboundTrafficPolicy mode ALLOW_ANY: Istio rejects this Sidecar (mode is {mode}).',
     },
   },
   check(ctx) {
     const spec = get(ctx.node, 'spec');
     switch (ctx.resource.kind) {
-      case 'VirtualService': return checkVirtualService(ctx, spec);
-      case 'DestinationRule': return checkDestinationRule(ctx, spec);
-      case 'Sidecar': return checkSidecar(ctx, spec);
+      case 'VirtualService':
+        return checkVirtualService(ctx, spec);
+      case 'DestinationRule':
+        return checkDestinationRule(ctx, spec);
+      case 'Sidecar':
+        return checkSidecar(ctx, spec);
     }
   },
 };
@@ -45,7 +51,8 @@ const REPLACEMENTS_SINCE = '1.22';
 
 function checkDestinationRule(ctx: LocalRuleContext, spec: YNode | undefined): void {
   const file = ctx.resource.file;
-  const modernTarget = !ctx.settings.targetVersion || compareReleases(ctx.settings.targetVersion, REPLACEMENTS_SINCE) >= 0;
+  const modernTarget =
+    !ctx.settings.targetVersion || compareReleases(ctx.settings.targetVersion, REPLACEMENTS_SINCE) >= 0;
   for (const level of policyLevels(spec)) {
     const outlier = get(level.node, 'outlierDetection');
     const ce = ownPair(outlier, 'consecutiveErrors');
@@ -53,11 +60,23 @@ function checkDestinationRule(ctx: LocalRuleContext, spec: YNode | undefined): v
       const value = strValue(ce.pair.value) ?? '?';
       const has5xx = ownPair(outlier, 'consecutive5xxErrors');
       const fixes: Fix[] = has5xx
-        ? [fix('Remove consecutiveErrors (consecutive5xxErrors is set)', file, removePair(ctx.text, ce.map, ce.pair), true)]
+        ? [
+            fix(
+              'Remove consecutiveErrors (consecutive5xxErrors is set)',
+              file,
+              removePair(ctx.text, ce.map, ce.pair),
+              true,
+            ),
+          ]
         : [
-          fix('Rename to consecutive5xxErrors', file, renameKey(ce.pair, 'consecutive5xxErrors'), true),
-          fix('Rename to consecutiveGatewayErrors (502/503/504 only, the old meaning)', file, renameKey(ce.pair, 'consecutiveGatewayErrors'), false),
-        ];
+            fix('Rename to consecutive5xxErrors', file, renameKey(ce.pair, 'consecutive5xxErrors'), true),
+            fix(
+              'Rename to consecutiveGatewayErrors (502/503/504 only, the old meaning)',
+              file,
+              renameKey(ce.pair, 'consecutiveGatewayErrors'),
+              false,
+            ),
+          ];
       ctx.report({ span: ce.key.span, messageId: 'consecutiveErrors', data: { value }, tags: ['deprecated'], fixes });
     }
     if (!modernTarget) continue;
@@ -78,12 +97,19 @@ function checkDestinationRule(ctx: LocalRuleContext, spec: YNode | undefined): v
       const algorithm = ownPair(hash, 'ringHash') ?? ownPair(hash, 'maglev');
       const edit = algorithm
         ? removePair(ctx.text, ring.map, ring.pair)
-        : size !== undefined ? replacePair(ctx.text, ring.map, ring.pair, 'ringHash', { lines: [`  minimumRingSize: ${size}`], flow: `{minimumRingSize: ${size}}` }) : undefined;
+        : size !== undefined
+          ? replacePair(ctx.text, ring.map, ring.pair, 'ringHash', {
+              lines: [`  minimumRingSize: ${size}`],
+              flow: `{minimumRingSize: ${size}}`,
+            })
+          : undefined;
       ctx.report({
         span: ring.key.span,
         messageId: 'minimumRingSize',
         tags: ['deprecated'],
-        fixes: edit ? [fix(algorithm ? 'Remove minimumRingSize' : 'Move to ringHash.minimumRingSize', file, edit, true)] : [],
+        fixes: edit
+          ? [fix(algorithm ? 'Remove minimumRingSize' : 'Move to ringHash.minimumRingSize', file, edit, true)]
+          : [],
       });
     }
   }
@@ -117,7 +143,8 @@ function checkVirtualService(ctx: LocalRuleContext, spec: YNode | undefined): vo
       else if (origins.length > 0 && origins.every((o): o is string => o !== undefined)) {
         const matches = origins.map(originMatch);
         const seq = asSeq(ao.pair.value);
-        const dashIndent = seq && !seq.flow && seq.items[0] ? dashOffset(ctx.text, ao.key.span.start, seq.items[0].span.start) : 0;
+        const dashIndent =
+          seq && !seq.flow && seq.items[0] ? dashOffset(ctx.text, ao.key.span.start, seq.items[0].span.start) : 0;
         const pad = ' '.repeat(dashIndent);
         edit = replacePair(ctx.text, ao.map, ao.pair, 'allowOrigins', {
           lines: matches.map(m => `${pad}- ${m}`),
@@ -128,7 +155,9 @@ function checkVirtualService(ctx: LocalRuleContext, spec: YNode | undefined): vo
         span: ao.key.span,
         messageId: 'allowOrigin',
         tags: ['deprecated'],
-        fixes: edit ? [fix(hasNew ? 'Remove allowOrigin (allowOrigins is set)' : 'Convert to allowOrigins', file, edit, true)] : [],
+        fixes: edit
+          ? [fix(hasNew ? 'Remove allowOrigin (allowOrigins is set)' : 'Convert to allowOrigins', file, edit, true)]
+          : [],
       });
     }
   }
@@ -149,11 +178,25 @@ function checkSidecar(ctx: LocalRuleContext, spec: YNode | undefined): void {
 }
 
 /** `percent: N` -> `percentage: {value: N}` (or just drop it when the new field is already there). */
-function percentFixes(ctx: LocalRuleContext, file: string, old: NonNullable<ReturnType<typeof ownPair>>, newKey: string, hasNew: boolean): Fix[] {
-  if (hasNew) return [fix(`Remove ${keyOf(old)} (${newKey} is set)`, file, removePair(ctx.text, old.map, old.pair), true)];
+function percentFixes(
+  ctx: LocalRuleContext,
+  file: string,
+  old: NonNullable<ReturnType<typeof ownPair>>,
+  newKey: string,
+  hasNew: boolean,
+): Fix[] {
+  if (hasNew)
+    return [fix(`Remove ${keyOf(old)} (${newKey} is set)`, file, removePair(ctx.text, old.map, old.pair), true)];
   const value = num(old.pair.value);
   if (value === undefined) return [];
-  return [fix(`Convert to ${newKey}: {value: ${value}}`, file, replacePair(ctx.text, old.map, old.pair, newKey, { lines: [`  value: ${value}`], flow: `{value: ${value}}` }), true)];
+  return [
+    fix(
+      `Convert to ${newKey}: {value: ${value}}`,
+      file,
+      replacePair(ctx.text, old.map, old.pair, newKey, { lines: [`  value: ${value}`], flow: `{value: ${value}}` }),
+      true,
+    ),
+  ];
 }
 
 function keyOf(p: NonNullable<ReturnType<typeof ownPair>>): string {
@@ -171,7 +214,7 @@ function dashOffset(text: string, keyStart: number, firstItemStart: number): num
   const dash = text.lastIndexOf('-', firstItemStart - 1);
   const keyLine = text.lastIndexOf('\n', keyStart - 1) + 1;
   const dashLine = text.lastIndexOf('\n', dash - 1) + 1;
-  return Math.max(0, (dash - dashLine) - (keyStart - keyLine));
+  return Math.max(0, dash - dashLine - (keyStart - keyLine));
 }
 
 function fix(title: string, file: string, edit: TextEdit | undefined, isPreferred: boolean): Fix {

@@ -17,7 +17,8 @@ export const rule: CrossFileRule = {
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
-      missing: 'Service {service} has no port {port} (its ports: {ports}), so this route has no upstream and answers 503.{hint}',
+      missing:
+        'Service {service} has no port {port} (its ports: {ports}), so this route has no upstream and answers 503.{hint}',
     },
   },
   check(ctx) {
@@ -28,7 +29,11 @@ export const rule: CrossFileRule = {
       const providers = ctx.index.servicesForHost(host);
       // Only Kubernetes Services with every port known are judged: ServiceEntry ports and
       // ExternalName Services follow other rules, and templating may hide ports.
-      if (providers.length === 0 || providers.some(p => p.kind !== 'Service' || p.incomplete || p.serviceType === 'ExternalName')) continue;
+      if (
+        providers.length === 0 ||
+        providers.some(p => p.kind !== 'Service' || p.incomplete || p.serviceType === 'ExternalName')
+      )
+        continue;
       const ports: ServicePortRef[] = providers.flatMap(p => p.ports ?? []);
       if (ports.length === 0 || ports.some(p => p.port === undefined)) continue;
       if (ports.some(p => p.port === d.port)) continue;
@@ -36,8 +41,17 @@ export const rule: CrossFileRule = {
       const candidates = [...byTarget, ...ports.filter(p => !byTarget.includes(p))];
       const numbers = [...new Set(candidates.map(p => p.port!))];
       const portValue = { value: String(d.port), span: d.portSpan };
-      const fixes: Fix[] = numbers.slice(0, 3).map((n, i) =>
-        replaceValueFix(vs.file, portValue, String(n), `Change port to ${n}`, i === 0 && (byTarget.length > 0 || numbers.length === 1)));
+      const fixes: Fix[] = numbers
+        .slice(0, 3)
+        .map((n, i) =>
+          replaceValueFix(
+            vs.file,
+            portValue,
+            String(n),
+            `Change port to ${n}`,
+            i === 0 && (byTarget.length > 0 || numbers.length === 1),
+          ),
+        );
       const service = providers[0];
       ctx.report({
         span: d.portSpan,
@@ -46,9 +60,16 @@ export const rule: CrossFileRule = {
           service: `${service.namespace}/${service.name ?? '?'}`,
           port: d.port,
           ports: [...new Set(ports.map(p => (p.name ? `${p.port} (${p.name.value})` : String(p.port))))].join(', '),
-          hint: byTarget.length > 0 ? ` ${d.port} is the targetPort (container port) of Service port ${byTarget[0].port}: routes address the Service port.` : '',
+          hint:
+            byTarget.length > 0
+              ? ` ${d.port} is the targetPort (container port) of Service port ${byTarget[0].port}: routes address the Service port.`
+              : '',
         },
-        related: providers.map(p => ({ file: p.file, span: p.nameSpan ?? p.span, message: `Service ${p.namespace}/${p.name ?? '?'}` })),
+        related: providers.map(p => ({
+          file: p.file,
+          span: p.nameSpan ?? p.span,
+          message: `Service ${p.namespace}/${p.name ?? '?'}`,
+        })),
         fixes,
       });
     }

@@ -15,14 +15,17 @@ import type { CrossFileRule, CrossFileRuleContext, Fix, RelatedInfo, TextEdit } 
 export const rule: CrossFileRule = {
   id: 'destination-rule-ignored',
   meta: {
-    description: 'A DestinationRule sits where no proxy looks it up, or its short host names a service that does not exist in its namespace.',
+    description:
+      'A DestinationRule sits where no proxy looks it up, or its short host names a service that does not exist in its namespace.',
     defaultSeverity: 'warning',
     crossFile: true,
     fixable: true,
     kinds: ['DestinationRule'],
     messages: {
-      noClients: 'This DestinationRule for {host} is never applied: it is in namespace {namespace}, which is neither the service\'s namespace ({serviceNamespace}) nor the root namespace ({root}), and no workload in the workspace runs in {namespace}. Istio only looks up DestinationRules in the client\'s, the service\'s and the root namespace.',
-      shortHost: 'Host "{written}" is resolved in the DestinationRule\'s namespace, as {host}, and no Service defines that; Service {name} is in namespace {elsewhere}. Short names are not searched in other namespaces.',
+      noClients:
+        "This DestinationRule for {host} is never applied: it is in namespace {namespace}, which is neither the service's namespace ({serviceNamespace}) nor the root namespace ({root}), and no workload in the workspace runs in {namespace}. Istio only looks up DestinationRules in the client's, the service's and the root namespace.",
+      shortHost:
+        'Host "{written}" is resolved in the DestinationRule\'s namespace, as {host}, and no Service defines that; Service {name} is in namespace {elsewhere}. Short names are not searched in other namespaces.',
     },
   },
   check(ctx) {
@@ -56,10 +59,20 @@ function checkPlacement(ctx: CrossFileRuleContext, dr: Resource, host: string): 
   const fixes: Fix[] = [];
   if (canMoveNamespace(dr, ctx.settings)) {
     if (index.destinationRulesExact(serviceNamespace, host).length === 0) {
-      fixes.push(moveFix(dr, serviceNamespace, undefined, `Move to namespace ${serviceNamespace} (the service's namespace)`, true));
+      fixes.push(
+        moveFix(
+          dr,
+          serviceNamespace,
+          undefined,
+          `Move to namespace ${serviceNamespace} (the service's namespace)`,
+          true,
+        ),
+      );
     }
     if (index.destinationRulesExact(root, host).length === 0) {
-      fixes.push(moveFix(dr, root, undefined, `Move to the root namespace ${root} (applies mesh-wide)`, fixes.length === 0));
+      fixes.push(
+        moveFix(dr, root, undefined, `Move to the root namespace ${root} (applies mesh-wide)`, fixes.length === 0),
+      );
     }
   }
   ctx.report({
@@ -93,12 +106,28 @@ function checkShortHost(ctx: CrossFileRuleContext, dr: Resource, name: string, h
       fixes.push(moveFix(dr, undefined, fqdn, `Set host to ${fqdn}`, namespaces.length === 1));
     }
     if (movable && index.destinationRulesExact(ns, fqdn).length === 0) {
-      fixes.push(moveFix(dr, ns, fqdn, `Move to namespace ${ns} and set host to ${fqdn}`, !hasClients && namespaces.length === 1));
+      fixes.push(
+        moveFix(
+          dr,
+          ns,
+          fqdn,
+          `Move to namespace ${ns} and set host to ${fqdn}`,
+          !hasClients && namespaces.length === 1,
+        ),
+      );
     }
   }
   const only = namespaces.length === 1 ? `${name}.${namespaces[0]}.svc.${CLUSTER_DOMAIN}` : undefined;
   if (movable && only && dr.namespace !== root && index.destinationRulesExact(root, only).length === 0) {
-    fixes.push(moveFix(dr, root, only, `Move to the root namespace ${root} and set host to ${only}`, !fixes.some(f => f.isPreferred)));
+    fixes.push(
+      moveFix(
+        dr,
+        root,
+        only,
+        `Move to the root namespace ${root} and set host to ${only}`,
+        !fixes.some(f => f.isPreferred),
+      ),
+    );
   }
   ctx.report({
     span: dr.drHost!.span,
@@ -117,7 +146,13 @@ function serviceRelated(s: Resource): RelatedInfo {
  * Moves the rule to `namespace` and/or rewrites its host. The host is written as an FQDN when
  * the rule moves, so that it keeps naming the same service from its new namespace.
  */
-function moveFix(dr: Resource, namespace: string | undefined, host: string | undefined, title: string, isPreferred: boolean): Fix {
+function moveFix(
+  dr: Resource,
+  namespace: string | undefined,
+  host: string | undefined,
+  title: string,
+  isPreferred: boolean,
+): Fix {
   return {
     title,
     isPreferred,

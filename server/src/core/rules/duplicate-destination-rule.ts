@@ -16,7 +16,8 @@ export const rule: CrossFileRule = {
     fixable: false,
     kinds: ['DestinationRule'],
     messages: {
-      duplicate: '{others} also configure{s} {host} in namespace {namespace}. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+      duplicate:
+        '{others} also configure{s} {host} in namespace {namespace}. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
     },
   },
   check(ctx) {

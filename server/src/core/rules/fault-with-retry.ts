@@ -12,14 +12,16 @@ import type { LocalRule } from './types';
 export const rule: LocalRule = {
   id: 'fault-with-retry',
   meta: {
-    description: 'An HTTP route injects faults and also sets retries or a timeout, which do not apply to the injected faults.',
+    description:
+      'An HTTP route injects faults and also sets retries or a timeout, which do not apply to the injected faults.',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: false,
     kinds: ['VirtualService'],
     messages: {
-      retries: 'This route injects {fault}, which Envoy\'s fault filter handles before the router: {effect} Move the fault to a route (or a client) without retries to test retry behaviour.',
-      timeout: 'This route injects {fault}, which Envoy\'s fault filter handles before the router: {effect}',
+      retries:
+        "This route injects {fault}, which Envoy's fault filter handles before the router: {effect} Move the fault to a route (or a client) without retries to test retry behaviour.",
+      timeout: "This route injects {fault}, which Envoy's fault filter handles before the router: {effect}",
     },
   },
   check(ctx) {
@@ -38,7 +40,9 @@ export const rule: LocalRule = {
           messageId: 'retries',
           data: {
             fault: faultText,
-            effect: abort ? 'injected aborts are returned to the caller without being retried.' : 'the injected delay happens before the router starts the first try, so perTryTimeout never fires on it and nothing is retried.',
+            effect: abort
+              ? 'injected aborts are returned to the caller without being retried.'
+              : 'the injected delay happens before the router starts the first try, so perTryTimeout never fires on it and nothing is retried.',
           },
         });
       }
@@ -47,7 +51,10 @@ export const rule: LocalRule = {
         ctx.report({
           span: timeout.key.span,
           messageId: 'timeout',
-          data: { fault: faultText, effect: 'the injected delay is not counted against this timeout, so it cannot make the route time out.' },
+          data: {
+            fault: faultText,
+            effect: 'the injected delay is not counted against this timeout, so it cannot make the route time out.',
+          },
         });
       }
     }

@@ -12,7 +12,8 @@ import type { LocalRule } from './types';
 export const rule: LocalRule = {
   id: 'full-ejection',
   meta: {
-    description: 'outlierDetection allows ejecting every endpoint (maxEjectionPercent: 100) with the panic threshold disabled (minHealthPercent 0).',
+    description:
+      'outlierDetection allows ejecting every endpoint (maxEjectionPercent: 100) with the panic threshold disabled (minHealthPercent 0).',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: false,
@@ -28,7 +29,11 @@ export const rule: LocalRule = {
       if (!max || num(max) !== 100) continue;
       const min = num(get(outlier, 'minHealthPercent'));
       if (min !== undefined && min > 0) continue;
-      ctx.report({ span: max.span, messageId: 'all', data: { min: min === undefined ? 'unset (0)' : '0', where: level.where } });
+      ctx.report({
+        span: max.span,
+        messageId: 'all',
+        data: { min: min === undefined ? 'unset (0)' : '0', where: level.where },
+      });
     }
   },
 };

@@ -18,8 +18,10 @@ export const rule: CrossFileRule = {
     fixable: false,
     kinds: ['VirtualService'],
     messages: {
-      noServer: 'Host {host} is not served by {gateways}, whose servers accept {accepted}: the gateway ignores this host of the VirtualService.',
-      namespace: 'Gateway {gateway} serves {host} only to VirtualServices in {allowed}; this one is in namespace {namespace}, so the gateway ignores it.',
+      noServer:
+        'Host {host} is not served by {gateways}, whose servers accept {accepted}: the gateway ignores this host of the VirtualService.',
+      namespace:
+        'Gateway {gateway} serves {host} only to VirtualServices in {allowed}; this one is in namespace {namespace}, so the gateway ignores it.',
     },
   },
   check(ctx) {
@@ -51,7 +53,12 @@ export const rule: CrossFileRule = {
         ctx.report({
           span: h.span,
           messageId: 'namespace',
-          data: { gateway: `${g.namespace}/${g.name ?? '?'}`, host: h.value, allowed: byNamespace.verdict.allowed.join(', '), namespace: vs.namespace },
+          data: {
+            gateway: `${g.namespace}/${g.name ?? '?'}`,
+            host: h.value,
+            allowed: byNamespace.verdict.allowed.join(', '),
+            namespace: vs.namespace,
+          },
           related,
         });
         continue;

@@ -37,27 +37,46 @@ export const rule: CrossFileRule = {
       const refText = (g: Resource) => (g.namespace === vs.namespace ? g.name! : `${g.namespace}/${g.name}`);
       const names = [...new Set(all.map(g => g.name!))];
       const suggestion = didYouMean(ref.name, names);
-      const fixes: Fix[] = sameName.slice(0, 3).map(g =>
-        replaceValueFix(vs.file, entry, refText(g), `Change to ${refText(g)}`, sameName.length === 1));
+      const fixes: Fix[] = sameName
+        .slice(0, 3)
+        .map(g => replaceValueFix(vs.file, entry, refText(g), `Change to ${refText(g)}`, sameName.length === 1));
       const offered = new Set(sameName.map(g => g.id));
       // Closest names first; for one name, the Gateway in the referenced namespace first.
       const candidates = byCloseness(ref.name, names)
-        .flatMap(name => all.filter(g => g.name === name).sort((a, b) => Number(b.namespace === ref.namespace) - Number(a.namespace === ref.namespace)))
+        .flatMap(name =>
+          all
+            .filter(g => g.name === name)
+            .sort((a, b) => Number(b.namespace === ref.namespace) - Number(a.namespace === ref.namespace)),
+        )
         .filter(g => !offered.has(g.id))
         .slice(0, 3);
       candidates.forEach((g, i) => {
-        fixes.push(replaceValueFix(vs.file, entry, refText(g), `Change to ${refText(g)}`, sameName.length === 0 && i === 0 && g.name === suggestion));
+        fixes.push(
+          replaceValueFix(
+            vs.file,
+            entry,
+            refText(g),
+            `Change to ${refText(g)}`,
+            sameName.length === 0 && i === 0 && g.name === suggestion,
+          ),
+        );
       });
       const suggested = candidates.find(g => g.name === suggestion);
-      const hint = sameName.length > 0
-        ? ` A Gateway named ${ref.name} exists in namespace ${[...new Set(sameName.map(g => g.namespace))].join(', ')}: qualify it as namespace/name.`
-        : suggested ? ` Did you mean ${refText(suggested)}?` : '';
+      const hint =
+        sameName.length > 0
+          ? ` A Gateway named ${ref.name} exists in namespace ${[...new Set(sameName.map(g => g.namespace))].join(', ')}: qualify it as namespace/name.`
+          : suggested
+            ? ` Did you mean ${refText(suggested)}?`
+            : '';
       ctx.report({
         span: entry.span,
         messageId: 'missing',
         data: {
           ref: `${ref.namespace}/${ref.name}`,
-          short: written.includes('/') || written.includes('.') ? '' : ` (a gateway without a namespace/ prefix is looked up in the VirtualService's namespace, ${vs.namespace})`,
+          short:
+            written.includes('/') || written.includes('.')
+              ? ''
+              : ` (a gateway without a namespace/ prefix is looked up in the VirtualService's namespace, ${vs.namespace})`,
           hint,
         },
         related: [...sameName, ...(suggested ? [suggested] : [])].slice(0, 3).map(g => ({

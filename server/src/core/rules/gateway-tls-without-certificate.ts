@@ -16,14 +16,16 @@ const TERMINATING_MODES = ['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL'];
 export const rule: LocalRule = {
   id: 'gateway-tls-without-certificate',
   meta: {
-    description: 'A Gateway server terminates TLS (HTTPS/TLS port, or SIMPLE/MUTUAL mode) without a certificate, which Istio rejects.',
+    description:
+      'A Gateway server terminates TLS (HTTPS/TLS port, or SIMPLE/MUTUAL mode) without a certificate, which Istio rejects.',
     defaultSeverity: 'error',
     crossFile: false,
     fixable: true,
     kinds: ['Gateway'],
     messages: {
       noTls: 'Istio rejects this server: protocol {protocol} needs tls settings (mode and credentialName).',
-      noCert: 'Istio rejects this server: TLS mode {mode} needs a certificate — set credentialName (a Secret in the gateway\'s namespace) or serverCertificate and privateKey.',
+      noCert:
+        "Istio rejects this server: TLS mode {mode} needs a certificate — set credentialName (a Secret in the gateway's namespace) or serverCertificate and privateKey.",
       noCa: 'Istio rejects this server: {mode} with file-based certificates also needs caCertificates to verify clients (or use credentialName with a ca.crt).',
     },
   },
@@ -34,7 +36,12 @@ export const rule: LocalRule = {
       const tlsMap = asMap(tls?.pair.value);
       const upper = protocol?.value.toUpperCase();
       if (protocol && (upper === 'HTTPS' || upper === 'TLS') && !tlsMap) {
-        ctx.report({ span: protocol.span, messageId: 'noTls', data: { protocol: protocol.value }, fixes: [addTlsFix(ctx, server)].filter((f): f is Fix => f !== undefined) });
+        ctx.report({
+          span: protocol.span,
+          messageId: 'noTls',
+          data: { protocol: protocol.value },
+          fixes: [addTlsFix(ctx, server)].filter((f): f is Fix => f !== undefined),
+        });
         continue;
       }
       const mode = str(get(tlsMap, 'mode'));
@@ -47,11 +54,18 @@ export const rule: LocalRule = {
           span: mode.span,
           messageId: 'noCert',
           data: { mode: mode.value },
-          fixes: [{
-            title: `Add credentialName: ${credentialGuess(ctx)}`,
-            isPreferred: false,
-            edits: [{ file: ctx.resource.file, edits: [addMapEntry(ctx.text, tlsMap, 'credentialName', { inline: credentialGuess(ctx) })] }],
-          }],
+          fixes: [
+            {
+              title: `Add credentialName: ${credentialGuess(ctx)}`,
+              isPreferred: false,
+              edits: [
+                {
+                  file: ctx.resource.file,
+                  edits: [addMapEntry(ctx.text, tlsMap, 'credentialName', { inline: credentialGuess(ctx) })],
+                },
+              ],
+            },
+          ],
         });
       } else if (!credential && mode.value !== 'SIMPLE' && !has('caCertificates')) {
         ctx.report({ span: mode.span, messageId: 'noCa', data: { mode: mode.value } });
@@ -71,6 +85,16 @@ function addTlsFix(ctx: LocalRuleContext, server: YNode): Fix | undefined {
   return {
     title: `Add tls: {mode: SIMPLE, credentialName: ${credential}}`,
     isPreferred: false,
-    edits: [{ file: ctx.resource.file, edits: [addMapEntry(ctx.text, map, 'tls', { lines: ['  mode: SIMPLE', `  credentialName: ${credential}`], flow: `{mode: SIMPLE, credentialName: ${credential}}` })] }],
+    edits: [
+      {
+        file: ctx.resource.file,
+        edits: [
+          addMapEntry(ctx.text, map, 'tls', {
+            lines: ['  mode: SIMPLE', `  credentialName: ${credential}`],
+            flow: `{mode: SIMPLE, credentialName: ${credential}}`,
+          }),
+        ],
+      },
+    ],
   };
 }

@@ -14,14 +14,17 @@ import type { CrossFileRule, Fix, RelatedInfo } from './types';
 export const rule: CrossFileRule = {
   id: 'host-not-found',
   meta: {
-    description: 'A route destination host matches no Service or ServiceEntry in the workspace, although the workspace defines Services in its namespace.',
+    description:
+      'A route destination host matches no Service or ServiceEntry in the workspace, although the workspace defines Services in its namespace.',
     defaultSeverity: 'info',
     crossFile: true,
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
-      missing: 'No Service or ServiceEntry in the workspace defines {host}, although the workspace defines Services in namespace {namespace}.{hint}',
-      literal: '"{written}" is taken literally (Istio does not expand name.namespace), so it matches no Service or ServiceEntry. The Service\'s name is {fqdn}.',
+      missing:
+        'No Service or ServiceEntry in the workspace defines {host}, although the workspace defines Services in namespace {namespace}.{hint}',
+      literal:
+        '"{written}" is taken literally (Istio does not expand name.namespace), so it matches no Service or ServiceEntry. The Service\'s name is {fqdn}.',
     },
   },
   check(ctx) {
@@ -37,7 +40,9 @@ export const rule: CrossFileRule = {
           messageId: 'literal',
           data: { written: d.host.value, fqdn: target.fqdn },
           related: missing.services.map(related),
-          fixes: [replaceValueFix(vs.file, d.host, target.fqdn, `Change host to ${target.fqdn}`, missing.services.length > 0)],
+          fixes: [
+            replaceValueFix(vs.file, d.host, target.fqdn, `Change host to ${target.fqdn}`, missing.services.length > 0),
+          ],
         });
         continue;
       }
@@ -54,11 +59,13 @@ export const rule: CrossFileRule = {
       }
       const namespaces = [...new Set(elsewhere.map(s => s.namespace))].sort();
       if (namespaces.length > 0) {
-        const why = written.includes('.') ? '' : '; short names resolve in the VirtualService\'s namespace';
+        const why = written.includes('.') ? '' : "; short names resolve in the VirtualService's namespace";
         hints.push(` A Service named ${target.name} exists in namespace ${namespaces.join(', ')}${why}.`);
         for (const ns of namespaces.slice(0, 3)) {
           const name = fqdn(target.name, ns);
-          fixes.push(replaceValueFix(vs.file, d.host, name, `Change host to ${name}`, !typo && namespaces.length === 1));
+          fixes.push(
+            replaceValueFix(vs.file, d.host, name, `Change host to ${name}`, !typo && namespaces.length === 1),
+          );
         }
       }
       ctx.report({

@@ -13,13 +13,15 @@ import type { LocalRule } from './types';
 export const rule: LocalRule = {
   id: 'locality-without-outlier-detection',
   meta: {
-    description: 'A DestinationRule sets localityLbSetting without an effective outlierDetection, so failover never triggers.',
+    description:
+      'A DestinationRule sets localityLbSetting without an effective outlierDetection, so failover never triggers.',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
     kinds: ['DestinationRule'],
     messages: {
-      missing: 'localityLbSetting in {where} has no outlierDetection{why}: unhealthy endpoints are never ejected, so traffic never fails over to another locality.',
+      missing:
+        'localityLbSetting in {where} has no outlierDetection{why}: unhealthy endpoints are never ejected, so traffic never fails over to another locality.',
     },
   },
   check(ctx) {
@@ -29,12 +31,18 @@ export const rule: LocalRule = {
       const setting = locality.pair.value;
       if (asScalar(get(setting, 'enabled'))?.value === false) continue;
       // Pure weighted distribution works without outlier detection; failover does not.
-      if (get(setting, 'distribute') !== undefined && get(setting, 'failover') === undefined && get(setting, 'failoverPriority') === undefined) continue;
+      if (
+        get(setting, 'distribute') !== undefined &&
+        get(setting, 'failover') === undefined &&
+        get(setting, 'failoverPriority') === undefined
+      )
+        continue;
       if (effectiveComponent(level, 'outlierDetection') !== undefined) continue;
       const inherited = level.kind === 'port' || level.kind === 'subsetPort';
-      const why = inherited && level.replaces && get(level.replaces.node, 'outlierDetection') !== undefined
-        ? ' (port-level settings do not inherit the outlierDetection around them)'
-        : '';
+      const why =
+        inherited && level.replaces && get(level.replaces.node, 'outlierDetection') !== undefined
+          ? ' (port-level settings do not inherit the outlierDetection around them)'
+          : '';
       const edit = addMapEntry(ctx.text, level.node, 'outlierDetection', {
         lines: ['  consecutive5xxErrors: 5', '  interval: 10s', '  baseEjectionTime: 30s'],
         flow: '{consecutive5xxErrors: 5, interval: 10s, baseEjectionTime: 30s}',
@@ -43,7 +51,13 @@ export const rule: LocalRule = {
         span: locality.key.span,
         messageId: 'missing',
         data: { where: level.where, why },
-        fixes: [{ title: 'Add outlierDetection (Envoy\'s defaults, written out)', isPreferred: true, edits: [{ file: ctx.resource.file, edits: [edit] }] }],
+        fixes: [
+          {
+            title: "Add outlierDetection (Envoy's defaults, written out)",
+            isPreferred: true,
+            edits: [{ file: ctx.resource.file, edits: [edit] }],
+          },
+        ],
       });
     }
   },

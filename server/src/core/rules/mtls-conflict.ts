@@ -16,13 +16,15 @@ import type { CrossFileRule, Fix, TextEdit } from './types';
 export const rule: CrossFileRule = {
   id: 'mtls-conflict',
   meta: {
-    description: 'A DestinationRule disables mutual TLS (or uses SIMPLE TLS) towards a mesh service whose PeerAuthentication is STRICT.',
+    description:
+      'A DestinationRule disables mutual TLS (or uses SIMPLE TLS) towards a mesh service whose PeerAuthentication is STRICT.',
     defaultSeverity: 'error',
     crossFile: true,
     fixable: true,
     kinds: ['DestinationRule'],
     messages: {
-      conflict: 'tls.mode {mode} makes clients send {what} to {host}, but {scope} only accepts mutual TLS (PeerAuthentication {policy} is STRICT): its sidecars reject these connections. Remove the tls block and auto mTLS uses ISTIO_MUTUAL.',
+      conflict:
+        'tls.mode {mode} makes clients send {what} to {host}, but {scope} only accepts mutual TLS (PeerAuthentication {policy} is STRICT): its sidecars reject these connections. Remove the tls block and auto mTLS uses ISTIO_MUTUAL.',
     },
   },
   check(ctx) {
@@ -34,7 +36,11 @@ export const rule: CrossFileRule = {
     const server = meshServer(ctx.index, host);
     if (!server) return;
     // A templated PeerAuthentication could relax the namespace or the workloads.
-    if (ctx.index.hasIncomplete('PeerAuthentication', server.namespace) || ctx.index.hasIncomplete('PeerAuthentication', ctx.index.rootNamespace)) return;
+    if (
+      ctx.index.hasIncomplete('PeerAuthentication', server.namespace) ||
+      ctx.index.hasIncomplete('PeerAuthentication', ctx.index.rootNamespace)
+    )
+      return;
     const strict = strictPolicy(ctx.index, server);
     if (!strict) return;
     const root = ctx.index.rootNamespace;
@@ -47,10 +53,19 @@ export const rule: CrossFileRule = {
           mode,
           what: mode === 'DISABLE' ? 'plaintext' : 'TLS without the Istio client certificate',
           host,
-          scope: strict.namespace === root && server.namespace !== root ? `the whole mesh (root namespace ${root})` : `namespace ${server.namespace}`,
+          scope:
+            strict.namespace === root && server.namespace !== root
+              ? `the whole mesh (root namespace ${root})`
+              : `namespace ${server.namespace}`,
           policy: `${strict.namespace}/${strict.name ?? '?'}`,
         },
-        related: [{ file: strict.file, span: strict.mtlsMode?.span ?? strict.nameSpan ?? strict.span, message: `PeerAuthentication ${strict.namespace}/${strict.name ?? '?'}: STRICT` }],
+        related: [
+          {
+            file: strict.file,
+            span: strict.mtlsMode?.span ?? strict.nameSpan ?? strict.span,
+            message: `PeerAuthentication ${strict.namespace}/${strict.name ?? '?'}: STRICT`,
+          },
+        ],
         fixes: [removeTlsFix(dr, t.mode)],
       });
     }
@@ -89,10 +104,13 @@ function strictPolicy(index: Lookup, server: MeshServer): Resource | undefined {
   const rootPolicies = server.namespace === root ? [] : index.ofKind('PeerAuthentication', root);
   // A workload policy that may select the service's pods and accepts plaintext wins over any
   // namespace or mesh policy, for those pods or ports.
-  const relaxing = [...local, ...rootPolicies].filter(pa => pa.selector && relaxes(pa) && mayOverlap(pa.selector.labels, server.selector));
+  const relaxing = [...local, ...rootPolicies].filter(
+    pa => pa.selector && relaxes(pa) && mayOverlap(pa.selector.labels, server.selector),
+  );
   if (relaxing.length > 0) return undefined;
   const namespaceLevel = decide(local.filter(pa => !pa.selector));
-  if (namespaceLevel !== 'inherit') return namespaceLevel === 'other' || namespaceLevel === 'ambiguous' ? undefined : namespaceLevel;
+  if (namespaceLevel !== 'inherit')
+    return namespaceLevel === 'other' || namespaceLevel === 'ambiguous' ? undefined : namespaceLevel;
   if (server.namespace === root) return undefined;
   const meshLevel = decide(rootPolicies.filter(pa => !pa.selector));
   return typeof meshLevel === 'string' ? undefined : meshLevel;
@@ -112,7 +130,10 @@ function modeOf(pa: Resource): string {
 }
 
 function relaxes(pa: Resource): boolean {
-  return RELAXED_SERVER_MODES.has(modeOf(pa)) || (pa.portMtls ?? []).some(p => RELAXED_SERVER_MODES.has(p.mode.value.trim().toUpperCase()));
+  return (
+    RELAXED_SERVER_MODES.has(modeOf(pa)) ||
+    (pa.portMtls ?? []).some(p => RELAXED_SERVER_MODES.has(p.mode.value.trim().toUpperCase()))
+  );
 }
 
 /** False only when the two label sets surely select different pods (a shared key with different values). */

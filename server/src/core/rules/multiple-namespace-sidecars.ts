@@ -14,14 +14,17 @@ export const rule: CrossFileRule = {
     fixable: false,
     kinds: ['Sidecar'],
     messages: {
-      multiple: 'Namespace {namespace} has {count} Sidecars without workloadSelector (also {others}){root}. Istio uses only one default Sidecar per namespace (the oldest) and ignores the rest: merge them, or give all but one a workloadSelector.',
+      multiple:
+        'Namespace {namespace} has {count} Sidecars without workloadSelector (also {others}){root}. Istio uses only one default Sidecar per namespace (the oldest) and ignores the rest: merge them, or give all but one a workloadSelector.',
     },
   },
   check(ctx) {
     const sidecar = ctx.resource;
     // A templated Sidecar may have a selector that templating hides.
     if (sidecar.selector || sidecar.incomplete) return;
-    const others = ctx.index.ofKind('Sidecar', sidecar.namespace).filter(o => o.id !== sidecar.id && !o.selector && !o.incomplete);
+    const others = ctx.index
+      .ofKind('Sidecar', sidecar.namespace)
+      .filter(o => o.id !== sidecar.id && !o.selector && !o.incomplete);
     if (others.length === 0) return;
     const root = ctx.index.rootNamespace;
     ctx.report({
@@ -33,7 +36,11 @@ export const rule: CrossFileRule = {
         others: others.map(o => `Sidecar ${o.namespace}/${o.name ?? '?'}`).join(', '),
         root: sidecar.namespace === root ? '; in the root namespace it is the mesh-wide default' : '',
       },
-      related: others.map(o => ({ file: o.file, span: o.nameSpan ?? o.span, message: `Sidecar ${o.namespace}/${o.name ?? '?'} without workloadSelector` })),
+      related: others.map(o => ({
+        file: o.file,
+        span: o.nameSpan ?? o.span,
+        message: `Sidecar ${o.namespace}/${o.name ?? '?'} without workloadSelector`,
+      })),
     });
   },
 };

@@ -16,7 +16,8 @@ import type { Fix, LocalRule, TextEdit } from './types';
 export const rule: LocalRule = {
   id: 'port-level-policy-not-inherited',
   meta: {
-    description: 'A portLevelSettings entry omits components the surrounding traffic policy sets; for that port they revert to defaults.',
+    description:
+      'A portLevelSettings entry omits components the surrounding traffic policy sets; for that port they revert to defaults.',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
@@ -46,7 +47,13 @@ export const rule: LocalRule = {
           parent: level.replaces.where,
           verb: names.length === 1 ? 'does' : 'do',
         },
-        fixes: copyFix(ctx.text, ctx.resource.file, level, lost.map(l => l.pair), names),
+        fixes: copyFix(
+          ctx.text,
+          ctx.resource.file,
+          level,
+          lost.map(l => l.pair),
+          names,
+        ),
       });
     }
   },
@@ -63,18 +70,31 @@ function sourceOf(parent: PolicyLevel, component: string): YPair | undefined {
   return undefined;
 }
 
-function copyFix(text: string, file: string, level: PolicyLevel, pairs: readonly YPair[], names: readonly string[]): Fix[] {
+function copyFix(
+  text: string,
+  file: string,
+  level: PolicyLevel,
+  pairs: readonly YPair[],
+  names: readonly string[],
+): Fix[] {
   let insertion: TextEdit | undefined;
   for (const pair of pairs) {
     const lines = pairLines(text, pair);
     if (!lines) return [];
     let edit: TextEdit;
     if (lines.valueLines.length === 0) edit = addMapEntry(text, level.node, lines.key, { inline: lines.flow });
-    else if (level.node.flow) return []; // A block value cannot be pasted into a flow map faithfully.
+    else if (level.node.flow)
+      return []; // A block value cannot be pasted into a flow map faithfully.
     else edit = addMapEntry(text, level.node, lines.key, { lines: lines.valueLines, flow: '' });
     // All entries go to the same place (block: whole lines; flow: `, key: value`): one insertion keeps their order.
     insertion = insertion ? { span: insertion.span, newText: insertion.newText + edit.newText } : edit;
   }
   if (!insertion) return [];
-  return [{ title: `Copy ${names.join(', ')} into the port-level settings`, isPreferred: false, edits: [{ file, edits: [insertion] }] }];
+  return [
+    {
+      title: `Copy ${names.join(', ')} into the port-level settings`,
+      isPreferred: false,
+      edits: [{ file, edits: [insertion] }],
+    },
+  ];
 }

@@ -4,7 +4,19 @@ import { addMapEntry } from './support/yamlEdit';
 import type { Fix, LocalRule } from './types';
 
 /** Protocols Istio recognises from a port name's prefix (`<protocol>[-<suffix>]`), lower-cased. */
-const NAME_PROTOCOLS = new Set(['http', 'http2', 'https', 'grpc', 'grpc-web', 'tcp', 'tls', 'mongo', 'mysql', 'redis', 'udp']);
+const NAME_PROTOCOLS = new Set([
+  'http',
+  'http2',
+  'https',
+  'grpc',
+  'grpc-web',
+  'tcp',
+  'tls',
+  'mongo',
+  'mysql',
+  'redis',
+  'udp',
+]);
 
 /**
  * Istio picks a Service port's protocol from `appProtocol`, else from the port name's prefix
@@ -22,8 +34,10 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['Service'],
     messages: {
-      unnamed: 'Port {port} has no name and no appProtocol: Istio has to sniff its protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
-      named: 'Port name "{name}" does not start with a protocol Istio knows (http-, grpc-, tcp-…) and there is no appProtocol: Istio has to sniff the protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
+      unnamed:
+        'Port {port} has no name and no appProtocol: Istio has to sniff its protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
+      named:
+        'Port name "{name}" does not start with a protocol Istio knows (http-, grpc-, tcp-…) and there is no appProtocol: Istio has to sniff the protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
     },
   },
   check(ctx) {
@@ -72,10 +86,27 @@ function guessProtocol(port: number | undefined, name: string | undefined): stri
   if (/^(web|api|metrics|rest|admin|ui|health)/.test(n)) return 'http';
   if (n.startsWith('grpc')) return 'grpc';
   switch (port) {
-    case 80: case 8080: case 8000: case 8081: case 9080: case 3000: case 5000: return 'http';
-    case 443: case 8443: return 'https';
-    case 50051: return 'grpc';
-    case 3306: case 5432: case 6379: case 27017: case 9092: case 2181: return 'tcp';
-    default: return undefined;
+    case 80:
+    case 8080:
+    case 8000:
+    case 8081:
+    case 9080:
+    case 3000:
+    case 5000:
+      return 'http';
+    case 443:
+    case 8443:
+      return 'https';
+    case 50051:
+      return 'grpc';
+    case 3306:
+    case 5432:
+    case 6379:
+    case 27017:
+    case 9092:
+    case 2181:
+      return 'tcp';
+    default:
+      return undefined;
   }
 }

@@ -12,15 +12,18 @@ import type { Fix, LocalRule } from './types';
 export const rule: LocalRule = {
   id: 'principal-format',
   meta: {
-    description: 'An AuthorizationPolicy principal is not of the form <trust-domain>/ns/<namespace>/sa/<service-account>, so it never matches.',
+    description:
+      'An AuthorizationPolicy principal is not of the form <trust-domain>/ns/<namespace>/sa/<service-account>, so it never matches.',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
     kinds: ['AuthorizationPolicy'],
     messages: {
-      scheme: 'Principal "{value}" never matches: Istio adds "spiffe://" itself, so it compares against "spiffe://{value}". Write it without the scheme.',
+      scheme:
+        'Principal "{value}" never matches: Istio adds "spiffe://" itself, so it compares against "spiffe://{value}". Write it without the scheme.',
       noTrustDomain: 'Principal "{value}" never matches: it lacks the trust domain (usually "cluster.local/{value}").',
-      bareName: 'Principal "{value}" never matches: principals are "<trust-domain>/ns/<namespace>/sa/<service-account>" (or use source.serviceAccounts / namespaces).',
+      bareName:
+        'Principal "{value}" never matches: principals are "<trust-domain>/ns/<namespace>/sa/<service-account>" (or use source.serviceAccounts / namespaces).',
     },
   },
   check(ctx) {
@@ -33,11 +36,15 @@ export const rule: LocalRule = {
             if (!scalar || value === undefined) continue;
             const problem = classify(value);
             if (!problem) continue;
-            const fixes: Fix[] = problem.replacement ? [{
-              title: `Change to "${problem.replacement}"`,
-              isPreferred: true,
-              edits: [{ file: ctx.resource.file, edits: [replaceScalar(scalar, problem.replacement)] }],
-            }] : [];
+            const fixes: Fix[] = problem.replacement
+              ? [
+                  {
+                    title: `Change to "${problem.replacement}"`,
+                    isPreferred: true,
+                    edits: [{ file: ctx.resource.file, edits: [replaceScalar(scalar, problem.replacement)] }],
+                  },
+                ]
+              : [];
             ctx.report({ span: scalar.span, messageId: problem.messageId, data: { value }, fixes });
           }
         }
@@ -50,7 +57,8 @@ function classify(value: string): { messageId: string; replacement?: string } | 
   if (value.startsWith('spiffe://')) return { messageId: 'scheme', replacement: value.slice('spiffe://'.length) };
   // Wildcards (`*`, `*/ns/x/sa/y`, `cluster.local/ns/x/*`) are matched by prefix/suffix: leave them.
   if (value.includes('*')) return undefined;
-  if (/^ns\/[^/]+\/sa\/[^/]+$/.test(value)) return { messageId: 'noTrustDomain', replacement: `cluster.local/${value}` };
+  if (/^ns\/[^/]+\/sa\/[^/]+$/.test(value))
+    return { messageId: 'noTrustDomain', replacement: `cluster.local/${value}` };
   if (!value.includes('/')) return { messageId: 'bareName' };
   return undefined;
 }

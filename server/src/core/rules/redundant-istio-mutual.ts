@@ -19,7 +19,8 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['DestinationRule'],
     messages: {
-      redundant: 'ISTIO_MUTUAL is redundant for {host}: auto mTLS already uses Istio mTLS to workloads with a sidecar (and this setting breaks calls to workloads without one).',
+      redundant:
+        'ISTIO_MUTUAL is redundant for {host}: auto mTLS already uses Istio mTLS to workloads with a sidecar (and this setting breaks calls to workloads without one).',
     },
   },
   check(ctx) {
@@ -43,11 +44,13 @@ export const rule: LocalRule = {
       messageId: 'redundant',
       data: { host },
       tags: ['unnecessary'],
-      fixes: [{
-        title: onlyTls ? 'Remove trafficPolicy (it only sets ISTIO_MUTUAL)' : 'Remove tls (auto mTLS applies)',
-        isPreferred: true,
-        edits: [{ file: ctx.resource.file, edits: [edit] }],
-      }],
+      fixes: [
+        {
+          title: onlyTls ? 'Remove trafficPolicy (it only sets ISTIO_MUTUAL)' : 'Remove tls (auto mTLS applies)',
+          isPreferred: true,
+          edits: [{ file: ctx.resource.file, edits: [edit] }],
+        },
+      ],
     });
   },
 };

@@ -18,7 +18,8 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
-      conflict: 'retriable-4xx retries 409 Conflict, which usually fails again (and repeats side effects of non-idempotent requests).',
+      conflict:
+        'retriable-4xx retries 409 Conflict, which usually fails again (and repeats side effects of non-idempotent requests).',
     },
   },
   check(ctx) {
@@ -29,17 +30,18 @@ export const rule: LocalRule = {
       const policies = scalar.value.split(',').map(p => p.trim());
       if (!policies.includes('retriable-4xx')) continue;
       const rest = policies.filter(p => p !== 'retriable-4xx' && p !== '');
-      const fix: Fix = rest.length > 0
-        ? {
-          title: 'Remove retriable-4xx from retryOn',
-          isPreferred: true,
-          edits: [{ file: ctx.resource.file, edits: [replaceScalar(scalar, rest.join(','))] }],
-        }
-        : {
-          title: 'Remove retryOn (Istio\'s default retry conditions apply)',
-          isPreferred: true,
-          edits: [{ file: ctx.resource.file, edits: [removePair(ctx.text, retryOn.map, retryOn.pair)] }],
-        };
+      const fix: Fix =
+        rest.length > 0
+          ? {
+              title: 'Remove retriable-4xx from retryOn',
+              isPreferred: true,
+              edits: [{ file: ctx.resource.file, edits: [replaceScalar(scalar, rest.join(','))] }],
+            }
+          : {
+              title: "Remove retryOn (Istio's default retry conditions apply)",
+              isPreferred: true,
+              edits: [{ file: ctx.resource.file, edits: [removePair(ctx.text, retryOn.map, retryOn.pair)] }],
+            };
       ctx.report({ span: tokenSpan(ctx.text, scalar, 'retriable-4xx'), messageId: 'conflict', fixes: [fix] });
     }
   },

@@ -13,7 +13,7 @@ import type { Fix, LocalRule, LocalRuleContext } from './types';
 export const rule: LocalRule = {
   id: 'schema',
   meta: {
-    description: 'A field, value or kind that Istio\'s API schema does not accept.',
+    description: "A field, value or kind that Istio's API schema does not accept.",
     defaultSeverity: 'error',
     crossFile: false,
     fixable: true,
@@ -22,22 +22,22 @@ export const rule: LocalRule = {
       unknownKind: '{group} has no kind {kind}.{hint}',
       unservedVersion: '{kind} is not served as {apiVersion}: use one of {versions}.',
       missingKind: 'This {group} resource has no kind.',
-      unknownField: 'Unknown field \'{field}\' in {parent}.{hint}',
-      notInVersion: '\'{field}\' is not part of {version}: it exists in {versions} only.',
+      unknownField: "Unknown field '{field}' in {parent}.{hint}",
+      notInVersion: "'{field}' is not part of {version}: it exists in {versions} only.",
       type: '{field} must be {expected}, not {actual}.',
       durationUnit: '{field} is a duration and needs a unit: {fixed}, not {value}.',
-      enum: '\'{value}\' is not a valid {field}: use one of {allowed}.',
+      enum: "'{value}' is not a valid {field}: use one of {allowed}.",
       required: '{parent} is missing the required field{s} {fields}.',
       requiredEmpty: '{field} is required and must have a value.',
       oneOfConflict: '{field} cannot be set together with {first} (only one of {fields}).{why}',
       oneOfMissing: 'One of {fields} must be set.{why}',
-      duration: '\'{value}\' is not a duration: write a number with a unit, e.g. 5s, 100ms, 1m30s.',
-      pattern: '\'{value}\' is not a valid {field} (must match {pattern}).',
+      duration: "'{value}' is not a duration: write a number with a unit, e.g. 5s, 100ms, 1m30s.",
+      pattern: "'{value}' is not a valid {field} (must match {pattern}).",
       range: '{field} must be {limit}, not {value}.',
       length: '{field} must be {limit} long (it has {length}).',
       itemCount: '{field} must have {limit} (it has {count}).',
       propertyCount: '{field} must have {limit} (it has {count}).',
-      duplicateKey: 'Duplicate key \'{key}\': only one of them takes effect.',
+      duplicateKey: "Duplicate key '{key}': only one of them takes effect.",
     } satisfies Record<SchemaProblemId | 'unknownKind' | 'unservedVersion' | 'missingKind', string>,
   },
   check(ctx) {
@@ -45,7 +45,8 @@ export const rule: LocalRule = {
     const r = ctx.resource;
     if (!schemas || !schemas.hasGroup(r.group)) return;
     if (!r.kind) {
-      if (r.apiVersionSpan && !get(ctx.node, 'kind')) ctx.report({ span: r.apiVersionSpan, messageId: 'missingKind', data: { group: r.group } });
+      if (r.apiVersionSpan && !get(ctx.node, 'kind'))
+        ctx.report({ span: r.apiVersionSpan, messageId: 'missingKind', data: { group: r.group } });
       return;
     }
     const resource = schemas.resource(r.apiVersion, r.kind);
@@ -56,7 +57,13 @@ export const rule: LocalRule = {
     if (!resource.served) reportUnservedVersion(ctx, resource);
     validateResource(ctx.node, resource.root, resource.version, ctx.text, p => {
       const fixes: Fix[] | undefined = p.fix
-        ? [{ title: p.fix.title, isPreferred: true, edits: [{ file: r.file, edits: [{ span: p.fix.span, newText: p.fix.newText }] }] }]
+        ? [
+            {
+              title: p.fix.title,
+              isPreferred: true,
+              edits: [{ file: r.file, edits: [{ span: p.fix.span, newText: p.fix.newText }] }],
+            },
+          ]
         : undefined;
       ctx.report({ span: p.span, messageId: p.id, data: p.data, fixes });
     });
@@ -76,13 +83,21 @@ function reportUnknownKind(ctx: LocalRuleContext, schemas: SchemaRegistry): void
     const apiVersion = asScalar(get(ctx.node, 'apiVersion'));
     if (apiVersion) {
       const target = `${elsewhere.group}/${elsewhere.preferredVersion}`;
-      fixes.push({ title: `Set apiVersion to ${target}`, isPreferred: true, edits: [{ file: r.file, edits: [replaceScalar(apiVersion, target)] }] });
+      fixes.push({
+        title: `Set apiVersion to ${target}`,
+        isPreferred: true,
+        edits: [{ file: r.file, edits: [replaceScalar(apiVersion, target)] }],
+      });
     }
   } else {
     const best = closestValue(r.kind, inGroup);
     if (best) {
       hint = ` Did you mean ${best}?`;
-      fixes.push({ title: `Replace with ${best}`, isPreferred: true, edits: [{ file: r.file, edits: [replaceScalar(kindNode, best)] }] });
+      fixes.push({
+        title: `Replace with ${best}`,
+        isPreferred: true,
+        edits: [{ file: r.file, edits: [replaceScalar(kindNode, best)] }],
+      });
     }
   }
   ctx.report({ span: r.kindSpan, messageId: 'unknownKind', data: { group: r.group, kind: r.kind, hint }, fixes });
@@ -97,7 +112,17 @@ function reportUnservedVersion(ctx: LocalRuleContext, resource: ResourceSchema):
   ctx.report({
     span: r.apiVersionSpan,
     messageId: 'unservedVersion',
-    data: { kind: info.kind, apiVersion: r.apiVersion, versions: info.versions.map(v => `${info.group}/${v}`).join(', ') },
-    fixes: [{ title: `Set apiVersion to ${target}`, isPreferred: true, edits: [{ file: r.file, edits: [replaceScalar(node, target)] }] }],
+    data: {
+      kind: info.kind,
+      apiVersion: r.apiVersion,
+      versions: info.versions.map(v => `${info.group}/${v}`).join(', '),
+    },
+    fixes: [
+      {
+        title: `Set apiVersion to ${target}`,
+        isPreferred: true,
+        edits: [{ file: r.file, edits: [replaceScalar(node, target)] }],
+      },
+    ],
   });
 }

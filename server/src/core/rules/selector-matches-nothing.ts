@@ -11,16 +11,27 @@ import type { CrossFileRule } from './types';
 export const rule: CrossFileRule = {
   id: 'selector-matches-nothing',
   meta: {
-    description: 'A selector or workloadSelector matches no workload labels in its namespace, although the workspace has workloads there.',
+    description:
+      'A selector or workloadSelector matches no workload labels in its namespace, although the workspace has workloads there.',
     defaultSeverity: 'info',
     crossFile: true,
     fixable: false,
     kinds: [
-      'Sidecar', 'DestinationRule', 'ServiceEntry', 'EnvoyFilter', 'ProxyConfig', 'Gateway',
-      'PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'WasmPlugin',
+      'Sidecar',
+      'DestinationRule',
+      'ServiceEntry',
+      'EnvoyFilter',
+      'ProxyConfig',
+      'Gateway',
+      'PeerAuthentication',
+      'AuthorizationPolicy',
+      'RequestAuthentication',
+      'Telemetry',
+      'WasmPlugin',
     ],
     messages: {
-      namespace: 'No workload in namespace {namespace} has the labels {labels}, so this {kind} applies to nothing.{hint}',
+      namespace:
+        'No workload in namespace {namespace} has the labels {labels}, so this {kind} applies to nothing.{hint}',
       mesh: 'No workload in the workspace has the labels {labels}, so this {kind} applies to nothing.{hint}',
     },
   },
@@ -60,13 +71,19 @@ export const rule: CrossFileRule = {
         namespace: r.namespace,
         labels: formatLabels(selector.labels),
         kind: r.kind,
-        hint: near ? ` Closest: ${near.workload.kind} ${near.workload.namespace}/${near.workload.name ?? '?'} has ${near.differences}.` : '',
+        hint: near
+          ? ` Closest: ${near.workload.kind} ${near.workload.namespace}/${near.workload.name ?? '?'} has ${near.differences}.`
+          : '',
       },
-      related: near ? [{
-        file: near.workload.file,
-        span: near.workload.nameSpan ?? near.workload.span,
-        message: `${near.workload.kind} ${near.workload.namespace}/${near.workload.name ?? '?'}: ${formatLabels(near.workload.podLabels ?? {})}`,
-      }] : undefined,
+      related: near
+        ? [
+            {
+              file: near.workload.file,
+              span: near.workload.nameSpan ?? near.workload.span,
+              message: `${near.workload.kind} ${near.workload.namespace}/${near.workload.name ?? '?'}: ${formatLabels(near.workload.podLabels ?? {})}`,
+            },
+          ]
+        : undefined,
     });
   },
 };
@@ -76,7 +93,10 @@ export const rule: CrossFileRule = {
  * offered when it is plausibly the intended one (a label in common, or a value that looks like a
  * typo of the selector's).
  */
-function closest(selector: Labels, workloads: readonly Resource[]): { workload: Resource; differences: string } | undefined {
+function closest(
+  selector: Labels,
+  workloads: readonly Resource[],
+): { workload: Resource; differences: string } | undefined {
   const keys = Object.keys(selector);
   let best: { workload: Resource; misses: string[]; distance: number; plausible: boolean } | undefined;
   for (const w of workloads) {
@@ -85,14 +105,20 @@ function closest(selector: Labels, workloads: readonly Resource[]): { workload: 
     const differing = keys.filter(k => labels[k] !== selector[k]);
     const misses = differing.map(k => (k in labels ? `${k}: ${labels[k]}` : `no ${k} label`));
     const distance = differing.reduce((sum, k) => sum + editDistance(selector[k], labels[k] ?? ''), 0);
-    const plausible = differing.length < keys.length || differing.some(k => k in labels && didYouMean(selector[k], [labels[k]]) !== undefined);
+    const plausible =
+      differing.length < keys.length ||
+      differing.some(k => k in labels && didYouMean(selector[k], [labels[k]]) !== undefined);
     // Ties go to the smallest id: candidate order is not stable across edits.
-    const order = best ? misses.length - best.misses.length || distance - best.distance || (w.id < best.workload.id ? -1 : 1) : -1;
+    const order = best
+      ? misses.length - best.misses.length || distance - best.distance || (w.id < best.workload.id ? -1 : 1)
+      : -1;
     if (order < 0) best = { workload: w, misses, distance, plausible };
   }
   return best?.plausible ? { workload: best.workload, differences: best.misses.join(', ') } : undefined;
 }
 
 function formatLabels(labels: Labels): string {
-  return `{${Object.entries(labels).map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+  return `{${Object.entries(labels)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')}}`;
 }

@@ -20,8 +20,10 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['Sidecar'],
     messages: {
-      noNamespace: 'Istio rejects "{host}": Sidecar egress hosts must be namespace/dnsName (for example "*/{host}" or "./{host}").',
-      shortName: 'Istio rejects "{host}": the host part must be a fully qualified name or *, not the short name "{name}".',
+      noNamespace:
+        'Istio rejects "{host}": Sidecar egress hosts must be namespace/dnsName (for example "*/{host}" or "./{host}").',
+      shortName:
+        'Istio rejects "{host}": the host part must be a fully qualified name or *, not the short name "{name}".',
     },
   },
   check(ctx) {
@@ -32,18 +34,32 @@ export const rule: LocalRule = {
         if (!scalar || value === undefined) continue;
         const slash = value.indexOf('/');
         if (slash === -1) {
-          ctx.report({ span: scalar.span, messageId: 'noNamespace', data: { host: value }, fixes: namespaceFixes(ctx.resource.file, scalar, value) });
+          ctx.report({
+            span: scalar.span,
+            messageId: 'noNamespace',
+            data: { host: value },
+            fixes: namespaceFixes(ctx.resource.file, scalar, value),
+          });
           continue;
         }
         const ns = value.slice(0, slash);
         const name = value.slice(slash + 1);
         if (name === '*' || name.includes('.') || name === '') continue;
         const concreteNs = ns === '.' ? ctx.resource.explicitNamespace : ns === '*' || ns === '~' ? undefined : ns;
-        const fixes: Fix[] = concreteNs ? [{
-          title: `Use ${ns}/${name}.${concreteNs}.svc.cluster.local`,
-          isPreferred: true,
-          edits: [{ file: ctx.resource.file, edits: [replaceScalar(scalar, `${ns}/${name}.${concreteNs}.svc.cluster.local`)] }],
-        }] : [];
+        const fixes: Fix[] = concreteNs
+          ? [
+              {
+                title: `Use ${ns}/${name}.${concreteNs}.svc.cluster.local`,
+                isPreferred: true,
+                edits: [
+                  {
+                    file: ctx.resource.file,
+                    edits: [replaceScalar(scalar, `${ns}/${name}.${concreteNs}.svc.cluster.local`)],
+                  },
+                ],
+              },
+            ]
+          : [];
         ctx.report({ span: scalar.span, messageId: 'shortName', data: { host: value, name }, fixes });
       }
     }

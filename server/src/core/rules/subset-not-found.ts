@@ -23,8 +23,10 @@ export const rule: CrossFileRule = {
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
-      missing: 'Subset "{subset}" is not defined by DestinationRule {rule} for {host}{clients}. Defined subsets: {defined}.{hint}',
-      noRule: 'Subset "{subset}" is not defined: no DestinationRule for {host} applies to clients in namespace {namespace}.',
+      missing:
+        'Subset "{subset}" is not defined by DestinationRule {rule} for {host}{clients}. Defined subsets: {defined}.{hint}',
+      noRule:
+        'Subset "{subset}" is not defined: no DestinationRule for {host} applies to clients in namespace {namespace}.',
     },
   },
   check(ctx) {
@@ -76,11 +78,13 @@ function checkDestination(ctx: CrossFileRuleContext, dest: DestinationRef, subse
         message: `DestinationRule ${r.namespace}/${r.name ?? '?'} (found in the ${match.step} namespace ${match.namespace})`,
       })),
       fixes: [
-        ...byCloseness(subset, defined).slice(0, 3).map((s): Fix => ({
-          title: `Change subset to "${s}"`,
-          isPreferred: s === suggestion,
-          edits: [{ file: vs.file, edits: [{ span, newText: s }] }],
-        })),
+        ...byCloseness(subset, defined)
+          .slice(0, 3)
+          .map((s): Fix => ({
+            title: `Change subset to "${s}"`,
+            isPreferred: s === suggestion,
+            edits: [{ file: vs.file, edits: [{ span, newText: s }] }],
+          })),
         addSubsetFix(target, subset, !suggestion),
       ],
     });
@@ -115,7 +119,8 @@ export function clientNamespaces(vs: Resource, host: string, index: Lookup): str
 
 function definedSubsets(match: DestinationRuleMatch): string[] {
   const names: string[] = [];
-  for (const r of match.rules) for (const s of r.subsets ?? []) if (!names.includes(s.name.value)) names.push(s.name.value);
+  for (const r of match.rules)
+    for (const s of r.subsets ?? []) if (!names.includes(s.name.value)) names.push(s.name.value);
   return names;
 }
 
@@ -137,7 +142,10 @@ function addSubsetFix(dr: Resource, subset: string, preferred: boolean): Fix {
       const subsets = asSeq(pairOf(spec, 'subsets')?.value);
       const edit = subsets
         ? appendToSequence(text, subsets, lines, flow)
-        : addMapEntry(text, spec, 'subsets', { lines: [`- ${lines[0]}`, ...lines.slice(1).map(l => `  ${l}`)], flow: `[${flow}]` });
+        : addMapEntry(text, spec, 'subsets', {
+            lines: [`- ${lines[0]}`, ...lines.slice(1).map(l => `  ${l}`)],
+            flow: `[${flow}]`,
+          });
       return [{ file: dr.file, edits: [edit] }];
     },
   };

@@ -18,8 +18,10 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
-      short: 'timeout {timeout} is shorter than {attempts} attempts × perTryTimeout {perTry} = {total}: the route times out before the retries are used up.',
-      noRetry: 'perTryTimeout {perTry} is not shorter than the route timeout {timeout}: a slow first try hits the route timeout and is never retried.',
+      short:
+        'timeout {timeout} is shorter than {attempts} attempts × perTryTimeout {perTry} = {total}: the route times out before the retries are used up.',
+      noRetry:
+        'perTryTimeout {perTry} is not shorter than the route timeout {timeout}: a slow first try hits the route timeout and is never retried.',
     },
   },
   check(ctx) {
@@ -28,7 +30,14 @@ export const rule: LocalRule = {
       const timeoutText = str(timeoutNode)?.value;
       const perTryText = str(get(route, 'retries', 'perTryTimeout'))?.value;
       const attempts = num(get(route, 'retries', 'attempts'));
-      if (!timeoutNode || timeoutText === undefined || perTryText === undefined || attempts === undefined || attempts < 1) continue;
+      if (
+        !timeoutNode ||
+        timeoutText === undefined ||
+        perTryText === undefined ||
+        attempts === undefined ||
+        attempts < 1
+      )
+        continue;
       const timeout = parseDuration(timeoutText);
       const perTry = parseDuration(perTryText);
       // A zero timeout disables it; unparsable values are the schema's business.
@@ -41,11 +50,13 @@ export const rule: LocalRule = {
         span: timeoutNode.span,
         messageId: perTry >= timeout ? 'noRetry' : 'short',
         data,
-        fixes: [{
-          title: `Raise timeout to ${suggested}`,
-          isPreferred: true,
-          edits: [{ file: ctx.resource.file, edits: [replaceScalar(timeoutNode, suggested)] }],
-        }],
+        fixes: [
+          {
+            title: `Raise timeout to ${suggested}`,
+            isPreferred: true,
+            edits: [{ file: ctx.resource.file, edits: [replaceScalar(timeoutNode, suggested)] }],
+          },
+        ],
       });
     }
   },

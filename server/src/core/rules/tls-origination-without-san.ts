@@ -20,7 +20,8 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['DestinationRule'],
     messages: {
-      noSan: 'TLS {mode} in {where} verifies the server certificate against caCertificates but not its name: any certificate from that CA is accepted{auto}. Add subjectAltNames.',
+      noSan:
+        'TLS {mode} in {where} verifies the server certificate against caCertificates but not its name: any certificate from that CA is accepted{auto}. Add subjectAltNames.',
     },
   },
   check(ctx) {
@@ -36,15 +37,30 @@ export const rule: LocalRule = {
       if (asScalar(get(tls, 'insecureSkipVerify'))?.value === true) continue;
       const sni = str(get(tls, 'sni'))?.value;
       const san = sni ?? (host && !isWildcard(host) ? host : undefined);
-      const fixes: Fix[] = san ? [{
-        title: `Add subjectAltNames: [${san}]`,
-        isPreferred: true,
-        edits: [{ file: ctx.resource.file, edits: [addMapEntry(ctx.text, tls, 'subjectAltNames', { lines: [`- ${san}`], flow: `[${san}]` })] }],
-      }] : [];
+      const fixes: Fix[] = san
+        ? [
+            {
+              title: `Add subjectAltNames: [${san}]`,
+              isPreferred: true,
+              edits: [
+                {
+                  file: ctx.resource.file,
+                  edits: [addMapEntry(ctx.text, tls, 'subjectAltNames', { lines: [`- ${san}`], flow: `[${san}]` })],
+                },
+              ],
+            },
+          ]
+        : [];
       ctx.report({
         span: ca.key.span,
         messageId: 'noSan',
-        data: { mode, where: level.where, auto: sni ? ' (sni is set, so Istio adds no automatic SAN check)' : ' (Istio\'s automatic SAN check covers HTTP requests only)' },
+        data: {
+          mode,
+          where: level.where,
+          auto: sni
+            ? ' (sni is set, so Istio adds no automatic SAN check)'
+            : " (Istio's automatic SAN check covers HTTP requests only)",
+        },
         fixes,
       });
     }

@@ -20,7 +20,8 @@ export const rule: LocalRule = {
     fixable: false,
     kinds: ['VirtualService'],
     messages: {
-      afterCatchAll: 'Route {route} is never used: {previous} before it matches every request. Put catch-all routes last.',
+      afterCatchAll:
+        'Route {route} is never used: {previous} before it matches every request. Put catch-all routes last.',
       duplicate: 'This match of route {route} is never used: {previous} has the same match.',
     },
   },
@@ -33,7 +34,12 @@ export const rule: LocalRule = {
       const matches = items(get(route, 'match'));
       if (catchAll >= 0) {
         const at = ownPair(route, 'match')?.key.span ?? firstKeySpan(route);
-        if (at) ctx.report({ span: at, messageId: 'afterCatchAll', data: { route: label, previous: describe(routes[catchAll], catchAll) } });
+        if (at)
+          ctx.report({
+            span: at,
+            messageId: 'afterCatchAll',
+            data: { route: label, previous: describe(routes[catchAll], catchAll) },
+          });
         return;
       }
       if (matches.length === 0) {
@@ -46,7 +52,11 @@ export const rule: LocalRule = {
         const earlier = seen.get(key);
         if (earlier !== undefined) {
           const at = firstKeySpan(m) ?? m.span;
-          ctx.report({ span: at, messageId: 'duplicate', data: { route: label, previous: describe(routes[earlier], earlier) } });
+          ctx.report({
+            span: at,
+            messageId: 'duplicate',
+            data: { route: label, previous: describe(routes[earlier], earlier) },
+          });
         } else {
           seen.set(key, i);
         }

@@ -25,15 +25,18 @@ export const rule: LocalRule = {
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
-      zeroTotal: 'Istio rejects this route: its {n} destinations have a total weight of 0 (a destination without weight counts as 0).',
-      notHundred: 'Istio {target} rejects this route: weights add up to {total}, not 100 (relative weights need Istio 1.15+).',
+      zeroTotal:
+        'Istio rejects this route: its {n} destinations have a total weight of 0 (a destination without weight counts as 0).',
+      notHundred:
+        'Istio {target} rejects this route: weights add up to {total}, not 100 (relative weights need Istio 1.15+).',
       outOfRange: 'Istio {target} rejects weight {weight}: each weight must be between 0 and 100.',
       negative: 'Istio rejects a negative weight.',
       ignoredZero: 'weight: 0 on the only destination is ignored: a single destination receives all traffic.',
     },
   },
   check(ctx) {
-    const relative = !ctx.settings.targetVersion || compareReleases(ctx.settings.targetVersion, RELATIVE_WEIGHTS_SINCE) >= 0;
+    const relative =
+      !ctx.settings.targetVersion || compareReleases(ctx.settings.targetVersion, RELATIVE_WEIGHTS_SINCE) >= 0;
     const target = ctx.settings.targetVersion ?? '';
     const spec = get(ctx.node, 'spec');
     for (const kind of ['http', 'tcp', 'tls']) {
@@ -57,7 +60,11 @@ export const rule: LocalRule = {
             anyNegative = true;
             ctx.report({ span: d.scalar.span, messageId: 'negative' });
           } else if (!relative && d.weight > 100) {
-            ctx.report({ span: d.scalar.span, messageId: 'outOfRange', data: { weight: d.weight, target: `${target}` } });
+            ctx.report({
+              span: d.scalar.span,
+              messageId: 'outOfRange',
+              data: { weight: d.weight, target: `${target}` },
+            });
           }
         }
         if (anyNegative) continue;
@@ -67,7 +74,13 @@ export const rule: LocalRule = {
             ctx.report({
               span: only.scalar.span,
               messageId: 'ignoredZero',
-              fixes: [{ title: 'Remove the ignored weight', isPreferred: true, edits: [{ file: ctx.resource.file, edits: [removePair(ctx.text, only.map, only.pair.pair)] }] }],
+              fixes: [
+                {
+                  title: 'Remove the ignored weight',
+                  isPreferred: true,
+                  edits: [{ file: ctx.resource.file, edits: [removePair(ctx.text, only.map, only.pair.pair)] }],
+                },
+              ],
             });
           }
           continue;
@@ -76,7 +89,12 @@ export const rule: LocalRule = {
         const maps = dests.map(d => d.map as YMap);
         const scalars = dests.map(d => d.scalar);
         if (total === 0) {
-          ctx.report({ span: route.key.span, messageId: 'zeroTotal', data: { n: dests.length }, fixes: [setWeightsFix(ctx, maps, scalars, evenSplit(dests.length), 'Split traffic evenly')] });
+          ctx.report({
+            span: route.key.span,
+            messageId: 'zeroTotal',
+            data: { n: dests.length },
+            fixes: [setWeightsFix(ctx, maps, scalars, evenSplit(dests.length), 'Split traffic evenly')],
+          });
         } else if (!relative && total !== 100) {
           ctx.report({
             span: route.key.span,
@@ -111,7 +129,13 @@ export function evenSplit(n: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.floor(100 / n) + (i < 100 % n ? 1 : 0));
 }
 
-function setWeightsFix(ctx: LocalRuleContext, maps: readonly YMap[], scalars: readonly (YScalar | undefined)[], values: readonly number[], title: string): Fix {
+function setWeightsFix(
+  ctx: LocalRuleContext,
+  maps: readonly YMap[],
+  scalars: readonly (YScalar | undefined)[],
+  values: readonly number[],
+  title: string,
+): Fix {
   const edits: TextEdit[] = [];
   values.forEach((v, i) => {
     const scalar = scalars[i];

@@ -22,7 +22,10 @@ export class SchemaScope {
   node(json: JsonSchema): SchemaNode {
     let node = this.nodes.get(json);
     if (!node) {
-      node = json.$ref !== undefined ? new SchemaNode(this, this.resolve(json.$ref), json, false) : new SchemaNode(this, json, undefined, false);
+      node =
+        json.$ref !== undefined
+          ? new SchemaNode(this, this.resolve(json.$ref), json, false)
+          : new SchemaNode(this, json, undefined, false);
       this.nodes.set(json, node);
     }
     return node;
@@ -34,8 +37,11 @@ export class SchemaScope {
   }
 
   private resolve(ref: string): JsonSchema {
-    const name = ref.startsWith('#/$defs/') ? decodeURIComponent(ref.slice('#/$defs/'.length)).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
-    const target = name !== undefined && this.schema.$defs && hasOwn(this.schema.$defs, name) ? this.schema.$defs[name] : undefined;
+    const name = ref.startsWith('#/$defs/')
+      ? decodeURIComponent(ref.slice('#/$defs/'.length)).replace(/~1/g, '/').replace(/~0/g, '~')
+      : undefined;
+    const target =
+      name !== undefined && this.schema.$defs && hasOwn(this.schema.$defs, name) ? this.schema.$defs[name] : undefined;
     // A dangling reference is a generator bug; treating it as free-form keeps the analysis quiet.
     return target && target.$ref === undefined ? target : {};
   }
@@ -68,14 +74,23 @@ export class SchemaNode {
     /** True for the "anything goes" node of free-form values. */
     readonly isAnything: boolean,
   ) {
-    this.freeForm = isAnything || def['x-kubernetes-preserve-unknown-fields'] === true || use?.['x-kubernetes-preserve-unknown-fields'] === true;
+    this.freeForm =
+      isAnything ||
+      def['x-kubernetes-preserve-unknown-fields'] === true ||
+      use?.['x-kubernetes-preserve-unknown-fields'] === true;
     this.versions = use?.['x-istio-versions'] ?? def['x-istio-versions'];
   }
 
   get types(): readonly JsonType[] {
     if (!this.typeList) {
       const t = this.use?.type ?? this.def.type;
-      if (t === undefined) this.typeList = this.def.properties || this.def.additionalProperties !== undefined ? ['object'] : this.def.items ? ['array'] : [];
+      if (t === undefined)
+        this.typeList =
+          this.def.properties || this.def.additionalProperties !== undefined
+            ? ['object']
+            : this.def.items
+              ? ['array']
+              : [];
       else this.typeList = (typeof t === 'string' ? [t] : t) as readonly JsonType[];
     }
     return this.typeList;
@@ -186,14 +201,30 @@ export class SchemaNode {
     return this.regex ?? undefined;
   }
 
-  get minimum(): number | undefined { return this.def.minimum; }
-  get maximum(): number | undefined { return this.def.maximum; }
-  get minLength(): number | undefined { return this.def.minLength; }
-  get maxLength(): number | undefined { return this.def.maxLength; }
-  get minItems(): number | undefined { return this.def.minItems; }
-  get maxItems(): number | undefined { return this.def.maxItems; }
-  get minProperties(): number | undefined { return this.def.minProperties; }
-  get maxProperties(): number | undefined { return this.def.maxProperties; }
+  get minimum(): number | undefined {
+    return this.def.minimum;
+  }
+  get maximum(): number | undefined {
+    return this.def.maximum;
+  }
+  get minLength(): number | undefined {
+    return this.def.minLength;
+  }
+  get maxLength(): number | undefined {
+    return this.def.maxLength;
+  }
+  get minItems(): number | undefined {
+    return this.def.minItems;
+  }
+  get maxItems(): number | undefined {
+    return this.def.maxItems;
+  }
+  get minProperties(): number | undefined {
+    return this.def.minProperties;
+  }
+  get maxProperties(): number | undefined {
+    return this.def.maxProperties;
+  }
 
   get required(): readonly string[] {
     return this.def.required ?? NONE;
@@ -264,11 +295,9 @@ export class SchemaNode {
 
   /** Follows a YAML path from this node; undefined as soon as a step is not in the schema. */
   at(path: readonly SchemaPathStep[]): SchemaNode | undefined {
-    let node: SchemaNode | undefined = this;
-    for (const step of path) {
-      node = node.child(step);
-      if (!node) return undefined;
-    }
+    if (path.length === 0) return this;
+    let node = this.child(path[0]);
+    for (let i = 1; node && i < path.length; i++) node = node.child(path[i]);
     return node;
   }
 }

@@ -1,4 +1,4 @@
-import { SchemaNode, SchemaScope } from './node';
+import { type SchemaNode, SchemaScope } from './node';
 import type { SchemaFile } from './types';
 
 /** What the registry knows about one Istio kind, whatever its version. */

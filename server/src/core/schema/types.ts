@@ -43,7 +43,9 @@ export interface JsonSchema {
   readonly 'x-istio-doc-url'?: string;
   readonly 'x-istio-message'?: string;
   readonly 'x-istio-replacement'?: string;
-  readonly 'x-istio-deprecated-values'?: Readonly<Record<string, { readonly replacement?: string; readonly message?: string }>>;
+  readonly 'x-istio-deprecated-values'?: Readonly<
+    Record<string, { readonly replacement?: string; readonly message?: string }>
+  >;
   readonly 'x-enum-descriptions'?: Readonly<Record<string, string>>;
   readonly 'x-istio-versions'?: readonly string[];
   readonly 'x-istio-release-channel'?: string;

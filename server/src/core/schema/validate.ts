@@ -6,9 +6,22 @@ import type { JsonType, SchemaNode } from './node';
 
 /** Why a value does not fit its schema; the `schema` rule turns these into messages. */
 export type SchemaProblemId =
-  | 'unknownField' | 'notInVersion' | 'type' | 'durationUnit' | 'enum' | 'required' | 'requiredEmpty'
-  | 'oneOfConflict' | 'oneOfMissing' | 'duration' | 'pattern' | 'range' | 'length' | 'itemCount'
-  | 'propertyCount' | 'duplicateKey';
+  | 'unknownField'
+  | 'notInVersion'
+  | 'type'
+  | 'durationUnit'
+  | 'enum'
+  | 'required'
+  | 'requiredEmpty'
+  | 'oneOfConflict'
+  | 'oneOfMissing'
+  | 'duration'
+  | 'pattern'
+  | 'range'
+  | 'length'
+  | 'itemCount'
+  | 'propertyCount'
+  | 'duplicateKey';
 
 export interface SchemaProblem {
   readonly id: SchemaProblemId;
@@ -25,7 +38,13 @@ export interface SchemaProblem {
  * templates is not told what it lacks. Deprecated fields are valid here (`deprecated-field` owns
  * them); YAML nulls are valid everywhere (the API server prunes them), except for required fields.
  */
-export function validateResource(node: YNode, root: SchemaNode, version: string, text: string, report: (p: SchemaProblem) => void): void {
+export function validateResource(
+  node: YNode,
+  root: SchemaNode,
+  version: string,
+  text: string,
+  report: (p: SchemaProblem) => void,
+): void {
   new Validator(version, text, report).value(node, root, undefined, 'resource', 0);
 }
 
@@ -39,7 +58,11 @@ class Validator {
   /** Only Helm templates have masked values; other files skip looking for them. */
   private readonly helm: boolean;
 
-  constructor(private readonly version: string, private readonly text: string, private readonly report: (p: SchemaProblem) => void) {
+  constructor(
+    private readonly version: string,
+    private readonly text: string,
+    private readonly report: (p: SchemaProblem) => void,
+  ) {
     this.helm = text.includes('{{');
   }
 
@@ -57,7 +80,11 @@ class Validator {
     const actual: JsonType = node.kind === 'map' ? 'object' : 'array';
     const types = schema.types;
     if (types.length > 0 && !types.includes(actual)) {
-      this.report({ id: 'type', span: anchorOf(node, keySpan), data: { field: name, expected: describeTypes(schema), actual: actual === 'object' ? 'a map' : 'a list' } });
+      this.report({
+        id: 'type',
+        span: anchorOf(node, keySpan),
+        data: { field: name, expected: describeTypes(schema), actual: actual === 'object' ? 'a map' : 'a list' },
+      });
       return;
     }
     if (node.kind === 'map') this.object(node, schema, keySpan, name, depth);
@@ -81,7 +108,10 @@ class Validator {
         id: 'enum',
         span: node.span,
         data: { field: name, value: String(v), allowed: listed(allowed) },
-        fix: best !== undefined ? { title: `Replace with ${best}`, span: node.span, newText: requote(node, best) } : undefined,
+        fix:
+          best !== undefined
+            ? { title: `Replace with ${best}`, span: node.span, newText: requote(node, best) }
+            : undefined,
       });
       return;
     }
@@ -93,12 +123,18 @@ class Validator {
     const v = node.value;
     if (schema.format === 'duration' && typeof v === 'number' && node.style === 'plain') {
       const fixed = `${v}s`;
-      this.report({ id: 'durationUnit', span: node.span, data: { field: name, value: String(v), fixed }, fix: { title: `Write ${fixed}`, span: node.span, newText: fixed } });
+      this.report({
+        id: 'durationUnit',
+        span: node.span,
+        data: { field: name, value: String(v), fixed },
+        fix: { title: `Write ${fixed}`, span: node.span, newText: fixed },
+      });
       return;
     }
     const source = this.text.slice(node.span.start, node.span.end);
     // A plain `1.0` or `true` where a string is expected: quoting keeps exactly what was written.
-    const quote = schema.types.includes('string') && node.style === 'plain' && !source.includes('"') && !source.includes('\n');
+    const quote =
+      schema.types.includes('string') && node.style === 'plain' && !source.includes('"') && !source.includes('\n');
     this.report({
       id: 'type',
       span: node.span,
@@ -121,14 +157,22 @@ class Validator {
     const length = [...v].length;
     const { minLength, maxLength } = schema;
     if ((minLength !== undefined && length < minLength) || (maxLength !== undefined && length > maxLength)) {
-      this.report({ id: 'length', span: node.span, data: { field: name, length, limit: bounds(minLength, maxLength, 'characters') } });
+      this.report({
+        id: 'length',
+        span: node.span,
+        data: { field: name, length, limit: bounds(minLength, maxLength, 'characters') },
+      });
     }
   }
 
   private number(node: YScalar, v: number, schema: SchemaNode, name: string): void {
     const { minimum, maximum } = schema;
     if ((minimum !== undefined && v < minimum) || (maximum !== undefined && v > maximum)) {
-      this.report({ id: 'range', span: node.span, data: { field: name, value: v, limit: bounds(minimum, maximum, '') } });
+      this.report({
+        id: 'range',
+        span: node.span,
+        data: { field: name, value: v, limit: bounds(minimum, maximum, '') },
+      });
     }
   }
 
@@ -136,7 +180,11 @@ class Validator {
     const { minItems, maxItems } = schema;
     const count = seq.items.length;
     if ((minItems !== undefined && count < minItems) || (maxItems !== undefined && count > maxItems)) {
-      this.report({ id: 'itemCount', span: anchorOf(seq, keySpan), data: { field: name, count, limit: bounds(minItems, maxItems, 'items') } });
+      this.report({
+        id: 'itemCount',
+        span: anchorOf(seq, keySpan),
+        data: { field: name, count, limit: bounds(minItems, maxItems, 'items') },
+      });
     }
     const items = schema.items;
     if (!items) return;
@@ -172,7 +220,11 @@ class Validator {
       const child = schema.property(key);
       if (child) {
         if (!child.servedIn(this.version)) {
-          this.report({ id: 'notInVersion', span: pairKeySpan, data: { field: key, version: this.version, versions: (child.versions ?? []).join(', ') } });
+          this.report({
+            id: 'notInVersion',
+            span: pairKeySpan,
+            data: { field: key, version: this.version, versions: (child.versions ?? []).join(', ') },
+          });
           continue;
         }
         this.value(pair.value, child, pairKeySpan, key, depth + 1);
@@ -188,14 +240,27 @@ class Validator {
     }
     // Merge keys and templates may supply fields the analysis cannot see: judge only what is written.
     if (merges || templated) return;
-    if (schema.required.length === 0 && schema.oneOf.length === 0 && schema.minProperties === undefined && schema.maxProperties === undefined) return;
+    if (
+      schema.required.length === 0 &&
+      schema.oneOf.length === 0 &&
+      schema.minProperties === undefined &&
+      schema.maxProperties === undefined
+    )
+      return;
     const anchor = anchorOf(map, keySpan);
     this.requiredFields(present, schema, anchor, name);
     for (const group of schema.oneOf) this.oneOf(present, group.fields, group.required, group.message, anchor);
     const { minProperties, maxProperties } = schema;
     const count = present.size;
-    if ((minProperties !== undefined && count < minProperties) || (maxProperties !== undefined && count > maxProperties)) {
-      this.report({ id: 'propertyCount', span: anchor, data: { field: name, count, limit: bounds(minProperties, maxProperties, 'entries') } });
+    if (
+      (minProperties !== undefined && count < minProperties) ||
+      (maxProperties !== undefined && count > maxProperties)
+    ) {
+      this.report({
+        id: 'propertyCount',
+        span: anchor,
+        data: { field: name, count, limit: bounds(minProperties, maxProperties, 'entries') },
+      });
     }
   }
 
@@ -207,7 +272,10 @@ class Validator {
       id: 'unknownField',
       span: keySpan,
       data: { field: key, parent: schema.title ?? name, hint: suggestion ? ` Did you mean '${suggestion}'?` : '' },
-      fix: suggestion && keyNode ? { title: `Rename to ${suggestion}`, span: keyNode.span, newText: requote(keyNode, suggestion) } : undefined,
+      fix:
+        suggestion && keyNode
+          ? { title: `Rename to ${suggestion}`, span: keyNode.span, newText: requote(keyNode, suggestion) }
+          : undefined,
     });
   }
 
@@ -216,14 +284,25 @@ class Validator {
     for (const field of schema.required) {
       const pair = present.get(field);
       if (!pair) missing.push(field);
-      else if (isNull(pair.value)) this.report({ id: 'requiredEmpty', span: pair.key?.span ?? pair.span, data: { field } });
+      else if (isNull(pair.value))
+        this.report({ id: 'requiredEmpty', span: pair.key?.span ?? pair.span, data: { field } });
     }
     if (missing.length > 0) {
-      this.report({ id: 'required', span: anchor, data: { parent: name, fields: missing.join(', '), s: missing.length > 1 ? 's' : '' } });
+      this.report({
+        id: 'required',
+        span: anchor,
+        data: { parent: name, fields: missing.join(', '), s: missing.length > 1 ? 's' : '' },
+      });
     }
   }
 
-  private oneOf(present: Keys, fields: readonly string[], required: boolean, message: string | undefined, anchor: Span): void {
+  private oneOf(
+    present: Keys,
+    fields: readonly string[],
+    required: boolean,
+    message: string | undefined,
+    anchor: Span,
+  ): void {
     // The field written first stands; the ones after it are the conflict.
     const set = present.keys().filter(k => fields.includes(k));
     if (set.length > 1) {
@@ -236,7 +315,11 @@ class Validator {
         });
       }
     } else if (set.length === 0 && required) {
-      this.report({ id: 'oneOfMissing', span: anchor, data: { fields: fields.join(', '), why: message ? ` ${message}` : '' } });
+      this.report({
+        id: 'oneOfMissing',
+        span: anchor,
+        data: { fields: fields.join(', '), why: message ? ` ${message}` : '' },
+      });
     }
   }
 
@@ -310,7 +393,17 @@ function scalarFits(actual: ScalarType, types: readonly JsonType[], intOrString:
 
 function describeTypes(schema: SchemaNode): string {
   if (schema.intOrString) return 'an integer or a string';
-  const names = schema.types.map(t => (t === 'object' ? (schema.additional instanceof Object ? 'a map' : 'an object') : t === 'array' ? 'a list' : t === 'integer' ? 'an integer' : `a ${t}`));
+  const names = schema.types.map(t =>
+    t === 'object'
+      ? schema.additional instanceof Object
+        ? 'a map'
+        : 'an object'
+      : t === 'array'
+        ? 'a list'
+        : t === 'integer'
+          ? 'an integer'
+          : `a ${t}`,
+  );
   return names.join(' or ');
 }
 
@@ -323,7 +416,8 @@ function describeScalar(actual: ScalarType): string {
  * otherwise the key holding it (or, for list items, their first key), never a whole block.
  */
 export function anchorOf(node: YNode | null, keySpan: Span | undefined): Span {
-  if (node && (node.kind === 'scalar' || ((node.kind === 'map' || node.kind === 'seq') && node.flow && !keySpan))) return node.span;
+  if (node && (node.kind === 'scalar' || ((node.kind === 'map' || node.kind === 'seq') && node.flow && !keySpan)))
+    return node.span;
   if (keySpan) return keySpan;
   if (node?.kind === 'map') {
     const first = node.items[0];
@@ -350,7 +444,9 @@ function requote(node: YScalar, value: string): string {
 }
 
 function listed(values: readonly string[]): string {
-  return values.length <= MAX_LISTED ? values.join(', ') : `${values.slice(0, MAX_LISTED).join(', ')}, … (${values.length} values)`;
+  return values.length <= MAX_LISTED
+    ? values.join(', ')
+    : `${values.slice(0, MAX_LISTED).join(', ')}, … (${values.length} values)`;
 }
 
 function bounds(min: number | undefined, max: number | undefined, unit: string): string {

@@ -14,17 +14,26 @@ export function extractKubernetes(kind: string, node: YNode): ResourceFields {
         serviceType: str(get(spec, 'type'))?.value ?? 'ClusterIP',
       };
     case 'Pod':
-      return { podLabels: stringMap(get(node, 'metadata', 'labels')), serviceAccount: str(get(spec, 'serviceAccountName'))?.value };
+      return {
+        podLabels: stringMap(get(node, 'metadata', 'labels')),
+        serviceAccount: str(get(spec, 'serviceAccountName'))?.value,
+      };
     case 'CronJob': {
       const template = get(spec, 'jobTemplate', 'spec', 'template');
-      return { podLabels: stringMap(get(template, 'metadata', 'labels')), serviceAccount: str(get(template, 'spec', 'serviceAccountName'))?.value };
+      return {
+        podLabels: stringMap(get(template, 'metadata', 'labels')),
+        serviceAccount: str(get(template, 'spec', 'serviceAccountName'))?.value,
+      };
     }
     case 'Namespace':
     case 'ServiceAccount':
       return {};
     default: {
       const template = get(spec, 'template');
-      return { podLabels: stringMap(get(template, 'metadata', 'labels')), serviceAccount: str(get(template, 'spec', 'serviceAccountName'))?.value };
+      return {
+        podLabels: stringMap(get(template, 'metadata', 'labels')),
+        serviceAccount: str(get(template, 'spec', 'serviceAccountName'))?.value,
+      };
     }
   }
 }

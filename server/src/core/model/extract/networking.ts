@@ -44,7 +44,10 @@ export function extractNetworking(kind: string, node: YNode): ResourceFields {
     case 'WorkloadEntry':
       return { podLabels: stringMap(get(spec, 'labels')), serviceAccount: str(get(spec, 'serviceAccount'))?.value };
     case 'WorkloadGroup':
-      return { podLabels: stringMap(get(spec, 'metadata', 'labels')), serviceAccount: str(get(spec, 'template', 'serviceAccount'))?.value };
+      return {
+        podLabels: stringMap(get(spec, 'metadata', 'labels')),
+        serviceAccount: str(get(spec, 'template', 'serviceAccount'))?.value,
+      };
     default:
       return {};
   }
@@ -63,7 +66,14 @@ function virtualServiceDestinations(spec: YNode | undefined): DestinationRef[] {
     const subset = str(get(dest, 'subset'));
     const portNode = get(dest, 'port', 'number');
     const port = num(portNode);
-    out.push({ host, subset, port, portSpan: port === undefined ? undefined : asScalar(portNode)?.span, via, routeIndex });
+    out.push({
+      host,
+      subset,
+      port,
+      portSpan: port === undefined ? undefined : asScalar(portNode)?.span,
+      via,
+      routeIndex,
+    });
   };
   items(get(spec, 'http')).forEach((route, i) => {
     for (const r of items(get(route, 'route'))) add(get(r, 'destination'), 'http', i);
@@ -97,7 +107,8 @@ function httpRoutes(spec: YNode | undefined): HttpRoutesSummary | undefined {
 function matchGateways(spec: YNode | undefined): Str[] | undefined {
   const out: Str[] = [];
   for (const via of ['http', 'tcp', 'tls']) {
-    for (const route of items(get(spec, via))) for (const m of items(get(route, 'match'))) out.push(...strings(get(m, 'gateways')));
+    for (const route of items(get(spec, via)))
+      for (const m of items(get(route, 'match'))) out.push(...strings(get(m, 'gateways')));
   }
   return out.length > 0 ? out : undefined;
 }

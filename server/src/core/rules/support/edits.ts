@@ -64,7 +64,13 @@ export function removeSeqItem(text: string, seq: YSeq, index: number): TextEdit 
  * Replaces a whole `key: value` entry by `newKey` with a new value. `lines` is the value as block
  * YAML relative to the key's column (`['  value: 5']`); `flow` is used inside flow maps.
  */
-export function replacePair(text: string, map: YMap, pair: YPair, newKey: string, value: { lines: readonly string[]; flow: string }): TextEdit {
+export function replacePair(
+  text: string,
+  map: YMap,
+  pair: YPair,
+  newKey: string,
+  value: { lines: readonly string[]; flow: string },
+): TextEdit {
   const span: Span = { start: pair.span.start, end: pair.span.end };
   if (map.flow) return { span, newText: `${newKey}: ${value.flow}` };
   const pad = ' '.repeat(columnOf(text, pair.span.start));
@@ -84,8 +90,13 @@ export function pairLines(text: string, pair: YPair): { key: string; valueLines:
   const onKeyLine = lineStart <= pair.span.start;
   if (onKeyLine) return { key, valueLines: [], flow: valueText.replace(/\s*\n\s*/g, ' ') };
   // A block value starts on the line after the key: take whole lines and re-base their indentation.
-  const lines = text.slice(lineStart, pair.value.span.end).split('\n').map(l => l.replace(/\s+$/, ''));
-  const valueLines = lines.filter(l => l.trim() !== '').map(l => l.slice(Math.min(col, l.length - l.trimStart().length)));
+  const lines = text
+    .slice(lineStart, pair.value.span.end)
+    .split('\n')
+    .map(l => l.replace(/\s+$/, ''));
+  const valueLines = lines
+    .filter(l => l.trim() !== '')
+    .map(l => l.slice(Math.min(col, l.length - l.trimStart().length)));
   return { key, valueLines, flow: '' };
 }
 

@@ -33,7 +33,8 @@ export function missingHost(index: Lookup, written: string, namespace: string): 
   const target = serviceTarget(host, value);
   if (!target || index.servicesForHost(host).length > 0) return undefined;
   // A templated Service or ServiceEntry of that namespace could be the one that defines the host.
-  if (index.hasIncomplete('Service', target.namespace) || index.hasIncomplete('ServiceEntry', target.namespace)) return undefined;
+  if (index.hasIncomplete('Service', target.namespace) || index.hasIncomplete('ServiceEntry', target.namespace))
+    return undefined;
   if (target.literal) {
     const services = index.servicesForHost(target.fqdn);
     if (services.length === 0 && index.ofKind('Service', target.namespace).length === 0) return undefined;
@@ -49,7 +50,10 @@ function serviceTarget(host: string, written: string): ServiceTarget | undefined
   const parsed = parseServiceFqdn(host);
   if (parsed) return { ...parsed, fqdn: host, literal: false };
   const parts = written.split('.');
-  const partial = parts.length === 2 || (parts.length === 3 && parts[2] === 'svc') || (parts.length === 4 && parts[2] === 'svc' && parts[3] === 'cluster');
+  const partial =
+    parts.length === 2 ||
+    (parts.length === 3 && parts[2] === 'svc') ||
+    (parts.length === 4 && parts[2] === 'svc' && parts[3] === 'cluster');
   if (!partial || !parts[0] || !parts[1]) return undefined;
   return { name: parts[0], namespace: parts[1], fqdn: `${parts[0]}.${parts[1]}.svc.${CLUSTER_DOMAIN}`, literal: true };
 }

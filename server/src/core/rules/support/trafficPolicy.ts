@@ -24,7 +24,7 @@ export interface PolicyLevel {
 }
 
 export const POLICY_COMPONENTS = ['connectionPool', 'loadBalancer', 'outlierDetection', 'tls'] as const;
-export type PolicyComponent = typeof POLICY_COMPONENTS[number];
+export type PolicyComponent = (typeof POLICY_COMPONENTS)[number];
 
 export function policyLevels(spec: YNode | undefined): PolicyLevel[] {
   const out: PolicyLevel[] = [];

@@ -61,7 +61,12 @@ function insertLines(offset: number, atEofWithoutNewline: boolean, body: string)
  * Adds `key` to a block or flow map. `lines` is the value as block YAML lines at indentation 0
  * (placed under the key, indented by two), or a single inline value when `inline` is set.
  */
-export function addMapEntry(text: string, map: YMap, key: string, value: { inline: string } | { lines: readonly string[]; flow: string }): TextEdit {
+export function addMapEntry(
+  text: string,
+  map: YMap,
+  key: string,
+  value: { inline: string } | { lines: readonly string[]; flow: string },
+): TextEdit {
   if (map.flow) {
     const close = text.lastIndexOf('}', map.span.end);
     const v = 'inline' in value ? value.inline : value.flow;
@@ -70,9 +75,10 @@ export function addMapEntry(text: string, map: YMap, key: string, value: { inlin
   const firstKey = map.items[0]?.key;
   const col = firstKey ? columnOf(text, firstKey.span.start) : columnOf(text, map.span.start);
   const pad = ' '.repeat(col);
-  const body = 'inline' in value
-    ? `${pad}${key}: ${value.inline}`
-    : [`${pad}${key}:`, ...value.lines.map(l => `${pad}${l}`)].join('\n');
+  const body =
+    'inline' in value
+      ? `${pad}${key}: ${value.inline}`
+      : [`${pad}${key}:`, ...value.lines.map(l => `${pad}${l}`)].join('\n');
   const lastEnd = lastDescendantEnd(map);
   const { offset, needsNewline } = afterLineOf(text, lastEnd);
   return insertLines(offset, needsNewline, body);
