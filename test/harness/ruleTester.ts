@@ -13,6 +13,11 @@ export interface ValidCase {
 }
 
 export interface InvalidCase extends ValidCase {
+  /**
+   * The messages of the rule's findings, in file and position order: a string must equal the
+   * message, a RegExp must match it. Required for new tests (issue #12 makes it mandatory).
+   */
+  readonly messages?: readonly (string | RegExp)[];
   /** Title (substring or pattern) of the fix to apply to the first finding; default: the preferred fix. */
   readonly fix?: string | RegExp;
   /** Expected text of files after the fix, by workspace-relative path. */
@@ -56,6 +61,11 @@ export function ruleTester(
             found.map(f => describeFinding({ ...f, message: undefined })).sort(),
             fixture.expectations.map(e => describeFinding(e)).sort(),
           );
+          if (c.messages !== undefined)
+            checkMessages(
+              c.messages,
+              found.filter(f => f.ruleId === ruleId),
+            );
           if (c.fix !== undefined || c.output !== undefined)
             checkFix(
               c,
@@ -66,6 +76,20 @@ export function ruleTester(
         });
       }
     });
+  });
+}
+
+function checkMessages(expected: readonly (string | RegExp)[], found: PlacedFinding[]): void {
+  const ordered = [...found].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.startCol - b.startCol);
+  assert.strictEqual(
+    ordered.length,
+    expected.length,
+    `expected ${expected.length} messages, got: ${ordered.map(f => f.message).join(' | ')}`,
+  );
+  ordered.forEach((f, i) => {
+    const want = expected[i];
+    if (typeof want === 'string') assert.strictEqual(f.message, want, `message ${i + 1}`);
+    else assert.match(f.message, want, `message ${i + 1}`);
   });
 }
 

@@ -202,6 +202,9 @@ ruleTester('subset-not-found', {
           - name: v2
             labels:
               version: v2`,
+      messages: [
+        'Subset "v3" is not defined by DestinationRule default/reviews for reviews.default.svc.cluster.local. Defined subsets: "v1", "v2".',
+      ],
       fix: 'Add subset "v3"',
       output: {
         'dr.yaml': `
