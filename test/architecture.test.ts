@@ -52,6 +52,16 @@ describe('architecture', () => {
     assert.deepStrictEqual(offenders, []);
   });
 
+  it('features import no rule file: helpers rules share with features live in model/, index/ or rules/support/', () => {
+    const ruleFile = /\/rules\/[a-z0-9]+(-[a-z0-9]+)+$/;
+    const offenders: string[] = [];
+    for (const file of sources(path.join(SERVER, 'core', 'features'))) {
+      for (const spec of imports(file))
+        if (ruleFile.test(spec)) offenders.push(`${path.relative(ROOT, file)} -> ${spec}`);
+    }
+    assert.deepStrictEqual(offenders, []);
+  });
+
   it('the checker sees imports (it can fail)', () => {
     assert.ok(imports(path.join(SERVER, 'server.ts')).includes('vscode-languageserver/node'));
   });

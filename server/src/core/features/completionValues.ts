@@ -2,10 +2,10 @@ import { MESH_GATEWAY } from '../model/gatewayRef';
 import { resolveHost } from '../model/hosts';
 import type { Resource } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
-import type { Completion, CompletionContext, CompletionResult } from './completion';
+import type { Completion, CompletionContext, CompletionResult } from './completionTypes';
 import type { DocumentInfo } from './documentInfo';
 import { describeGateway, describeRuleMatch, describeSubset } from './referenceDocs';
-import { clientNamespaces } from '../rules/subset-not-found';
+import { clientNamespaces } from '../index/clientNamespaces';
 import type { YamlCursor } from './yamlCursor';
 import { unquote } from './yamlText';
 

@@ -4,7 +4,7 @@ import type { Resource } from '../model/types';
 import { asMap, get, str } from '../parse/access';
 import { parseYamlFile } from '../parse/parseFile';
 import type { Span } from '../parse/types';
-import { clientNamespaces } from '../rules/subset-not-found';
+import { clientNamespaces } from '../index/clientNamespaces';
 import type { SchemaNode } from '../schema/node';
 import type { CompletionContext } from './completion';
 import { nodeAt, type PathStep } from './nodeAt';

@@ -4,7 +4,7 @@ import { hostCoveredBy, isWildcard, resolveHost } from '../model/hosts';
 import { labelsMatch } from '../model/labels';
 import type { Labels, Resource } from '../model/types';
 import type { Str } from '../parse/access';
-import { clientNamespaces } from '../rules/subset-not-found';
+import { clientNamespaces } from '../index/clientNamespaces';
 
 /**
  * The cross-file meaning of names, shared by definition, references, rename, code lens, links and

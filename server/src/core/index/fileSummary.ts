@@ -1,7 +1,7 @@
 import type { LineStarts } from '../parse/lineIndex';
 import type { Directive } from '../parse/types';
 import type { Resource } from '../model/types';
-import type { Finding } from '../rules/types';
+import type { Finding } from '../model/finding';
 
 /**
  * All the workspace keeps of one file: summaries, the single-file findings and what is needed to

@@ -4,7 +4,7 @@ import { isExportedTo } from '../model/exportTo';
 import { WORKLOAD_KINDS } from '../model/kinds';
 import type { Resource } from '../model/types';
 import { Keys } from './keys';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { Tables } from './tables';
 
 /** Where the DestinationRules that apply to a client were found, in Istio's lookup order. */
 export interface DestinationRuleMatch {
@@ -16,13 +16,24 @@ export interface DestinationRuleMatch {
 }
 
 /**
+ * What a Lookup reads of the WorkspaceIndex. An interface, so that the index (which hands out
+ * lookups) and the lookup do not import each other.
+ */
+export interface IndexedWorkspace {
+  readonly rootNamespace: string;
+  readonly tables: Tables;
+  resource(id: string): Resource | undefined;
+  file(file: string): { readonly lineStarts: LineStarts } | undefined;
+}
+
+/**
  * Read access to the index for rules and features. Every query records the dependency keys it
  * read, so a rule is re-run exactly when something it looked at changes, including when
  * something it looked for and did not find appears.
  */
 export class Lookup {
   constructor(
-    private readonly index: WorkspaceIndex,
+    private readonly index: IndexedWorkspace,
     private readonly track: (key: string) => void,
   ) {}
 

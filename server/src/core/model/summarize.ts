@@ -1,14 +1,14 @@
 import { asMap, entries, get, items, mapHasTemplates, str, stringMap } from '../parse/access';
 import type { ParsedDocument, YNode } from '../parse/types';
 import { isIstioGroup, splitApiVersion, WORKLOAD_KINDS } from './kinds';
-import type { Resource } from './types';
+import type { Resource, ResourceFields } from './types';
 import { extractNetworking } from './extract/networking';
 import { extractPolicy } from './extract/policy';
 import { extractKubernetes } from './extract/kubernetes';
 import { extractKustomization, isKustomizationFile } from './extract/kustomization';
 import { extractMeshConfig } from './extract/meshConfig';
 
-export type ResourceFields = { -readonly [K in keyof Resource]?: Resource[K] };
+export type { ResourceFields } from './types';
 
 const KUBERNETES_KINDS = new Set(['Service', 'Namespace', 'ServiceAccount', ...WORKLOAD_KINDS]);
 const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';

@@ -151,3 +151,6 @@ export interface Resource {
   readonly meshRootNamespace?: string;
   readonly kustomization?: KustomizationInfo;
 }
+
+/** The fields a kind's extractor (model/extract/) fills in; summarize.ts adds the common ones. */
+export type ResourceFields = { -readonly [K in keyof Resource]?: Resource[K] };

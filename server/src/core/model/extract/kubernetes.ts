@@ -1,7 +1,6 @@
 import { get, items, num, str, stringMap } from '../../parse/access';
 import type { YNode } from '../../parse/types';
-import type { ResourceFields } from '../summarize';
-import type { ServicePortRef } from '../types';
+import type { ServicePortRef, ResourceFields } from '../types';
 
 /** Summary fields of the Kubernetes kinds Istio semantics depend on. */
 export function extractKubernetes(kind: string, node: YNode): ResourceFields {

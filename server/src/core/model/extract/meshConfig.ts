@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { get, str } from '../../parse/access';
 import type { YNode } from '../../parse/types';
-import type { ResourceFields } from '../summarize';
+import type { ResourceFields } from '../types';
 
 /**
  * MeshConfig's `rootNamespace`, from an IstioOperator (`spec.meshConfig`) or from the `istio`

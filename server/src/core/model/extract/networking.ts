@@ -1,7 +1,14 @@
 import { asScalar, get, items, num, str, strings, stringMap, entries, type Str } from '../../parse/access';
 import type { YNode } from '../../parse/types';
-import type { ResourceFields } from '../summarize';
-import type { DelegateRef, DestinationRef, GatewayServer, HttpRoutesSummary, SubsetDef, TlsModeRef } from '../types';
+import type {
+  DelegateRef,
+  DestinationRef,
+  GatewayServer,
+  HttpRoutesSummary,
+  SubsetDef,
+  TlsModeRef,
+  ResourceFields,
+} from '../types';
 import { selectorAt } from './selectors';
 
 /** Summary fields of networking.istio.io kinds. */

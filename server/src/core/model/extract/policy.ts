@@ -1,7 +1,6 @@
 import { entries, get, str } from '../../parse/access';
 import type { YNode } from '../../parse/types';
-import type { ResourceFields } from '../summarize';
-import type { PortMtlsRef } from '../types';
+import type { PortMtlsRef, ResourceFields } from '../types';
 import { selectorAt } from './selectors';
 
 /** Summary fields of security, telemetry and extensions kinds. */
