@@ -62,6 +62,30 @@ describe('architecture', () => {
     assert.deepStrictEqual(offenders, []);
   });
 
+  it('shared code (used by server and client) is pure: no I/O, no editor, no server or client code', () => {
+    const allowed = /^(picomatch|vscode-uri|vscode-languageserver-protocol)$/;
+    const offenders: string[] = [];
+    for (const file of sources(path.join(ROOT, 'shared', 'src'))) {
+      for (const spec of imports(file)) {
+        const inside =
+          spec.startsWith('.') && path.resolve(path.dirname(file), spec).startsWith(path.join(ROOT, 'shared', 'src'));
+        if (!inside && !allowed.test(spec)) offenders.push(`${path.relative(ROOT, file)} -> ${spec}`);
+      }
+    }
+    assert.deepStrictEqual(offenders, []);
+  });
+
+  it('the client imports no server code (it is bundled on its own; shared/ holds what both use)', () => {
+    const offenders: string[] = [];
+    for (const file of sources(path.join(ROOT, 'client', 'src'))) {
+      for (const spec of imports(file)) {
+        if (spec.startsWith('.') && path.resolve(path.dirname(file), spec).startsWith(path.join(ROOT, 'server')))
+          offenders.push(`${path.relative(ROOT, file)} -> ${spec}`);
+      }
+    }
+    assert.deepStrictEqual(offenders, []);
+  });
+
   it('the checker sees imports (it can fail)', () => {
     assert.ok(imports(path.join(SERVER, 'server.ts')).includes('vscode-languageserver/node'));
   });

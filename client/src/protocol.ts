@@ -1,69 +1,32 @@
-import { RequestType0, RequestType } from 'vscode-languageclient/node';
-import type { Range, WorkspaceEdit } from 'vscode-languageclient/node';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
+import {
+  MESH_GRAPH,
+  REINDEX,
+  STATUS,
+  UPGRADE_PLAN,
+  type NotificationDef,
+  type RequestDef,
+} from '../../shared/src/protocol';
 
 /**
- * The client's mirror of the server's own requests (docs/protocol.md). Kept separate from
- * server/src/lsp/requests.ts on purpose: the client is bundled without any server code.
+ * The server's own requests and notifications, as vscode-languageclient message types. Methods,
+ * params and results are defined once, in shared/src/protocol.ts, for the server and the client.
  */
-export interface ReindexResult {
-  readonly files: number;
-  readonly resources: number;
-  readonly findings: Readonly<Record<'error' | 'warning' | 'info' | 'hint', number>>;
-}
-export const REINDEX_REQUEST = new RequestType0<ReindexResult, void>('istio/reindex');
+export * from '../../shared/src/protocol';
 
-export interface UpgradeChange {
-  readonly uri: string;
-  readonly line: number;
-  readonly kind: string;
-  readonly name: string;
-  readonly from: string;
-  readonly to: string;
-}
-export interface UpgradeSkip {
-  readonly uri: string;
-  readonly line: number;
-  readonly kind: string;
-  readonly name: string;
-  readonly reason: string;
-}
-export interface UpgradePlan {
-  readonly edit: WorkspaceEdit;
-  readonly changed: readonly UpgradeChange[];
-  readonly skipped: readonly UpgradeSkip[];
-}
-export const UPGRADE_PLAN_REQUEST = new RequestType0<UpgradePlan, void>('istio/upgradePlan');
+export const REINDEX_REQUEST = request0(REINDEX);
+export const MESH_GRAPH_REQUEST = request(MESH_GRAPH);
+export const UPGRADE_PLAN_REQUEST = request(UPGRADE_PLAN);
+export const STATUS_NOTIFICATION = notification(STATUS);
 
-export type MeshNodeKind =
-  'Gateway' | 'VirtualService' | 'Host' | 'DestinationRule' | 'Subset' | 'ServiceEntry' | 'Service';
-export interface MeshNode {
-  readonly id: string;
-  readonly kind: MeshNodeKind;
-  readonly label: string;
-  readonly namespace: string;
-  readonly uri?: string;
-  readonly range?: Range;
+function request<P, R>(def: RequestDef<P, R>): RequestType<P, R, void> {
+  return new RequestType<P, R, void>(def.method);
 }
-export interface MeshEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly kind: string;
-  readonly broken?: boolean;
-  readonly reason?: string;
-}
-export interface MeshGraph {
-  readonly nodes: readonly MeshNode[];
-  readonly edges: readonly MeshEdge[];
-}
-export const MESH_GRAPH_REQUEST = new RequestType<Record<string, never>, MeshGraph, void>('istio/meshGraph');
 
-/** Mirrors the server's istio/status notification. */
-export interface IndexStatus {
-  readonly state: 'indexing' | 'ready' | 'error';
-  readonly done?: number;
-  readonly total?: number;
-  readonly files?: number;
-  readonly resources?: number;
-  readonly message?: string;
+function request0<R>(def: RequestDef<void, R>): RequestType0<R, void> {
+  return new RequestType0<R, void>(def.method);
 }
-export const STATUS_NOTIFICATION = 'istio/status';
+
+function notification<P>(def: NotificationDef<P>): NotificationType<P> {
+  return new NotificationType<P>(def.method);
+}

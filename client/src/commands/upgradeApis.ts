@@ -24,7 +24,7 @@ export async function upgradeApis(
 ): Promise<UpgradeOutcome | undefined> {
   const plan = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Istio: planning the v1 upgrade' },
-    () => client.sendRequest(UPGRADE_PLAN_REQUEST),
+    () => client.sendRequest(UPGRADE_PLAN_REQUEST, {}),
   );
   logPlan(output, plan);
   if (plan.changed.length === 0) {

@@ -1,17 +1,5 @@
-import { NotificationType } from 'vscode-languageserver';
+import { STATUS_NOTIFICATION, type IndexStatus } from './requests';
 import type { ServerContext } from './context';
-
-/** What the client's status bar shows. */
-export interface IndexStatus {
-  readonly state: 'indexing' | 'ready' | 'error';
-  readonly done?: number;
-  readonly total?: number;
-  readonly files?: number;
-  readonly resources?: number;
-  readonly message?: string;
-}
-
-export const STATUS_NOTIFICATION = new NotificationType<IndexStatus>('istio/status');
 
 /** Index progress: a work-done progress bar where the client supports it, plus istio/status. */
 export class IndexProgress {

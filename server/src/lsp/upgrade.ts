@@ -1,14 +1,14 @@
 import { planUpgrade } from '../core/analysis/upgrade';
 import { currentLineStarts, type ServerContext } from './context';
 import { toWorkspaceEdit } from './convert';
-import type { UpgradePlanParams, UpgradePlanResult } from './requests';
+import type { UpgradePlan, UpgradePlanParams } from './requests';
 
 /**
  * `istio/upgradePlan`: what "Upgrade to v1" would change, as one WorkspaceEdit the client applies
  * (with its refactor preview), plus what changes and what is skipped and why. Nothing is applied
  * here. Files that are not open are read from disk by the host.
  */
-export function upgradePlan(ctx: ServerContext, params: UpgradePlanParams | null | undefined): UpgradePlanResult {
+export function upgradePlan(ctx: ServerContext, params: UpgradePlanParams | null | undefined): UpgradePlan {
   const file = params?.uri ? ctx.uris.toPath(params.uri) : undefined;
   const plan = planUpgrade(ctx.host.analyzer, { file }, f => ctx.host.readText(f));
   return {

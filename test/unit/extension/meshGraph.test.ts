@@ -20,12 +20,12 @@ const GRAPH: MeshGraph = {
     { id: 's3', kind: 'Subset', label: 'v3 <missing>', namespace: 'shop' },
   ],
   edges: [
-    { from: 'gw', to: 'vs', kind: 'gateway' },
-    { from: 'vs', to: 'h', kind: 'route' },
-    { from: 'h', to: 'dr', kind: 'policy' },
+    { from: 'gw', to: 'vs', kind: 'binds' },
+    { from: 'vs', to: 'h', kind: 'routes' },
+    { from: 'h', to: 'dr', kind: 'appliesTo' },
     { from: 'dr', to: 's1', kind: 'subset' },
     { from: 'vs', to: 's3', kind: 'subset', broken: true, reason: 'Subset "v3" is not defined' },
-    { from: 'vs', to: 'nowhere', kind: 'route' },
+    { from: 'vs', to: 'nowhere', kind: 'routes' },
   ],
 };
 
