@@ -1,13 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
 import type { FileInput } from '../core/analysis/analyzer';
 import type { AnalysisSettings } from '../core/settings';
 import { toInput } from './fileInput';
 import { readYamlFile } from './readFile';
-import type { WorkerRequest, WorkerResponse } from './summaryWorker';
-import { unpackAfterTransfer } from './transfer';
+import { AnalysisWorker } from './analysisWorker';
 
 /** Files per request: big enough to amortise messaging, small enough to keep results flowing. */
 const BATCH = 32;
@@ -23,6 +21,10 @@ export interface SummarizeOptions {
   readonly cancelled?: () => boolean;
   /** Force (true) or forbid (false) worker threads; by default they are used for large inputs. */
   readonly workers?: boolean;
+  /** Time budget per file in worker threads (default FILE_BUDGET_MS); a file over it is skipped. */
+  readonly fileBudgetMs?: number;
+  /** The worker thread script (default: summaryWorker.js beside this module). */
+  readonly workerScript?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface SummarizeOptions {
  * (one per core, up to four), else on the main thread in batches that yield to the event loop.
  */
 export async function summarizeFiles(files: readonly string[], options: SummarizeOptions): Promise<void> {
-  const script = path.join(__dirname, 'summaryWorker.js');
+  const script = options.workerScript ?? path.join(__dirname, 'summaryWorker.js');
   const useWorkers = options.workers ?? (files.length >= MIN_FILES_FOR_WORKERS && fs.existsSync(script));
   if (useWorkers) {
     try {
@@ -73,49 +75,43 @@ async function inWorkers(files: readonly string[], script: string, options: Summ
   const count = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
   // Small batches first: the main thread's indexing code is still cold (compiled on first use),
   // and a full batch then stalls the event loop for longer.
-  const batches: string[][] = [];
+  const queue: (readonly string[])[] = [];
   for (let i = 0, size = 4; i < files.length; i += size, size = Math.min(BATCH, size * 2))
-    batches.push(files.slice(i, i + size));
-  let nextBatch = 0;
+    queue.push(files.slice(i, i + size));
   const workers = Array.from(
     { length: count },
-    () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 256 } }),
+    () => new AnalysisWorker(script, { budgetMs: options.fileBudgetMs, log: options.log }),
   );
+  const feed = (worker: AnalysisWorker) =>
+    new Promise<void>((resolve, reject) => {
+      // Two requests in flight per worker: it parses the next batch while the main thread
+      // indexes the previous one, instead of waiting for it.
+      let inFlight = 0;
+      const sendNext = (): boolean => {
+        const batch = options.cancelled?.() ? undefined : queue.shift();
+        if (!batch) return false;
+        inFlight++;
+        worker.run({ files: batch, settings: options.settings }).then(outcome => {
+          inFlight--;
+          // Files a stopped thread held go first to whichever worker asks next.
+          if (outcome.retry.length > 0) queue.unshift(outcome.retry);
+          sendNext();
+          // A port delivers every queued message in one go; indexing each in its own turn of the
+          // event loop keeps requests (a completion while indexing) from waiting behind several.
+          setImmediate(() => {
+            for (const line of outcome.logs) options.log(line);
+            Promise.resolve(options.onBatch(outcome.inputs)).then(() => {
+              if (inFlight === 0 && !sendNext()) resolve();
+            }, reject);
+          });
+        }, reject);
+        return true;
+      };
+      if (!sendNext()) resolve();
+      sendNext();
+    });
   try {
-    await Promise.all(
-      workers.map(
-        worker =>
-          new Promise<void>((resolve, reject) => {
-            let id = 0;
-            // Two requests in flight per worker: it parses the next batch while the main thread
-            // indexes the previous one, instead of waiting for it.
-            let inFlight = 0;
-            const sendNext = () => {
-              if (nextBatch >= batches.length || options.cancelled?.()) return false;
-              const request: WorkerRequest = { id: ++id, files: batches[nextBatch++], settings: options.settings };
-              worker.postMessage(request);
-              inFlight++;
-              return true;
-            };
-            worker.on('message', (response: WorkerResponse) => {
-              inFlight--;
-              sendNext();
-              // A port delivers every queued message in one go; indexing each in its own turn of the
-              // event loop keeps requests (a completion while indexing) from waiting behind several.
-              setImmediate(() => {
-                for (const line of response.logs) options.log(line);
-                Promise.resolve(options.onBatch(unpackAfterTransfer(response.inputs))).then(() => {
-                  if (inFlight === 0) resolve();
-                }, reject);
-              });
-            });
-            worker.on('error', reject);
-            worker.on('exit', code => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
-            if (!sendNext()) resolve();
-            sendNext();
-          }),
-      ),
-    );
+    await Promise.all(workers.map(feed));
   } finally {
     // Threads are only for the cold index: their heaps go back to the system afterwards.
     await Promise.all(workers.map(w => w.terminate()));

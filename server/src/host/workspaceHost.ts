@@ -4,6 +4,7 @@ import { walkYamlFiles } from './fileWalker';
 import { GlobSet } from './glob';
 import { kustomizationsFirst } from '../core/model/extract/kustomization';
 import { toInput } from './fileInput';
+import { LargeDocuments } from './largeDocuments';
 import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
 import { summarizeFiles } from './summarizer';
@@ -32,10 +33,12 @@ export class WorkspaceHost {
   private folders: string[] = [];
   private generation = 0;
   private indexingDone = false;
+  private readonly large: LargeDocuments;
 
   constructor(
     private settings: ServerSettings,
     private readonly events: HostEvents,
+    options: { readonly debounceMs?: number; readonly fileBudgetMs?: number } = {},
   ) {
     this.analyzer = new Analyzer(
       settings.analysis,
@@ -43,6 +46,12 @@ export class WorkspaceHost {
       (id, e) => events.log(`Rule ${id} failed: ${(e as Error)?.stack ?? String(e)}`),
       loadSchemas(events.log),
     );
+    this.large = new LargeDocuments({
+      settings: () => this.settings.analysis,
+      log: events.log,
+      apply: input => this.emit(this.analyzer.update([input])),
+      ...options,
+    });
   }
 
   get serverSettings(): ServerSettings {
@@ -130,22 +139,32 @@ export class WorkspaceHost {
 
   openDocument(file: string, text: string): void {
     this.openTexts.set(file, text);
-    this.emit(this.analyzer.update([{ file, text }]));
+    this.apply([{ file, text }]);
   }
 
   changeDocument(file: string, text: string): void {
     this.openTexts.set(file, text);
-    this.emit(this.analyzer.update([{ file, text }]));
+    this.apply([{ file, text }]);
+  }
+
+  /** True while a large document's latest text is waiting for (or in) its analysis. */
+  isAnalysisPending(file: string): boolean {
+    return this.large.isPending(file);
+  }
+
+  /** Stops the document thread (the server is shutting down). */
+  dispose(): Promise<void> {
+    return this.large.dispose();
   }
 
   /** A closed document falls back to what is on disk (or leaves the index if it is not in scope). */
   closeDocument(file: string): void {
     this.openTexts.delete(file);
     if (!this.inScope(file)) {
-      this.emit(this.analyzer.update([{ file, deleted: true }]));
+      this.apply([{ file, deleted: true }]);
       return;
     }
-    this.emit(this.analyzer.update([this.inputFor(file, readYamlFileSync(file))]));
+    this.apply([this.inputFor(file, readYamlFileSync(file))]);
   }
 
   /** Changes made outside the editor (git checkout, generators); open documents keep their text. */
@@ -164,7 +183,7 @@ export class WorkspaceHost {
       if (!/\.ya?ml$/i.test(change.file) || !this.inScope(change.file)) continue;
       inputs.push(this.inputFor(change.file, await readYamlFile(change.file)));
     }
-    if (inputs.length > 0) this.emit(this.analyzer.update(inputs));
+    if (inputs.length > 0) this.apply(inputs);
   }
 
   async setSettings(settings: ServerSettings): Promise<void> {
@@ -176,7 +195,7 @@ export class WorkspaceHost {
     this.emit(changedFiles);
     if (reanalyzeFiles || scopeChanged) {
       const open = [...this.openTexts].map(([file, text]) => ({ file, text }));
-      if (open.length > 0) this.emit(this.analyzer.update(open));
+      if (open.length > 0) this.apply(open);
       await this.indexWorkspace(this.folders);
     } else {
       // Severities and suppressions are applied when reporting: every file is re-reported.
@@ -195,8 +214,23 @@ export class WorkspaceHost {
     });
   }
 
+  /** Texts are analysed by the analyzer, or (large ones) by the document thread after a debounce. */
   private inputFor(file: string, read: ReadResult): FileInput {
-    return toInput(file, read, this.settings.analysis, this.events.log);
+    return read.ok ? { file, text: read.text } : toInput(file, read, this.settings.analysis, this.events.log);
+  }
+
+  /**
+   * The one way file changes reach the analyzer outside the cold index: small texts at once, large
+   * ones later and off the main thread. Any change to a file supersedes its pending analysis.
+   */
+  private apply(inputs: readonly FileInput[]): void {
+    const now: FileInput[] = [];
+    for (const input of inputs) {
+      this.large.cancel(input.file);
+      if ('text' in input && LargeDocuments.isLarge(input.text)) this.large.schedule(input.file, input.text);
+      else now.push(input);
+    }
+    if (now.length > 0) this.emit(this.analyzer.update(now));
   }
 
   private emit(files: ReadonlySet<string>): void {

@@ -29,10 +29,11 @@ export function reportFindings(
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
   const seen = new Map<string, number>();
+  const comments = suppressionComments(summary);
   for (const f of sorted) {
     const configured = settings.rules[f.ruleId];
     if (configured === 'off') continue;
-    if (isSuppressed(summary, f, resource)) continue;
+    if (isSuppressed(summary, comments, f, resource)) continue;
     const base = `${f.ruleId}:${f.span.start}:${f.span.end}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
@@ -41,14 +42,31 @@ export function reportFindings(
   return out;
 }
 
-function isSuppressed(summary: FileSummary, f: Finding, resource: (id: string) => Resource | undefined): boolean {
+/** A file's suppression comments, by the line they apply to (`file` ones under -1). */
+type SuppressionComments = ReadonlyMap<number, readonly (readonly string[])[]>;
+
+function suppressionComments(summary: FileSummary): SuppressionComments {
+  const byLine = new Map<number, (readonly string[])[]>();
+  for (const d of summary.directives) {
+    const line = d.scope === 'file' ? -1 : d.targetLine;
+    const list = byLine.get(line);
+    if (list) list.push(d.rules);
+    else byLine.set(line, [d.rules]);
+  }
+  return byLine;
+}
+
+function isSuppressed(
+  summary: FileSummary,
+  comments: SuppressionComments,
+  f: Finding,
+  resource: (id: string) => Resource | undefined,
+): boolean {
   const names = (rules: readonly string[]) => rules.length === 0 || rules.includes(f.ruleId) || rules.includes('*');
-  if (summary.directives.length > 0) {
+  if (comments.size > 0) {
+    if (comments.get(-1)?.some(names)) return true;
     const line = offsetToLineCol(summary.lineStarts, f.span.start).line;
-    for (const d of summary.directives) {
-      if (d.scope === 'file' && names(d.rules)) return true;
-      if (d.scope === 'next-line' && d.targetLine === line && names(d.rules)) return true;
-    }
+    if (comments.get(line)?.some(names)) return true;
   }
   if (f.resourceId) {
     const r = resource(f.resourceId);

@@ -45,21 +45,57 @@ export function keyText(pair: YPair): string | undefined {
 
 /** The pair for `key`, following `<<` merge keys the way Kubernetes' YAML decoder does. */
 export function pairOf(node: YNode | null | undefined, key: string): YPair | undefined {
-  return pairOfDepth(asMap(node), key, 0);
+  const map = asMap(node);
+  if (!map) return undefined;
+  let merges = false;
+  for (const pair of map.items) {
+    const text = keyText(pair);
+    if (text === key) return pair;
+    if (text === '<<') merges = true;
+  }
+  if (!merges) return undefined;
+  let found: YPair | undefined;
+  forEachMergedMap(map, source => {
+    for (const pair of source.items) {
+      if (keyText(pair) === key) {
+        found = pair;
+        return false;
+      }
+    }
+    return true;
+  });
+  return found;
 }
 
-function pairOfDepth(map: YMap | undefined, key: string, depth: number): YPair | undefined {
-  if (!map || depth > MAX_ALIAS_HOPS) return undefined;
-  for (const pair of map.items) if (keyText(pair) === key) return pair;
-  for (const pair of map.items) {
-    if (keyText(pair) !== '<<') continue;
-    const sources = asSeq(pair.value)?.items ?? [pair.value];
-    for (const source of sources) {
-      const found = pairOfDepth(asMap(source), key, depth + 1);
-      if (found) return found;
+/**
+ * Most maps a lookup follows through merge keys. Real files merge a handful; the bound keeps a
+ * crafted chain (each level merging the one below several times) from costing more than this.
+ */
+const MAX_MERGED_MAPS = 256;
+
+/**
+ * Calls `visit` with each map merged into `map` through `<<` keys, in the order Kubernetes' decoder
+ * gives them precedence (depth first, earlier sources first), each map once however often it is
+ * merged (a chain of maps that each merge the one below twice would otherwise be walked 2^depth
+ * times), and at most MAX_MERGED_MAPS of them. `visit` returns false to stop.
+ */
+function forEachMergedMap(map: YMap, visit: (source: YMap) => boolean): void {
+  const seen = new Set<YMap>([map]);
+  const walk = (current: YMap): boolean => {
+    for (const pair of current.items) {
+      if (keyText(pair) !== '<<') continue;
+      const sources = asSeq(pair.value)?.items ?? [pair.value];
+      for (const item of sources) {
+        const source = asMap(item);
+        if (!source || seen.has(source)) continue;
+        if (seen.size > MAX_MERGED_MAPS) return false;
+        seen.add(source);
+        if (!visit(source) || !walk(source)) return false;
+      }
     }
-  }
-  return undefined;
+    return true;
+  };
+  walk(map);
 }
 
 export function get(node: YNode | null | undefined, ...path: (string | number)[]): YNode | undefined {
@@ -118,29 +154,28 @@ export function strings(node: YNode | null | undefined): Str[] {
   return out;
 }
 
-/** Entries of a map with scalar keys, merge keys resolved (own keys win). */
-export function entries(node: YNode | null | undefined, depth = 0): Array<{ key: Str; pair: YPair }> {
+/** Entries of a map with scalar keys, merge keys resolved (own keys win, then merged maps in precedence order). */
+export function entries(node: YNode | null | undefined): Array<{ key: Str; pair: YPair }> {
   const map = asMap(node);
-  if (!map || depth > MAX_ALIAS_HOPS) return [];
+  if (!map) return [];
   const out: Array<{ key: Str; pair: YPair }> = [];
   const seen = new Set<string>();
-  for (const pair of map.items) {
-    const k = asScalar(pair.key);
-    if (!k || k.value === null || String(k.value) === '<<') continue;
-    seen.add(String(k.value));
-    out.push({ key: { value: String(k.value), span: k.span }, pair });
-  }
-  for (const pair of map.items) {
-    if (keyText(pair) !== '<<') continue;
-    const sources = asSeq(pair.value)?.items ?? [pair.value];
-    for (const source of sources) {
-      for (const e of entries(asMap(source), depth + 1)) {
-        if (seen.has(e.key.value)) continue;
-        seen.add(e.key.value);
-        out.push(e);
+  let merges = false;
+  const add = (source: YMap): boolean => {
+    for (const pair of source.items) {
+      const k = asScalar(pair.key);
+      if (!k || k.value === null) continue;
+      const key = String(k.value);
+      if (key === '<<') merges = true;
+      else if (!seen.has(key)) {
+        seen.add(key);
+        out.push({ key: { value: key, span: k.span }, pair });
       }
     }
-  }
+    return true;
+  };
+  add(map);
+  if (merges) forEachMergedMap(map, add);
   return out;
 }
 

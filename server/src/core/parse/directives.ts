@@ -5,19 +5,23 @@ const PREFIX = 'istio-ls-disable-';
 
 /**
  * Finds suppression comments. Only whole-line comments count, and lines inside multi-line
- * scalars are skipped: there a `#` is content, not a comment.
+ * scalars are skipped: there a `#` is content, not a comment. Linear in the text, however many
+ * comments there are (20,000 of them in a row once took seconds: each looked ahead for its target).
  */
 export function scanDirectives(text: string, lineStarts: LineStarts, multiLineScalars: readonly Span[]): Directive[] {
   const directives: Directive[] = [];
   if (!text.includes(PREFIX)) return directives;
+  const scalars = [...multiLineScalars].sort((a, b) => a.start - b.start);
+  let scalar = 0;
   for (let line = 0; line < lineStarts.length; line++) {
     const start = lineStarts[line];
-    const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
-    const content = text.slice(start, end).trim();
+    const content = lineText(text, lineStarts, line).trim();
     if (!content.startsWith('#')) continue;
     const body = content.slice(1).trim();
     if (!body.startsWith(PREFIX)) continue;
-    if (multiLineScalars.some(s => s.start <= start && start < s.end)) continue;
+    // Scalars do not overlap and lines come in order: one pass over the sorted spans.
+    while (scalar < scalars.length && scalars[scalar].end <= start) scalar++;
+    if (scalar < scalars.length && scalars[scalar].start <= start) continue;
     const rest = body.slice(PREFIX.length);
     const scope = rest.startsWith('next-line') ? 'next-line' : rest.startsWith('file') ? 'file' : undefined;
     if (!scope) continue;
@@ -26,16 +30,31 @@ export function scanDirectives(text: string, lineStarts: LineStarts, multiLineSc
       .split(/[\s,]+/)
       .map(s => s.trim())
       .filter(s => s.length > 0 && !s.startsWith('--'));
-    directives.push({ scope, rules: ids, line, targetLine: nextContentLine(text, lineStarts, line) });
+    directives.push({ scope, rules: ids, line, targetLine: line + 1 });
+  }
+  return withTargets(directives, text, lineStarts);
+}
+
+/**
+ * Each directive applies to the next line that is neither blank nor a comment (or, with none, the
+ * line after it). Found in one backward pass over the lines, not by looking ahead from each.
+ */
+function withTargets(directives: Directive[], text: string, lineStarts: LineStarts): Directive[] {
+  let next = directives.length - 1;
+  let nextContent = -1;
+  for (let line = lineStarts.length - 1; line >= 0 && next >= 0; line--) {
+    while (next >= 0 && directives[next].line >= line) {
+      const d = directives[next];
+      directives[next] = { ...d, targetLine: nextContent > d.line ? nextContent : d.line + 1 };
+      next--;
+    }
+    const content = lineText(text, lineStarts, line).trim();
+    if (content !== '' && !content.startsWith('#')) nextContent = line;
   }
   return directives;
 }
 
-function nextContentLine(text: string, lineStarts: LineStarts, line: number): number {
-  for (let l = line + 1; l < lineStarts.length; l++) {
-    const end = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
-    const content = text.slice(lineStarts[l], end).trim();
-    if (content !== '' && !content.startsWith('#')) return l;
-  }
-  return line + 1;
+function lineText(text: string, lineStarts: LineStarts, line: number): string {
+  const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+  return text.slice(lineStarts[line], end);
 }

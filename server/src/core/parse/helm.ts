@@ -17,31 +17,51 @@ export function isTemplatedString(value: string): boolean {
 
 export function maskHelmActions(text: string): { text: string; masked: boolean } {
   if (!text.includes('{{')) return { text, masked: false };
-  const out = text.split('');
-  let masked = false;
+  const actions = findActions(text);
+  // Actions that share a line are masked together: a line of nothing but actions (`{{- end }}{{ end }}`)
+  // becomes blank as a whole. Each character is looked at a bounded number of times, so one line
+  // of 200 KB holding thousands of actions costs what any 200 KB does.
+  const out: string[] = [];
+  let copied = 0;
+  for (let a = 0; a < actions.length;) {
+    const lineStart = text.lastIndexOf('\n', actions[a] - 1) + 1;
+    let lineEnd = lineEndAt(text, actions[a + 1]);
+    let b = a;
+    while (b + 2 < actions.length && actions[b + 2] < lineEnd) {
+      b += 2;
+      if (actions[b + 1] > lineEnd) lineEnd = lineEndAt(text, actions[b + 1]);
+    }
+    let blank = isBlank(text, lineStart, actions[a]) && isBlank(text, actions[b + 1], lineEnd);
+    for (let k = a; blank && k < b; k += 2) blank = isBlank(text, actions[k + 1], actions[k + 2]);
+    const fill = blank ? ' ' : TEMPLATE_MARK;
+    for (let k = a; k <= b; k += 2) {
+      out.push(text.slice(copied, actions[k]), text.slice(actions[k], actions[k + 1]).replace(/[^\r\n]/g, fill));
+      copied = actions[k + 1];
+    }
+    a = b + 2;
+  }
+  out.push(text.slice(copied));
+  return { text: out.join(''), masked: true };
+}
+
+/** Start and end offsets of every template action, flattened; an unclosed one runs to the end. */
+function findActions(text: string): number[] {
+  const actions: number[] = [];
   let i = text.indexOf('{{');
   while (i !== -1) {
     const close = text.indexOf('}}', i + 2);
     const end = close === -1 ? text.length : close + 2;
-    masked = true;
-    const blankWholeLines = onlyActionsOnLines(text, i, end);
-    for (let k = i; k < end; k++) {
-      if (text[k] === '\n' || text[k] === '\r') continue;
-      out[k] = blankWholeLines ? ' ' : TEMPLATE_MARK;
-    }
+    actions.push(i, end);
     i = close === -1 ? -1 : text.indexOf('{{', end);
   }
-  return { text: out.join(''), masked };
+  return actions;
 }
 
-/** True when the lines spanned by [start, end) hold nothing but this action, other actions and spaces. */
-function onlyActionsOnLines(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd === -1) lineEnd = text.length;
-  const before = text.slice(lineStart, start);
-  let after = text.slice(end, lineEnd);
-  // Further actions on the same line (`{{- end }}{{ end }}`) keep the line blank-able.
-  after = after.replace(/\{\{[\s\S]*?\}\}/g, '');
-  return before.trim() === '' && after.trim() === '';
+function lineEndAt(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end === -1 ? text.length : end;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  return start >= end || !/\S/.test(text.slice(start, end));
 }

@@ -3,6 +3,7 @@ import type { Node as YamlNode, Document } from 'yaml';
 import { maskHelmActions, looksLikeHelm, TEMPLATE_MARK } from './helm';
 import { computeLineStarts } from './lineIndex';
 import { scanDirectives } from './directives';
+import { excessiveAliasing } from './aliases';
 import { fastParse } from './fastParse';
 import type { ParsedDocument, ParsedFile, ScalarStyle, Span, SyntaxProblem, YNode, YPair } from './types';
 
@@ -67,7 +68,19 @@ function convertDocument(
     span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) },
   }));
   const converter = new Converter(source, multiLine, errors);
-  const root = converter.convert(doc.contents as YamlNode | null, 0);
+  let root = converter.convert(doc.contents as YamlNode | null, 0);
+  // A document whose aliases expand to far more than it holds is not analysed (nor applied by
+  // Kubernetes): everything that reads the tree then stays proportional to the text.
+  const bomb = converter.sawAlias ? excessiveAliasing(root) : undefined;
+  if (bomb) {
+    errors.unshift({
+      message:
+        'The aliases of this document expand to too much to analyse; Kubernetes rejects it too ("document contains excessive aliasing")',
+      code: 'EXCESSIVE_ALIASING',
+      span: bomb.span,
+    });
+    root = null;
+  }
   const templated = source.slice(span.start, span.end).includes(TEMPLATE_MARK);
   return { index, span, root, errors, templated };
 }
@@ -75,6 +88,7 @@ function convertDocument(
 class Converter {
   private readonly anchorNames = new Map<string, YNode>();
   private tooDeepReported = false;
+  sawAlias = false;
 
   constructor(
     private readonly source: string,
@@ -100,6 +114,7 @@ class Converter {
       // Anchors are registered before their children are converted, so an alias to an ancestor
       // (a cyclic document) resolves to that ancestor instead of recursing forever.
       const target = this.findAnchored(node.source);
+      this.sawAlias = true;
       return { kind: 'alias', span, name: node.source, target };
     }
     if (isScalar(node)) {

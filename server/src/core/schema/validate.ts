@@ -45,7 +45,15 @@ export function validateResource(
   text: string,
   report: (p: SchemaProblem) => void,
 ): void {
-  new Validator(version, text, report).value(node, root, undefined, 'resource', 0);
+  new Validator(version, text, report, hasTemplateActions(text, node)).value(node, root, undefined, 'resource', 0);
+}
+
+/**
+ * Whether the resource's own text holds `{{` (only then can values be masked templates). Its span,
+ * not the whole file: a file of many resources was scanned once per resource, quadratically.
+ */
+function hasTemplateActions(text: string, node: YNode): boolean {
+  return text.slice(node.span.start, node.span.end).includes('{{');
 }
 
 /** `apiVersion` and `kind` are judged by the caller, which knows every kind (not only this one's values). */
@@ -62,8 +70,9 @@ class Validator {
     private readonly version: string,
     private readonly text: string,
     private readonly report: (p: SchemaProblem) => void,
+    helm: boolean,
   ) {
-    this.helm = text.includes('{{');
+    this.helm = helm;
   }
 
   /** `keySpan` is the key holding the value (undefined for list items and the root). */

@@ -1,0 +1,68 @@
+import { parentPort, workerData } from 'worker_threads';
+import type { FileInput } from '../core/analysis/analyzer';
+import type { AnalysisSettings } from '../core/settings';
+import { readInputSync, toInput } from './fileInput';
+import { packForTransfer } from './transfer';
+
+/**
+ * What a worker thread is asked and answers (summaryWorker.ts serves it): files read and analysed
+ * on their own, or the text of an open document, as plain-data summaries.
+ */
+export type WorkerRequest = {
+  readonly id: number;
+  readonly settings: AnalysisSettings;
+} & ({ readonly files: readonly string[] } | { readonly document: { readonly file: string; readonly text: string } });
+
+export type WorkerResponse = {
+  readonly id: number;
+  readonly inputs: readonly FileInput[];
+  readonly logs: readonly string[];
+};
+
+/**
+ * Where a worker is, shared with the main thread without messages (which a worker stuck in
+ * synchronous code could not send): files started so far, and the request and index of the
+ * file under analysis (request 0: idle).
+ */
+export const PROGRESS_STARTED = 0;
+export const PROGRESS_REQUEST = 1;
+export const PROGRESS_INDEX = 2;
+export const PROGRESS_SLOTS = 3;
+
+/**
+ * Answers requests on this worker thread. `beforeFile` lets a test stand in for a file whose
+ * analysis never ends (test/hostile/stallingWorker.ts).
+ */
+export function serveRequests(beforeFile?: (file: string) => void): void {
+  const shared = (workerData as { progress?: SharedArrayBuffer } | undefined)?.progress;
+  const progress = shared ? new Int32Array(shared) : undefined;
+  const starting = (id: number, index: number) => {
+    if (!progress) return;
+    Atomics.store(progress, PROGRESS_REQUEST, id);
+    Atomics.store(progress, PROGRESS_INDEX, index);
+    Atomics.add(progress, PROGRESS_STARTED, 1);
+  };
+  parentPort?.on('message', (request: WorkerRequest) => {
+    const logs: string[] = [];
+    const log = (m: string) => logs.push(m);
+    const inputs: FileInput[] = [];
+    const files = 'files' in request ? request.files : [request.document.file];
+    files.forEach((file, index) => {
+      starting(request.id, index);
+      try {
+        beforeFile?.(file);
+        inputs.push(
+          'document' in request
+            ? toInput(file, { ok: true, text: request.document.text }, request.settings, log)
+            : readInputSync(file, request.settings, log),
+        );
+      } catch (e) {
+        logs.push(`Could not analyse ${file}: ${String(e)}`);
+        inputs.push({ file, deleted: true });
+      }
+    });
+    if (progress) Atomics.store(progress, PROGRESS_REQUEST, 0);
+    const response: WorkerResponse = { id: request.id, inputs: packForTransfer(inputs), logs };
+    parentPort?.postMessage(response);
+  });
+}
