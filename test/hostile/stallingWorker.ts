@@ -7,5 +7,8 @@ import { serveRequests } from '../../server/src/host/workerRequests';
  */
 serveRequests(file => {
   if (file.includes('crash')) process.exit(3);
-  if (file.includes('stall')) for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  // Half a minute, so that a broken budget fails the test instead of hanging the suite.
+  const until = Date.now() + 30_000;
+  if (file.includes('stall'))
+    while (Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
 });

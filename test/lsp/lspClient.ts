@@ -56,7 +56,7 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(root: string): Promise<void> {
+  async initialize(root: string, readyTimeoutMs = 10000): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: fileUri(root),
@@ -75,7 +75,7 @@ export class LspTestClient {
       },
     });
     await this.connection.sendNotification('initialized', {});
-    await this.until(() => this.statuses.some(s => s.state === 'ready'), 'the index to be ready');
+    await this.until(() => this.statuses.some(s => s.state === 'ready'), 'the index to be ready', readyTimeoutMs);
   }
 
   /** Resolves when `condition` holds after some message, or fails with what it was waiting for. */

@@ -49,7 +49,7 @@ export class WorkspaceHost {
     this.large = new LargeDocuments({
       settings: () => this.settings.analysis,
       log: events.log,
-      apply: input => this.emit(this.analyzer.update([input])),
+      apply: input => void this.applyInSlices(input),
       ...options,
     });
   }
@@ -231,6 +231,16 @@ export class WorkspaceHost {
       else now.push(input);
     }
     if (now.length > 0) this.emit(this.analyzer.update(now));
+  }
+
+  /**
+   * A large document's analysis, from its thread: indexed at once, its cross-file re-check (which
+   * may concern thousands of resources) in slices that keep requests answered.
+   */
+  private async applyInSlices(input: FileInput): Promise<void> {
+    const job = this.analyzer.updateInSlices([input], () => performance.now());
+    while (!job.step(SLICE_MS)) await new Promise<void>(resolve => setImmediate(resolve));
+    this.emit(job.files);
   }
 
   private emit(files: ReadonlySet<string>): void {

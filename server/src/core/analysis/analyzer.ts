@@ -81,8 +81,11 @@ export class Analyzer {
     this.dependents.clear();
     this.relatedFilesOf.clear();
     this.relatedIn.clear();
-    const pending = [...this.index.allResources()];
-    const files = new Set<string>(moved.removed.map(r => r.file));
+    return this.inSlices([...this.index.allResources()], new Set(moved.removed.map(r => r.file)), now);
+  }
+
+  /** Re-checks `pending` as a job run in slices, skipping resources replaced since it started. */
+  private inSlices(pending: readonly Resource[], files: Set<string>, now: () => number): CrossFileJob {
     let next = 0;
     return {
       total: pending.length,
@@ -132,6 +135,27 @@ export class Analyzer {
 
   /** Applies file changes; returns every file whose findings may have changed. */
   update(inputs: readonly FileInput[]): Set<string> {
+    const { changedFiles, affected, removed } = this.applyToIndex(inputs);
+    for (const f of this.recheck(affected, removed)) changedFiles.add(f);
+    return changedFiles;
+  }
+
+  /**
+   * update(), with the cross-file re-check left to a job the host runs in slices: a document of
+   * thousands of resources would otherwise hold the event loop for as long as they take.
+   */
+  updateInSlices(inputs: readonly FileInput[], now: () => number): CrossFileJob {
+    const { changedFiles, affected, removed } = this.applyToIndex(inputs);
+    for (const r of removed) changedFiles.add(r.file);
+    return this.inSlices(affected, changedFiles, now);
+  }
+
+  /** Updates the index; returns the files changed and the resources whose cross-file findings may change. */
+  private applyToIndex(inputs: readonly FileInput[]): {
+    changedFiles: Set<string>;
+    affected: Resource[];
+    removed: readonly Resource[];
+  } {
     const updates = new Map<string, FileSummary | undefined>();
     for (const input of inputs) {
       if ('deleted' in input) updates.set(input.file, undefined);
@@ -144,36 +168,31 @@ export class Analyzer {
     const changedFiles = new Set<string>(updates.keys());
     for (const r of change.removed) this.forget(r.id);
     // While cross-file rules are held back (cold indexing) nothing depends on anything yet.
-    if (!this.crossFileEnabled) return changedFiles;
-    let affected: Resource[];
-    if (change.global) {
-      affected = [...this.index.allResources()];
-    } else {
-      // A resource that only moved within its file (text inserted above it) means the same to
-      // every other resource: its keys are not dirty. Only findings that point into its file
-      // (related locations) need their positions refreshed.
-      const before = new Map(change.removed.map(r => [r.id, r]));
-      const moved = new Set<string>();
-      for (const r of change.added) {
-        const old = before.get(r.id);
-        if (old && meaningOf(old) === meaningOf(r)) moved.add(r.id);
-      }
-      const dirty = new Set<string>();
-      for (const r of [...change.removed, ...change.added]) {
-        if (moved.has(r.id)) continue;
-        for (const key of providedKeys(r)) dirty.add(key);
-      }
-      const ids = new Set<string>(change.added.map(r => r.id));
-      for (const key of dirty) for (const id of this.dependents.get(key) ?? []) ids.add(id);
-      for (const file of updates.keys()) for (const id of this.relatedIn.get(file) ?? []) ids.add(id);
-      affected = [];
-      for (const id of ids) {
-        const r = this.index.resource(id);
-        if (r) affected.push(r);
-      }
+    if (!this.crossFileEnabled) return { changedFiles, affected: [], removed: change.removed };
+    if (change.global) return { changedFiles, affected: [...this.index.allResources()], removed: change.removed };
+    // A resource that only moved within its file (text inserted above it) means the same to
+    // every other resource: its keys are not dirty. Only findings that point into its file
+    // (related locations) need their positions refreshed.
+    const before = new Map(change.removed.map(r => [r.id, r]));
+    const moved = new Set<string>();
+    for (const r of change.added) {
+      const old = before.get(r.id);
+      if (old && meaningOf(old) === meaningOf(r)) moved.add(r.id);
     }
-    for (const f of this.recheck(affected, change.removed)) changedFiles.add(f);
-    return changedFiles;
+    const dirty = new Set<string>();
+    for (const r of [...change.removed, ...change.added]) {
+      if (moved.has(r.id)) continue;
+      for (const key of providedKeys(r)) dirty.add(key);
+    }
+    const ids = new Set<string>(change.added.map(r => r.id));
+    for (const key of dirty) for (const id of this.dependents.get(key) ?? []) ids.add(id);
+    for (const file of updates.keys()) for (const id of this.relatedIn.get(file) ?? []) ids.add(id);
+    const affected: Resource[] = [];
+    for (const id of ids) {
+      const r = this.index.resource(id);
+      if (r) affected.push(r);
+    }
+    return { changedFiles, affected, removed: change.removed };
   }
 
   /** Raw findings of a file: single-file ones and those of the cross-file rules. */

@@ -4,7 +4,7 @@ import { isExportedTo } from '../model/exportTo';
 import { WORKLOAD_KINDS } from '../model/kinds';
 import type { Resource } from '../model/types';
 import { Keys } from './keys';
-import type { Tables } from './tables';
+import { byId, type Tables } from './tables';
 
 /** Where the DestinationRules that apply to a client were found, in Istio's lookup order. */
 export interface DestinationRuleMatch {
@@ -246,10 +246,6 @@ const INCOMPLETE_WORKLOAD_KINDS = [...WORKLOAD_KINDS, 'WorkloadEntry', 'Workload
 /** A root-namespace rule exported only to the root namespace itself. */
 function isPrivate(dr: Resource): boolean {
   return !!dr.exportTo && dr.exportTo.length > 0 && dr.exportTo.every(e => e === '.' || e === dr.namespace);
-}
-
-function byId(a: Resource, b: Resource): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Table lists are already in id order (see Tables); callers get their own copy. */

@@ -4,8 +4,14 @@ import { MultiMap } from '../util/multiMap';
 import { boundGateways, destinationHosts } from './references';
 
 /** Lists in the tables are ordered by resource id, so lookups answer deterministically without sorting. */
+/**
+ * The order of every table list: by file, then document and item position as numbers. (Comparing
+ * ids as strings put `#10` before `#9`, so indexing a file of many documents inserted most of them
+ * mid-list: 40,000 documents in one file cost seconds of array shifting.)
+ */
 export function byId(a: Resource, b: Resource): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.docIndex - b.docIndex || (a.itemIndex ?? -1) - (b.itemIndex ?? -1);
 }
 
 /** The lookup tables of the index, kept in step with the resources added and removed. */
