@@ -25,9 +25,10 @@ import { longHelmLine, manyDocuments, suppressionComments } from './generators';
 
 /**
  * The hostile-input suite (issue #12): inputs that once took exponential or quadratic time, or
- * read a 1.5 GB file whole. Here a time limit is the point of the test. Each limit is about ten
- * times what the case takes on a busy 2-core CI machine, so noise does not fail it while a
- * regression to the old behaviour (seconds to minutes, figures in each test) does. Whole-file
+ * read a 1.5 GB file whole. Here a time limit is the point of the test. Each limit is several
+ * times what the case takes on a 2-core machine shared by a dozen test runs (ten times or more
+ * what it takes on a quiet one), while the old behaviour took seconds to minutes (figures in each
+ * test, or beside its limit) and fails it. Whole-file
  * cases run on a thread of their own, terminated at twice the limit: a case gone exponential
  * fails instead of hanging the suite.
  */
@@ -36,7 +37,7 @@ describe('hostile input', function () {
 
   describe('each analysed within its limit', () => {
     it('a merge-key chain (16 levels, each merging the one below 4 times; 0.7 KB): once > 120 s', async () => {
-      const result = await runCase({ generator: 'mergeKeyChain', args: [16, 4], file: '/ws/merge.yaml' }, 2000);
+      const result = await runCase({ generator: 'mergeKeyChain', args: [16, 4], file: '/ws/merge.yaml' }, 5000);
       assert.deepStrictEqual(result.findings, [
         {
           ruleId: 'yaml-syntax',
@@ -49,7 +50,7 @@ describe('hostile input', function () {
     it('the billion laughs (9 levels of 9 aliases): rejected as Kubernetes rejects it; hover and completion stay quick', async () => {
       const result = await runCase(
         { generator: 'billionLaughs', args: [9, 9], file: '/ws/laughs.yaml', features: true },
-        2000,
+        5000,
       );
       assert.deepStrictEqual(
         result.findings.map(f => f.ruleId),
@@ -60,21 +61,21 @@ describe('hostile input', function () {
     it('a merge-key chain Kubernetes accepts (4 levels × 3) is still read through its merges', async () => {
       const result = await runCase(
         { generator: 'mergeKeyChain', args: [4, 3], file: '/ws/merge.yaml', features: true },
-        2000,
+        5000,
       );
       assert.strictEqual(result.resources, 1);
       assert.ok(!result.findings.some(f => f.ruleId === 'yaml-syntax'), JSON.stringify(result.findings));
     });
 
     it('40,000 documents in one file (5 MB; schema validation scanned it whole per resource: 27 s)', async () => {
-      const result = await runCase({ generator: 'manyDocuments', args: [40_000], file: '/ws/many.yaml' }, 40_000);
+      const result = await runCase({ generator: 'manyDocuments', args: [40_000], file: '/ws/many.yaml' }, 30_000);
       assert.strictEqual(result.resources, 40_000);
     });
 
     it('one Helm template line of 200 KB holding 12,500 actions (masking it: 21 s)', async () => {
       const result = await runCase(
         { generator: 'longHelmLine', args: [200_000], file: '/ws/chart/templates/vs.yaml', features: true },
-        3000,
+        6000,
       );
       assert.strictEqual(result.resources, 1);
     });
@@ -82,7 +83,7 @@ describe('hostile input', function () {
     it('40,000 suppression comments in a row (each looked ahead for its target line: minutes)', async () => {
       const result = await runCase(
         { generator: 'suppressionComments', args: [40_000, 1], file: '/ws/comments.yaml' },
-        6000,
+        10_000,
       );
       assert.strictEqual(result.resources, 1);
     });
@@ -90,21 +91,21 @@ describe('hostile input', function () {
 
   describe('each quadratic path, on its own', () => {
     it('schema validation of a resource does not scan the rest of its file', () => {
-      const text = manyDocuments(2000, 4_000_000);
+      const text = manyDocuments(4000, 4_400_000);
       const parsed = parseYamlFile('/ws/many.yaml', text);
       const dr = loadSchemas().resource('networking.istio.io/v1', 'DestinationRule');
       assert.ok(dr);
       const roots = parsed.docs.map(d => d.root).filter((r): r is YNode => r !== null);
-      assert.strictEqual(roots.length, 2001);
-      // 2,000 scans of 4 MB took seconds; 2,000 resources of 7 lines take milliseconds.
-      within(500, 'validating 2,000 resources of a 4 MB file', () => {
-        for (const root of roots.slice(0, 2000)) validateResource(root, dr.root, dr.version, text, () => undefined);
+      assert.strictEqual(roots.length, 4001);
+      // 4,000 scans of 5 MB took seconds (18 GB); 4,000 resources of 7 lines take milliseconds.
+      within(1500, 'validating 4,000 resources of a 5 MB file', () => {
+        for (const root of roots.slice(0, 4000)) validateResource(root, dr.root, dr.version, text, () => undefined);
       });
     });
 
     it('masking a 200 KB line of Helm actions', () => {
       const text = longHelmLine(200_000);
-      const masked = within(1000, 'masking', () => maskHelmActions(text));
+      const masked = within(3000, 'masking', () => maskHelmActions(text));
       assert.strictEqual(masked.text.length, text.length);
       assert.ok(!masked.text.includes('{{'));
     });
@@ -116,7 +117,7 @@ describe('hostile input', function () {
 
     it('finding the targets of 40,000 suppression comments', () => {
       const text = suppressionComments(40_000, 1);
-      const directives = within(1000, 'scanning', () => scanDirectives(text, computeLineStarts(text), []));
+      const directives = within(5000, 'scanning', () => scanDirectives(text, computeLineStarts(text), []));
       // All apply to the resource's first line; each different one is kept once.
       assert.deepStrictEqual(
         directives.map(d => [d.scope, d.rules.join(), d.targetLine]),
@@ -160,7 +161,7 @@ describe('hostile input', function () {
         brokenDocs: [],
       };
       // 3.4 s before.
-      const shown = within(500, 'reporting', () => reportFindings(summary, findings, () => undefined, { rules: {} }));
+      const shown = within(1500, 'reporting', () => reportFindings(summary, findings, () => undefined, { rules: {} }));
       // The `weights` comments in a row all apply to the first resource's first line.
       assert.strictEqual(shown.length, 1999);
       assert.notStrictEqual(shown[0].span.start, findings[0].span.start);
@@ -173,7 +174,7 @@ describe('hostile input', function () {
       for (let i = 0; i < levels; i++)
         below = map([pair('<<', seq([below, below, below])), pair(`own${i}`, scalar(i))]);
       const top = below;
-      const found = within(200, 'lookups', () => {
+      const found = within(1000, 'lookups', () => {
         assert.strictEqual(pairOf(top, 'missing'), undefined);
         return pairOf(top, 'deepest');
       });
@@ -204,8 +205,8 @@ describe('hostile input', function () {
       fs.ftruncateSync(fd, 1536 * 1024 * 1024);
       fs.closeSync(fd);
       const rss = process.memoryUsage().rss;
-      const read = await within(1000, 'reading', () => readYamlFile(file));
-      const readSync = within(1000, 'reading (sync)', () => readYamlFileSync(file));
+      const read = await within(3000, 'reading', () => readYamlFile(file));
+      const readSync = within(3000, 'reading (sync)', () => readYamlFileSync(file));
       assert.ok(process.memoryUsage().rss - rss < 100 * 1024 * 1024, 'memory grew by over 100 MB');
       const expected = {
         ok: false,
@@ -228,9 +229,11 @@ describe('hostile input', function () {
       try {
         const file = '/ws/comments.yaml';
         const text = suppressionComments(40_000, 1).replace('istio.io/v1\n', 'istio.io/v1beta1\n');
-        within(100, 'three changes of a 1.4 MB document', () => {
-          host.changeDocument(file, text.replace('vs-0', 'first'));
-          host.changeDocument(file, text.replace('vs-0', 'second'));
+        const first = text.replace('vs-0', 'first');
+        const second = text.replace('vs-0', 'second');
+        within(500, 'three changes of a 1.4 MB document', () => {
+          host.changeDocument(file, first);
+          host.changeDocument(file, second);
           host.changeDocument(file, text);
         });
         assert.strictEqual(host.analyzer.index.file(file), undefined, 'analysed on the main thread');
