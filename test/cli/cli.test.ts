@@ -55,6 +55,16 @@ describe('istio-ls check', () => {
     assert.match(lines[2], /^2 problems \(1 errors, 1 warnings, 0 infos\) in 2 files, 2 resources\.$/);
   });
 
+  it('a malformed --exclude pattern is one line on stderr (no stack trace); the others still apply', async () => {
+    fs.mkdirSync(path.join(dir, 'gen'));
+    fs.writeFileSync(path.join(dir, 'gen', 'vs.yaml'), VS);
+    const r = await run(['check', '.', '--exclude', '{gen', '--exclude', 'gen'], dir);
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.err, 'istio-ls: Ignoring the exclude glob pattern "{gen": a "{" has no closing "}"\n');
+    assert.match(r.out, /mesh\/vs\.yaml:8:44/);
+    assert.doesNotMatch(r.out, /gen\/vs\.yaml/);
+  });
+
   it('defaults to the current directory', async () => {
     const r = await run(['check'], dir);
     assert.match(r.out, /mesh\/vs\.yaml:8:44/);

@@ -28,6 +28,8 @@ export class LspTestClient {
   private readonly proc: ChildProcess;
   private readonly waiters: (() => void)[] = [];
   settings: Record<string, unknown> = {};
+  /** VS Code's `files.exclude` as the client answers it. */
+  filesExclude: Record<string, boolean> = {};
 
   constructor() {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -48,7 +50,9 @@ export class LspTestClient {
       this.logs.push(m.message);
     });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map(i => (i.section === 'istio' ? this.settings : i.section === 'files.exclude' ? {} : null)),
+      p.items.map(i =>
+        i.section === 'istio' ? this.settings : i.section === 'files.exclude' ? this.filesExclude : null,
+      ),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);

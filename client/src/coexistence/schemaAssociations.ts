@@ -1,3 +1,5 @@
+import { caseInsensitiveFileSystem, compileGlob } from '../../../shared/src/glob';
+
 /**
  * What Red Hat's YAML extension (redhat.vscode-yaml, yaml-language-server) would apply to a file,
  * as far as it matters to us: does a `yaml.schemas` entry map the Kubernetes schema onto it?
@@ -71,36 +73,15 @@ export function istioExclusions(yamlFiles: ReadonlyMap<string, boolean>): string
   return out;
 }
 
-/** A minimal glob matcher (`**`, `*`, `?`, `{a,b}`) anchored at the end of the path. */
+/**
+ * A `yaml.schemas` glob against a workspace-relative path, matched at the path's end as
+ * yaml-language-server matches relative globs (shared/src/glob.ts, the server's matcher too). A
+ * pattern that does not compile matches nothing.
+ */
 export function globMatchesPathEnd(glob: string, relativePath: string): boolean {
-  const pattern = glob.replace(/^\.?\//, '');
-  const re = new RegExp(`(?:^|/)${globToRegExpSource(pattern)}$`);
-  return re.test(relativePath);
-}
-
-function globToRegExpSource(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      out += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      if (end < 0) {
-        out += '\\{';
-        continue;
-      }
-      out += `(?:${glob
-        .slice(i + 1, end)
-        .split(',')
-        .map(globToRegExpSource)
-        .join('|')})`;
-      i = end;
-    } else out += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return out;
+  const compiled = compileGlob(glob, {
+    anchor: 'pathEnd',
+    caseInsensitive: caseInsensitiveFileSystem(process.platform),
+  });
+  return compiled.ok && compiled.matches(relativePath);
 }

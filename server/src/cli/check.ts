@@ -6,6 +6,8 @@ import { kustomizationsFirst } from '../core/model/extract/kustomization';
 import type { ReportedFinding } from '../core/analysis/report';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
 import { walkYamlFiles } from '../host/fileWalker';
+import { FileScope } from '../host/glob';
+import { hostFileKey } from '../host/paths';
 import { summarizeFiles } from '../host/summarizer';
 import { loadSchemas } from '../host/schemaLoader';
 import { timing } from '../host/timings';
@@ -37,13 +39,14 @@ export async function runCheck(
   };
   const files = new Set<string>();
   const missing: string[] = [];
+  // Built once: a bad --exclude pattern is reported once, and the others still apply.
+  const scope = new FileScope([], options.exclude, log);
   for (const p of options.paths) {
     const abs = path.resolve(cwd, p);
     const st = await fs.stat(abs).catch(() => undefined);
     if (!st) missing.push(p);
-    else if (st.isDirectory())
-      for (const f of await walkYamlFiles(abs, { exclude: options.exclude, log })) files.add(f);
-    else files.add(abs);
+    else if (st.isDirectory()) for (const f of await walkYamlFiles(abs, { scope, log })) files.add(f);
+    else files.add(hostFileKey(abs));
   }
   const analyzer = new Analyzer(
     settings,
@@ -53,7 +56,7 @@ export async function runCheck(
   );
   analyzer.setCrossFileEnabled(false);
   // Kustomizations first, so the files they list are indexed in their namespace straight away.
-  const list = kustomizationsFirst([...files].sort().map(f => f.split(path.sep).join('/')));
+  const list = kustomizationsFirst([...files].sort());
   timing(`walked ${list.length} files`);
   await summarizeFiles(list, {
     settings,

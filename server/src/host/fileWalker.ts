@@ -1,8 +1,10 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'fs';
-import * as path from 'path';
-import { GlobSet } from './glob';
+import { FileScope } from './glob';
+import { hostFileKey } from './paths';
 
 export interface WalkOptions {
+  /** Which files to analyse (built once per settings); or the globs to build it from. */
+  readonly scope?: FileScope;
   /** Workspace-relative globs; a file must match one (default: every .yaml/.yml). */
   readonly include?: readonly string[];
   /** Workspace-relative globs excluded from analysis (files.exclude, istio.files.exclude). */
@@ -10,29 +12,28 @@ export interface WalkOptions {
   readonly log?: (message: string) => void;
 }
 
-/** Never descended into, whatever the settings say: they are never Istio configuration. */
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 const YAML_FILE = /\.ya?ml$/i;
 
 /**
- * Every YAML file under `root`, in a stable order. Symbolic links are followed, but a directory
+ * Every YAML file under `root`, as file keys (core/util/paths.ts), in a stable order. Symbolic links are followed, but a directory
  * reached twice (a link loop) is walked once; unreadable directories are logged and skipped.
  * Directory reads are synchronous (a thread-pool round trip per directory made the walk mostly
  * waiting) in slices of a few milliseconds, so the event loop keeps turning.
  */
 export async function walkYamlFiles(root: string, options: WalkOptions = {}): Promise<string[]> {
-  const include = new GlobSet(options.include ?? []);
-  const exclude = new GlobSet(options.exclude ?? []);
+  const scope = options.scope ?? new FileScope(options.include ?? [], options.exclude ?? [], options.log);
   const out: string[] = [];
   let rootReal: string;
   try {
-    rootReal = realpathSync(root);
+    rootReal = hostFileKey(realpathSync(root));
   } catch {
     return out;
   }
   // Real paths of regular directories are derived from their parent's; only links cost a syscall.
   const visited = new Set<string>([rootReal]);
-  const pending: { dir: string; real: string; rel: string }[] = [{ dir: root, real: rootReal, rel: '' }];
+  const pending: { dir: string; real: string; rel: string }[] = [
+    { dir: hostFileKey(root).replace(/\/$/, ''), real: rootReal.replace(/\/$/, ''), rel: '' },
+  ];
   let sliceStart = performance.now();
   while (pending.length > 0) {
     if (performance.now() - sliceStart > SLICE_MS) {
@@ -49,10 +50,11 @@ export async function walkYamlFiles(root: string, options: WalkOptions = {}): Pr
     }
     for (const entry of entries) {
       const name = entry.name;
-      if (ALWAYS_SKIPPED.has(name)) continue;
+      if (FileScope.isAlwaysSkipped(name)) continue;
       const childRel = rel ? `${rel}/${name}` : name;
-      if (!exclude.empty && exclude.matches(childRel)) continue;
-      const full = `${dir}${path.sep}${name}`;
+      if (scope.excludes(childRel)) continue;
+      // File keys use `/` on every platform (see core/util/paths.ts); Node accepts them on Windows.
+      const full = `${dir}/${name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       let childReal = `${real}/${name}`;
@@ -61,7 +63,7 @@ export async function walkYamlFiles(root: string, options: WalkOptions = {}): Pr
           const st = statSync(full);
           isDir = st.isDirectory();
           isFile = st.isFile();
-          if (isDir) childReal = realpathSync(full);
+          if (isDir) childReal = hostFileKey(realpathSync(full));
         } catch {
           continue; // dangling link
         }
@@ -70,7 +72,7 @@ export async function walkYamlFiles(root: string, options: WalkOptions = {}): Pr
         if (visited.has(childReal)) continue;
         visited.add(childReal);
         pending.push({ dir: full, real: childReal, rel: childRel });
-      } else if (isFile && YAML_FILE.test(name) && (include.empty || include.matches(childRel))) {
+      } else if (isFile && YAML_FILE.test(name) && scope.includes(childRel)) {
         out.push(full);
       }
     }

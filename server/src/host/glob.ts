@@ -1,62 +1,53 @@
+import { caseInsensitiveFileSystem, GlobSet as SharedGlobSet } from '../../../shared/src/glob';
+
 /**
- * VS Code-style glob patterns (`**`, `*`, `?`, `{a,b}`, `[abc]`) compiled to RegExps, for
- * `files.exclude` and `istio.files.include/exclude`. Patterns match workspace-relative paths;
- * a pattern without a slash matches a name at any depth, as in VS Code.
+ * The globs of `files.exclude`-style settings (`files.exclude`, `istio.files.include/exclude`,
+ * the CLI's `--exclude`), matched as VS Code matches them on this platform (shared/src/glob.ts:
+ * relative to the folder, no implicit `**` prefix, a matched directory takes everything below it).
  */
-export function globToRegExp(pattern: string): RegExp {
-  let p = pattern.trim().replace(/\\/g, '/');
-  if (p.startsWith('./')) p = p.slice(2);
-  if (!p.includes('/')) p = `**/${p}`;
-  let re = '';
-  let inGroup = 0;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '*') {
-      if (p[i + 1] === '*') {
-        // `**/` matches zero or more directories; a trailing `**` matches everything below.
-        const slash = p[i + 2] === '/';
-        re += slash ? '(?:[^/]*/)*' : '.*';
-        i += slash ? 2 : 1;
-      } else {
-        re += '[^/]*';
-      }
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      re += '(?:';
-      inGroup++;
-    } else if (c === '}' && inGroup > 0) {
-      re += ')';
-      inGroup--;
-    } else if (c === ',' && inGroup > 0) re += '|';
-    else if (c === '[') {
-      const close = p.indexOf(']', i + 1);
-      if (close === -1) re += '\\[';
-      else {
-        re += `[${p
-          .slice(i + 1, close)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|\\]/g, m => `\\${m}`);
+export class GlobSet extends SharedGlobSet {
+  constructor(patterns: readonly string[], onError?: (pattern: string, error: string) => void) {
+    super(patterns, { matchDescendants: true, caseInsensitive: caseInsensitiveFileSystem(process.platform) }, onError);
   }
-  // A pattern naming a directory also excludes everything below it.
-  return new RegExp(`^${re}(?:/.*)?$`);
 }
 
-export class GlobSet {
-  private readonly patterns: RegExp[];
+/** Never descended into, whatever the settings say: they are never Istio configuration. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-  constructor(patterns: readonly string[]) {
-    this.patterns = patterns.filter(p => p.trim().length > 0).map(globToRegExp);
+/**
+ * Which workspace files are analysed: the include globs (none: every YAML file) minus the exclude
+ * globs. Built once per settings: a pattern that does not compile is logged once and left out, and
+ * the other patterns (and indexing) go on.
+ */
+export class FileScope {
+  private readonly include: GlobSet;
+  private readonly exclude: GlobSet;
+
+  constructor(include: readonly string[], exclude: readonly string[], log?: (message: string) => void) {
+    const report = (kind: string) => (pattern: string, error: string) =>
+      log?.(`Ignoring the ${kind} glob pattern "${pattern}": ${error}`);
+    this.include = new GlobSet(include, report('include'));
+    this.exclude = new GlobSet(exclude, report('exclude'));
   }
 
-  get empty(): boolean {
-    return this.patterns.length === 0;
+  /** A directory or file (workspace-relative, `/`-separated) left out, with everything below it. */
+  excludes(relativePath: string): boolean {
+    return !this.exclude.empty && this.exclude.matches(relativePath);
   }
 
-  matches(relativePath: string): boolean {
-    return this.patterns.some(re => re.test(relativePath));
+  /** A file (workspace-relative) the include globs select. */
+  includes(relativePath: string): boolean {
+    return this.include.empty || this.include.matches(relativePath);
+  }
+
+  /** A file in scope: not under an always-skipped directory, not excluded, included. */
+  contains(relativePath: string): boolean {
+    if (relativePath.split('/').some(part => ALWAYS_SKIPPED.has(part))) return false;
+    return !this.excludes(relativePath) && this.includes(relativePath);
+  }
+
+  static isAlwaysSkipped(name: string): boolean {
+    return ALWAYS_SKIPPED.has(name);
   }
 }
 

@@ -1,7 +1,7 @@
-import * as path from 'path';
 import { Analyzer, type FileInput } from '../core/analysis/analyzer';
 import { walkYamlFiles } from './fileWalker';
-import { GlobSet } from './glob';
+import { FileScope } from './glob';
+import { pathInside } from '../core/util/paths';
 import { kustomizationsFirst } from '../core/model/extract/kustomization';
 import { toInput } from './fileInput';
 import { LargeDocuments } from './largeDocuments';
@@ -34,6 +34,7 @@ export class WorkspaceHost {
   private generation = 0;
   private indexingDone = false;
   private readonly large: LargeDocuments;
+  private scope: FileScope;
 
   constructor(
     private settings: ServerSettings,
@@ -46,6 +47,7 @@ export class WorkspaceHost {
       (id, e) => events.log(`Rule ${id} failed: ${(e as Error)?.stack ?? String(e)}`),
       loadSchemas(events.log),
     );
+    this.scope = new FileScope(settings.include, settings.exclude, events.log);
     this.large = new LargeDocuments({
       settings: () => this.settings.analysis,
       log: events.log,
@@ -86,13 +88,7 @@ export class WorkspaceHost {
     this.emit(this.analyzer.setCrossFileEnabled(false));
     const files: string[] = [];
     for (const folder of folders) {
-      files.push(
-        ...(await walkYamlFiles(folder, {
-          include: this.settings.include,
-          exclude: this.settings.exclude,
-          log: this.events.log,
-        })),
-      );
+      files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
     }
     timing(`walked ${files.length} files`);
     const known = new Set(files);
@@ -191,6 +187,7 @@ export class WorkspaceHost {
       JSON.stringify([settings.include, settings.exclude]) !==
       JSON.stringify([this.settings.include, this.settings.exclude]);
     this.settings = settings;
+    if (scopeChanged) this.scope = new FileScope(settings.include, settings.exclude, this.events.log);
     const { reanalyzeFiles, changedFiles } = this.analyzer.setSettings(settings.analysis);
     this.emit(changedFiles);
     if (reanalyzeFiles || scopeChanged) {
@@ -205,12 +202,8 @@ export class WorkspaceHost {
 
   private inScope(file: string): boolean {
     return this.folders.some(folder => {
-      const rel = path.relative(folder, file).split(path.sep).join('/');
-      if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-      if (rel.split('/').some(part => part === 'node_modules' || part === '.git')) return false;
-      if (new GlobSet(this.settings.exclude).matches(rel)) return false;
-      const include = new GlobSet(this.settings.include);
-      return include.empty || include.matches(rel);
+      const rel = pathInside(folder, file);
+      return rel !== undefined && rel !== '' && this.scope.contains(rel);
     });
   }
 

@@ -1,8 +1,10 @@
-import { fileURLToPath } from 'url';
+import { URI } from 'vscode-uri';
+import { fileKey } from '../core/util/paths';
 
 /**
- * Core works on file paths; LSP on URIs. A file the client told us about keeps the exact URI the
- * client used (so diagnostics land on the open editor); others get VS Code's own encoding.
+ * Core works on file keys (core/util/paths.ts); LSP on URIs. A file the client told us about keeps
+ * the exact URI the client used (so diagnostics land on the open editor); others get VS Code's own
+ * encoding (vscode-uri).
  */
 export class UriMap {
   private readonly clientUris = new Map<string, string>();
@@ -18,16 +20,21 @@ export class UriMap {
   }
 }
 
+/**
+ * The file key of a `file:` URI, on any platform: `file:///c%3A/x`, `file:///C:/x` and the
+ * Windows path `C:\x` are one key (`c:/x`); `file://server/share/x` is the UNC key
+ * `//server/share/x`. Other schemes (an `untitled:` document) keep their URI as key.
+ */
 export function uriToPath(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  return fileURLToPath(uri).replace(/\\/g, '/');
+  const parsed = URI.parse(uri);
+  let path = parsed.authority ? `//${parsed.authority}${parsed.path}` : parsed.path;
+  // vscode-uri's fsPath does the same: `/c:/x` is the drive path `c:/x`.
+  if (/^\/[a-zA-Z]:(\/|$)/.test(path)) path = path.slice(1);
+  return fileKey(path, false);
 }
 
-/** Matches vscode-uri: every character outside [A-Za-z0-9-._~/] is percent-encoded. */
+/** The `file:` URI of a key, encoded as VS Code encodes it. */
 export function pathToUri(file: string): string {
-  const encoded = file
-    .split('/')
-    .map(seg => encodeURIComponent(seg).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
-  return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}`;
+  return URI.file(file).toString();
 }
