@@ -15,9 +15,10 @@ export interface ValidCase {
 export interface InvalidCase extends ValidCase {
   /**
    * The messages of the rule's findings, in file and position order: a string must equal the
-   * message, a RegExp must match it. Required for new tests (issue #12 makes it mandatory).
+   * message, a RegExp must match it. Required: a finding in the right place that says the wrong
+   * thing (a list of defined subsets gone missing) must fail its test.
    */
-  readonly messages?: readonly (string | RegExp)[];
+  readonly messages: readonly (string | RegExp)[];
   /** Title (substring or pattern) of the fix to apply to the first finding; default: the preferred fix. */
   readonly fix?: string | RegExp;
   /** Expected text of files after the fix, by workspace-relative path. */
@@ -61,11 +62,10 @@ export function ruleTester(
             found.map(f => describeFinding({ ...f, message: undefined })).sort(),
             fixture.expectations.map(e => describeFinding(e)).sort(),
           );
-          if (c.messages !== undefined)
-            checkMessages(
-              c.messages,
-              found.filter(f => f.ruleId === ruleId),
-            );
+          checkMessages(
+            c.messages,
+            found.filter(f => f.ruleId === ruleId),
+          );
           if (c.fix !== undefined || c.output !== undefined)
             checkFix(
               c,
@@ -79,7 +79,8 @@ export function ruleTester(
   });
 }
 
-function checkMessages(expected: readonly (string | RegExp)[], found: PlacedFinding[]): void {
+function checkMessages(expected: readonly (string | RegExp)[] | undefined, found: PlacedFinding[]): void {
+  assert.ok(Array.isArray(expected), 'every invalid case lists the messages of its findings (messages: [...])');
   const ordered = [...found].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.startCol - b.startCol);
   assert.strictEqual(
     ordered.length,

@@ -45,6 +45,7 @@ ruleTester('allow-all-rule', {
   invalid: [
     {
       name: 'the documented allow-all (no fix: removing it would deny everything)',
+      messages: ['This empty rule matches every request: the policy allows all traffic to the workloads it selects.'],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -57,6 +58,9 @@ ruleTester('allow-all-rule', {
     },
     {
       name: 'an empty rule next to real ones is removed',
+      messages: [
+        'This empty rule matches every request: the policy allows all traffic to the workloads it selects, whatever its other rule says.',
+      ],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -81,6 +85,9 @@ ruleTester('allow-all-rule', {
     },
     {
       name: 'flow sequence in a List item',
+      messages: [
+        'This empty rule matches every request: the policy allows all traffic to the workloads it selects, whatever its other rule says.',
+      ],
       code: `
         apiVersion: v1
         kind: List

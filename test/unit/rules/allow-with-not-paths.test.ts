@@ -38,6 +38,9 @@ ruleTester('allow-with-not-paths', {
   invalid: [
     {
       name: 'ALLOW everything except /admin',
+      messages: [
+        'ALLOW with notPaths allows everything not spelled exactly like the listed values: variants (trailing slashes, case, //, %2F, /./ depending on path normalisation) slip through. Prefer paths in ALLOW, or a DENY policy with the same values.',
+      ],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -52,6 +55,10 @@ ruleTester('allow-with-not-paths', {
     },
     {
       name: 'notMethods and notHosts with the default action',
+      messages: [
+        'ALLOW with notMethods allows everything not spelled exactly like the listed values: variants (lower-case or unusual methods) slip through. Prefer methods in ALLOW, or a DENY policy with the same values.',
+        'ALLOW with notHosts allows everything not spelled exactly like the listed values: variants (a port suffix such as example.com:80, a trailing dot) slip through. Prefer hosts in ALLOW, or a DENY policy with the same values.',
+      ],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -64,6 +71,9 @@ ruleTester('allow-with-not-paths', {
     },
     {
       name: 'second operation in a multi-document file',
+      messages: [
+        'ALLOW with notPaths allows everything not spelled exactly like the listed values: variants (trailing slashes, case, //, %2F, /./ depending on path normalisation) slip through. Prefer paths in ALLOW, or a DENY policy with the same values.',
+      ],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy

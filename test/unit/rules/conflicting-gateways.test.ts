@@ -65,6 +65,10 @@ ruleTester('conflicting-gateways', {
   invalid: [
     {
       name: 'two Gateways terminate TLS for one host on one port: both reported',
+      messages: [
+        'Gateway shop/shop also serves */shop.example.com with TLS on port 443 of the same gateway workload (istio=ingressgateway). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
+        'Gateway legacy/legacy also serves shop.example.com with TLS on port 443 of the same gateway workload (istio=ingressgateway). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
+      ],
       code: `
         #- shop/gw.yaml
         apiVersion: networking.istio.io/v1
@@ -91,6 +95,10 @@ ruleTester('conflicting-gateways', {
     },
     {
       name: 'a plaintext TCP server and an HTTP server on one port (kustomize namespace)',
+      messages: [
+        'Gateway web/web also uses port 8080 of the same gateway workload (istio=ingressgateway) as plaintext HTTP, while this server is plaintext TCP. One port carries one kind of listener, so Istio drops one of the servers: use another port or the same protocol.',
+        'Gateway ingress/db also uses port 8080 of the same gateway workload (istio=ingressgateway) as plaintext TCP, while this server is plaintext HTTP. One port carries one kind of listener, so Istio drops one of the servers: use another port or the same protocol.',
+      ],
       code: `
         #- ingress/kustomization.yaml
         namespace: ingress
@@ -114,6 +122,10 @@ ruleTester('conflicting-gateways', {
     },
     {
       name: 'passthrough servers with the same host, "./" host form, multi-document file',
+      messages: [
+        'Gateway ingress/b also serves ./db.example.com with TLS on port 443 of the same gateway workload (istio=ingressgateway). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
+        'Gateway ingress/a also serves ingress/db.example.com with TLS on port 443 of the same gateway workload (istio=ingressgateway). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Gateway

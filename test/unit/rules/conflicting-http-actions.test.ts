@@ -46,6 +46,9 @@ ruleTester('conflicting-http-actions', {
   invalid: [
     {
       name: 'redirect and route: drop the route',
+      messages: [
+        'Istio rejects this route: it cannot contain both route and redirect (a redirect answers the request itself, so nothing is forwarded, rewritten or fault-injected).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -75,6 +78,11 @@ ruleTester('conflicting-http-actions', {
     },
     {
       name: 'redirect with rewrite and fault: drop the redirect',
+      messages: [
+        'Istio rejects this route: it cannot contain both rewrite and redirect (a redirect answers the request itself, so nothing is forwarded, rewritten or fault-injected).',
+        'Istio rejects this route: it cannot contain both fault and redirect (a redirect answers the request itself, so nothing is forwarded, rewritten or fault-injected).',
+        'Istio rejects this route: it cannot contain both route and redirect (a redirect answers the request itself, so nothing is forwarded, rewritten or fault-injected).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -105,6 +113,9 @@ ruleTester('conflicting-http-actions', {
     },
     {
       name: 'flow-style route in a List item',
+      messages: [
+        'Istio rejects this route: it cannot contain both route and redirect (a redirect answers the request itself, so nothing is forwarded, rewritten or fault-injected).',
+      ],
       code: `
         apiVersion: v1
         kind: List

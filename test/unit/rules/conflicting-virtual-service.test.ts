@@ -82,6 +82,10 @@ ruleTester('conflicting-virtual-service', {
   invalid: [
     {
       name: 'two mesh VirtualServices for one host (FQDN and short name), IST0109',
+      messages: [
+        'VirtualService team-1/productpage also defines productpage.default.svc.cluster.local for the mesh (sidecars), visible in the same namespaces. Sidecars use one VirtualService per host, the oldest, and ignore the other: merge them into one.',
+        'VirtualService default/custom also defines productpage.default.svc.cluster.local for the mesh (sidecars), visible in the same namespaces. Sidecars use one VirtualService per host, the oldest, and ignore the other: merge them into one.',
+      ],
       code: `
         #- team-1/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -103,6 +107,10 @@ ruleTester('conflicting-virtual-service', {
     },
     {
       name: 'two VirtualServices on one gateway, one with a catch-all route (kustomize namespace)',
+      messages: [
+        "VirtualService shop/shop-api also defines shop.example.com on Gateway ingress/public, and this one has a route without match. Istio merges the routes of both in creation order, so that route may shadow the other VirtualService's routes depending on apply order: merge them, or give every route a match.",
+        "VirtualService legacy/shop-legacy also defines shop.example.com on Gateway ingress/public, and that one has a route without match. Istio merges the routes of both in creation order, so that route may shadow the other VirtualService's routes depending on apply order: merge them, or give every route a match.",
+      ],
       code: `${GATEWAY}
         #- shop/kustomization.yaml
         namespace: shop
@@ -128,6 +136,10 @@ ruleTester('conflicting-virtual-service', {
     },
     {
       name: 'a VirtualService bound to a gateway and the mesh conflicts on the mesh, multi-document',
+      messages: [
+        'VirtualService shop/web also defines web.shop.svc.cluster.local for the mesh (sidecars), visible in the same namespaces. Sidecars use one VirtualService per host, the oldest, and ignore the other: merge them into one.',
+        'VirtualService shop/both also defines web.shop.svc.cluster.local for the mesh (sidecars), visible in the same namespaces. Sidecars use one VirtualService per host, the oldest, and ignore the other: merge them into one.',
+      ],
       code: `${GATEWAY}
         ---
         apiVersion: networking.istio.io/v1

@@ -51,6 +51,9 @@ ruleTester('delegate-not-found', {
   invalid: [
     {
       name: 'a delegate namespace missing: the VirtualService is in another namespace',
+      messages: [
+        'Delegate VirtualService ingress/reviews does not exist, so Istio skips this route. A delegate VirtualService reviews exists in namespace bookinfo.',
+      ],
       code: `
         #- ingress/root.yaml
         apiVersion: networking.istio.io/v1
@@ -78,6 +81,9 @@ ruleTester('delegate-not-found', {
     },
     {
       name: 'a typo in the delegate name (kustomize namespace)',
+      messages: [
+        'Delegate VirtualService bookinfo/reveiws does not exist, so Istio skips this route. Did you mean reviews?',
+      ],
       code: `
         #- bookinfo/kustomization.yaml
         namespace: bookinfo
@@ -118,6 +124,9 @@ ruleTester('delegate-not-found', {
     },
     {
       name: 'a delegate with hosts is not a delegate',
+      messages: [
+        'VirtualService shop/cart has hosts, so it is not a delegate: Istio only delegates to VirtualServices without hosts and skips this route.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -137,6 +146,9 @@ ruleTester('delegate-not-found', {
     },
     {
       name: 'a delegate not exported to the root VirtualService namespace',
+      messages: [
+        'Delegate VirtualService shop/cart is not exported to namespace ingress (exportTo: .), so Istio skips this route.',
+      ],
       code: `
         #- ingress/root.yaml
         apiVersion: networking.istio.io/v1

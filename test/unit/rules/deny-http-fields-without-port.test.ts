@@ -42,6 +42,9 @@ ruleTester('deny-http-fields-without-port', {
   invalid: [
     {
       name: 'DENY on paths without ports',
+      messages: [
+        'This DENY rule matches on paths but sets no ports: on TCP (non-HTTP) ports of the selected workloads, paths cannot be checked and the rule denies every connection. Add to.operation.ports with the HTTP ports.',
+      ],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -57,6 +60,9 @@ ruleTester('deny-http-fields-without-port', {
     },
     {
       name: 'DENY from requestPrincipals only',
+      messages: [
+        'This DENY rule only matches on notRequestPrincipals (JWT), which TCP traffic does not carry: on TCP ports the rule denies every connection. Add a to.operation.ports condition.',
+      ],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -70,6 +76,9 @@ ruleTester('deny-http-fields-without-port', {
     },
     {
       name: 'principals plus methods: the to-part still has no ports; second rule of a List item',
+      messages: [
+        'This DENY rule matches on hosts but sets no ports: on TCP (non-HTTP) ports of the selected workloads, hosts cannot be checked and the rule denies every connection. Add to.operation.ports with the HTTP ports.',
+      ],
       code: `
         apiVersion: v1
         kind: List

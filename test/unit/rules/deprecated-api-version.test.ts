@@ -39,6 +39,7 @@ ruleTester('deprecated-api-version', {
   invalid: [
     {
       name: 'v1beta1 VirtualService',
+      messages: ['networking.istio.io/v1beta1 is superseded: use networking.istio.io/v1 (served since Istio 1.22).'],
       code: `
         apiVersion: networking.istio.io/v1beta1
         #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^ deprecated-api-version
@@ -55,6 +56,7 @@ ruleTester('deprecated-api-version', {
     },
     {
       name: 'quoted v1alpha3 DestinationRule keeps its quotes',
+      messages: ['networking.istio.io/v1alpha3 is superseded: use networking.istio.io/v1 (served since Istio 1.22).'],
       code: `
         apiVersion: "networking.istio.io/v1alpha3"
         #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ deprecated-api-version
@@ -71,6 +73,10 @@ ruleTester('deprecated-api-version', {
     },
     {
       name: 'AuthorizationPolicy v1beta1 with target 1.17; multi-document and List items',
+      messages: [
+        'security.istio.io/v1beta1 is superseded: use security.istio.io/v1 (served since Istio 1.17).',
+        'security.istio.io/v1beta1 is superseded: use security.istio.io/v1 (served since Istio 1.17).',
+      ],
       settings: { targetVersion: '1.17' },
       code: `
         apiVersion: security.istio.io/v1beta1

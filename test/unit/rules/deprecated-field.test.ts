@@ -66,6 +66,9 @@ ruleTester('deprecated-field', {
   invalid: [
     {
       name: 'consecutiveErrors is renamed to consecutive5xxErrors',
+      messages: [
+        "outlierDetection.consecutiveErrors is ignored by current Istio: Envoy's default (5 consecutive 5xx) applies instead of 7. Use consecutive5xxErrors (or consecutiveGatewayErrors for 502/503/504 only).",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -92,6 +95,9 @@ ruleTester('deprecated-field', {
     },
     {
       name: 'consecutiveErrors next to consecutive5xxErrors is removed (subset level)',
+      messages: [
+        "outlierDetection.consecutiveErrors is ignored by current Istio: Envoy's default (5 consecutive 5xx) applies instead of 3. Use consecutive5xxErrors (or consecutiveGatewayErrors for 502/503/504 only).",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -125,6 +131,10 @@ ruleTester('deprecated-field', {
     },
     {
       name: 'LEAST_CONN value and minimumRingSize in a port-level policy',
+      messages: [
+        'LEAST_CONN is deprecated: use LEAST_REQUEST (same Envoy algorithm).',
+        'consistentHash.minimumRingSize is deprecated: use consistentHash.ringHash.minimumRingSize.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -162,6 +172,7 @@ ruleTester('deprecated-field', {
     },
     {
       name: 'minimumRingSize moves under ringHash',
+      messages: ['consistentHash.minimumRingSize is deprecated: use consistentHash.ringHash.minimumRingSize.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -191,6 +202,7 @@ ruleTester('deprecated-field', {
     },
     {
       name: 'mirrorPercent becomes mirrorPercentage; multi-document file',
+      messages: ['mirrorPercent is deprecated: use mirrorPercentage: {value: N}.'],
       code: `
         apiVersion: v1
         kind: Service
@@ -230,6 +242,7 @@ ruleTester('deprecated-field', {
     },
     {
       name: 'fault.delay.percent in a flow map, in a List item',
+      messages: ['fault.delay.percent is deprecated: use fault.delay.percentage: {value: N}.'],
       code: `
         apiVersion: v1
         kind: List
@@ -262,6 +275,9 @@ ruleTester('deprecated-field', {
     },
     {
       name: 'allowOrigin becomes allowOrigins, * becomes a regex',
+      messages: [
+        'corsPolicy.allowOrigin is deprecated (and ignored when allowOrigins is set): use allowOrigins with string matches.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -294,6 +310,9 @@ ruleTester('deprecated-field', {
     },
     {
       name: 'egressProxy without ALLOW_ANY',
+      messages: [
+        'egressProxy is only accepted with outboundTrafficPolicy mode ALLOW_ANY: Istio rejects this Sidecar (mode is REGISTRY_ONLY).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Sidecar

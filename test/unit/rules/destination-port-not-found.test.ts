@@ -70,6 +70,9 @@ ruleTester('destination-port-not-found', {
   invalid: [
     {
       name: 'the container port instead of the Service port',
+      messages: [
+        'Service bookinfo/reviews has no port 8080 (its ports: 9080 (http), 9090 (grpc)), so this route has no upstream and answers 503. 8080 is the targetPort (container port) of Service port 9080: routes address the Service port.',
+      ],
       code: `${SERVICE}
         #- bookinfo/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -101,6 +104,9 @@ ruleTester('destination-port-not-found', {
     },
     {
       name: 'a port no Service port has, FQDN from another namespace (kustomize namespace)',
+      messages: [
+        'Service bookinfo/reviews has no port 80 (its ports: 9080 (http), 9090 (grpc)), so this route has no upstream and answers 503.',
+      ],
       code: `${SERVICE}
         #- front/kustomization.yaml
         namespace: front
@@ -117,6 +123,9 @@ ruleTester('destination-port-not-found', {
     },
     {
       name: 'mirror and route ports in a multi-document file',
+      messages: [
+        'Service bookinfo/reviews has no port 9091 (its ports: 9080 (http), 9090 (grpc)), so this route has no upstream and answers 503.',
+      ],
       code: `${SERVICE}
         ---
         apiVersion: networking.istio.io/v1

@@ -116,6 +116,9 @@ ruleTester('destination-rule-ignored', {
   invalid: [
     {
       name: 'FQDN host, DR in a namespace without workloads: move it to the service namespace',
+      messages: [
+        "This DestinationRule for reviews.bookinfo.svc.cluster.local is never applied: it is in namespace default, which is neither the service's namespace (bookinfo) nor the root namespace (istio-system), and no workload in the workspace runs in default. Istio only looks up DestinationRules in the client's, the service's and the root namespace.",
+      ],
       code: `${BOOKINFO}
         #- dr.yaml
         apiVersion: networking.istio.io/v1
@@ -141,6 +144,9 @@ ruleTester('destination-rule-ignored', {
     },
     {
       name: 'move to the root namespace adds metadata.namespace (default namespace, multi-document file)',
+      messages: [
+        "This DestinationRule for details.bookinfo.svc.cluster.local is never applied: it is in namespace default, which is neither the service's namespace (bookinfo) nor the root namespace (istio-system), and no workload in the workspace runs in default. Istio only looks up DestinationRules in the client's, the service's and the root namespace.",
+      ],
       code: `${BOOKINFO}
         #- dr.yaml
         apiVersion: networking.istio.io/v1
@@ -169,6 +175,9 @@ ruleTester('destination-rule-ignored', {
     },
     {
       name: 'short host resolves in the DR namespace where no such Service exists: move and write the FQDN',
+      messages: [
+        'Host "reviews" is resolved in the DestinationRule\'s namespace, as reviews.ops.svc.cluster.local, and no Service defines that; Service reviews is in namespace bookinfo. Short names are not searched in other namespaces.',
+      ],
       code: `${BOOKINFO}
         #- ops/dr.yaml
         apiVersion: networking.istio.io/v1
@@ -192,6 +201,9 @@ ruleTester('destination-rule-ignored', {
     },
     {
       name: 'short host in a namespace with clients: the preferred fix keeps it there with the FQDN',
+      messages: [
+        'Host "reviews" is resolved in the DestinationRule\'s namespace, as reviews.frontend.svc.cluster.local, and no Service defines that; Service reviews is in namespace bookinfo. Short names are not searched in other namespaces.',
+      ],
       code: `${BOOKINFO}
         #- frontend/all.yaml
         apiVersion: apps/v1
@@ -219,6 +231,9 @@ ruleTester('destination-rule-ignored', {
     },
     {
       name: 'namespace from a kustomization: reported, but no move is offered (kustomize would undo it)',
+      messages: [
+        "This DestinationRule for reviews.bookinfo.svc.cluster.local is never applied: it is in namespace ops, which is neither the service's namespace (bookinfo) nor the root namespace (istio-system), and no workload in the workspace runs in ops. Istio only looks up DestinationRules in the client's, the service's and the root namespace.",
+      ],
       code: `${BOOKINFO}
         #- ops/kustomization.yaml
         namespace: ops
@@ -233,6 +248,9 @@ ruleTester('destination-rule-ignored', {
     },
     {
       name: 'a Helm chart whose namespace is templated counts for the default namespace only',
+      messages: [
+        "This DestinationRule for reviews.bookinfo.svc.cluster.local is never applied: it is in namespace ops, which is neither the service's namespace (bookinfo) nor the root namespace (istio-system), and no workload in the workspace runs in ops. Istio only looks up DestinationRules in the client's, the service's and the root namespace.",
+      ],
       code: `${BOOKINFO}
         #- ops/dr.yaml
         apiVersion: networking.istio.io/v1
@@ -254,6 +272,9 @@ ruleTester('destination-rule-ignored', {
     },
     {
       name: 'ServiceEntry host: the service namespace is the ServiceEntry namespace',
+      messages: [
+        "This DestinationRule for api.payments.example.com is never applied: it is in namespace default, which is neither the service's namespace (egress) nor the root namespace (istio-system), and no workload in the workspace runs in default. Istio only looks up DestinationRules in the client's, the service's and the root namespace.",
+      ],
       code: `${BOOKINFO}
         #- egress/se.yaml
         apiVersion: networking.istio.io/v1

@@ -69,6 +69,10 @@ ruleTester('duplicate-destination-rule', {
   invalid: [
     {
       name: 'short name and FQDN of the same host in one namespace: both reported',
+      messages: [
+        'DestinationRule bookinfo/reviews-tls also configures reviews.bookinfo.svc.cluster.local in namespace bookinfo. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        'DestinationRule bookinfo/reviews also configures reviews.bookinfo.svc.cluster.local in namespace bookinfo. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+      ],
       code: `
         #- a.yaml
         apiVersion: networking.istio.io/v1
@@ -89,6 +93,10 @@ ruleTester('duplicate-destination-rule', {
     },
     {
       name: 'kustomization namespace makes two files collide',
+      messages: [
+        'DestinationRule shop/cart-pool also configures cart.shop.svc.cluster.local in namespace shop. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        'DestinationRule shop/cart also configures cart.shop.svc.cluster.local in namespace shop. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+      ],
       code: `
         #- base/kustomization.yaml
         namespace: shop
@@ -108,6 +116,11 @@ ruleTester('duplicate-destination-rule', {
     },
     {
       name: 'three wildcard rules in one multi-document file',
+      messages: [
+        'DestinationRule istio-system/b, DestinationRule istio-system/c also configure *.local in namespace istio-system. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        'DestinationRule istio-system/a, DestinationRule istio-system/c also configure *.local in namespace istio-system. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        'DestinationRule istio-system/a, DestinationRule istio-system/b also configure *.local in namespace istio-system. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule

@@ -55,6 +55,9 @@ ruleTester('fault-with-retry', {
   invalid: [
     {
       name: 'abort with retries',
+      messages: [
+        "This route injects aborts, which Envoy's fault filter handles before the router: injected aborts are returned to the caller without being retried. Move the fault to a route (or a client) without retries to test retry behaviour.",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -73,6 +76,10 @@ ruleTester('fault-with-retry', {
     },
     {
       name: 'delay with both timeout and retries',
+      messages: [
+        "This route injects delays, which Envoy's fault filter handles before the router: the injected delay is not counted against this timeout, so it cannot make the route time out.",
+        "This route injects delays, which Envoy's fault filter handles before the router: the injected delay happens before the router starts the first try, so perTryTimeout never fires on it and nothing is retried. Move the fault to a route (or a client) without retries to test retry behaviour.",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -90,6 +97,9 @@ ruleTester('fault-with-retry', {
     },
     {
       name: 'second route of a multi-document file, List item',
+      messages: [
+        "This route injects delays, which Envoy's fault filter handles before the router: the injected delay is not counted against this timeout, so it cannot make the route time out.",
+      ],
       code: `
         apiVersion: v1
         kind: List

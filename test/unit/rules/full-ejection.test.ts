@@ -41,6 +41,9 @@ ruleTester('full-ejection', {
   invalid: [
     {
       name: 'maxEjectionPercent 100 with minHealthPercent unset',
+      messages: [
+        'maxEjectionPercent: 100 with minHealthPercent unset (0) lets outlier detection eject every endpoint of trafficPolicy; then all requests fail with 503 (no healthy upstream). Lower maxEjectionPercent or set minHealthPercent.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -55,6 +58,9 @@ ruleTester('full-ejection', {
     },
     {
       name: 'explicit minHealthPercent 0 in a subset',
+      messages: [
+        'maxEjectionPercent: 100 with minHealthPercent 0 lets outlier detection eject every endpoint of subset "v2"; then all requests fail with 503 (no healthy upstream). Lower maxEjectionPercent or set minHealthPercent.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -70,6 +76,9 @@ ruleTester('full-ejection', {
     },
     {
       name: 'port level, List item',
+      messages: [
+        'maxEjectionPercent: 100 with minHealthPercent unset (0) lets outlier detection eject every endpoint of port 9080; then all requests fail with 503 (no healthy upstream). Lower maxEjectionPercent or set minHealthPercent.',
+      ],
       code: `
         apiVersion: v1
         kind: List

@@ -85,6 +85,9 @@ ruleTester('gateway-host-mismatch', {
   invalid: [
     {
       name: 'a host no server accepts',
+      messages: [
+        'Host shop.example.org is not served by Gateway ingress/public, whose servers accept shop/shop.example.com, */*.api.example.com, ./admin.example.com: the gateway ignores this host of the VirtualService.',
+      ],
       code: `${GATEWAY}
         #- shop/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -100,6 +103,9 @@ ruleTester('gateway-host-mismatch', {
     },
     {
       name: 'the host matches, but the server only serves it to another namespace',
+      messages: [
+        'Gateway ingress/public serves shop.example.com only to VirtualServices in namespace shop; this one is in namespace web, so the gateway ignores it.',
+      ],
       code: `${GATEWAY}
         #- web/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -113,6 +119,9 @@ ruleTester('gateway-host-mismatch', {
     },
     {
       name: '"./host" does not reach VirtualServices of other namespaces',
+      messages: [
+        'Gateway ingress/public serves admin.example.com only to VirtualServices in its own namespace ingress; this one is in namespace ops, so the gateway ignores it.',
+      ],
       code: `${GATEWAY}
         #- ops/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -126,6 +135,9 @@ ruleTester('gateway-host-mismatch', {
     },
     {
       name: 'a short VS host is an in-cluster FQDN no gateway server names; several gateways, multi-document',
+      messages: [
+        'Host web is not served by Gateway ingress/public or Gateway ingress/plain, whose servers accept shop/shop.example.com, */*.api.example.com, ./admin.example.com, */www.example.com: the gateway ignores this host of the VirtualService.',
+      ],
       code: `${GATEWAY}
         ---
         apiVersion: networking.istio.io/v1

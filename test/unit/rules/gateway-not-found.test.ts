@@ -82,6 +82,9 @@ ruleTester('gateway-not-found', {
   invalid: [
     {
       name: 'short name in another namespace than the Gateway: qualify it',
+      messages: [
+        "Gateway shop/public-gateway does not exist (a gateway without a namespace/ prefix is looked up in the VirtualService's namespace, shop). A Gateway named public-gateway exists in namespace ingress: qualify it as namespace/name.",
+      ],
       code: `${GATEWAYS}
         #- shop/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -107,6 +110,7 @@ ruleTester('gateway-not-found', {
     },
     {
       name: 'typo in a qualified name: did you mean, quotes kept',
+      messages: ['Gateway ingress/public-gatway does not exist. Did you mean ingress/public-gateway?'],
       code: `${GATEWAYS}
         #- shop/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -130,6 +134,9 @@ ruleTester('gateway-not-found', {
     },
     {
       name: 'a name no Gateway has, in a namespace whose Gateways the workspace shows (kustomize namespace)',
+      messages: [
+        "Gateway ingress/edge does not exist (a gateway without a namespace/ prefix is looked up in the VirtualService's namespace, ingress).",
+      ],
       code: `${GATEWAYS}
         #- ingress/routes/kustomization.yaml
         namespace: ingress
@@ -147,6 +154,9 @@ ruleTester('gateway-not-found', {
     },
     {
       name: 'legacy FQDN form naming the wrong namespace, multi-document file',
+      messages: [
+        'Gateway shop/internal-gateway does not exist. A Gateway named internal-gateway exists in namespace ingress: qualify it as namespace/name.',
+      ],
       code: `${GATEWAYS}
         ---
         apiVersion: networking.istio.io/v1

@@ -61,6 +61,9 @@ ruleTester('gateway-tls-without-certificate', {
   invalid: [
     {
       name: 'SIMPLE without a certificate',
+      messages: [
+        "Istio rejects this server: TLS mode SIMPLE needs a certificate — set credentialName (a Secret in the gateway's namespace) or serverCertificate and privateKey.",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Gateway
@@ -91,6 +94,7 @@ ruleTester('gateway-tls-without-certificate', {
     },
     {
       name: 'HTTPS port without tls',
+      messages: ['Istio rejects this server: protocol HTTPS needs tls settings (mode and credentialName).'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Gateway
@@ -125,6 +129,10 @@ ruleTester('gateway-tls-without-certificate', {
     },
     {
       name: 'file-based MUTUAL without CA and OPTIONAL_MUTUAL with only a key; multi-document',
+      messages: [
+        'Istio rejects this server: MUTUAL with file-based certificates also needs caCertificates to verify clients (or use credentialName with a ca.crt).',
+        "Istio rejects this server: TLS mode OPTIONAL_MUTUAL needs a certificate — set credentialName (a Secret in the gateway's namespace) or serverCertificate and privateKey.",
+      ],
       code: `
         apiVersion: v1
         kind: Service

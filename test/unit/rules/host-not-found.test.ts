@@ -83,6 +83,9 @@ ruleTester('host-not-found', {
   invalid: [
     {
       name: 'name.namespace is taken literally: write the FQDN',
+      messages: [
+        '"reviews.bookinfo" is taken literally (Istio does not expand name.namespace), so it matches no Service or ServiceEntry. The Service\'s name is reviews.bookinfo.svc.cluster.local.',
+      ],
       code: `${SERVICES}
         #- front/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -110,6 +113,9 @@ ruleTester('host-not-found', {
     },
     {
       name: 'a typo of a Service of the namespace (kustomize namespace)',
+      messages: [
+        'No Service or ServiceEntry in the workspace defines ratngs.bookinfo.svc.cluster.local, although the workspace defines Services in namespace bookinfo. Did you mean ratings?',
+      ],
       code: `${SERVICES}
         #- bookinfo/routes/kustomization.yaml
         namespace: bookinfo
@@ -134,6 +140,9 @@ ruleTester('host-not-found', {
     },
     {
       name: 'a short name resolves in the VirtualService namespace, not the Service one',
+      messages: [
+        "No Service or ServiceEntry in the workspace defines reviews.front.svc.cluster.local, although the workspace defines Services in namespace front. A Service named reviews exists in namespace bookinfo; short names resolve in the VirtualService's namespace.",
+      ],
       code: `${SERVICES}
         #- front/all.yaml
         apiVersion: v1
@@ -169,6 +178,9 @@ ruleTester('host-not-found', {
     },
     {
       name: 'a subset of a host that does not exist is not a second finding',
+      messages: [
+        'No Service or ServiceEntry in the workspace defines reveiws.bookinfo.svc.cluster.local, although the workspace defines Services in namespace bookinfo. Did you mean reviews?',
+      ],
       code: `${SERVICES}
         #- bookinfo/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -191,6 +203,9 @@ ruleTester('host-not-found', {
     },
     {
       name: 'an FQDN nothing defines, in a namespace the workspace knows',
+      messages: [
+        'No Service or ServiceEntry in the workspace defines details.bookinfo.svc.cluster.local, although the workspace defines Services in namespace bookinfo.',
+      ],
       code: `${SERVICES}
         #- vs.yaml
         apiVersion: networking.istio.io/v1

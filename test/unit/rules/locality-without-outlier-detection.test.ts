@@ -67,6 +67,9 @@ ruleTester('locality-without-outlier-detection', {
   invalid: [
     {
       name: 'failover without outlierDetection gets one',
+      messages: [
+        'localityLbSetting in trafficPolicy has no outlierDetection: unhealthy endpoints are never ejected, so traffic never fails over to another locality.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -101,6 +104,9 @@ ruleTester('locality-without-outlier-detection', {
     },
     {
       name: 'a port-level entry does not inherit the top-level outlierDetection (flow style)',
+      messages: [
+        'localityLbSetting in port 9080 has no outlierDetection (port-level settings do not inherit the outlierDetection around them): unhealthy endpoints are never ejected, so traffic never fails over to another locality.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -127,6 +133,9 @@ ruleTester('locality-without-outlier-detection', {
     },
     {
       name: 'failoverPriority in a subset, multi-document file',
+      messages: [
+        'localityLbSetting in subset "v1" has no outlierDetection: unhealthy endpoints are never ejected, so traffic never fails over to another locality.',
+      ],
       code: `
         apiVersion: v1
         kind: Service

@@ -90,6 +90,9 @@ ruleTester('mtls-conflict', {
   invalid: [
     {
       name: 'DISABLE towards a service of a STRICT mesh: remove the tls block',
+      messages: [
+        'tls.mode DISABLE makes clients send plaintext to reviews.bookinfo.svc.cluster.local, but the whole mesh (root namespace istio-system) only accepts mutual TLS (PeerAuthentication istio-system/default is STRICT): its sidecars reject these connections. Remove the tls block and auto mTLS uses ISTIO_MUTUAL.',
+      ],
       code: `${MESH_STRICT}${REVIEWS}
         #- dr.yaml
         apiVersion: networking.istio.io/v1
@@ -121,6 +124,9 @@ ruleTester('mtls-conflict', {
     },
     {
       name: 'SIMPLE in a subset, STRICT namespace policy, cross-namespace FQDN (flow style)',
+      messages: [
+        'tls.mode SIMPLE makes clients send TLS without the Istio client certificate to reviews.bookinfo.svc.cluster.local, but namespace bookinfo only accepts mutual TLS (PeerAuthentication bookinfo/default is STRICT): its sidecars reject these connections. Remove the tls block and auto mTLS uses ISTIO_MUTUAL.',
+      ],
       code: `${REVIEWS}
         #- bookinfo/pa.yaml
         apiVersion: security.istio.io/v1
@@ -152,6 +158,9 @@ ruleTester('mtls-conflict', {
     },
     {
       name: 'port-level DISABLE with a kustomize namespace; the namespace policy inherits the STRICT mesh',
+      messages: [
+        'tls.mode DISABLE makes clients send plaintext to reviews.bookinfo.svc.cluster.local, but the whole mesh (root namespace istio-system) only accepts mutual TLS (PeerAuthentication istio-system/default is STRICT): its sidecars reject these connections. Remove the tls block and auto mTLS uses ISTIO_MUTUAL.',
+      ],
       code: `${MESH_STRICT}${REVIEWS}
         #- bookinfo/pa.yaml
         apiVersion: security.istio.io/v1
@@ -188,6 +197,9 @@ ruleTester('mtls-conflict', {
     },
     {
       name: 'a MESH_INTERNAL ServiceEntry is in the mesh; multi-document file',
+      messages: [
+        'tls.mode DISABLE makes clients send plaintext to legacy.vms.internal, but the whole mesh (root namespace istio-system) only accepts mutual TLS (PeerAuthentication istio-system/default is STRICT): its sidecars reject these connections. Remove the tls block and auto mTLS uses ISTIO_MUTUAL.',
+      ],
       code: `${MESH_STRICT}
         #- vm.yaml
         apiVersion: networking.istio.io/v1

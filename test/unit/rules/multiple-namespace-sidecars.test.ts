@@ -53,6 +53,10 @@ ruleTester('multiple-namespace-sidecars', {
   invalid: [
     {
       name: 'two default Sidecars in one namespace: both reported',
+      messages: [
+        'Namespace shop has 2 Sidecars without workloadSelector (also Sidecar shop/restrict-egress). Istio uses only one default Sidecar per namespace (the oldest) and ignores the rest: merge them, or give all but one a workloadSelector.',
+        'Namespace shop has 2 Sidecars without workloadSelector (also Sidecar shop/default). Istio uses only one default Sidecar per namespace (the oldest) and ignores the rest: merge them, or give all but one a workloadSelector.',
+      ],
       code: `
         #- a.yaml
         apiVersion: networking.istio.io/v1
@@ -71,6 +75,10 @@ ruleTester('multiple-namespace-sidecars', {
     },
     {
       name: 'kustomization namespace joins a file without namespace',
+      messages: [
+        'Namespace shop has 2 Sidecars without workloadSelector (also Sidecar shop/default). Istio uses only one default Sidecar per namespace (the oldest) and ignores the rest: merge them, or give all but one a workloadSelector.',
+        'Namespace shop has 2 Sidecars without workloadSelector (also Sidecar shop/platform-default). Istio uses only one default Sidecar per namespace (the oldest) and ignores the rest: merge them, or give all but one a workloadSelector.',
+      ],
       code: `
         #- shop/kustomization.yaml
         namespace: shop
@@ -90,6 +98,10 @@ ruleTester('multiple-namespace-sidecars', {
     },
     {
       name: 'root namespace: two mesh-wide defaults, multi-document file',
+      messages: [
+        'Namespace istio-system has 2 Sidecars without workloadSelector (also Sidecar istio-system/default); in the root namespace it is the mesh-wide default. Istio uses only one default Sidecar per namespace (the oldest) and ignores the rest: merge them, or give all but one a workloadSelector.',
+        'Namespace istio-system has 2 Sidecars without workloadSelector (also Sidecar istio-system/mesh-default); in the root namespace it is the mesh-wide default. Istio uses only one default Sidecar per namespace (the oldest) and ignores the rest: merge them, or give all but one a workloadSelector.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Sidecar

@@ -52,6 +52,9 @@ ruleTester('port-level-policy-not-inherited', {
   invalid: [
     {
       name: 'tls origination is lost on the port that only tunes connections',
+      messages: [
+        'Port-level settings replace the whole policy for port 443: tls from trafficPolicy does not apply there (omitted components revert to defaults, they are not inherited).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -89,6 +92,9 @@ ruleTester('port-level-policy-not-inherited', {
     },
     {
       name: 'two components lost at once, flow entry',
+      messages: [
+        'Port-level settings replace the whole policy for port 9080: loadBalancer, outlierDetection from trafficPolicy do not apply there (omitted components revert to defaults, they are not inherited).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -118,6 +124,9 @@ ruleTester('port-level-policy-not-inherited', {
     },
     {
       name: 'subset port entry loses what the subset inherits from the top level; multi-document',
+      messages: [
+        'Port-level settings replace the whole policy for port 9080: connectionPool from subset "v2" does not apply there (omitted components revert to defaults, they are not inherited).',
+      ],
       code: `
         apiVersion: v1
         kind: Service

@@ -42,6 +42,9 @@ ruleTester('port-name-protocol', {
   invalid: [
     {
       name: 'unprefixed name: appProtocol guessed from the name',
+      messages: [
+        'Port name "web" does not start with a protocol Istio knows (http-, grpc-, tcp-…) and there is no appProtocol: Istio has to sniff the protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
+      ],
       code: `
         apiVersion: v1
         kind: Service
@@ -67,6 +70,9 @@ ruleTester('port-name-protocol', {
     },
     {
       name: 'unnamed port points at the port key; flow style gets appProtocol inline',
+      messages: [
+        'Port 5432 has no name and no appProtocol: Istio has to sniff its protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
+      ],
       code: `
         apiVersion: v1
         kind: Service
@@ -85,6 +91,10 @@ ruleTester('port-name-protocol', {
     },
     {
       name: 'a non-preferred fix can be chosen (metrics guesses http, tcp is offered too); in a List with a Deployment',
+      messages: [
+        'Port name "metrics-port" does not start with a protocol Istio knows (http-, grpc-, tcp-…) and there is no appProtocol: Istio has to sniff the protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
+        'Port name "custom" does not start with a protocol Istio knows (http-, grpc-, tcp-…) and there is no appProtocol: Istio has to sniff the protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
+      ],
       code: `
         apiVersion: v1
         kind: List

@@ -40,6 +40,9 @@ ruleTester('principal-format', {
   invalid: [
     {
       name: 'spiffe:// prefix is stripped',
+      messages: [
+        'Principal "spiffe://cluster.local/ns/default/sa/sleep" never matches: Istio adds "spiffe://" itself, so it compares against "spiffe://spiffe://cluster.local/ns/default/sa/sleep". Write it without the scheme.',
+      ],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -66,6 +69,9 @@ ruleTester('principal-format', {
     },
     {
       name: 'missing trust domain in notPrincipals (quoted)',
+      messages: [
+        'Principal "ns/istio-system/sa/istio-ingressgateway-service-account" never matches: it lacks the trust domain (usually "cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account").',
+      ],
       code: `
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
@@ -90,6 +96,9 @@ ruleTester('principal-format', {
     },
     {
       name: 'a bare service account name (no fix: its namespace is unknown); List item',
+      messages: [
+        'Principal "bookinfo-productpage" never matches: principals are "<trust-domain>/ns/<namespace>/sa/<service-account>" (or use source.serviceAccounts / namespaces).',
+      ],
       code: `
         apiVersion: v1
         kind: List

@@ -41,6 +41,9 @@ ruleTester('redundant-istio-mutual', {
   invalid: [
     {
       name: 'short name: the whole trafficPolicy goes when it only sets tls',
+      messages: [
+        'ISTIO_MUTUAL is redundant for ratings: auto mTLS already uses Istio mTLS to workloads with a sidecar (and this setting breaks calls to workloads without one).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -68,6 +71,9 @@ ruleTester('redundant-istio-mutual', {
     },
     {
       name: 'FQDN: only tls goes when the policy sets more',
+      messages: [
+        'ISTIO_MUTUAL is redundant for reviews.prod.svc.cluster.local: auto mTLS already uses Istio mTLS to workloads with a sidecar (and this setting breaks calls to workloads without one).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -91,6 +97,9 @@ ruleTester('redundant-istio-mutual', {
     },
     {
       name: 'flow style, in a List',
+      messages: [
+        'ISTIO_MUTUAL is redundant for details: auto mTLS already uses Istio mTLS to workloads with a sidecar (and this setting breaks calls to workloads without one).',
+      ],
       code: `
         apiVersion: v1
         kind: List

@@ -41,6 +41,9 @@ ruleTester('retriable-4xx', {
   invalid: [
     {
       name: 'retriable-4xx among other policies is removed from the list',
+      messages: [
+        'retriable-4xx retries 409 Conflict, which usually fails again (and repeats side effects of non-idempotent requests).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -69,6 +72,9 @@ ruleTester('retriable-4xx', {
     },
     {
       name: 'the only policy: retryOn is removed (quoted flow style)',
+      messages: [
+        'retriable-4xx retries 409 Conflict, which usually fails again (and repeats side effects of non-idempotent requests).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -93,6 +99,9 @@ ruleTester('retriable-4xx', {
     },
     {
       name: 'List item, second route',
+      messages: [
+        'retriable-4xx retries 409 Conflict, which usually fails again (and repeats side effects of non-idempotent requests).',
+      ],
       code: `
         apiVersion: v1
         kind: List

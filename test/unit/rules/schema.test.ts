@@ -148,6 +148,7 @@ ruleTester('schema', {
   invalid: [
     {
       name: 'unknown field with a did-you-mean rename',
+      messages: ["Unknown field 'subst' in Destination. Did you mean 'subset'?"],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -183,6 +184,7 @@ ruleTester('schema', {
     },
     {
       name: 'unknown field far from any: reported, not renamed, and its value not looked into',
+      messages: ["Unknown field 'listeners' in Gateway."],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Gateway
@@ -195,6 +197,7 @@ ruleTester('schema', {
     },
     {
       name: 'wrong types: a string where an integer goes, a number where a string goes (quote fix)',
+      messages: ['version must be a string, not a number.', 'attempts must be an integer, not a string.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -228,6 +231,7 @@ ruleTester('schema', {
     },
     {
       name: 'a wrongly typed object is reported on its key, its children are not',
+      messages: ['subsets must be a list, not a map.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -241,6 +245,7 @@ ruleTester('schema', {
     },
     {
       name: 'a scalar where an object goes is reported on the value',
+      messages: ['trafficPolicy must be an object, not a string.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -252,6 +257,7 @@ ruleTester('schema', {
     },
     {
       name: 'bad enum value, replaced by the same word in upper case',
+      messages: ["'strict' is not a valid mode: use one of UNSET, DISABLE, PERMISSIVE, STRICT."],
       code: `
         apiVersion: security.istio.io/v1
         kind: PeerAuthentication
@@ -272,6 +278,9 @@ ruleTester('schema', {
     },
     {
       name: 'bad enum value in quotes keeps its quotes; a typo finds the closest value',
+      messages: [
+        "'ROUND_ROBBIN' is not a valid simple: use one of UNSPECIFIED, LEAST_CONN, RANDOM, PASSTHROUGH, ROUND_ROBIN, LEAST_REQUEST.",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -294,6 +303,10 @@ ruleTester('schema', {
     },
     {
       name: 'missing required fields: on the key holding the object, once, listing them all',
+      messages: [
+        'port is missing the required fields name, protocol.',
+        'servers[] is missing the required field port.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Gateway
@@ -309,6 +322,7 @@ ruleTester('schema', {
     },
     {
       name: 'missing required field in a flow map, and a required field left empty',
+      messages: ['destination is missing the required field host.', 'host is required and must have a value.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -325,6 +339,7 @@ ruleTester('schema', {
     },
     {
       name: 'a DestinationRule without host',
+      messages: ['spec is missing the required field host.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -335,6 +350,10 @@ ruleTester('schema', {
     },
     {
       name: 'malformed durations, and a bare number where a duration goes (fix adds the unit)',
+      messages: [
+        'timeout is a duration and needs a unit: 10s, not 10.',
+        "'2 seconds' is not a duration: write a number with a unit, e.g. 5s, 100ms, 1m30s.",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -362,6 +381,10 @@ ruleTester('schema', {
     },
     {
       name: 'one-of violations: a second action, a second match type',
+      messages: [
+        'prefix cannot be set together with exact (only one of exact, prefix, regex). Set exactly one of exact, prefix or regex.',
+        'redirect cannot be set together with route (only one of route, redirect, directResponse, delegate). An HTTP route rule needs exactly one action: route, redirect, directResponse or delegate.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -378,6 +401,9 @@ ruleTester('schema', {
     },
     {
       name: 'one-of required: an HTTP route without any action',
+      messages: [
+        'One of route, redirect, directResponse, delegate must be set. An HTTP route rule needs exactly one action: route, redirect, directResponse or delegate.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -390,6 +416,10 @@ ruleTester('schema', {
     },
     {
       name: 'duplicate keys, also inside free-form values',
+      messages: [
+        "Duplicate key 'resolution': only one of them takes effect.",
+        "Duplicate key 'a': only one of them takes effect.",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: ServiceEntry
@@ -406,6 +436,11 @@ ruleTester('schema', {
     },
     {
       name: 'numbers out of range, pattern mismatch, too many items',
+      messages: [
+        'number must be between 1 and 65535, not 70000.',
+        'credentialNames must have between 1 and 2 items (it has 3).',
+        "'x user' is not a valid header (must match ^[-_A-Za-z0-9]+$).",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Sidecar
@@ -440,6 +475,7 @@ ruleTester('schema', {
     },
     {
       name: 'unknown kind in an Istio group: once, on kind, with a did-you-mean fix',
+      messages: ['networking.istio.io has no kind VirtualServce. Did you mean VirtualService?'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualServce
@@ -450,6 +486,7 @@ ruleTester('schema', {
     },
     {
       name: 'a kind of another Istio group: the fix moves the apiVersion',
+      messages: ['security.istio.io has no kind DestinationRule. DestinationRule is in networking.istio.io.'],
       code: `
         apiVersion: security.istio.io/v1
         kind: DestinationRule
@@ -466,6 +503,9 @@ ruleTester('schema', {
     },
     {
       name: 'a version the kind is not served as',
+      messages: [
+        'Gateway is not served as networking.istio.io/v1beta2: use one of networking.istio.io/v1alpha3, networking.istio.io/v1beta1, networking.istio.io/v1.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1beta2
         #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^ schema
@@ -482,6 +522,7 @@ ruleTester('schema', {
     },
     {
       name: 'a List item is checked like a document',
+      messages: ["'DENNY' is not a valid action: use one of ALLOW, DENY, AUDIT, CUSTOM."],
       code: `
         apiVersion: v1
         kind: List

@@ -102,6 +102,9 @@ ruleTester('selector-matches-nothing', {
   invalid: [
     {
       name: 'a label value typo',
+      messages: [
+        'No workload in namespace shop has the labels {app: kart}, so this AuthorizationPolicy applies to nothing. Closest: Deployment shop/cart has app: cart.',
+      ],
       code: `${WORKLOADS}
         #- shop/policy.yaml
         apiVersion: security.istio.io/v1
@@ -117,6 +120,7 @@ ruleTester('selector-matches-nothing', {
     },
     {
       name: 'a workload of another namespace does not count (kustomize namespace, Sidecar labels)',
+      messages: ['No workload in namespace web has the labels {app: cart}, so this Sidecar applies to nothing.'],
       code: `${WORKLOADS}
         #- web/kustomization.yaml
         namespace: web
@@ -137,6 +141,9 @@ ruleTester('selector-matches-nothing', {
     },
     {
       name: 'every selector label must match; multi-document file',
+      messages: [
+        'No workload in namespace shop has the labels {app: cart, version: v2}, so this EnvoyFilter applies to nothing. Closest: Deployment shop/cart has version: v1.',
+      ],
       code: `${WORKLOADS}
         ---
         apiVersion: networking.istio.io/v1
@@ -150,6 +157,9 @@ ruleTester('selector-matches-nothing', {
     },
     {
       name: 'a Gateway selector typo when the gateway Deployment is in the workspace next to it',
+      messages: [
+        'No workload in the workspace has the labels {istio: ingress-gateway}, so this Gateway applies to nothing. Closest: Deployment istio-ingress/istio-ingressgateway has istio: ingressgateway.',
+      ],
       code: `${WORKLOADS}
         #- istio-ingress/gateway.yaml
         apiVersion: apps/v1

@@ -37,6 +37,9 @@ ruleTester('sidecar-egress-host-format', {
   invalid: [
     {
       name: 'service FQDN without namespace: the service namespace is preferred',
+      messages: [
+        'Istio rejects "reviews.prod.svc.cluster.local": Sidecar egress hosts must be namespace/dnsName (for example "*/reviews.prod.svc.cluster.local" or "./reviews.prod.svc.cluster.local").',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Sidecar
@@ -61,6 +64,10 @@ ruleTester('sidecar-egress-host-format', {
     },
     {
       name: 'bare * and an external name (flow, quoted)',
+      messages: [
+        'Istio rejects "*": Sidecar egress hosts must be namespace/dnsName (for example "*/*" or "./*").',
+        'Istio rejects "api.example.com": Sidecar egress hosts must be namespace/dnsName (for example "*/api.example.com" or "./api.example.com").',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: Sidecar
@@ -82,6 +89,10 @@ ruleTester('sidecar-egress-host-format', {
     },
     {
       name: 'short name after the namespace; List item',
+      messages: [
+        'Istio rejects "./cart": the host part must be a fully qualified name or *, not the short name "cart".',
+        'Istio rejects "*/payments": the host part must be a fully qualified name or *, not the short name "payments".',
+      ],
       code: `
         apiVersion: v1
         kind: List

@@ -228,6 +228,9 @@ ruleTester('subset-not-found', {
     },
     {
       name: 'typo gets "did you mean" and the preferred fix replaces it',
+      messages: [
+        'Subset "canray" is not defined by DestinationRule default/reviews for reviews.default.svc.cluster.local. Defined subsets: "canary", "stable". Did you mean "canary"?',
+      ],
       code: `
         #- vs.yaml
         apiVersion: networking.istio.io/v1
@@ -260,6 +263,9 @@ ruleTester('subset-not-found', {
     },
     {
       name: 'DR in another namespace is not visible to the VS clients (short host resolves differently)',
+      messages: [
+        'Subset "v1" is not defined: no DestinationRule for reviews.app.svc.cluster.local applies to clients in namespace app.',
+      ],
       code: `
         #- app/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -282,6 +288,9 @@ ruleTester('subset-not-found', {
     },
     {
       name: 'exportTo "." hides the service-namespace DR from a client namespace',
+      messages: [
+        'Subset "v1" is not defined: no DestinationRule for reviews.back.svc.cluster.local applies to clients in namespace front.',
+      ],
       code: `
         #- front/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -304,6 +313,9 @@ ruleTester('subset-not-found', {
     },
     {
       name: 'a client-namespace DR without the subset shadows the service DR',
+      messages: [
+        'Subset "v2" is not defined by DestinationRule front/reviews-pool for reviews.back.svc.cluster.local as seen by clients in namespace front. Defined subsets: none.',
+      ],
       code: `
         #- back/vs.yaml
         apiVersion: networking.istio.io/v1
@@ -337,6 +349,10 @@ ruleTester('subset-not-found', {
     },
     {
       name: 'mirror and tls routes are checked, in a multi-document file',
+      messages: [
+        'Subset "shadow" is not defined by DestinationRule default/db for db.default.svc.cluster.local. Defined subsets: "primary".',
+        'Subset "replica" is not defined by DestinationRule default/db for db.default.svc.cluster.local. Defined subsets: "primary".',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule

@@ -77,6 +77,9 @@ ruleTester('timeout-shorter-than-retries', {
   invalid: [
     {
       name: 'timeout shorter than the retries',
+      messages: [
+        'timeout 5s is shorter than 3 attempts × perTryTimeout 2s = 6s: the route times out before the retries are used up.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -109,6 +112,9 @@ ruleTester('timeout-shorter-than-retries', {
     },
     {
       name: 'perTryTimeout longer than the timeout, quoted value keeps its quotes',
+      messages: [
+        'perTryTimeout 1500ms is not shorter than the route timeout 1s: a slow first try hits the route timeout and is never retried.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -135,6 +141,9 @@ ruleTester('timeout-shorter-than-retries', {
     },
     {
       name: 'mixed units in a multi-document file',
+      messages: [
+        'timeout 1m is shorter than 5 attempts × perTryTimeout 30s = 150s: the route times out before the retries are used up.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule

@@ -47,6 +47,9 @@ ruleTester('tls-origination-without-san', {
   invalid: [
     {
       name: 'SIMPLE with caCertificates, no SANs: the host is added',
+      messages: [
+        "TLS SIMPLE in trafficPolicy verifies the server certificate against caCertificates but not its name: any certificate from that CA is accepted (Istio's automatic SAN check covers HTTP requests only). Add subjectAltNames.",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -75,6 +78,9 @@ ruleTester('tls-origination-without-san', {
     },
     {
       name: 'MUTUAL on a port with sni: the sni is the SAN (flow style)',
+      messages: [
+        'TLS MUTUAL in port 5432 verifies the server certificate against caCertificates but not its name: any certificate from that CA is accepted (sni is set, so Istio adds no automatic SAN check). Add subjectAltNames.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -101,6 +107,9 @@ ruleTester('tls-origination-without-san', {
     },
     {
       name: 'wildcard host: reported without a fix; multi-document',
+      messages: [
+        "TLS SIMPLE in trafficPolicy verifies the server certificate against caCertificates but not its name: any certificate from that CA is accepted (Istio's automatic SAN check covers HTTP requests only). Add subjectAltNames.",
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: ServiceEntry

@@ -54,6 +54,7 @@ ruleTester('unreachable-route', {
   invalid: [
     {
       name: 'a route after a route without match',
+      messages: ['Route #1 is never used: #0 before it matches every request. Put catch-all routes last.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -71,6 +72,9 @@ ruleTester('unreachable-route', {
     },
     {
       name: 'a route after uri prefix / (and a second route without match)',
+      messages: [
+        'Route #1 "fallback" is never used: #0 "all" before it matches every request. Put catch-all routes last.',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -87,6 +91,7 @@ ruleTester('unreachable-route', {
     },
     {
       name: 'a duplicate match (keys in another order, different match name); multi-document',
+      messages: ['This match of route #1 is never used: #0 has the same match.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule

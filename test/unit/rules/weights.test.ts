@@ -72,6 +72,9 @@ ruleTester('weights', {
   invalid: [
     {
       name: 'two destinations without weights total 0: split evenly',
+      messages: [
+        'Istio rejects this route: its 2 destinations have a total weight of 0 (a destination without weight counts as 0).',
+      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -100,6 +103,7 @@ ruleTester('weights', {
     },
     {
       name: 'before 1.15, weights must add up to 100: normalised',
+      messages: ['Istio 1.14 rejects this route: weights add up to 120, not 100 (relative weights need Istio 1.15+).'],
       settings: { targetVersion: '1.14' },
       code: `
         apiVersion: networking.istio.io/v1beta1
@@ -131,6 +135,10 @@ ruleTester('weights', {
     },
     {
       name: 'weight 0 on the only destination is ignored; all-zero tcp route in a List',
+      messages: [
+        'weight: 0 on the only destination is ignored: a single destination receives all traffic.',
+        'Istio rejects this route: its 2 destinations have a total weight of 0 (a destination without weight counts as 0).',
+      ],
       code: `
         apiVersion: v1
         kind: List
@@ -167,6 +175,7 @@ ruleTester('weights', {
     },
     {
       name: 'negative weight',
+      messages: ['Istio rejects a negative weight.'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
