@@ -12,7 +12,8 @@ export const BUILTIN_IDS = {
 export const BUILTIN_META: Readonly<Record<string, { description: string; defaultSeverity: Severity }>> = {
   'yaml-syntax': { description: 'The file is not valid YAML.', defaultSeverity: 'error' },
   'file-skipped': {
-    description: 'The file was not analysed (too large, binary, not UTF-8, or unparseable).',
+    description:
+      'The file was not analysed (too large, binary, not UTF-8, unparseable, or over the time budget for one file).',
     defaultSeverity: 'info',
   },
 };
