@@ -1,5 +1,6 @@
 import type { FileSummary } from '../index/fileSummary';
 import { providedKeys } from '../index/keys';
+import type { GlobCompiler } from '../index/placements';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Resource } from '../model/types';
 import { ALL_RULES, crossFileRules, localRules } from '../rules/index';
@@ -8,6 +9,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import { sameAnalysisSettings, type AnalysisSettings, type ReportSettings } from '../settings';
 import { analyzeFile, appliesTo } from './analyzeFile';
 import { runCrossFileRules } from './crossFile';
+import { mergeInstanceFindings } from './instanceFindings';
 import { reportFindings, type ReportedFinding } from './report';
 
 /** A cross-file pass over every resource, run in time slices (see Analyzer.startCrossFile). */
@@ -46,8 +48,10 @@ export class Analyzer {
     private readonly onRuleError?: (ruleId: string, error: unknown) => void,
     /** Istio's API schemas (loaded by the host), for the `schema` rule; without them it is silent. */
     readonly schemas?: SchemaRegistry,
+    /** Compiles the globs of the `environments` setting (the host's glob dialect); without it the setting is ignored. */
+    compileGlobs?: GlobCompiler,
   ) {
-    this.index = new WorkspaceIndex(settings);
+    this.index = new WorkspaceIndex(settings, compileGlobs);
     this.local = localRules(rules);
     this.cross = crossFileRules(rules);
   }
@@ -65,7 +69,7 @@ export class Analyzer {
     if (enabled === this.crossFileEnabled) return new Set();
     this.crossFileEnabled = enabled;
     const moved = this.index.setDeferNamespaces(!enabled);
-    return this.recheck([...this.index.allResources()], moved.removed);
+    return this.recheck([...this.index.allInstances()], moved.removed);
   }
 
   /**
@@ -81,7 +85,7 @@ export class Analyzer {
     this.dependents.clear();
     this.relatedFilesOf.clear();
     this.relatedIn.clear();
-    const pending = [...this.index.allResources()];
+    const pending = [...this.index.allInstances()];
     const files = new Set<string>(moved.removed.map(r => r.file));
     let next = 0;
     return {
@@ -126,8 +130,12 @@ export class Analyzer {
     if (sameAnalysisSettings(settings, this.settings)) return { reanalyzeFiles: false, changedFiles: new Set() };
     const targetChanged = settings.targetVersion !== this.settings.targetVersion;
     this.settings = settings;
-    this.index.setSettings(settings);
-    return { reanalyzeFiles: targetChanged, changedFiles: this.recheck([...this.index.allResources()], []) };
+    const change = this.index.setSettings(settings);
+    for (const r of change.removed) this.forget(r.id);
+    return {
+      reanalyzeFiles: targetChanged,
+      changedFiles: this.recheck([...this.index.allInstances()], change.removed),
+    };
   }
 
   /** Applies file changes; returns every file whose findings may have changed. */
@@ -147,7 +155,7 @@ export class Analyzer {
     if (!this.crossFileEnabled) return changedFiles;
     let affected: Resource[];
     if (change.global) {
-      affected = [...this.index.allResources()];
+      affected = [...this.index.allInstances()];
     } else {
       // A resource that only moved within its file (text inserted above it) means the same to
       // every other resource: its keys are not dirty. Only findings that point into its file
@@ -176,12 +184,23 @@ export class Analyzer {
     return changedFiles;
   }
 
-  /** Raw findings of a file: single-file ones and those of the cross-file rules. */
+  /**
+   * Raw findings of a file: single-file ones and those of the cross-file rules. An object placed
+   * more than once (in several environments, or by several kustomize builds) has its instances'
+   * findings merged: once when all have it, else once naming where it holds.
+   */
   findings(file: string): Finding[] {
     const summary = this.index.file(file);
     if (!summary) return [];
     const out = [...summary.findings];
-    for (const r of summary.resources) out.push(...(this.crossFindings.get(r.id) ?? []));
+    for (const r of summary.resources) {
+      const instances = this.index.instancesOf(r);
+      if (instances.length <= 1) out.push(...(this.crossFindings.get(r.id) ?? []));
+      else
+        out.push(
+          ...mergeInstanceFindings(instances, i => this.crossFindings.get(i.id), this.index.environments.length),
+        );
+    }
     return out;
   }
 
@@ -259,7 +278,7 @@ export class Analyzer {
 
   private recheck(resources: readonly Resource[], removed: readonly Resource[]): Set<string> {
     const files = new Set<string>(removed.map(r => r.file));
-    const everything = resources.length === this.index.resourceCount;
+    const everything = resources.length === this.index.instanceCount;
     if (everything) {
       // A full re-check forgets everything at once instead of resource by resource.
       this.crossFindings.clear();

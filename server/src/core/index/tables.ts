@@ -1,4 +1,5 @@
 import { isWildcard, resolveHost } from '../model/hosts';
+import { identityOf } from '../model/identity';
 import type { Resource } from '../model/types';
 import { MultiMap } from '../util/multiMap';
 import { boundGateways, destinationHosts } from './references';
@@ -35,7 +36,10 @@ export class Tables {
   /** `ns/name` of a Gateway -> VirtualServices naming it in `gateways` or a route match (each once). */
   readonly vsByGateway = new MultiMap<string, Resource>(byId);
   readonly incomplete = new MultiMap<string, Resource>(byId);
+  /** Resources carrying MeshConfig (root namespace or exportTo defaults). */
   readonly meshRoots = new Set<Resource>();
+  /** Object identity (group, kind, namespace, name) -> every copy of that object. */
+  readonly byIdentity = new MultiMap<string, Resource>(byId);
   readonly namespaces = new MultiMap<string, Resource>(byId);
 
   add(r: Resource): void {
@@ -65,7 +69,9 @@ export class Tables {
       apply(this.incomplete, `${r.kind}|${r.namespace}`);
       apply(this.incomplete, r.kind);
     }
-    if (r.meshRootNamespace) {
+    const identity = identityOf(r);
+    if (identity !== undefined) apply(this.byIdentity, identity);
+    if (r.meshRootNamespace || r.meshExportTo) {
       if (op === 'add') this.meshRoots.add(r);
       else this.meshRoots.delete(r);
     }

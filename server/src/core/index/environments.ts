@@ -1,0 +1,189 @@
+import { basename, dirname } from '../util/paths';
+
+/**
+ * Environments: sets of files applied to one cluster together. The evidence that two sets of
+ * files are different environments is that both define the same object (group, kind, namespace,
+ * name): one cluster holds one object of that identity, so files that both define it are meant
+ * for different clusters. The candidate sets ("groups") are kustomize builds (one per root
+ * kustomization) and folders named like environments (`clusters/<name>`, `envs/<name>`,
+ * `environments/<name>`, `overlays/<name>`). Groups with such a conflict become environments;
+ * everything else is shared by all environments. Without any conflict the workspace is one
+ * environment, however many roots and layouts it has.
+ */
+
+/** Folder names whose children are environments. */
+export const ENVIRONMENT_PARENTS: ReadonlySet<string> = new Set(['clusters', 'envs', 'environments', 'overlays']);
+
+/** `/ws/clusters/prod` for any path below it: the outermost folder named like an environment. */
+export function environmentFolder(path: string): string | undefined {
+  const parts = path.split('/');
+  // The last part is a file name: an environment folder must hold it, not be it.
+  for (let i = 1; i < parts.length - 2; i++)
+    if (ENVIRONMENT_PARENTS.has(parts[i])) return parts.slice(0, i + 2).join('/');
+  return undefined;
+}
+
+/** The group of a kustomize build: the environment folder holding its root, else the root's folder. */
+export function rootGroup(root: string): string {
+  return environmentFolder(root) ?? dirname(root);
+}
+
+/** What one object of one file adds to the evidence: its identity, as placed in one group. */
+export interface Contribution {
+  readonly identity: string;
+  readonly group: string;
+}
+
+/** How the workspace divides into environments. */
+export interface EnvironmentModel {
+  /** Environment names, sorted; `[undefined]` when the workspace is one environment. */
+  readonly names: readonly (string | undefined)[];
+  /** Group -> environment; groups not listed are shared by every environment. */
+  readonly groups: ReadonlyMap<string, string>;
+  /** True when the names come from the `environments` setting (detection is off). */
+  readonly configured: boolean;
+  /** Equal fingerprints, equal models. */
+  readonly fingerprint: string;
+}
+
+export const SINGLE_ENVIRONMENT: EnvironmentModel = {
+  names: [undefined],
+  groups: new Map(),
+  configured: false,
+  fingerprint: '',
+};
+
+/** Environments named by the `environments` setting: detection is off, the patterns decide. */
+export function configuredModel(names: readonly string[]): EnvironmentModel {
+  const sorted = [...new Set(names)].sort();
+  return { names: sorted, groups: new Map(), configured: true, fingerprint: `configured:${sorted.join('\0')}` };
+}
+
+/**
+ * Keeps, incrementally, which groups define which identities and which pairs of groups share
+ * one, so that the model only needs recomputing when a conflict appears or disappears.
+ */
+export class EnvironmentDetector {
+  /** identity -> group -> number of definitions */
+  private readonly definitions = new Map<string, Map<string, number>>();
+  /** `a\0b` (a < b) -> number of identities both groups define */
+  private readonly pairs = new Map<string, number>();
+  /** group -> number of contributions and placements referring to it */
+  private readonly groups = new Map<string, number>();
+  private changed = true;
+  private cached: EnvironmentModel = SINGLE_ENVIRONMENT;
+
+  add(contributions: readonly Contribution[], groups: readonly string[]): void {
+    for (const g of groups) this.countGroup(g, 1);
+    for (const c of contributions) {
+      let defs = this.definitions.get(c.identity);
+      if (!defs) this.definitions.set(c.identity, (defs = new Map()));
+      const n = defs.get(c.group) ?? 0;
+      defs.set(c.group, n + 1);
+      if (n === 0) for (const other of defs.keys()) if (other !== c.group) this.countPair(other, c.group, 1);
+    }
+  }
+
+  remove(contributions: readonly Contribution[], groups: readonly string[]): void {
+    for (const g of groups) this.countGroup(g, -1);
+    for (const c of contributions) {
+      const defs = this.definitions.get(c.identity);
+      const n = defs?.get(c.group);
+      if (!defs || n === undefined) continue;
+      if (n > 1) {
+        defs.set(c.group, n - 1);
+        continue;
+      }
+      defs.delete(c.group);
+      for (const other of defs.keys()) this.countPair(other, c.group, -1);
+      if (defs.size === 0) this.definitions.delete(c.identity);
+    }
+  }
+
+  clear(): void {
+    this.definitions.clear();
+    this.pairs.clear();
+    this.groups.clear();
+    this.changed = true;
+  }
+
+  /** The detected model; recomputed only when the conflicting pairs or the groups changed. */
+  model(): EnvironmentModel {
+    if (!this.changed) return this.cached;
+    this.changed = false;
+    this.cached = detectModel(
+      [...this.pairs.keys()].map(k => k.split('\0') as [string, string]),
+      [...this.groups.keys()],
+    );
+    return this.cached;
+  }
+
+  private countPair(a: string, b: string, delta: number): void {
+    const key = a < b ? `${a}\0${b}` : `${b}\0${a}`;
+    const n = (this.pairs.get(key) ?? 0) + delta;
+    if (n > 0) {
+      if (n === 1 && delta > 0) this.changed = true;
+      this.pairs.set(key, n);
+    } else {
+      this.pairs.delete(key);
+      this.changed = true;
+    }
+  }
+
+  private countGroup(group: string, delta: number): void {
+    const n = (this.groups.get(group) ?? 0) + delta;
+    if (n > 0) {
+      if (n === 1 && delta > 0 && this.pairs.size > 0) this.changed = true;
+      this.groups.set(group, n);
+    } else {
+      this.groups.delete(group);
+      if (this.pairs.size > 0) this.changed = true;
+    }
+  }
+}
+
+/**
+ * The model for a set of conflicting group pairs. Every group in a conflict is an environment;
+ * so are the sibling environment folders of one that is (`clusters/dev` is a cluster as soon as
+ * `clusters/prod` and `clusters/staging` are shown to be). Environment folders are named by their
+ * folder name, so `apps/a/overlays/prod` and `apps/b/overlays/prod` make one environment `prod`;
+ * other kustomize roots by the shortest tail of their path that tells them apart.
+ */
+export function detectModel(
+  pairs: readonly (readonly [string, string])[],
+  groups: readonly string[],
+): EnvironmentModel {
+  if (pairs.length === 0) return SINGLE_ENVIRONMENT;
+  const conflicting = new Set<string>(pairs.flat());
+  const isFolder = (g: string) => environmentFolder(`${g}/_`) === g;
+  const parents = new Set([...conflicting].filter(isFolder).map(dirname));
+  for (const g of groups) if (isFolder(g) && parents.has(dirname(g))) conflicting.add(g);
+  const roots = [...conflicting].filter(g => !isFolder(g)).sort();
+  const names = new Map<string, string>();
+  for (const g of conflicting) if (isFolder(g)) names.set(g, basename(g));
+  for (const [g, name] of uniqueTails(roots)) names.set(g, name);
+  const sorted = [...new Set(names.values())].sort();
+  const entries = [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return {
+    names: sorted,
+    groups: names,
+    configured: false,
+    fingerprint: JSON.stringify(entries),
+  };
+}
+
+/** Each path's shortest tail (`deploy/prod` for `/ws/team/deploy/prod`) that no other path shares. */
+function uniqueTails(paths: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const parts = paths.map(p => p.split('/').filter(Boolean));
+  parts.forEach((mine, i) => {
+    for (let n = 1; n <= mine.length; n++) {
+      const tail = mine.slice(-n).join('/');
+      if (n === mine.length || parts.every((other, j) => j === i || other.slice(-n).join('/') !== tail)) {
+        out.set(paths[i], tail);
+        return;
+      }
+    }
+  });
+  return out;
+}
