@@ -47,13 +47,11 @@ export const rule: CrossFileRule = {
         where: describeWhere(r, others),
         build: r.placement?.root ? relativePath(dirname(r.file), dirname(r.placement.root)) : '',
       },
-      related: others.map(
-        (o): RelatedInfo => ({
-          file: o.file,
-          span: o.nameSpan ?? o.kindSpan ?? o.span,
-          message: `${describeObject(o)}, defined again`,
-        }),
-      ),
+      related: others.map((o): RelatedInfo => ({
+        file: o.file,
+        span: o.nameSpan ?? o.kindSpan ?? o.span,
+        message: `${describeObject(o)}, defined again`,
+      })),
     });
   },
 };
