@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Analyzer, type FileInput } from '../core/analysis/analyzer';
 import { walkYamlFiles } from './fileWalker';
+import { environmentGlobs } from './environmentGlobs';
 import { GlobSet } from './glob';
 import { kustomizationsFirst } from '../core/model/extract/kustomization';
 import { toInput } from './fileInput';
@@ -42,6 +43,8 @@ export class WorkspaceHost {
       undefined,
       (id, e) => events.log(`Rule ${id} failed: ${(e as Error)?.stack ?? String(e)}`),
       loadSchemas(events.log),
+      // Patterns of `istio.environments` are relative to the workspace folders.
+      environmentGlobs(() => this.folders),
     );
   }
 
