@@ -154,6 +154,12 @@ function placementOf(environment: string | undefined, p: FilePlacement): Placeme
   return out;
 }
 
+/** The id of the file's resource an instance was placed from (`<id>@<n>` for copies). */
+export function resourceIdOf(instanceId: string): string {
+  const at = instanceId.lastIndexOf('@');
+  return at > instanceId.lastIndexOf('#') ? instanceId.slice(0, at) : instanceId;
+}
+
 /** Two instance lists that place an object identically. */
 export function samePlacements(current: readonly Resource[], desired: readonly DesiredInstance[]): boolean {
   if (current.length !== desired.length) return false;

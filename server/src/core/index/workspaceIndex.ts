@@ -9,6 +9,7 @@ import {
   type EnvironmentModel,
 } from './environments';
 import type { FileSummary } from './fileSummary';
+import type { IndexView } from './indexView';
 import { KustomizeGraph } from './kustomize';
 import { Lookup } from './lookup';
 import { Placer, samePlacements, type DesiredInstance, type GlobCompiler } from './placements';
@@ -31,7 +32,7 @@ export interface IndexChange {
  * ones are copies with ids `<resource id>@<n>`. In the usual workspace (one environment, no base
  * built twice) every object is placed once, as itself, and there is one Scope.
  */
-export class WorkspaceIndex {
+export class WorkspaceIndex implements IndexView {
   private readonly files = new Map<string, FileSummary>();
   private readonly kustomize = new KustomizeGraph();
   private readonly detector = new EnvironmentDetector();
@@ -57,6 +58,11 @@ export class WorkspaceIndex {
     this.model = this.currentModel();
     this.placer.reset(settings, this.model);
     this.makeScopes();
+  }
+
+  /** The first environment's name (undefined for the only one): the WorkspaceIndex is its view. */
+  get environment(): string | undefined {
+    return this.scopes[0].name;
   }
 
   /** The root namespace of the first environment (of the only one, usually). */
@@ -137,6 +143,22 @@ export class WorkspaceIndex {
     for (const r of this.files.get(file)?.resources ?? [])
       for (const i of this.instancesOf(r)) out.add(i.placement?.environment);
     return this.model.names.filter(n => out.has(n));
+  }
+
+  /** What features read, for one environment. */
+  view(environment: string | undefined): IndexView {
+    if (environment === this.environment) return this;
+    const scope = this.scope(environment);
+    return {
+      environment: scope.name,
+      rootNamespace: scope.rootNamespace,
+      tables: scope.tables,
+      file: f => this.file(f),
+      resource: id => this.resource(id),
+      lookup: track => this.lookup(track, scope.name),
+      environmentsOf: f => this.environmentsOf(f),
+      view: e => this.view(e),
+    };
   }
 
   /** Read access to one environment's objects (the first environment by default). */
