@@ -180,6 +180,14 @@ const VARIANTS: Readonly<Record<string, readonly (string | undefined)[]>> = {
     undefined,
     dr('reviews-cluster', 'bookinfo', 'reviews', '  subsets: [{name: v3, labels: {version: v3}}]\n'),
   ],
+  // A second copy of the cluster's DestinationRule: duplicate-resource (run only for copies).
+  '/ws/clusters/prod/dr-copy.yaml': [
+    undefined,
+    dr('reviews-cluster', 'bookinfo', 'reviews', '  subsets: [{name: v4, labels: {version: v4}}]\n'),
+  ],
+  // Workloads have no other cross-file rule: only the copies rule notices a second one.
+  '/ws/clusters/prod/a-web.yaml': [undefined, deploy('web', 'bookinfo', '{app: web}')],
+  '/ws/clusters/prod/b-web.yaml': [undefined, deploy('web', 'bookinfo', '{app: web, tier: front}')],
   '/ws/mesh/config.yaml': [
     undefined,
     'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: istio, namespace: istio-system}\ndata:\n  mesh: |-\n    defaultServiceExportTo: ["."]\n    defaultVirtualServiceExportTo: ["."]\n',
@@ -254,10 +262,15 @@ describe('incremental analysis of the cross-file rules', () => {
       ['/ws/overlays/prod/kustomization.yaml', 2],
       ['/ws/clusters/prod/dr.yaml', 1],
       ['/ws/clusters/staging/dr.yaml', 1],
+      ['/ws/clusters/prod/dr-copy.yaml', 1],
+      ['/ws/clusters/prod/a-web.yaml', 1],
+      ['/ws/clusters/prod/b-web.yaml', 1],
+      ['/ws/clusters/prod/b-web.yaml', 0],
       ['/ws/mesh/config.yaml', 1],
       ['/ws/overlays/prod/kustomization.yaml', 1],
       ['/ws/base/kustomization.yaml', 2],
       ['/ws/clusters/staging/dr.yaml', 0],
+      ['/ws/clusters/prod/dr.yaml', 0],
       ['/ws/mesh/config.yaml', 0],
       ['/ws/overlays/staging/kustomization.yaml', 0],
       ['/ws/base/vs.yaml', 1],
@@ -278,6 +291,13 @@ describe('incremental analysis of the cross-file rules', () => {
       steps.push([file, Math.floor(random() * VARIANTS[file].length)]);
     }
     walk(steps);
+  });
+
+  it('a copy in the same cluster folder is a duplicate-resource (so the walk covers copies)', () => {
+    const files = initial();
+    files.set('/ws/clusters/prod/dr.yaml', VARIANTS['/ws/clusters/prod/dr.yaml'][1]!);
+    files.set('/ws/clusters/prod/dr-copy.yaml', VARIANTS['/ws/clusters/prod/dr-copy.yaml'][1]!);
+    assert.ok(allFindings(analyzeFixture(files)).some(f => f.includes(' duplicate-resource ')));
   });
 
   it('the scripted edits make and unmake environments (so the walk covers them)', () => {

@@ -2,6 +2,7 @@ import type { FileSummary } from '../index/fileSummary';
 import { providedKeys } from '../index/keys';
 import type { GlobCompiler } from '../index/placements';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { identityOf } from '../model/identity';
 import type { Resource } from '../model/types';
 import { ALL_RULES, crossFileRules, localRules } from '../rules/index';
 import type { CrossFileRule, Finding, LocalRule, Rule } from '../rules/types';
@@ -173,6 +174,13 @@ export class Analyzer {
       }
       const ids = new Set<string>(change.added.map(r => r.id));
       for (const key of dirty) for (const id of this.dependents.get(key) ?? []) ids.add(id);
+      // Copies of a changed object are re-checked: whether an object has copies changes what
+      // lookups hide and which rules run for it (onlyForCopies).
+      for (const r of [...change.removed, ...change.added]) {
+        if (moved.has(r.id)) continue;
+        const identity = identityOf(r);
+        if (identity !== undefined) for (const copy of this.index.instancesWithIdentity(identity)) ids.add(copy.id);
+      }
       for (const file of updates.keys()) for (const id of this.relatedIn.get(file) ?? []) ids.add(id);
       affected = [];
       for (const id of ids) {
@@ -291,7 +299,9 @@ export class Analyzer {
       if (!everything) this.forget(r.id);
       files.add(r.file);
       if (r.stale || !this.crossFileEnabled) continue;
-      const rules = this.rulesFor(r);
+      let rules = this.rulesFor(r);
+      if (rules.some(rule => rule.meta.onlyForCopies) && !this.index.hasCopies(r))
+        rules = rules.filter(rule => !rule.meta.onlyForCopies);
       if (rules.length === 0) continue;
       const { findings, deps } = runCrossFileRules(r, rules, this.index, this.settings, this.onRuleError);
       if (findings.length > 0) {

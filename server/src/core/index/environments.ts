@@ -16,11 +16,20 @@ export const ENVIRONMENT_PARENTS: ReadonlySet<string> = new Set(['clusters', 'en
 
 /** `/ws/clusters/prod` for any path below it: the outermost folder named like an environment. */
 export function environmentFolder(path: string): string | undefined {
-  const parts = path.split('/');
-  // The last part is a file name: an environment folder must hold it, not be it.
-  for (let i = 1; i < parts.length - 2; i++)
-    if (ENVIRONMENT_PARENTS.has(parts[i])) return parts.slice(0, i + 2).join('/');
-  return undefined;
+  // Called for every file: a scan for `/<parent>/` rather than splitting the path.
+  let best: string | undefined;
+  let bestAt = -1;
+  for (const parent of ENVIRONMENT_PARENTS) {
+    const at = path.indexOf(`/${parent}/`);
+    if (at === -1 || (bestAt !== -1 && at > bestAt)) continue;
+    const start = at + parent.length + 2;
+    const end = path.indexOf('/', start);
+    // The last part is a file name: an environment folder must hold it, not be it.
+    if (end === -1 || end === start) continue;
+    best = path.slice(0, end);
+    bestAt = at;
+  }
+  return best;
 }
 
 /** The group of a kustomize build: the environment folder holding its root, else the root's folder. */
@@ -28,10 +37,11 @@ export function rootGroup(root: string): string {
   return environmentFolder(root) ?? dirname(root);
 }
 
-/** What one object of one file adds to the evidence: its identity, as placed in one group. */
-export interface Contribution {
-  readonly identity: string;
-  readonly group: string;
+/** What one file adds to the evidence: the groups its placements use, and the identities it defines in each. */
+export interface Evidence {
+  readonly groups: readonly string[];
+  /** `identities[i]`: identities of the file's objects as placed in `groups[i]`. */
+  readonly identities: readonly (readonly string[])[];
 }
 
 /** How the workspace divides into environments. */
@@ -73,31 +83,36 @@ export class EnvironmentDetector {
   private changed = true;
   private cached: EnvironmentModel = SINGLE_ENVIRONMENT;
 
-  add(contributions: readonly Contribution[], groups: readonly string[]): void {
-    for (const g of groups) this.countGroup(g, 1);
-    for (const c of contributions) {
-      let defs = this.definitions.get(c.identity);
-      if (!defs) this.definitions.set(c.identity, (defs = new Map()));
-      const n = defs.get(c.group) ?? 0;
-      defs.set(c.group, n + 1);
-      if (n === 0) for (const other of defs.keys()) if (other !== c.group) this.countPair(other, c.group, 1);
-    }
+  add(evidence: Evidence): void {
+    evidence.groups.forEach((group, i) => {
+      this.countGroup(group, 1);
+      for (const identity of evidence.identities[i]) {
+        let defs = this.definitions.get(identity);
+        if (!defs) this.definitions.set(identity, (defs = new Map()));
+        const n = defs.get(group) ?? 0;
+        defs.set(group, n + 1);
+        if (n === 0 && defs.size > 1)
+          for (const other of defs.keys()) if (other !== group) this.countPair(other, group, 1);
+      }
+    });
   }
 
-  remove(contributions: readonly Contribution[], groups: readonly string[]): void {
-    for (const g of groups) this.countGroup(g, -1);
-    for (const c of contributions) {
-      const defs = this.definitions.get(c.identity);
-      const n = defs?.get(c.group);
-      if (!defs || n === undefined) continue;
-      if (n > 1) {
-        defs.set(c.group, n - 1);
-        continue;
+  remove(evidence: Evidence): void {
+    evidence.groups.forEach((group, i) => {
+      this.countGroup(group, -1);
+      for (const identity of evidence.identities[i]) {
+        const defs = this.definitions.get(identity);
+        const n = defs?.get(group);
+        if (!defs || n === undefined) continue;
+        if (n > 1) {
+          defs.set(group, n - 1);
+          continue;
+        }
+        defs.delete(group);
+        for (const other of defs.keys()) this.countPair(other, group, -1);
+        if (defs.size === 0) this.definitions.delete(identity);
       }
-      defs.delete(c.group);
-      for (const other of defs.keys()) this.countPair(other, c.group, -1);
-      if (defs.size === 0) this.definitions.delete(c.identity);
-    }
+    });
   }
 
   clear(): void {

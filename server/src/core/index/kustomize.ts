@@ -27,9 +27,17 @@ export class KustomizeGraph {
 
   /** file -> placements, until the graph changes. */
   private readonly answers = new Map<string, readonly KustomizePlacement[]>();
+  private changes = 0;
+
+  /** Bumped whenever a kustomization changes what it says (so any placement may change). */
+  get version(): number {
+    return this.changes;
+  }
 
   set(file: string, info: KustomizationInfo | undefined): void {
     const old = this.kustomizations.get(file);
+    if (old === info || (old && info && JSON.stringify(old) === JSON.stringify(info))) return;
+    this.changes++;
     if (old) for (const target of targets(file, old)) this.unlist(target, file);
     if (info) {
       this.kustomizations.set(file, info);
@@ -65,7 +73,8 @@ export class KustomizeGraph {
 
   /** The builds that include `file`, one per root, ordered by root path; empty when none does. */
   placementsFor(file: string): readonly KustomizePlacement[] {
-    if (this.kustomizations.size === 0) return NONE;
+    // Most files are listed by no kustomization at all.
+    if (this.kustomizations.size === 0 || !this.listedBy.has(file)) return NONE;
     let answer = this.answers.get(file);
     if (!answer) this.answers.set(file, (answer = this.computePlacements(file)));
     return answer;

@@ -1,6 +1,6 @@
 import type { Placement, Resource } from '../model/types';
 import { defaultNamespaceFor, type AnalysisSettings } from '../settings';
-import { environmentFolder, rootGroup, type Contribution, type EnvironmentModel } from './environments';
+import { environmentFolder, rootGroup, type EnvironmentModel, type Evidence } from './environments';
 import type { KustomizeGraph } from './kustomize';
 
 /** Matches a file path against the patterns of one configured environment. */
@@ -32,6 +32,11 @@ export interface DesiredInstance {
  */
 export class Placer {
   private readonly cache = new Map<string, readonly FilePlacement[]>();
+  /** Placement objects shared by the instances of one file placement in one environment. */
+  private readonly interned = new WeakMap<FilePlacement, (Placement | undefined)[]>();
+  private seenGraph = -1;
+  private graphStamp = 0;
+  private stamp = 0;
   private matchers: { readonly name: string; readonly matches: PathMatcher }[] = [];
 
   constructor(
@@ -48,25 +53,39 @@ export class Placer {
     return this.matchers.map(m => m.name);
   }
 
-  reset(settings: AnalysisSettings, model: EnvironmentModel): void {
+  /** Changes whenever file placements may change (kustomize graph, settings): evidence depends on it. */
+  get graphVersion(): number {
+    return this.graphStamp;
+  }
+
+  /** Changes whenever file placements or their environments may change. */
+  get version(): number {
+    return this.stamp;
+  }
+
+  /** Brings the cache in line with the kustomize graph, the settings and the model; cheap when none changed. */
+  sync(settings: AnalysisSettings, model: EnvironmentModel): void {
+    let graph = false;
     if (settings !== this.settings) {
       this.settings = settings;
       this.compile();
+      graph = true;
     }
-    this.model = model;
-    this.cache.clear();
+    if (this.kustomize.version !== this.seenGraph) {
+      this.seenGraph = this.kustomize.version;
+      graph = true;
+    }
+    if (graph) this.graphStamp++;
+    if (graph || model.fingerprint !== this.model.fingerprint) {
+      this.model = model;
+      this.stamp++;
+      this.cache.clear();
+    }
   }
 
   filePlacements(file: string): readonly FilePlacement[] {
     let out = this.cache.get(file);
     if (!out) this.cache.set(file, (out = this.compute(file)));
-    return out;
-  }
-
-  /** Groups a file's placements refer to (for the detector's sibling rule). */
-  groupsOf(file: string): string[] {
-    const out: string[] = [];
-    for (const p of this.filePlacements(file)) if (p.group !== undefined && !out.includes(p.group)) out.push(p.group);
     return out;
   }
 
@@ -81,19 +100,25 @@ export class Placer {
     return first ? this.namespaceOf(r, first) : (r.explicitNamespace ?? defaultNamespaceFor(this.settings, r.file));
   }
 
-  /** What one file's objects add to the detector's evidence. */
-  contributions(resources: readonly Resource[], identity: (r: Resource, namespace: string) => string | undefined) {
-    const out: Contribution[] = [];
-    if (resources.length === 0) return out;
-    const placements = this.filePlacements(resources[0].file).filter(p => p.group !== undefined);
-    if (placements.length === 0) return out;
-    for (const r of resources) {
-      for (const p of placements) {
+  /** What one file's objects add to the detector's evidence; undefined when its placements have no group. */
+  evidence(
+    file: string,
+    resources: readonly Resource[],
+    identity: (r: Resource, namespace: string) => string | undefined,
+  ): Evidence | undefined {
+    const groups: string[] = [];
+    const identities: string[][] = [];
+    for (const p of this.filePlacements(file)) {
+      if (p.group === undefined) continue;
+      const ids: string[] = [];
+      for (const r of resources) {
         const id = identity(r, this.namespaceOf(r, p));
-        if (id !== undefined) out.push({ identity: id, group: p.group! });
+        if (id !== undefined) ids.push(id);
       }
+      groups.push(p.group);
+      identities.push(ids);
     }
-    return out;
+    return groups.length > 0 ? { groups, identities } : undefined;
   }
 
   /**
@@ -103,15 +128,24 @@ export class Placer {
   instances(r: Resource, environments: readonly (string | undefined)[]): DesiredInstance[] {
     const out: DesiredInstance[] = [];
     const placements = this.filePlacements(r.file);
-    for (const env of environments) {
+    environments.forEach((env, e) => {
       for (const p of placements) {
         if (p.environment !== undefined && p.environment !== env) continue;
         const namespace = this.namespaceOf(r, p);
         if (out.some(d => d.namespace === namespace && d.placement?.environment === env)) continue;
-        out.push({ namespace, placement: placementOf(env, p) });
+        out.push({ namespace, placement: this.intern(env, e, p) });
       }
-    }
+    });
     return out;
+  }
+
+  private intern(environment: string | undefined, index: number, p: FilePlacement): Placement | undefined {
+    // A loose file of a one-environment workspace needs no placement at all.
+    if (environment === undefined && p.group === undefined && p.root === undefined) return undefined;
+    let byEnvironment = this.interned.get(p);
+    if (!byEnvironment) this.interned.set(p, (byEnvironment = []));
+    if (!(index in byEnvironment)) byEnvironment[index] = placementOf(environment, p);
+    return byEnvironment[index];
   }
 
   private compute(file: string): FilePlacement[] {

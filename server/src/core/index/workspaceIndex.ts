@@ -1,11 +1,11 @@
-import { identityIn } from '../model/identity';
+import { identityIn, identityOf } from '../model/identity';
 import type { Resource } from '../model/types';
 import type { AnalysisSettings } from '../settings';
 import {
   configuredModel,
   EnvironmentDetector,
   SINGLE_ENVIRONMENT,
-  type Contribution,
+  type Evidence,
   type EnvironmentModel,
 } from './environments';
 import type { FileSummary } from './fileSummary';
@@ -40,12 +40,17 @@ export class WorkspaceIndex implements IndexView {
   private model: EnvironmentModel = SINGLE_ENVIRONMENT;
   private scopes: Scope[] = [];
   private readonly scopeByName = new Map<string | undefined, Scope>();
-  private readonly instancesById = new Map<string, Resource>();
   /** Resource id -> every instance, for objects placed more than once. */
   private readonly copies = new Map<string, Resource[]>();
   /** File -> what its objects added to the detector, so that it can be taken back exactly. */
-  private readonly evidence = new Map<string, { contributions: Contribution[]; groups: string[] }>();
+  private readonly evidence = new Map<string, Evidence>();
   private resources = 0;
+  /** File -> the placer version it was placed under; the version all files were checked under. */
+  private readonly placedAt = new Map<string, number>();
+  private placedStamp = -1;
+  /** File -> the placer graph version its evidence was collected under; likewise for all files. */
+  private readonly evidenceAt = new Map<string, number>();
+  private evidenceStamp = -1;
   private deferNamespaces = false;
   private namespacesPending = false;
 
@@ -56,7 +61,7 @@ export class WorkspaceIndex implements IndexView {
   ) {
     this.placer = new Placer(this.kustomize, settings, compileGlobs, this.model);
     this.model = this.currentModel();
-    this.placer.reset(settings, this.model);
+    this.placer.sync(settings, this.model);
     this.makeScopes();
   }
 
@@ -95,7 +100,9 @@ export class WorkspaceIndex implements IndexView {
 
   /** Placed instances: the resources, plus their copies in other environments and builds. */
   get instanceCount(): number {
-    return this.instancesById.size;
+    let n = 0;
+    for (const scope of this.scopes) n += scope.tables.byId.size;
+    return n;
   }
 
   file(file: string): FileSummary | undefined {
@@ -108,7 +115,12 @@ export class WorkspaceIndex implements IndexView {
 
   /** A placed instance by id (a resource id, or a copy's). */
   resource(id: string): Resource | undefined {
-    return this.instancesById.get(id);
+    // Each environment's tables hold its instances by id (usually there is one environment).
+    for (const scope of this.scopes) {
+      const r = scope.tables.byId.get(id);
+      if (r) return r;
+    }
+    return undefined;
   }
 
   /** Every resource of every file (first instances; copies are in allInstances). */
@@ -116,15 +128,28 @@ export class WorkspaceIndex implements IndexView {
     for (const summary of this.files.values()) yield* summary.resources;
   }
 
-  allInstances(): IterableIterator<Resource> {
-    return this.instancesById.values();
+  *allInstances(): IterableIterator<Resource> {
+    for (const scope of this.scopes) yield* scope.tables.byId.values();
+  }
+
+  /** True when another instance has the same identity in the instance's environment. */
+  hasCopies(instance: Resource): boolean {
+    const identity = identityOf(instance);
+    return identity !== undefined && this.scopeOf(instance).tables.byIdentity.get(identity).length > 1;
+  }
+
+  /** Every placed instance with this identity, in any environment. */
+  instancesWithIdentity(identity: string): Resource[] {
+    const out: Resource[] = [];
+    for (const scope of this.scopes) out.push(...scope.tables.byIdentity.get(identity));
+    return out;
   }
 
   /** Every instance of a file's resource, the resource itself first; empty when it is not indexed. */
   instancesOf(r: Resource): readonly Resource[] {
     const copies = this.copies.get(r.id);
     if (copies) return copies;
-    return this.instancesById.get(r.id) === r ? [r] : [];
+    return this.resource(r.id) === r ? [r] : [];
   }
 
   /** The view of one environment (the first when the name is unknown). */
@@ -175,27 +200,24 @@ export class WorkspaceIndex implements IndexView {
   update(updates: ReadonlyMap<string, FileSummary | undefined>): IndexChange {
     const removed: Resource[] = [];
     const added: Resource[] = [];
-    const touchesKustomize = [...updates].some(
-      ([file, s]) => hasKustomization(this.files.get(file)) || hasKustomization(s),
-    );
-    const kustomizeBefore = touchesKustomize && !this.deferNamespaces ? this.kustomize.fingerprint() : '';
     for (const [file, summary] of updates) {
       const old = this.files.get(file);
       if (old) {
         for (const r of old.resources) this.unplace(r, removed, false);
-        if (hasKustomization(old)) this.kustomize.set(file, undefined);
         this.resources -= old.resources.length;
         this.forgetEvidence(file);
       }
+      this.placedAt.delete(file);
+      if (hasKustomization(old) || hasKustomization(summary)) this.kustomize.set(file, kustomizationOf(summary));
       if (summary) {
         this.files.set(file, summary);
-        for (const r of summary.resources) if (r.kustomization) this.kustomize.set(file, r.kustomization);
         this.resources += summary.resources.length;
       } else {
         this.files.delete(file);
       }
     }
-    if (touchesKustomize) this.placer.reset(this.settings, this.model);
+    this.placer.sync(this.settings, this.model);
+    for (const file of updates.keys()) this.collectEvidence(file);
     if (this.deferNamespaces) {
       // While a cold index is running, files arrive in any order: environments and builds are
       // settled once when deferral ends, instead of after every batch.
@@ -203,10 +225,7 @@ export class WorkspaceIndex implements IndexView {
       this.reconcile(updates.keys(), removed, added);
       return { removed, added, global: false };
     }
-    const kustomizeChanged = touchesKustomize && kustomizeBefore !== this.kustomize.fingerprint();
-    if (kustomizeChanged) this.collectAllEvidence();
-    else for (const file of updates.keys()) this.collectEvidence(file);
-    const global = this.settle(kustomizeChanged ? undefined : [...updates.keys()], removed, added);
+    const global = this.settle(updates.keys(), removed, added);
     return { removed, added, global };
   }
 
@@ -225,7 +244,6 @@ export class WorkspaceIndex implements IndexView {
   /** New settings: namespaces and environments may move. */
   setSettings(settings: AnalysisSettings): IndexChange {
     this.settings = settings;
-    this.placer.reset(settings, this.model);
     if (this.deferNamespaces) {
       this.namespacesPending = true;
       return { removed: [], added: [], global: true };
@@ -236,27 +254,33 @@ export class WorkspaceIndex implements IndexView {
   private resettle(): IndexChange {
     const removed: Resource[] = [];
     const added: Resource[] = [];
-    this.placer.reset(this.settings, this.model);
-    this.collectAllEvidence();
-    const global = this.settle(undefined, removed, added);
+    const global = this.settle([], removed, added);
     return { removed, added, global };
   }
 
   /**
-   * Brings placements in line with the evidence: a new environment model re-places everything,
-   * otherwise only the given files (all when undefined) are re-placed. True when the change is
-   * global (the model or mesh settings changed, or objects of unchanged files moved).
+   * Brings evidence, the environment model and placements in line with the kustomize graph and
+   * the settings. Files are re-placed when their placement may have changed since they were
+   * placed (all of them after a graph, settings or model change; else `updated`). True when the
+   * change is global: the model or mesh settings changed, or objects of unchanged files moved.
    */
-  private settle(files: readonly string[] | undefined, removed: Resource[], added: Resource[]): boolean {
+  private settle(updated: Iterable<string>, removed: Resource[], added: Resource[]): boolean {
+    this.placer.sync(this.settings, this.model);
+    if (this.evidenceStamp !== this.placer.graphVersion) {
+      for (const file of this.files.keys())
+        if (this.evidenceAt.get(file) !== this.placer.graphVersion) this.collectEvidence(file);
+      this.evidenceStamp = this.placer.graphVersion;
+    }
     let global = false;
     const model = this.currentModel();
     if (model.fingerprint !== this.model.fingerprint) {
       this.setModel(model, removed);
-      files = undefined;
       global = true;
     }
-    const moved = this.reconcile(files ?? this.files.keys(), removed, added);
-    if (moved && files === undefined) global = true;
+    const all = this.placedStamp !== this.placer.version;
+    const moved = this.reconcile(all ? this.files.keys() : updated, removed, added);
+    this.placedStamp = this.placer.version;
+    if (moved && all) global = true;
     for (const scope of this.scopes) if (scope.refreshMesh(this.settings.rootNamespace)) global = true;
     return global;
   }
@@ -268,10 +292,13 @@ export class WorkspaceIndex implements IndexView {
 
   private setModel(model: EnvironmentModel, removed: Resource[]): void {
     const namesChanged =
-      model.names.join('\0') !== this.model.names.join('\0') || model.names.length !== this.model.names.length;
-    if (namesChanged) for (const r of this.allResources()) this.unplace(r, removed, true);
+      model.names.length !== this.model.names.length || model.names.some((n, i) => n !== this.model.names[i]);
+    if (namesChanged) {
+      for (const r of this.allResources()) this.unplace(r, removed, true);
+      this.placedAt.clear();
+    }
     this.model = model;
-    this.placer.reset(this.settings, model);
+    this.placer.sync(this.settings, model);
     if (namesChanged) this.makeScopes();
   }
 
@@ -281,15 +308,18 @@ export class WorkspaceIndex implements IndexView {
     for (const s of this.scopes) this.scopeByName.set(s.name, s);
   }
 
-  /** Re-places the objects of `files` whose placement changed; true if an already placed one moved. */
+  /** Re-places the objects of `files` not placed under the current placements; true if a placed one moved. */
   private reconcile(files: Iterable<string>, removed: Resource[], added: Resource[]): boolean {
     let moved = false;
+    const version = this.placer.version;
     for (const file of files) {
       const summary = this.files.get(file);
-      if (!summary) continue;
+      if (!summary || this.placedAt.get(file) === version) continue;
+      this.placedAt.set(file, version);
       for (const r of summary.resources) {
         const desired = this.desired(r);
-        const current = this.instancesOf(r);
+        // Not placed yet (a new summary): nothing to compare with.
+        const current = this.resource(r.id) ? this.instancesOf(r) : NONE;
         if (current.length > 0) {
           if (samePlacements(current, desired)) continue;
           moved = true;
@@ -318,7 +348,6 @@ export class WorkspaceIndex implements IndexView {
         instance = { ...r, id: `${r.id}@${i}`, namespace: d.namespace, placement: d.placement };
       }
       list.push(instance);
-      this.instancesById.set(instance.id, instance);
       this.scopeOf(instance).tables.add(instance);
       added.push(instance);
     });
@@ -329,7 +358,6 @@ export class WorkspaceIndex implements IndexView {
   private unplace(r: Resource, removed: Resource[], snapshot: boolean): void {
     for (const instance of this.instancesOf(r)) {
       this.scopeOf(instance).tables.remove(instance);
-      this.instancesById.delete(instance.id);
       removed.push(snapshot ? { ...instance } : instance);
     }
     this.copies.delete(r.id);
@@ -338,26 +366,28 @@ export class WorkspaceIndex implements IndexView {
   private collectEvidence(file: string): void {
     this.forgetEvidence(file);
     const summary = this.files.get(file);
-    if (!summary || this.placer.configuredNames.length > 0) return;
-    const contributions = this.placer.contributions(summary.resources, identityIn);
-    const groups = this.placer.groupsOf(file);
-    if (contributions.length === 0 && groups.length === 0) return;
-    this.evidence.set(file, { contributions, groups });
-    this.detector.add(contributions, groups);
+    if (!summary) return;
+    this.evidenceAt.set(file, this.placer.graphVersion);
+    if (this.placer.configuredNames.length > 0) return;
+    const evidence = this.placer.evidence(file, summary.resources, identityIn);
+    if (!evidence) return;
+    this.evidence.set(file, evidence);
+    this.detector.add(evidence);
   }
 
   private forgetEvidence(file: string): void {
+    this.evidenceAt.delete(file);
     const e = this.evidence.get(file);
     if (!e) return;
-    this.detector.remove(e.contributions, e.groups);
+    this.detector.remove(e);
     this.evidence.delete(file);
   }
+}
 
-  private collectAllEvidence(): void {
-    this.detector.clear();
-    this.evidence.clear();
-    for (const file of this.files.keys()) this.collectEvidence(file);
-  }
+const NONE: readonly Resource[] = [];
+
+function kustomizationOf(summary: FileSummary | undefined) {
+  return summary?.resources.find(r => r.kustomization)?.kustomization;
 }
 
 function hasKustomization(summary: FileSummary | undefined): boolean {

@@ -23,6 +23,8 @@ export const rule: CrossFileRule = {
     crossFile: true,
     fixable: false,
     kinds: ['*', 'Service', 'ServiceAccount', 'Namespace', 'ConfigMap', ...WORKLOAD_KINDS],
+    // Most objects are defined once: the engine skips them.
+    onlyForCopies: true,
     messages: {
       applied:
         '{object} is also defined {where}. Applied together they are one object: the copy applied last replaces the others, so only one of these definitions takes effect. Keep one.',
