@@ -221,6 +221,41 @@ ${dr(['v1'], 'reviews')}`,
     ],
   },
   {
+    name: 'two apps building one shared component into one namespace, each creating it: one environment',
+    code: `
+#- common/kustomization.yaml
+resources: [peer-authentication.yaml]
+#- common/peer-authentication.yaml
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: default}
+spec: {mtls: {mode: STRICT}}
+#- apps/reviews/kustomization.yaml
+namespace: shop
+resources: [namespace.yaml, ../../common, svc.yaml, dr.yaml]
+#- apps/reviews/namespace.yaml
+apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+#- apps/reviews/svc.yaml
+${svc()}
+---
+${deploy('v1')}
+#- apps/reviews/dr.yaml
+${dr(['v1'])}
+#- apps/front/kustomization.yaml
+namespace: shop
+resources: [namespace.yaml, ../../common, vs.yaml]
+#- apps/front/namespace.yaml
+apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+#- apps/front/vs.yaml
+${vs('v1')}`,
+    environments: [undefined],
+    findings: [],
+  },
+  {
     name: 'sibling cluster folders are all clusters once two of them are shown to be',
     code: `
 #- clusters/prod/vs.yaml

@@ -70,47 +70,52 @@ export function configuredModel(names: readonly string[]): EnvironmentModel {
 }
 
 /**
- * Keeps, incrementally, which groups define which identities and which pairs of groups share
- * one, so that the model only needs recomputing when a conflict appears or disappears.
+ * Keeps, incrementally, which groups define which identities and which pairs of groups conflict,
+ * so that the model only needs recomputing when a conflict appears or disappears. Two groups
+ * conflict when they define one identity from different files. One file built by two groups
+ * (a component shared by two apps' kustomizations) is no evidence by itself: it may well be
+ * applied twice to one cluster, identically; unless both groups are environment folders
+ * (`overlays/prod` and `overlays/staging` building one base), which say so by their names.
  */
 export class EnvironmentDetector {
-  /** identity -> group -> number of definitions */
-  private readonly definitions = new Map<string, Map<string, number>>();
-  /** `a\0b` (a < b) -> number of identities both groups define */
+  /** identity -> where it is defined: group, file and number of definitions */
+  private readonly definitions = new Map<string, Definition[]>();
+  /** `a\0b` (a < b) -> number of identities on which the two groups conflict */
   private readonly pairs = new Map<string, number>();
-  /** group -> number of contributions and placements referring to it */
+  /** group -> number of file placements referring to it */
   private readonly groups = new Map<string, number>();
   private changed = true;
   private cached: EnvironmentModel = SINGLE_ENVIRONMENT;
 
-  add(evidence: Evidence): void {
-    evidence.groups.forEach((group, i) => {
-      this.countGroup(group, 1);
-      for (const identity of evidence.identities[i]) {
-        let defs = this.definitions.get(identity);
-        if (!defs) this.definitions.set(identity, (defs = new Map()));
-        const n = defs.get(group) ?? 0;
-        defs.set(group, n + 1);
-        if (n === 0 && defs.size > 1)
-          for (const other of defs.keys()) if (other !== group) this.countPair(other, group, 1);
-      }
-    });
+  add(file: string, evidence: Evidence): void {
+    this.apply(file, evidence, 1);
   }
 
-  remove(evidence: Evidence): void {
+  remove(file: string, evidence: Evidence): void {
+    this.apply(file, evidence, -1);
+  }
+
+  private apply(file: string, evidence: Evidence, delta: 1 | -1): void {
     evidence.groups.forEach((group, i) => {
-      this.countGroup(group, -1);
+      this.countGroup(group, delta);
       for (const identity of evidence.identities[i]) {
-        const defs = this.definitions.get(identity);
-        const n = defs?.get(group);
-        if (!defs || n === undefined) continue;
-        if (n > 1) {
-          defs.set(group, n - 1);
-          continue;
+        let defs = this.definitions.get(identity);
+        if (!defs) {
+          if (delta < 0) continue;
+          this.definitions.set(identity, (defs = []));
         }
-        defs.delete(group);
-        for (const other of defs.keys()) this.countPair(other, group, -1);
-        if (defs.size === 0) this.definitions.delete(identity);
+        const before = conflictingPairs(defs);
+        const at = defs.findIndex(d => d.group === group && d.file === file);
+        if (at === -1) {
+          if (delta > 0) defs.push({ group, file, count: 1 });
+        } else {
+          defs[at].count += delta;
+          if (defs[at].count <= 0) defs.splice(at, 1);
+        }
+        if (defs.length === 0) this.definitions.delete(identity);
+        const after = conflictingPairs(defs);
+        for (const pair of before) if (!after.includes(pair)) this.countPair(pair, -1);
+        for (const pair of after) if (!before.includes(pair)) this.countPair(pair, 1);
       }
     });
   }
@@ -133,8 +138,7 @@ export class EnvironmentDetector {
     return this.cached;
   }
 
-  private countPair(a: string, b: string, delta: number): void {
-    const key = a < b ? `${a}\0${b}` : `${b}\0${a}`;
+  private countPair(key: string, delta: number): void {
     const n = (this.pairs.get(key) ?? 0) + delta;
     if (n > 0) {
       if (n === 1 && delta > 0) this.changed = true;
@@ -157,6 +161,33 @@ export class EnvironmentDetector {
   }
 }
 
+interface Definition {
+  readonly group: string;
+  readonly file: string;
+  count: number;
+}
+
+/** Pairs of groups (`a\0b`, a < b) that define the identity from different files (or are both environment folders). */
+function conflictingPairs(defs: readonly Definition[]): string[] {
+  if (defs.length < 2) return [];
+  const out: string[] = [];
+  for (let i = 0; i < defs.length; i++) {
+    for (let j = i + 1; j < defs.length; j++) {
+      const a = defs[i];
+      const b = defs[j];
+      if (a.group === b.group) continue;
+      const key = a.group < b.group ? `${a.group}\0${b.group}` : `${b.group}\0${a.group}`;
+      if (out.includes(key)) continue;
+      if (a.file !== b.file || (isEnvironmentFolder(a.group) && isEnvironmentFolder(b.group))) out.push(key);
+    }
+  }
+  return out;
+}
+
+function isEnvironmentFolder(group: string): boolean {
+  return environmentFolder(`${group}/_`) === group;
+}
+
 /**
  * The model for a set of conflicting group pairs. Every group in a conflict is an environment;
  * so are the sibling environment folders of one that is (`clusters/dev` is a cluster as soon as
@@ -170,7 +201,7 @@ export function detectModel(
 ): EnvironmentModel {
   if (pairs.length === 0) return SINGLE_ENVIRONMENT;
   const conflicting = new Set<string>(pairs.flat());
-  const isFolder = (g: string) => environmentFolder(`${g}/_`) === g;
+  const isFolder = isEnvironmentFolder;
   const parents = new Set([...conflicting].filter(isFolder).map(dirname));
   for (const g of groups) if (isFolder(g) && parents.has(dirname(g))) conflicting.add(g);
   const roots = [...conflicting].filter(g => !isFolder(g)).sort();

@@ -1,4 +1,4 @@
-import { identityIn, identityOf } from '../model/identity';
+import { identityIn, identityOf, isClusterScoped } from '../model/identity';
 import type { Resource } from '../model/types';
 import type { AnalysisSettings } from '../settings';
 import {
@@ -369,22 +369,31 @@ export class WorkspaceIndex implements IndexView {
     if (!summary) return;
     this.evidenceAt.set(file, this.placer.graphVersion);
     if (this.placer.configuredNames.length > 0) return;
-    const evidence = this.placer.evidence(file, summary.resources, identityIn);
+    const evidence = this.placer.evidence(file, summary.resources, evidenceIdentity);
     if (!evidence) return;
     this.evidence.set(file, evidence);
-    this.detector.add(evidence);
+    this.detector.add(file, evidence);
   }
 
   private forgetEvidence(file: string): void {
     this.evidenceAt.delete(file);
     const e = this.evidence.get(file);
     if (!e) return;
-    this.detector.remove(e);
+    this.detector.remove(file, e);
     this.evidence.delete(file);
   }
 }
 
 const NONE: readonly Resource[] = [];
+
+/**
+ * Identities that count as evidence of environments. Cluster-scoped objects (a Namespace that
+ * several apps' kustomizations each create) are left out: such copies are commonly applied to
+ * one cluster, identically.
+ */
+function evidenceIdentity(r: Resource, namespace: string): string | undefined {
+  return isClusterScoped(r.kind) ? undefined : identityIn(r, namespace);
+}
 
 function kustomizationOf(summary: FileSummary | undefined) {
   return summary?.resources.find(r => r.kustomization)?.kustomization;

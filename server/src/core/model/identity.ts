@@ -22,5 +22,9 @@ export function describeObject(r: Resource): string {
   return CLUSTER_SCOPED.has(r.kind) ? `${r.kind} ${r.name ?? '?'}` : `${r.kind} ${r.namespace}/${r.name ?? '?'}`;
 }
 
+export function isClusterScoped(kind: string): boolean {
+  return CLUSTER_SCOPED.has(kind);
+}
+
 /** The cluster-scoped kinds the model summarises. */
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace']);
