@@ -2,7 +2,6 @@ import type { FileSummary } from '../index/fileSummary';
 import { providedKeys } from '../index/keys';
 import type { GlobCompiler } from '../index/placements';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { identityOf } from '../model/identity';
 import type { Resource } from '../model/types';
 import { ALL_RULES, crossFileRules, localRules } from '../rules/index';
 import type { CrossFileRule, Finding, LocalRule, Rule } from '../rules/types';
@@ -178,8 +177,7 @@ export class Analyzer {
       // lookups hide and which rules run for it (onlyForCopies).
       for (const r of [...change.removed, ...change.added]) {
         if (moved.has(r.id)) continue;
-        const identity = identityOf(r);
-        if (identity !== undefined) for (const copy of this.index.instancesWithIdentity(identity)) ids.add(copy.id);
+        for (const copy of this.index.instancesLike(r)) ids.add(copy.id);
       }
       for (const file of updates.keys()) for (const id of this.relatedIn.get(file) ?? []) ids.add(id);
       affected = [];

@@ -1,3 +1,4 @@
+import type { Resource } from '../model/types';
 import { basename, dirname } from '../util/paths';
 
 /**
@@ -37,11 +38,15 @@ export function rootGroup(root: string): string {
   return environmentFolder(root) ?? dirname(root);
 }
 
-/** What one file adds to the evidence: the groups its placements use, and the identities it defines in each. */
+/**
+ * What one file adds to the evidence: the groups its placements use, and the objects it defines
+ * (those with an identity that counts) with their namespace in each group.
+ */
 export interface Evidence {
   readonly groups: readonly string[];
-  /** `identities[i]`: identities of the file's objects as placed in `groups[i]`. */
-  readonly identities: readonly (readonly string[])[];
+  readonly objects: readonly Resource[];
+  /** `namespaces[i][k]`: the namespace of `objects[k]` as placed in `groups[i]`. */
+  readonly namespaces: readonly (readonly string[])[];
 }
 
 /** How the workspace divides into environments. */
@@ -78,7 +83,7 @@ export function configuredModel(names: readonly string[]): EnvironmentModel {
  * (`overlays/prod` and `overlays/staging` building one base), which say so by their names.
  */
 export class EnvironmentDetector {
-  /** identity -> where it is defined: group, file and number of definitions */
+  /** name -> where objects of that name are defined: identity, group, file and number of definitions */
   private readonly definitions = new Map<string, Definition[]>();
   /** `a\0b` (a < b) -> number of identities on which the two groups conflict */
   private readonly pairs = new Map<string, number>();
@@ -98,26 +103,32 @@ export class EnvironmentDetector {
   private apply(file: string, evidence: Evidence, delta: 1 | -1): void {
     evidence.groups.forEach((group, i) => {
       this.countGroup(group, delta);
-      for (const identity of evidence.identities[i]) {
-        let defs = this.definitions.get(identity);
-        if (!defs) {
-          if (delta < 0) continue;
-          this.definitions.set(identity, (defs = []));
-        }
-        const before = conflictingPairs(defs);
-        const at = defs.findIndex(d => d.group === group && d.file === file);
-        if (at === -1) {
-          if (delta > 0) defs.push({ group, file, count: 1 });
-        } else {
-          defs[at].count += delta;
-          if (defs[at].count <= 0) defs.splice(at, 1);
-        }
-        if (defs.length === 0) this.definitions.delete(identity);
-        const after = conflictingPairs(defs);
-        for (const pair of before) if (!after.includes(pair)) this.countPair(pair, -1);
-        for (const pair of after) if (!before.includes(pair)) this.countPair(pair, 1);
-      }
+      evidence.objects.forEach((r, k) => this.define(r, evidence.namespaces[i][k], group, file, delta));
     });
+  }
+
+  /** Counts one definition in or out, adjusting the pairs of groups it makes conflict. */
+  private define(r: Resource, namespace: string, group: string, file: string, delta: 1 | -1): void {
+    // Keyed by name, a string the parser made (an identity string would be built per object).
+    const name = r.name!;
+    let defs = this.definitions.get(name);
+    if (!defs) {
+      if (delta < 0) return;
+      this.definitions.set(name, (defs = []));
+    }
+    const same = (d: Definition) => d.kind === r.kind && d.apiGroup === r.group && d.namespace === namespace;
+    const before = defs.length > 1 ? conflictingPairs(defs.filter(same)) : NO_PAIRS;
+    const at = defs.findIndex(d => same(d) && d.group === group && d.file === file);
+    if (at === -1) {
+      if (delta > 0) defs.push({ group, file, kind: r.kind, apiGroup: r.group, namespace, count: 1 });
+    } else {
+      defs[at].count += delta;
+      if (defs[at].count <= 0) defs.splice(at, 1);
+    }
+    if (defs.length === 0) this.definitions.delete(name);
+    const after = defs.length > 1 ? conflictingPairs(defs.filter(same)) : NO_PAIRS;
+    for (const pair of before) if (!after.includes(pair)) this.countPair(pair, -1);
+    for (const pair of after) if (!before.includes(pair)) this.countPair(pair, 1);
   }
 
   clear(): void {
@@ -164,11 +175,16 @@ export class EnvironmentDetector {
 interface Definition {
   readonly group: string;
   readonly file: string;
+  readonly kind: string;
+  readonly apiGroup: string;
+  readonly namespace: string;
   count: number;
 }
 
-/** Pairs of groups (`a\0b`, a < b) that define the identity from different files (or are both environment folders). */
-function conflictingPairs(defs: readonly Definition[]): string[] {
+const NO_PAIRS: readonly string[] = [];
+
+/** Pairs of groups (`a\0b`, a < b) that define one identity from different files (or are both environment folders). */
+function conflictingPairs(defs: readonly Definition[]): readonly string[] {
   if (defs.length < 2) return [];
   const out: string[] = [];
   for (let i = 0; i < defs.length; i++) {

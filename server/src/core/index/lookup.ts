@@ -1,7 +1,7 @@
 import type { LineStarts } from '../parse/lineIndex';
 import { hostCoveredBy, isWildcard, parseServiceFqdn, resolveHost, wildcardCandidates } from '../model/hosts';
 import { effectiveExportTo, isExportedTo } from '../model/exportTo';
-import { identityOf } from '../model/identity';
+import { identityOf, sameObject } from '../model/identity';
 import { WORKLOAD_KINDS } from '../model/kinds';
 import type { Resource } from '../model/types';
 import { Keys } from './keys';
@@ -30,7 +30,7 @@ export interface DestinationRuleMatch {
  * through `visible`.
  */
 export class Lookup {
-  private selfIdentity: string | undefined | null = null;
+  private hidesCopies: boolean | undefined;
 
   constructor(
     private readonly index: IndexedWorkspace,
@@ -43,7 +43,7 @@ export class Lookup {
     const identity = identityOf(r);
     if (identity === undefined) return [];
     this.track(Keys.identity(identity));
-    return this.index.tables.byIdentity.get(identity).filter(o => o !== r && o.id !== r.id);
+    return this.index.tables.objectsLike(r).filter(o => o !== r && o.id !== r.id);
   }
 
   /**
@@ -277,16 +277,11 @@ export class Lookup {
    * without the other copies of the object being checked.
    */
   private visible(list: readonly Resource[]): Resource[] {
-    if (this.selfIdentity === null) {
-      const identity = this.self ? identityOf(this.self) : undefined;
-      // Only an object with copies in this environment has anything to hide.
-      this.selfIdentity =
-        identity !== undefined && this.index.tables.byIdentity.get(identity).length > 1 ? identity : undefined;
-    }
-    const hidden = this.selfIdentity;
-    if (hidden === undefined) return list.slice();
+    // Only an object with copies in this environment has anything to hide.
+    if (this.hidesCopies === undefined) this.hidesCopies = !!this.self && this.index.tables.countLike(this.self) > 1;
+    if (!this.hidesCopies) return list.slice();
     const self = this.self!;
-    return list.filter(r => r === self || r.kind !== self.kind || identityOf(r) !== hidden);
+    return list.filter(r => r === self || !sameObject(r, self));
   }
 
   /** A rule exported only to its own namespace (Istio's "private" rules), by itself or by the mesh default. */

@@ -100,25 +100,22 @@ export class Placer {
     return first ? this.namespaceOf(r, first) : (r.explicitNamespace ?? defaultNamespaceFor(this.settings, r.file));
   }
 
-  /** What one file's objects add to the detector's evidence; undefined when its placements have no group. */
-  evidence(
-    file: string,
-    resources: readonly Resource[],
-    identity: (r: Resource, namespace: string) => string | undefined,
-  ): Evidence | undefined {
+  /**
+   * What one file's objects add to the detector's evidence (those `counts` accepts); undefined
+   * when its placements have no group.
+   */
+  evidence(file: string, resources: readonly Resource[], counts: (r: Resource) => boolean): Evidence | undefined {
+    const placements = this.filePlacements(file);
+    if (!placements.some(p => p.group !== undefined)) return undefined;
+    const objects = resources.filter(counts);
     const groups: string[] = [];
-    const identities: string[][] = [];
-    for (const p of this.filePlacements(file)) {
+    const namespaces: string[][] = [];
+    for (const p of placements) {
       if (p.group === undefined) continue;
-      const ids: string[] = [];
-      for (const r of resources) {
-        const id = identity(r, this.namespaceOf(r, p));
-        if (id !== undefined) ids.push(id);
-      }
       groups.push(p.group);
-      identities.push(ids);
+      namespaces.push(objects.map(r => this.namespaceOf(r, p)));
     }
-    return groups.length > 0 ? { groups, identities } : undefined;
+    return { groups, objects, namespaces };
   }
 
   /**

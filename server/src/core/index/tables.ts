@@ -1,5 +1,5 @@
 import { isWildcard, resolveHost } from '../model/hosts';
-import { identityOf } from '../model/identity';
+import { sameObject } from '../model/identity';
 import type { Resource } from '../model/types';
 import { MultiMap } from '../util/multiMap';
 import { boundGateways, destinationHosts } from './references';
@@ -38,9 +38,22 @@ export class Tables {
   readonly incomplete = new MultiMap<string, Resource>(byId);
   /** Resources carrying MeshConfig (root namespace or exportTo defaults). */
   readonly meshRoots = new Set<Resource>();
-  /** Object identity (group, kind, namespace, name) -> every copy of that object. */
-  readonly byIdentity = new MultiMap<string, Resource>(byId);
+  /** `metadata.name` -> resources of that name, where copies of one object are found (see copiesOf). */
+  readonly byName = new MultiMap<string, Resource>(byId);
   readonly namespaces = new MultiMap<string, Resource>(byId);
+
+  /** Every copy of `r`'s object (same group, kind, namespace and name), `r` included when it is in the tables. */
+  objectsLike(r: Resource): Resource[] {
+    return r.name ? this.byName.get(r.name).filter(o => sameObject(o, r)) : [];
+  }
+
+  /** The number of copies of `r`'s object, without building a list. */
+  countLike(r: Resource): number {
+    if (!r.name) return 0;
+    let n = 0;
+    for (const o of this.byName.get(r.name)) if (sameObject(o, r)) n++;
+    return n;
+  }
 
   add(r: Resource): void {
     this.update(r, 'add');
@@ -69,8 +82,7 @@ export class Tables {
       apply(this.incomplete, `${r.kind}|${r.namespace}`);
       apply(this.incomplete, r.kind);
     }
-    const identity = identityOf(r);
-    if (identity !== undefined) apply(this.byIdentity, identity);
+    if (r.name) apply(this.byName, r.name);
     if (r.meshRootNamespace || r.meshExportTo) {
       if (op === 'add') this.meshRoots.add(r);
       else this.meshRoots.delete(r);

@@ -1,4 +1,4 @@
-import { identityIn, identityOf, isClusterScoped } from '../model/identity';
+import { hasIdentity, isClusterScoped } from '../model/identity';
 import type { Resource } from '../model/types';
 import type { AnalysisSettings } from '../settings';
 import {
@@ -134,14 +134,13 @@ export class WorkspaceIndex implements IndexView {
 
   /** True when another instance has the same identity in the instance's environment. */
   hasCopies(instance: Resource): boolean {
-    const identity = identityOf(instance);
-    return identity !== undefined && this.scopeOf(instance).tables.byIdentity.get(identity).length > 1;
+    return this.scopeOf(instance).tables.countLike(instance) > 1;
   }
 
-  /** Every placed instance with this identity, in any environment. */
-  instancesWithIdentity(identity: string): Resource[] {
+  /** Every placed copy of `r`'s object (same identity), in any environment. */
+  instancesLike(r: Resource): Resource[] {
     const out: Resource[] = [];
-    for (const scope of this.scopes) out.push(...scope.tables.byIdentity.get(identity));
+    for (const scope of this.scopes) out.push(...scope.tables.objectsLike(r));
     return out;
   }
 
@@ -314,12 +313,13 @@ export class WorkspaceIndex implements IndexView {
     const version = this.placer.version;
     for (const file of files) {
       const summary = this.files.get(file);
-      if (!summary || this.placedAt.get(file) === version) continue;
+      const placed = this.placedAt.get(file);
+      if (!summary || placed === version) continue;
       this.placedAt.set(file, version);
       for (const r of summary.resources) {
         const desired = this.desired(r);
-        // Not placed yet (a new summary): nothing to compare with.
-        const current = this.resource(r.id) ? this.instancesOf(r) : NONE;
+        // A file never placed (a new summary) has nothing to compare with.
+        const current = placed === undefined ? NONE : this.instancesOf(r);
         if (current.length > 0) {
           if (samePlacements(current, desired)) continue;
           moved = true;
@@ -369,7 +369,7 @@ export class WorkspaceIndex implements IndexView {
     if (!summary) return;
     this.evidenceAt.set(file, this.placer.graphVersion);
     if (this.placer.configuredNames.length > 0) return;
-    const evidence = this.placer.evidence(file, summary.resources, evidenceIdentity);
+    const evidence = this.placer.evidence(file, summary.resources, countsAsEvidence);
     if (!evidence) return;
     this.evidence.set(file, evidence);
     this.detector.add(file, evidence);
@@ -387,12 +387,12 @@ export class WorkspaceIndex implements IndexView {
 const NONE: readonly Resource[] = [];
 
 /**
- * Identities that count as evidence of environments. Cluster-scoped objects (a Namespace that
- * several apps' kustomizations each create) are left out: such copies are commonly applied to
- * one cluster, identically.
+ * Objects whose identity counts as evidence of environments. Cluster-scoped objects (a Namespace
+ * that several apps' kustomizations each create) are left out: such copies are commonly applied
+ * to one cluster, identically.
  */
-function evidenceIdentity(r: Resource, namespace: string): string | undefined {
-  return isClusterScoped(r.kind) ? undefined : identityIn(r, namespace);
+function countsAsEvidence(r: Resource): boolean {
+  return !isClusterScoped(r.kind) && hasIdentity(r);
 }
 
 function kustomizationOf(summary: FileSummary | undefined) {

@@ -12,9 +12,19 @@ export function identityOf(r: Resource): string | undefined {
 
 /** The identity `r` has when placed in `namespace`. */
 export function identityIn(r: Resource, namespace: string): string | undefined {
-  // Kustomizations are build inputs, not cluster objects; a templated name is not a name.
-  if (!r.name || !r.kind || r.kind === 'Kustomization' || r.name.includes('\uE000')) return undefined;
+  if (!hasIdentity(r)) return undefined;
   return `${r.group}/${r.kind}/${CLUSTER_SCOPED.has(r.kind) ? '' : namespace}/${r.name}`;
+}
+
+/** Kustomizations are build inputs, not cluster objects; a templated name is not a name. */
+export function hasIdentity(r: Resource): r is Resource & { readonly name: string } {
+  return !!r.name && !!r.kind && r.kind !== 'Kustomization' && !r.name.includes('\uE000');
+}
+
+/** True when the two are copies of one object (same group, kind, namespace and name); no string is built. */
+export function sameObject(a: Resource, b: Resource): boolean {
+  if (a.name !== b.name || a.kind !== b.kind || a.group !== b.group || !hasIdentity(a)) return false;
+  return CLUSTER_SCOPED.has(a.kind) || a.namespace === b.namespace;
 }
 
 /** `VirtualService default/reviews` (or `Namespace bookinfo`), for messages. */
