@@ -92,12 +92,26 @@ export class EnvironmentDetector {
   private changed = true;
   private cached: EnvironmentModel = SINGLE_ENVIRONMENT;
 
-  add(file: string, evidence: Evidence): void {
-    this.apply(file, evidence, 1);
+  /** file -> its evidence and the graph version it was collected under, so that it can be taken back exactly */
+  private readonly files = new Map<string, { readonly evidence?: Evidence; readonly version: number }>();
+
+  /** Replaces what `file` says (undefined: it is gone), collected under placement graph `version`. */
+  set(file: string, evidence: Evidence | undefined, version: number): void {
+    const old = this.files.get(file);
+    if (old?.evidence) this.apply(file, old.evidence, -1);
+    if (evidence) this.apply(file, evidence, 1);
+    this.files.set(file, { evidence, version });
   }
 
-  remove(file: string, evidence: Evidence): void {
-    this.apply(file, evidence, -1);
+  delete(file: string): void {
+    const old = this.files.get(file);
+    if (old?.evidence) this.apply(file, old.evidence, -1);
+    this.files.delete(file);
+  }
+
+  /** The graph version the file's evidence was collected under; undefined when it has none. */
+  versionOf(file: string): number | undefined {
+    return this.files.get(file)?.version;
   }
 
   private apply(file: string, evidence: Evidence, delta: 1 | -1): void {
@@ -129,13 +143,6 @@ export class EnvironmentDetector {
     const after = defs.length > 1 ? conflictingPairs(defs.filter(same)) : NO_PAIRS;
     for (const pair of before) if (!after.includes(pair)) this.countPair(pair, -1);
     for (const pair of after) if (!before.includes(pair)) this.countPair(pair, 1);
-  }
-
-  clear(): void {
-    this.definitions.clear();
-    this.pairs.clear();
-    this.groups.clear();
-    this.changed = true;
   }
 
   /** The detected model; recomputed only when the conflicting pairs or the groups changed. */

@@ -1,13 +1,7 @@
 import { hasIdentity, isClusterScoped } from '../model/identity';
 import type { Resource } from '../model/types';
 import type { AnalysisSettings } from '../settings';
-import {
-  configuredModel,
-  EnvironmentDetector,
-  SINGLE_ENVIRONMENT,
-  type Evidence,
-  type EnvironmentModel,
-} from './environments';
+import { configuredModel, EnvironmentDetector, SINGLE_ENVIRONMENT, type EnvironmentModel } from './environments';
 import type { FileSummary } from './fileSummary';
 import type { IndexView } from './indexView';
 import { KustomizeGraph } from './kustomize';
@@ -42,14 +36,11 @@ export class WorkspaceIndex implements IndexView {
   private readonly scopeByName = new Map<string | undefined, Scope>();
   /** Resource id -> every instance, for objects placed more than once. */
   private readonly copies = new Map<string, Resource[]>();
-  /** File -> what its objects added to the detector, so that it can be taken back exactly. */
-  private readonly evidence = new Map<string, Evidence>();
   private resources = 0;
   /** File -> the placer version it was placed under; the version all files were checked under. */
   private readonly placedAt = new Map<string, number>();
   private placedStamp = -1;
-  /** File -> the placer graph version its evidence was collected under; likewise for all files. */
-  private readonly evidenceAt = new Map<string, number>();
+  /** The placer graph version all files' evidence was last checked under. */
   private evidenceStamp = -1;
   private deferNamespaces = false;
   private namespacesPending = false;
@@ -204,7 +195,7 @@ export class WorkspaceIndex implements IndexView {
       if (old) {
         for (const r of old.resources) this.unplace(r, removed, false);
         this.resources -= old.resources.length;
-        this.forgetEvidence(file);
+        this.detector.delete(file);
       }
       this.placedAt.delete(file);
       if (hasKustomization(old) || hasKustomization(summary)) this.kustomize.set(file, kustomizationOf(summary));
@@ -267,7 +258,7 @@ export class WorkspaceIndex implements IndexView {
     this.placer.sync(this.settings, this.model);
     if (this.evidenceStamp !== this.placer.graphVersion) {
       for (const file of this.files.keys())
-        if (this.evidenceAt.get(file) !== this.placer.graphVersion) this.collectEvidence(file);
+        if (this.detector.versionOf(file) !== this.placer.graphVersion) this.collectEvidence(file);
       this.evidenceStamp = this.placer.graphVersion;
     }
     let global = false;
@@ -363,24 +354,13 @@ export class WorkspaceIndex implements IndexView {
     this.copies.delete(r.id);
   }
 
+  /** What the file's objects say about environments (nothing when environments are configured). */
   private collectEvidence(file: string): void {
-    this.forgetEvidence(file);
     const summary = this.files.get(file);
-    if (!summary) return;
-    this.evidenceAt.set(file, this.placer.graphVersion);
-    if (this.placer.configuredNames.length > 0) return;
-    const evidence = this.placer.evidence(file, summary.resources, countsAsEvidence);
-    if (!evidence) return;
-    this.evidence.set(file, evidence);
-    this.detector.add(file, evidence);
-  }
-
-  private forgetEvidence(file: string): void {
-    this.evidenceAt.delete(file);
-    const e = this.evidence.get(file);
-    if (!e) return;
-    this.detector.remove(file, e);
-    this.evidence.delete(file);
+    if (!summary) return this.detector.delete(file);
+    const detect = this.placer.configuredNames.length === 0;
+    const evidence = detect ? this.placer.evidence(file, summary.resources, countsAsEvidence) : undefined;
+    this.detector.set(file, evidence, this.placer.graphVersion);
   }
 }
 
