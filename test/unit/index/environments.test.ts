@@ -256,6 +256,36 @@ ${vs('v1')}`,
     findings: [],
   },
   {
+    name: 'an overlay named like an environment joins it, even in an app without evidence of its own',
+    code: `
+#- apps/a/base/kustomization.yaml
+resources: [svc.yaml]
+#- apps/a/base/svc.yaml
+${svc()}
+#- apps/a/overlays/prod/kustomization.yaml
+namespace: bookinfo
+resources: [../../base]
+#- apps/a/overlays/staging/kustomization.yaml
+namespace: bookinfo
+resources: [../../base]
+#- apps/b/overlays/prod/kustomization.yaml
+namespace: bookinfo
+resources: [dr.yaml]
+#- apps/b/overlays/prod/dr.yaml
+${dr(['v1', 'v2'])}
+#- apps/b/overlays/staging/kustomization.yaml
+namespace: bookinfo
+resources: [dr.yaml]
+#- apps/b/overlays/staging/dr.yaml
+${dr(['v1'], undefined, 'reviews-staging')}
+#- routes/vs.yaml
+${vs('v2', 'bookinfo')}`,
+    environments: ['prod', 'staging'],
+    findings: [
+      'routes/vs.yaml:10:44-46 subset-not-found "In environment staging: Subset "v2" is not defined by DestinationRule bookinfo/reviews-staging for reviews.bookinfo.svc.cluster.local. Defined subsets: "v1"."',
+    ],
+  },
+  {
     name: 'sibling cluster folders are all clusters once two of them are shown to be',
     code: `
 #- clusters/prod/vs.yaml

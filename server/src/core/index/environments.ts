@@ -216,7 +216,8 @@ function isEnvironmentFolder(group: string): boolean {
  * so are the sibling environment folders of one that is (`clusters/dev` is a cluster as soon as
  * `clusters/prod` and `clusters/staging` are shown to be). Environment folders are named by their
  * folder name, so `apps/a/overlays/prod` and `apps/b/overlays/prod` make one environment `prod`;
- * other kustomize roots by the shortest tail of their path that tells them apart.
+ * other kustomize roots by the shortest tail of their path that tells them apart; any other
+ * environment folder of an environment's name joins it.
  */
 export function detectModel(
   pairs: readonly (readonly [string, string])[],
@@ -231,7 +232,11 @@ export function detectModel(
   const names = new Map<string, string>();
   for (const g of conflicting) if (isFolder(g)) names.set(g, basename(g));
   for (const [g, name] of uniqueTails(roots)) names.set(g, name);
-  const sorted = [...new Set(names.values())].sort();
+  // Every folder named like an environment that exists belongs to it (`apps/b/overlays/prod` to
+  // `prod` once `apps/a/overlays/{prod,staging}` are shown to be environments).
+  const found = new Set(names.values());
+  for (const g of groups) if (!names.has(g) && isFolder(g) && found.has(basename(g))) names.set(g, basename(g));
+  const sorted = [...found].sort();
   const entries = [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1));
   return {
     names: sorted,
