@@ -118,6 +118,26 @@ describe('istio-ls check', () => {
     assert.strictEqual(lenient.code, 0);
   });
 
+  it('--environment NAME=GLOB names environments: the shared route is checked in each', async () => {
+    // mesh/vs.yaml routes to subset v3; the DestinationRule of east defines it, west's does not.
+    fs.rmSync(path.join(dir, 'mesh', 'dr.yaml'));
+    for (const [env, subset] of [
+      ['east', 'v3'],
+      ['west', 'v1'],
+    ]) {
+      fs.mkdirSync(path.join(dir, env));
+      fs.writeFileSync(path.join(dir, env, 'dr.yaml'), DR.replace(/v1/g, subset));
+    }
+    const named = await run(['check', '.', '--environment', 'east=east/**', '--environment=west=west/**'], dir);
+    assert.match(named.out, /mesh\/vs\.yaml:8:44 {2}error {4}In environment west: Subset "v3" is not defined/);
+    assert.doesNotMatch(named.out, /In environment east/);
+    // Without the option, both rules apply to one cluster: their subsets are merged.
+    assert.doesNotMatch((await run(['check', '.'], dir)).out, /subset-not-found/);
+    const bad = await run(['check', '.', '--environment', 'east'], dir);
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err, /--environment takes NAME=GLOB/);
+  });
+
   it('--default-namespace and --root-namespace change the analysis', async () => {
     fs.writeFileSync(
       path.join(dir, 'mesh', 'dr.yaml'),

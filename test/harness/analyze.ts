@@ -4,8 +4,10 @@ import { offsetToLineCol } from '../../server/src/core/parse/lineIndex';
 import type { Rule } from '../../server/src/core/rules/types';
 import type { SchemaRegistry } from '../../server/src/core/schema/registry';
 import { loadSchemas } from '../../server/src/host/schemaLoader';
+import { GlobSet } from '../../server/src/host/glob';
+import type { GlobCompiler } from '../../server/src/core/index/placements';
 import { DEFAULT_SETTINGS, type AnalysisSettings, type ReportSettings } from '../../server/src/core/settings';
-import type { Expectation, Fixture } from './fixture';
+import { WS, type Expectation, type Fixture } from './fixture';
 
 export interface AnalyzeOptions {
   readonly settings?: Partial<AnalysisSettings>;
@@ -25,12 +27,19 @@ export function analyzeFixture(fixture: Fixture | Map<string, string>, options: 
       throw new Error(`rule ${id} threw: ${(e as Error)?.stack ?? String(e)}`);
     },
     options.schemas === null ? undefined : (options.schemas ?? loadSchemas()),
+    fixtureGlobs,
   );
   analyzer.setCrossFileEnabled(false);
   analyzer.update([...files].map(([file, text]) => ({ file, text })));
   analyzer.setCrossFileEnabled(true);
   return analyzer;
 }
+
+/** Globs of the `environments` setting, relative to the fixture workspace (/ws), as the server matches them. */
+export const fixtureGlobs: GlobCompiler = patterns => {
+  const set = new GlobSet(patterns);
+  return file => file.startsWith(`${WS}/`) && set.matches(file.slice(WS.length + 1));
+};
 
 export interface PlacedFinding extends Expectation {
   readonly message: string;

@@ -1,5 +1,6 @@
 import type { Analyzer } from '../../server/src/core/analysis/analyzer';
 import type { FeatureContext, Location } from '../../server/src/core/features/types';
+import type { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import { offsetToLineCol, computeLineStarts } from '../../server/src/core/parse/lineIndex';
 import type { Span } from '../../server/src/core/parse/types';
 import { analyzeFixture, type AnalyzeOptions } from './analyze';
@@ -9,7 +10,7 @@ import { parseFixture, WS, type Fixture } from './fixture';
 export interface FeatureFixture {
   readonly fixture: Fixture;
   readonly analyzer: Analyzer;
-  readonly fc: FeatureContext;
+  readonly fc: FeatureContext & { readonly index: WorkspaceIndex };
   readonly file: string;
   readonly offset: number;
 }
@@ -21,7 +22,7 @@ export interface FeatureFixture {
 export function featureFixture(code: string | readonly string[], options: AnalyzeOptions = {}): FeatureFixture {
   const fixture = parseFixture(typeof code === 'string' ? code : code.map(dedent).join('\n'));
   const analyzer = analyzeFixture(fixture, options);
-  const fc: FeatureContext = { index: analyzer.index, readText: f => fixture.files.get(f) };
+  const fc = { index: analyzer.index, readText: (f: string) => fixture.files.get(f) };
   const cursor = fixture.cursor ?? { file: [...fixture.files.keys()][0], offset: 0 };
   return { fixture, analyzer, fc, file: cursor.file, offset: cursor.offset };
 }

@@ -11,6 +11,8 @@ export interface CheckOptions {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   readonly maxWarnings?: number;
   readonly exclude: readonly string[];
+  /** `--environment NAME=GLOB`: environment name -> globs relative to the current directory. */
+  readonly environments?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type Command =
@@ -35,6 +37,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
   const exclude: string[] = [];
+  const environments: Record<string, string[]> = {};
   let format: OutputFormat = 'text';
   let rootNamespace: string | undefined;
   let defaultNamespace: string | undefined;
@@ -65,6 +68,16 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--exclude': {
         const v = value();
         if (v) exclude.push(v);
+        break;
+      }
+      case '--environment': {
+        const v = value() ?? '';
+        const eq = v.indexOf('=');
+        const name = v.slice(0, eq).trim();
+        const glob = v.slice(eq + 1).trim();
+        if (eq === -1 || !name || !glob)
+          return { kind: 'error', message: `--environment takes NAME=GLOB, e.g. prod=clusters/prod/** (got "${v}").` };
+        (environments[name] ??= []).push(glob);
         break;
       }
       case '--max-warnings': {
@@ -100,6 +113,7 @@ export function parseArgs(argv: readonly string[]): Command {
       rules,
       maxWarnings,
       exclude,
+      environments: Object.keys(environments).length > 0 ? environments : undefined,
     },
   };
 }
@@ -120,6 +134,9 @@ Options for check:
   --rule id=severity             error|warning|info|hint|off; repeatable
   --max-warnings N               also fail when there are more than N warnings
   --exclude GLOB                 skip matching paths; repeatable
+  --environment NAME=GLOB        files (or root kustomizations) of environment NAME, relative to
+                                 the current directory; repeatable. Replaces detection; files
+                                 matching no environment are shared by all
 
 Exit status: 0 clean, 1 error-level findings (or too many warnings), 2 usage error.
 `;

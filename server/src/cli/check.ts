@@ -5,6 +5,8 @@ import { Analyzer } from '../core/analysis/analyzer';
 import { kustomizationsFirst } from '../core/model/extract/kustomization';
 import type { ReportedFinding } from '../core/analysis/report';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
+import { environmentGlobs } from '../host/environmentGlobs';
+import { environmentsOf } from '../host/settings';
 import { walkYamlFiles } from '../host/fileWalker';
 import { FileScope } from '../host/glob';
 import { hostFileKey } from '../host/paths';
@@ -36,6 +38,7 @@ export async function runCheck(
     rootNamespace: options.rootNamespace ?? DEFAULT_SETTINGS.rootNamespace,
     defaultNamespace: options.defaultNamespace ?? DEFAULT_SETTINGS.defaultNamespace,
     targetVersion: options.targetVersion,
+    environments: environmentsOf(options.environments),
   };
   const files = new Set<string>();
   const missing: string[] = [];
@@ -53,6 +56,7 @@ export async function runCheck(
     undefined,
     (id, e) => log(`rule ${id} failed: ${String(e)}`),
     loadSchemas(log),
+    environmentGlobs(() => [cwd]),
   );
   analyzer.setCrossFileEnabled(false);
   // Kustomizations first, so the files they list are indexed in their namespace straight away.

@@ -11,6 +11,18 @@ export interface AnalysisSettings {
   readonly targetVersion?: string;
   /** Per-folder overrides of defaultNamespace, longest matching folder wins (multi-root workspaces). */
   readonly folders?: readonly { readonly path: string; readonly defaultNamespace?: string }[];
+  /**
+   * Environments named by the user (`istio.environments`, `--environment NAME=GLOB`): glob
+   * patterns per environment, which replace detection. Files (or the root kustomizations that
+   * build them) matching no pattern are shared by every environment.
+   */
+  readonly environments?: readonly EnvironmentSetting[];
+}
+
+export interface EnvironmentSetting {
+  readonly name: string;
+  /** Globs, as the host matches them (workspace-relative in the editor, cwd-relative in the CLI). */
+  readonly patterns: readonly string[];
 }
 
 /** Settings that only change how findings are reported. */

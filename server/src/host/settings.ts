@@ -1,4 +1,4 @@
-import type { AnalysisSettings, ReportSettings, SeveritySetting } from '../core/settings';
+import type { AnalysisSettings, EnvironmentSetting, ReportSettings, SeveritySetting } from '../core/settings';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { enabledPatterns } from './glob';
 
@@ -48,11 +48,25 @@ export function settingsFromConfig(folders: readonly FolderConfig[]): ServerSett
       defaultNamespace: nonEmpty(first.defaultNamespace) ?? DEFAULT_SETTINGS.defaultNamespace,
       targetVersion: nonEmpty(first.targetVersion),
       folders: folderOverrides.length > 1 ? folderOverrides : undefined,
+      environments: environmentsOf(first.environments),
     },
     report: { rules },
     include: stringList(files.include),
     exclude,
   };
+}
+
+/**
+ * `istio.environments`: environment name -> glob patterns (a list, or one pattern). Entries of
+ * the wrong type are left out; no valid entry means environments are detected.
+ */
+export function environmentsOf(value: unknown): EnvironmentSetting[] | undefined {
+  const out: EnvironmentSetting[] = [];
+  for (const [name, raw] of Object.entries(asRecord(value))) {
+    const patterns = (typeof raw === 'string' ? [raw] : stringList(raw)).filter(p => p.trim() !== '');
+    if (name.trim() !== '' && patterns.length > 0) out.push({ name: name.trim(), patterns });
+  }
+  return out.length > 0 ? out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : undefined;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { Analyzer, type FileInput } from '../core/analysis/analyzer';
 import { walkYamlFiles } from './fileWalker';
+import { environmentGlobs } from './environmentGlobs';
 import { FileScope } from './glob';
 import { pathInside } from '../core/util/paths';
 import { kustomizationsFirst } from '../core/model/extract/kustomization';
@@ -46,6 +47,8 @@ export class WorkspaceHost {
       undefined,
       (id, e) => events.log(`Rule ${id} failed: ${(e as Error)?.stack ?? String(e)}`),
       loadSchemas(events.log),
+      // Patterns of `istio.environments` are relative to the workspace folders.
+      environmentGlobs(() => this.folders),
     );
     this.scope = new FileScope(settings.include, settings.exclude, events.log);
     this.large = new LargeDocuments({

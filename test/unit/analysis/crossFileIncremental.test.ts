@@ -154,6 +154,44 @@ const VARIANTS: Readonly<Record<string, readonly (string | undefined)[]>> = {
     'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: reviews, namespace: bookinfo}\nspec:\n  selector: {matchLabels: {app: reviews}}\n  action: ALLOW\n  rules: [{}]\n',
     undefined,
   ],
+  // Environments: a base built by overlays (one namespace: two environments; two namespaces: one
+  // environment, the base built twice), cluster folders defining the same objects, a shared file
+  // and MeshConfig exportTo defaults. Edits here add and remove environments.
+  '/ws/base/kustomization.yaml': [undefined, 'resources: [vs.yaml, dr.yaml]\n', 'resources: [vs.yaml]\n'],
+  '/ws/base/vs.yaml': [
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: reviews-base}\nspec:\n  hosts: [reviews-base.example.com]\n  http: [{route: [{destination: {host: reviews.bookinfo.svc.cluster.local, subset: v2}}]}]\n',
+    undefined,
+  ],
+  '/ws/base/dr.yaml': [
+    undefined,
+    dr('reviews', undefined, 'reviews', '  subsets: [{name: v1, labels: {version: v1}}]\n'),
+  ],
+  '/ws/overlays/prod/kustomization.yaml': [
+    undefined,
+    'namespace: bookinfo\nresources: [../../base]\n',
+    'namespace: prod\nresources: [../../base]\n',
+  ],
+  '/ws/overlays/staging/kustomization.yaml': [undefined, 'namespace: bookinfo\nresources: [../../base]\n'],
+  '/ws/clusters/prod/dr.yaml': [
+    undefined,
+    dr('reviews-cluster', 'bookinfo', 'reviews', '  subsets: [{name: v2, labels: {version: v2}}]\n'),
+  ],
+  '/ws/clusters/staging/dr.yaml': [
+    undefined,
+    dr('reviews-cluster', 'bookinfo', 'reviews', '  subsets: [{name: v3, labels: {version: v3}}]\n'),
+  ],
+  // A second copy of the cluster's DestinationRule: duplicate-resource (run only for copies).
+  '/ws/clusters/prod/dr-copy.yaml': [
+    undefined,
+    dr('reviews-cluster', 'bookinfo', 'reviews', '  subsets: [{name: v4, labels: {version: v4}}]\n'),
+  ],
+  // Workloads have no other cross-file rule: only the copies rule notices a second one.
+  '/ws/clusters/prod/a-web.yaml': [undefined, deploy('web', 'bookinfo', '{app: web}')],
+  '/ws/clusters/prod/b-web.yaml': [undefined, deploy('web', 'bookinfo', '{app: web, tier: front}')],
+  '/ws/mesh/config.yaml': [
+    undefined,
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: istio, namespace: istio-system}\ndata:\n  mesh: |-\n    defaultServiceExportTo: ["."]\n    defaultVirtualServiceExportTo: ["."]\n',
+  ],
 };
 
 /** Rules the initial workspace must trigger, so that the equality below is not vacuous. */
@@ -216,6 +254,26 @@ describe('incremental analysis of the cross-file rules', () => {
       ['/ws/ops/kustomization.yaml', 0],
       ['/ws/ingress/gw.yaml', 2],
       ['/ws/bookinfo/app.yaml', 3],
+      // Environments appear and disappear.
+      ['/ws/base/kustomization.yaml', 1],
+      ['/ws/overlays/prod/kustomization.yaml', 1],
+      ['/ws/base/dr.yaml', 1],
+      ['/ws/overlays/staging/kustomization.yaml', 1],
+      ['/ws/overlays/prod/kustomization.yaml', 2],
+      ['/ws/clusters/prod/dr.yaml', 1],
+      ['/ws/clusters/staging/dr.yaml', 1],
+      ['/ws/clusters/prod/dr-copy.yaml', 1],
+      ['/ws/clusters/prod/a-web.yaml', 1],
+      ['/ws/clusters/prod/b-web.yaml', 1],
+      ['/ws/clusters/prod/b-web.yaml', 0],
+      ['/ws/mesh/config.yaml', 1],
+      ['/ws/overlays/prod/kustomization.yaml', 1],
+      ['/ws/base/kustomization.yaml', 2],
+      ['/ws/clusters/staging/dr.yaml', 0],
+      ['/ws/clusters/prod/dr.yaml', 0],
+      ['/ws/mesh/config.yaml', 0],
+      ['/ws/overlays/staging/kustomization.yaml', 0],
+      ['/ws/base/vs.yaml', 1],
     ];
     walk(steps);
   });
@@ -228,11 +286,32 @@ describe('incremental analysis of the cross-file rules', () => {
     };
     const files = Object.keys(VARIANTS);
     const steps: [string, number][] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 120; i++) {
       const file = files[Math.floor(random() * files.length)];
       steps.push([file, Math.floor(random() * VARIANTS[file].length)]);
     }
     walk(steps);
+  });
+
+  it('a copy in the same cluster folder is a duplicate-resource (so the walk covers copies)', () => {
+    const files = initial();
+    files.set('/ws/clusters/prod/dr.yaml', VARIANTS['/ws/clusters/prod/dr.yaml'][1]!);
+    files.set('/ws/clusters/prod/dr-copy.yaml', VARIANTS['/ws/clusters/prod/dr-copy.yaml'][1]!);
+    assert.ok(allFindings(analyzeFixture(files)).some(f => f.includes(' duplicate-resource ')));
+  });
+
+  it('the scripted edits make and unmake environments (so the walk covers them)', () => {
+    const files = initial();
+    const counts: number[] = [];
+    for (const [file, variant] of [
+      ['/ws/base/kustomization.yaml', 1],
+      ['/ws/overlays/prod/kustomization.yaml', 1],
+      ['/ws/overlays/staging/kustomization.yaml', 1],
+    ] as const) {
+      files.set(file, VARIANTS[file][variant]!);
+      counts.push(analyzeFixture(files).index.environments.length);
+    }
+    assert.deepStrictEqual(counts, [1, 1, 2]);
   });
 
   it('text moving within files (lines inserted above) keeps every position, related ones too, exact', () => {

@@ -129,7 +129,7 @@ describe('navigation at scale (60k resources)', function () {
       lens.result.map(l => l.title),
       ['used by 1 route', 'used by 1 route'],
     );
-    const exact = time(() => workspaceSymbols(fc.index, 'svc-1207'));
+    const exact = time(() => workspaceSymbols(analyzer.index, 'svc-1207'));
     assert.deepStrictEqual(
       exact.result.slice(0, 4).map(r => r.name),
       [
@@ -139,9 +139,9 @@ describe('navigation at scale (60k resources)', function () {
         'VirtualService team-7/svc-1207',
       ],
     );
-    const broad = time(() => workspaceSymbols(fc.index, 'vs 99'));
+    const broad = time(() => workspaceSymbols(analyzer.index, 'vs 99'));
     assert.strictEqual(broad.result.length, 500);
-    const none = time(() => workspaceSymbols(fc.index, 'no such thing'));
+    const none = time(() => workspaceSymbols(analyzer.index, 'no such thing'));
     assert.deepStrictEqual(none.result, []);
   });
 

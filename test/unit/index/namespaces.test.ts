@@ -28,8 +28,14 @@ describe('effective namespace', () => {
       expected: { a: 'shop', b: 'default' },
     },
     {
-      name: 'metadata.namespace beats the kustomization',
+      // kustomize's namespace transformer overrides metadata.namespace.
+      name: 'the kustomization namespace beats metadata.namespace',
       code: `#- app/kustomization.yaml\nnamespace: shop\nresources: [a.yaml]\n#- app/a.yaml\n${vs('a', 'mine')}`,
+      expected: { a: 'shop' },
+    },
+    {
+      name: 'metadata.namespace stays when the kustomization sets none',
+      code: `#- app/kustomization.yaml\nresources: [a.yaml]\n#- app/a.yaml\n${vs('a', 'mine')}`,
       expected: { a: 'mine' },
     },
     {
@@ -49,7 +55,8 @@ describe('effective namespace', () => {
       expected: { a: 'prod' },
     },
     {
-      name: 'nearest kustomization with a namespace wins',
+      // The overlay's transformer runs on its bases' output, so the outermost namespace wins.
+      name: 'the outermost kustomization with a namespace wins',
       code: [
         '#- base/kustomization.yaml',
         'namespace: base-ns',
@@ -60,7 +67,7 @@ describe('effective namespace', () => {
         'namespace: prod',
         'resources: [../../base/]',
       ].join('\n'),
-      expected: { a: 'base-ns' },
+      expected: { a: 'prod' },
     },
     {
       name: 'two overlays: the first by path decides, deterministically',

@@ -1,5 +1,6 @@
 import type { FileSummary } from '../index/fileSummary';
 import { providedKeys } from '../index/keys';
+import type { GlobCompiler } from '../index/placements';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import type { Resource } from '../model/types';
 import { ALL_RULES, crossFileRules, localRules } from '../rules/index';
@@ -8,6 +9,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import { sameAnalysisSettings, type AnalysisSettings, type ReportSettings } from '../settings';
 import { analyzeFile, appliesTo } from './analyzeFile';
 import { runCrossFileRules } from './crossFile';
+import { mergeInstanceFindings } from './instanceFindings';
 import { reportFindings, type ReportedFinding } from './report';
 
 /** A cross-file pass over every resource, run in time slices (see Analyzer.startCrossFile). */
@@ -46,8 +48,10 @@ export class Analyzer {
     private readonly onRuleError?: (ruleId: string, error: unknown) => void,
     /** Istio's API schemas (loaded by the host), for the `schema` rule; without them it is silent. */
     readonly schemas?: SchemaRegistry,
+    /** Compiles the globs of the `environments` setting (the host's glob dialect); without it the setting is ignored. */
+    compileGlobs?: GlobCompiler,
   ) {
-    this.index = new WorkspaceIndex(settings);
+    this.index = new WorkspaceIndex(settings, compileGlobs);
     this.local = localRules(rules);
     this.cross = crossFileRules(rules);
   }
@@ -65,7 +69,7 @@ export class Analyzer {
     if (enabled === this.crossFileEnabled) return new Set();
     this.crossFileEnabled = enabled;
     const moved = this.index.setDeferNamespaces(!enabled);
-    return this.recheck([...this.index.allResources()], moved.removed);
+    return this.recheck([...this.index.allInstances()], moved.removed);
   }
 
   /**
@@ -81,7 +85,7 @@ export class Analyzer {
     this.dependents.clear();
     this.relatedFilesOf.clear();
     this.relatedIn.clear();
-    return this.inSlices([...this.index.allResources()], new Set(moved.removed.map(r => r.file)), now);
+    return this.inSlices([...this.index.allInstances()], new Set(moved.removed.map(r => r.file)), now);
   }
 
   /** Re-checks `pending` as a job run in slices, skipping resources replaced since it started. */
@@ -129,8 +133,12 @@ export class Analyzer {
     if (sameAnalysisSettings(settings, this.settings)) return { reanalyzeFiles: false, changedFiles: new Set() };
     const targetChanged = settings.targetVersion !== this.settings.targetVersion;
     this.settings = settings;
-    this.index.setSettings(settings);
-    return { reanalyzeFiles: targetChanged, changedFiles: this.recheck([...this.index.allResources()], []) };
+    const change = this.index.setSettings(settings);
+    for (const r of change.removed) this.forget(r.id);
+    return {
+      reanalyzeFiles: targetChanged,
+      changedFiles: this.recheck([...this.index.allInstances()], change.removed),
+    };
   }
 
   /** Applies file changes; returns every file whose findings may have changed. */
@@ -169,7 +177,7 @@ export class Analyzer {
     for (const r of change.removed) this.forget(r.id);
     // While cross-file rules are held back (cold indexing) nothing depends on anything yet.
     if (!this.crossFileEnabled) return { changedFiles, affected: [], removed: change.removed };
-    if (change.global) return { changedFiles, affected: [...this.index.allResources()], removed: change.removed };
+    if (change.global) return { changedFiles, affected: [...this.index.allInstances()], removed: change.removed };
     // A resource that only moved within its file (text inserted above it) means the same to
     // every other resource: its keys are not dirty. Only findings that point into its file
     // (related locations) need their positions refreshed.
@@ -186,6 +194,12 @@ export class Analyzer {
     }
     const ids = new Set<string>(change.added.map(r => r.id));
     for (const key of dirty) for (const id of this.dependents.get(key) ?? []) ids.add(id);
+    // Copies of a changed object are re-checked: whether an object has copies changes what
+    // lookups hide and which rules run for it (onlyForCopies).
+    for (const r of [...change.removed, ...change.added]) {
+      if (moved.has(r.id)) continue;
+      for (const copy of this.index.instancesLike(r)) ids.add(copy.id);
+    }
     for (const file of updates.keys()) for (const id of this.relatedIn.get(file) ?? []) ids.add(id);
     const affected: Resource[] = [];
     for (const id of ids) {
@@ -195,12 +209,23 @@ export class Analyzer {
     return { changedFiles, affected, removed: change.removed };
   }
 
-  /** Raw findings of a file: single-file ones and those of the cross-file rules. */
+  /**
+   * Raw findings of a file: single-file ones and those of the cross-file rules. An object placed
+   * more than once (in several environments, or by several kustomize builds) has its instances'
+   * findings merged: once when all have it, else once naming where it holds.
+   */
   findings(file: string): Finding[] {
     const summary = this.index.file(file);
     if (!summary) return [];
     const out = [...summary.findings];
-    for (const r of summary.resources) out.push(...(this.crossFindings.get(r.id) ?? []));
+    for (const r of summary.resources) {
+      const instances = this.index.instancesOf(r);
+      if (instances.length <= 1) out.push(...(this.crossFindings.get(r.id) ?? []));
+      else
+        out.push(
+          ...mergeInstanceFindings(instances, i => this.crossFindings.get(i.id), this.index.environments.length),
+        );
+    }
     return out;
   }
 
@@ -278,7 +303,7 @@ export class Analyzer {
 
   private recheck(resources: readonly Resource[], removed: readonly Resource[]): Set<string> {
     const files = new Set<string>(removed.map(r => r.file));
-    const everything = resources.length === this.index.resourceCount;
+    const everything = resources.length === this.index.instanceCount;
     if (everything) {
       // A full re-check forgets everything at once instead of resource by resource.
       this.crossFindings.clear();
@@ -291,7 +316,9 @@ export class Analyzer {
       if (!everything) this.forget(r.id);
       files.add(r.file);
       if (r.stale || !this.crossFileEnabled) continue;
-      const rules = this.rulesFor(r);
+      let rules = this.rulesFor(r);
+      if (rules.some(rule => rule.meta.onlyForCopies) && !this.index.hasCopies(r))
+        rules = rules.filter(rule => !rule.meta.onlyForCopies);
       if (rules.length === 0) continue;
       const { findings, deps } = runCrossFileRules(r, rules, this.index, this.settings, this.onRuleError);
       if (findings.length > 0) {

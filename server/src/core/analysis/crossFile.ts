@@ -3,7 +3,10 @@ import type { Resource } from '../model/types';
 import { toFinding, type CrossFileRule, type Finding } from '../rules/types';
 import type { AnalysisSettings } from '../settings';
 
-/** Runs the cross-file rules for one resource, recording every index key they read. */
+/**
+ * Runs the cross-file rules for one placed instance, in its environment, recording every index
+ * key they read.
+ */
 export function runCrossFileRules(
   resource: Resource,
   rules: readonly CrossFileRule[],
@@ -12,7 +15,7 @@ export function runCrossFileRules(
   onRuleError?: (ruleId: string, error: unknown) => void,
 ): { findings: Finding[]; deps: string[] } {
   const deps = new Set<string>();
-  const lookup = index.lookup(key => deps.add(key));
+  const lookup = index.lookupFor(resource, key => deps.add(key));
   const findings: Finding[] = [];
   for (const rule of rules) {
     try {

@@ -1,6 +1,7 @@
 import type { Span } from '../parse/types';
 import { siteLocation } from './definition';
 import { gatewayUses, site, subsetUses } from './sites';
+import { inFileEnvironment } from './environments';
 import type { FeatureContext, Location } from './types';
 
 export interface CodeLensInfo {
@@ -18,7 +19,7 @@ export interface CodeLensInfo {
 export function codeLenses(fc: FeatureContext, file: string): CodeLensInfo[] {
   const summary = fc.index.file(file);
   if (!summary) return [];
-  const lookup = fc.index.lookup();
+  const lookup = inFileEnvironment(fc, file).index.lookup();
   const out: CodeLensInfo[] = [];
   for (const r of summary.resources) {
     if (r.stale) continue;

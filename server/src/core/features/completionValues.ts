@@ -4,6 +4,7 @@ import type { Resource } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Completion, CompletionContext, CompletionResult } from './completionTypes';
 import type { DocumentInfo } from './documentInfo';
+import { acrossEnvironments, mergeCompletions } from './environments';
 import { describeGateway, describeRuleMatch, describeSubset } from './referenceDocs';
 import { clientNamespaces } from '../index/clientNamespaces';
 import type { YamlCursor } from './yamlCursor';
@@ -82,12 +83,24 @@ export function referenceAt(
   return undefined;
 }
 
-/** Values for the cursor's value or list item, when it is a workspace reference. */
+/**
+ * Values for the cursor's value or list item, when it is a workspace reference: from the
+ * document's environment, or from each environment a shared file is applied to.
+ */
 export function workspaceValues(
   cc: CompletionContext,
   doc: DocumentInfo,
   cur: YamlCursor,
   path: readonly (string | number)[] = cur.path,
+): CompletionResult | undefined {
+  return mergeCompletions(acrossEnvironments(cc, doc.resource?.file, c => valuesIn(c, doc, cur, path)));
+}
+
+function valuesIn(
+  cc: CompletionContext,
+  doc: DocumentInfo,
+  cur: YamlCursor,
+  path: readonly (string | number)[],
 ): CompletionResult | undefined {
   const ref = referenceAt(cc.schemas, doc, path);
   if (!ref) return undefined;
@@ -105,8 +118,17 @@ export function workspaceValues(
   }
 }
 
-/** `key: value` labels of the workloads a selector map at `path` can select. */
+/** `key: value` labels of the workloads a selector map at `path` can select (per environment, as values). */
 export function workspaceKeys(
+  cc: CompletionContext,
+  doc: DocumentInfo,
+  path: readonly (string | number)[],
+  cur: YamlCursor,
+): CompletionResult | undefined {
+  return mergeCompletions(acrossEnvironments(cc, doc.resource?.file, c => keysIn(c, doc, path, cur)));
+}
+
+function keysIn(
   cc: CompletionContext,
   doc: DocumentInfo,
   path: readonly (string | number)[],

@@ -8,6 +8,7 @@ import {
   subsetDefinitions,
   type Site,
 } from './sites';
+import { acrossEnvironments, uniqueLocations } from './environments';
 import { targetAt } from './target';
 import type { FeatureContext, Location } from './types';
 
@@ -18,6 +19,11 @@ import type { FeatureContext, Location } from './types';
  * workloads it selects.
  */
 export function definition(fc: FeatureContext, file: string, offset: number): Location[] {
+  // A file shared by several environments: what the name resolves to in any of them.
+  return uniqueLocations(acrossEnvironments(fc, file, c => definitionIn(c, file, offset)));
+}
+
+function definitionIn(fc: FeatureContext, file: string, offset: number): Location[] {
   const target = targetAt(fc, file, offset);
   if (!target) return [];
   const lookup = fc.index.lookup();

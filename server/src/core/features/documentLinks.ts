@@ -1,6 +1,7 @@
 import type { Span } from '../parse/types';
 import { siteLocation } from './definition';
 import { hostDefinitions, hostOf, site, type Site } from './sites';
+import { inFileEnvironment } from './environments';
 import type { FeatureContext, Location } from './types';
 
 export interface LinkInfo {
@@ -17,7 +18,7 @@ export interface LinkInfo {
 export function documentLinks(fc: FeatureContext, file: string): LinkInfo[] {
   const summary = fc.index.file(file);
   if (!summary) return [];
-  const lookup = fc.index.lookup();
+  const lookup = inFileEnvironment(fc, file).index.lookup();
   const out: LinkInfo[] = [];
   const definitions = new Map<string, Site[]>();
   for (const r of summary.resources) {

@@ -8,6 +8,7 @@ import { clientNamespaces } from '../index/clientNamespaces';
 import type { SchemaNode } from '../schema/node';
 import type { CompletionContext } from './completion';
 import { nodeAt, type PathStep } from './nodeAt';
+import { acrossEnvironments, mergeHovers } from './environments';
 import { describeGateway, describeRuleMatch, describeSubset } from './referenceDocs';
 import { enumValueDoc, fieldDoc, kindDoc } from './schemaDocs';
 import { destinationHost, gatewayOf, hostDefinitions, hostOf, subsetDefinitions, type Site } from './sites';
@@ -53,7 +54,8 @@ export function hover(hc: CompletionContext, file: string, text: string, offset:
   }
   if (path.length === 1 && (last === 'kind' || last === 'apiVersion'))
     return { span, contents: kindDoc(schema.info, schema.version) };
-  const reference = referenceHover(hc, file, offset);
+  // What a name resolves to depends on the environment: a shared file is described in each.
+  const reference = mergeHovers(acrossEnvironments(hc, file, fc => referenceHover(fc, file, offset)));
   if (reference) return { span, contents: reference };
   const node = schema.root.at(path);
   const field = fieldOf(schema.root, path);

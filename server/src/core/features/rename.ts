@@ -9,6 +9,8 @@ import { strOf, uniqueSites, type Site } from './sites';
 import { symbolRefs, type SymbolRefs } from './symbolRefs';
 import { targetAt } from './target';
 import type { FeatureContext } from './types';
+import { resourceIdOf } from '../index/placements';
+import { inFileEnvironment } from './environments';
 
 export type PrepareRenameResult = { readonly span: Span; readonly placeholder: string } | { readonly error: string };
 export type RenameResult = { readonly edits: readonly FileEdit[] } | { readonly error: string };
@@ -49,7 +51,7 @@ export function rename(fc: FeatureContext, file: string, offset: number, newName
     };
   }
   if (newName === refs.name) return { edits: [] };
-  const clash = nameClash(fc.index.lookup(), refs, newName);
+  const clash = nameClash(inFileEnvironment(fc, file).index.lookup(), refs, newName);
   if (clash) return { error: clash };
   const byFile = new Map<string, Site[]>();
   for (const s of uniqueSites([...refs.declarations, ...refs.uses])) {
@@ -64,7 +66,7 @@ export function rename(fc: FeatureContext, file: string, offset: number, newName
     const fresh = currentResources(target, text);
     const fileEdits: TextEdit[] = [];
     for (const s of sites) {
-      const r = fresh.get(s.resource.id);
+      const r = fresh.get(resourceIdOf(s.resource.id));
       const str = r && strOf(r, s.field, s.index);
       const span = str && str.value === s.str.value ? nameSpan(text, { ...s, str }) : undefined;
       if (!span) return { error: `${target} changed since it was indexed; try the rename again.` };
@@ -86,7 +88,7 @@ function renameTarget(
     return { error: broken ? 'This document has YAML errors: fix them before renaming.' : NOT_RENAMEABLE };
   }
   const s = target.site;
-  const refs = symbolRefs(fc.index.lookup(), s);
+  const refs = symbolRefs(inFileEnvironment(fc, file).index.lookup(), s);
   if (!refs || refs.kind === 'host') return { error: NOT_RENAMEABLE };
   if (refs.declarations.length === 0) {
     const what =

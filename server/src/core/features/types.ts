@@ -1,9 +1,12 @@
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { IndexView } from '../index/indexView';
 import type { Span } from '../parse/types';
 
-/** What the navigation features read: the index, and the current text of files (open editors first). */
+/**
+ * What the navigation features read: the index (the view of one environment), and the current
+ * text of files (open editors first).
+ */
 export interface FeatureContext {
-  readonly index: WorkspaceIndex;
+  readonly index: IndexView;
   readonly readText: (file: string) => string | undefined;
 }
 

@@ -1,4 +1,3 @@
-import { isExportedTo } from '../model/exportTo';
 import { resolveGatewayRef } from '../model/gatewayRef';
 import type { Resource } from '../model/types';
 import type { Lookup } from './lookup';
@@ -13,11 +12,11 @@ export function clientNamespaces(vs: Resource, host: string, index: Lookup): str
   const gateways = vs.gateways && vs.gateways.length > 0 ? vs.gateways.map(g => g.value) : ['mesh'];
   for (const g of gateways) {
     if (g === 'mesh') {
-      if (isExportedTo(vs.exportTo, vs.namespace, vs.namespace)) out.add(vs.namespace);
+      if (index.isVisible(vs, vs.namespace)) out.add(vs.namespace);
       for (const ns of index.namespacesWithRulesFor(host)) {
         // Only namespaces known to run workloads have clients; a DR elsewhere is never used
         // (destination-rule-ignored reports that).
-        if (ns === index.rootNamespace || !isExportedTo(vs.exportTo, vs.namespace, ns)) continue;
+        if (ns === index.rootNamespace || !index.isVisible(vs, ns)) continue;
         if (index.workloads(ns).length > 0) out.add(ns);
       }
     } else {

@@ -1,4 +1,5 @@
 import { isWildcard, resolveHost } from '../model/hosts';
+import { identityOf } from '../model/identity';
 import type { Resource } from '../model/types';
 import { boundGateways, destinationHosts } from './references';
 
@@ -26,6 +27,8 @@ export const Keys = {
   kind: (kind: string, ns: string) => `kind:${kind}:${ns}`,
   kindAnywhere: (kind: string) => `kind:${kind}:*`,
   rootNamespace: () => 'root',
+  meshExportTo: () => 'mesh-export',
+  identity: (identity: string) => `id:${identity}`,
   incomplete: (kind: string) => `incomplete:${kind}`,
 } as const;
 
@@ -66,6 +69,9 @@ export function providedKeys(r: Resource): string[] {
     for (const [k, v] of Object.entries(r.podLabels)) keys.push(Keys.workloadLabel(k, v));
   }
   if (r.meshRootNamespace) keys.push(Keys.rootNamespace());
+  if (r.meshExportTo) keys.push(Keys.meshExportTo());
+  const identity = identityOf(r);
+  if (identity !== undefined) keys.push(Keys.identity(identity));
   if (r.incomplete) keys.push(Keys.incomplete(r.kind));
   return keys;
 }

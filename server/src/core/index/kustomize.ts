@@ -1,11 +1,23 @@
 import type { KustomizationInfo } from '../model/types';
 import { dirname, joinPath } from '../util/paths';
 
+/** One way a file reaches a cluster through kustomize: the root kustomization that builds it. */
+export interface KustomizePlacement {
+  /** Path of the root kustomization (one that no other kustomization lists). */
+  readonly root: string;
+  /**
+   * The namespace kustomize gives the file's objects in that build: the `namespace:` of the
+   * outermost kustomization on the way from the root to the file that sets one (an overlay's
+   * namespace transformer runs on its bases' output, overriding theirs and `metadata.namespace`).
+   */
+  readonly namespace?: string;
+}
+
 /**
- * Which namespace a kustomization gives the files it lists. A file takes the `namespace:` of the
- * nearest kustomization that lists it, directly or through a listed directory (a base included
- * by an overlay). When several overlays include the same base with different namespaces, the
- * overlay whose path sorts first wins, so the answer is deterministic.
+ * Which kustomize builds include each file. A file is included by a kustomization that lists it,
+ * directly or through a listed directory (a base included by an overlay), and reaches the cluster
+ * once per root kustomization above it: a base listed by two overlays exists twice, once in each
+ * overlay's namespace.
  */
 export class KustomizeGraph {
   /** kustomization file -> its info */
@@ -13,11 +25,19 @@ export class KustomizeGraph {
   /** Listed path (file or directory) -> kustomization files that list it; kept in step by set(). */
   private readonly listedBy = new Map<string, string[]>();
 
-  /** file -> namespace answer, until the graph changes. */
-  private readonly answers = new Map<string, string | undefined>();
+  /** file -> placements, until the graph changes. */
+  private readonly answers = new Map<string, readonly KustomizePlacement[]>();
+  private changes = 0;
+
+  /** Bumped whenever a kustomization changes what it says (so any placement may change). */
+  get version(): number {
+    return this.changes;
+  }
 
   set(file: string, info: KustomizationInfo | undefined): void {
     const old = this.kustomizations.get(file);
+    if (old === info || (old && info && JSON.stringify(old) === JSON.stringify(info))) return;
+    this.changes++;
     if (old) for (const target of targets(file, old)) this.unlist(target, file);
     if (info) {
       this.kustomizations.set(file, info);
@@ -46,51 +66,56 @@ export class KustomizeGraph {
     return this.kustomizations.size;
   }
 
-  /** A fingerprint that changes whenever any namespace answer could change. */
+  /** A fingerprint that changes whenever any placement could change. */
   fingerprint(): string {
     return JSON.stringify([...this.kustomizations.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   }
 
-  namespaceFor(file: string): string | undefined {
-    if (this.kustomizations.size === 0) return undefined;
-    if (this.answers.has(file)) return this.answers.get(file);
-    const answer = this.computeNamespaceFor(file);
-    this.answers.set(file, answer);
+  /** The builds that include `file`, one per root, ordered by root path; empty when none does. */
+  placementsFor(file: string): readonly KustomizePlacement[] {
+    // Most files are listed by no kustomization at all.
+    if (this.kustomizations.size === 0 || !this.listedBy.has(file)) return NONE;
+    let answer = this.answers.get(file);
+    if (!answer) this.answers.set(file, (answer = this.computePlacements(file)));
     return answer;
   }
 
-  private computeNamespaceFor(file: string): string | undefined {
-    const listedBy = this.reverse();
-    // Breadth-first over "is listed by": the first level that yields a namespace wins.
-    let frontier = [file];
-    const seen = new Set<string>(frontier);
-    for (let depth = 0; depth < 32 && frontier.length > 0; depth++) {
-      const next: string[] = [];
-      const found: string[] = [];
-      for (const target of frontier) {
-        for (const k of listedBy.get(target) ?? []) {
-          const info = this.kustomizations.get(k);
-          if (info?.namespace) found.push(k);
-          const dir = dirname(k);
-          if (!seen.has(dir)) {
-            seen.add(dir);
-            next.push(dir);
-          }
-        }
-      }
-      if (found.length > 0) {
-        found.sort();
-        return this.kustomizations.get(found[0])?.namespace;
-      }
-      frontier = next;
-    }
-    return undefined;
+  /** The namespace of the first build (by root path) that includes `file`, if it sets one. */
+  namespaceFor(file: string): string | undefined {
+    return this.placementsFor(file)[0]?.namespace;
   }
 
-  private reverse(): Map<string, string[]> {
-    return this.listedBy;
+  /** True when `file` is a kustomization that no other kustomization lists. */
+  isRoot(file: string): boolean {
+    return this.kustomizations.has(file) && !this.listedBy.has(dirname(file));
+  }
+
+  private computePlacements(file: string): KustomizePlacement[] {
+    const roots = new Map<string, string | undefined>();
+    // Depth-first up the "is listed by" chains; the namespace seen last (outermost) wins.
+    const visit = (target: string, namespace: string | undefined, depth: number, path: Set<string>): void => {
+      if (depth > 32) return;
+      for (const k of [...(this.listedBy.get(target) ?? [])].sort()) {
+        if (path.has(k)) continue;
+        const ns = this.kustomizations.get(k)?.namespace ?? namespace;
+        const dir = dirname(k);
+        if (!this.listedBy.has(dir)) {
+          if (!roots.has(k)) roots.set(k, ns);
+          continue;
+        }
+        path.add(k);
+        visit(dir, ns, depth + 1, path);
+        path.delete(k);
+      }
+    };
+    visit(file, undefined, 0, new Set());
+    return [...roots]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([root, namespace]) => (namespace === undefined ? { root } : { root, namespace }));
   }
 }
+
+const NONE: readonly KustomizePlacement[] = [];
 
 /** What a kustomization lists, as absolute paths (remote bases left out). */
 function targets(file: string, info: KustomizationInfo): string[] {

@@ -1,10 +1,14 @@
 import type { LineStarts } from '../parse/lineIndex';
 import { hostCoveredBy, isWildcard, parseServiceFqdn, resolveHost, wildcardCandidates } from '../model/hosts';
-import { isExportedTo } from '../model/exportTo';
+import { effectiveExportTo, isExportedTo } from '../model/exportTo';
+import { identityOf, sameObject } from '../model/identity';
 import { WORKLOAD_KINDS } from '../model/kinds';
 import type { Resource } from '../model/types';
 import { Keys } from './keys';
-import { byId, type Tables } from './tables';
+import { byId } from './tables';
+import type { IndexedWorkspace } from './scope';
+
+export type { IndexedWorkspace } from './scope';
 
 /** Where the DestinationRules that apply to a client were found, in Istio's lookup order. */
 export interface DestinationRuleMatch {
@@ -16,26 +20,45 @@ export interface DestinationRuleMatch {
 }
 
 /**
- * What a Lookup reads of the WorkspaceIndex. An interface, so that the index (which hands out
- * lookups) and the lookup do not import each other.
- */
-export interface IndexedWorkspace {
-  readonly rootNamespace: string;
-  readonly tables: Tables;
-  resource(id: string): Resource | undefined;
-  file(file: string): { readonly lineStarts: LineStarts } | undefined;
-}
-
-/**
- * Read access to the index for rules and features. Every query records the dependency keys it
- * read, so a rule is re-run exactly when something it looked at changes, including when
- * something it looked for and did not find appears.
+ * Read access to the index for rules and features, scoped to one environment: the objects of
+ * its own files and of the shared ones. Every query records the dependency keys it read, so a
+ * rule is re-run exactly when something it looked at changes, including when something it
+ * looked for and did not find appears.
+ *
+ * A lookup made for a rule checking `self` hides the other copies of `self` (same group, kind,
+ * namespace and name, from other files): a cluster holds one object per identity, so a copy is
+ * the same object, never a second one to compare with. Every list a query returns passes
+ * through `visible`.
  */
 export class Lookup {
+  private hidesCopies: boolean | undefined;
+
   constructor(
     private readonly index: IndexedWorkspace,
     private readonly track: (key: string) => void,
+    private readonly self?: Resource,
   ) {}
+
+  /** Other copies of `r` (same identity) in this environment, `r` excluded. */
+  copiesOf(r: Resource): Resource[] {
+    const identity = identityOf(r);
+    if (identity === undefined) return [];
+    this.track(Keys.identity(identity));
+    return this.index.tables.objectsLike(r).filter(o => o !== r && o.id !== r.id);
+  }
+
+  /**
+   * The exportTo Istio applies to a Service, ServiceEntry, VirtualService or DestinationRule:
+   * its own, else the MeshConfig default of its environment for its kind, else all namespaces.
+   */
+  exportTo(r: Resource): readonly string[] | undefined {
+    return effectiveExportTo(r, this.index.meshExportTo);
+  }
+
+  /** True when `r` is exported to (visible from) `namespace`. */
+  isVisible(r: Resource, namespace: string): boolean {
+    return isExportedTo(this.exportTo(r), r.namespace, namespace);
+  }
 
   get rootNamespace(): string {
     this.track(Keys.rootNamespace());
@@ -50,8 +73,13 @@ export class Lookup {
     return this.index.file(file)?.lineStarts;
   }
 
-  /** Kubernetes Services and ServiceEntries that define `host` (an FQDN), exactly or by wildcard. */
-  servicesForHost(host: string): Resource[] {
+  /**
+   * Kubernetes Services and ServiceEntries that define `host` (an FQDN), exactly or by wildcard.
+   * With `from`, only those exported to that namespace (exportTo, the Service annotation
+   * `networking.istio.io/exportTo`, MeshConfig `defaultServiceExportTo`): the hosts a proxy in
+   * `from` knows.
+   */
+  servicesForHost(host: string, from?: string): Resource[] {
     this.track(Keys.service(host));
     const out = [...this.index.tables.services.get(host)];
     for (const pattern of wildcardCandidates(host)) {
@@ -62,14 +90,17 @@ export class Lookup {
       this.track(Keys.serviceWildcard(host));
       out.push(...this.index.tables.serviceWildcards.get(host));
     }
-    return out;
+    return this.visible(from === undefined ? out : out.filter(r => this.isVisible(r, from)));
   }
 
-  /** The namespace Istio takes as the service's own: the Service's, or the ServiceEntry's. */
-  serviceNamespace(host: string): string | undefined {
+  /**
+   * The namespace Istio takes as the service's own: the Service's, or the ServiceEntry's (of
+   * those visible from `from`, when given).
+   */
+  serviceNamespace(host: string, from?: string): string | undefined {
     const fromName = parseServiceFqdn(host)?.namespace;
     if (fromName) return fromName;
-    const providers = this.servicesForHost(host);
+    const providers = this.servicesForHost(host, from);
     return providers.length > 0 ? [...providers].sort(byId)[0].namespace : undefined;
   }
 
@@ -77,7 +108,7 @@ export class Lookup {
   servicesNamed(name: string): Resource[] {
     const key = name.toLowerCase();
     this.track(Keys.serviceName(key));
-    return sorted(this.index.tables.servicesByName.get(key));
+    return this.visible(this.index.tables.servicesByName.get(key));
   }
 
   hasServicesIn(namespace: string): boolean {
@@ -92,12 +123,12 @@ export class Lookup {
     filter: (dr: Resource) => boolean = () => true,
   ): { rules: Resource[]; matchedHost: string } | undefined {
     this.track(Keys.destinationRule(host));
-    const exact = this.index.tables.drs.get(`${namespace}|${host}`).filter(filter);
-    if (exact.length > 0) return { rules: sorted(exact), matchedHost: host };
+    const exact = this.visible(this.index.tables.drs.get(`${namespace}|${host}`)).filter(filter);
+    if (exact.length > 0) return { rules: exact, matchedHost: host };
     for (const pattern of wildcardCandidates(host)) {
       this.track(Keys.destinationRuleWildcard(pattern));
-      const wild = this.index.tables.drs.get(`${namespace}|${pattern}`).filter(filter);
-      if (wild.length > 0 && hostCoveredBy(host, pattern)) return { rules: sorted(wild), matchedHost: pattern };
+      const wild = this.visible(this.index.tables.drs.get(`${namespace}|${pattern}`)).filter(filter);
+      if (wild.length > 0 && hostCoveredBy(host, pattern)) return { rules: wild, matchedHost: pattern };
     }
     return undefined;
   }
@@ -105,19 +136,21 @@ export class Lookup {
   /**
    * The DestinationRules Istio applies to traffic from a client in `clientNamespace` to `host`:
    * first the client's namespace, then the service's namespace, then the root namespace; only
-   * rules exported to the client count outside its own namespace.
+   * rules exported to the client count outside its own namespace (pilot's push context).
    */
   destinationRulesFor(host: string, clientNamespace: string): DestinationRuleMatch | undefined {
     const root = this.rootNamespace;
     // A proxy in the root namespace (typically a gateway) first sees only the root namespace's
-    // private rules, so mesh-wide catch-alls there do not shadow the service's own rules.
+    // private rules, so mesh-wide catch-alls there do not shadow the service's own rules. In other
+    // namespaces a rule counts locally unless it is exported only to other namespaces.
     const local =
       clientNamespace === root
-        ? this.destinationRulesIn(root, host, isPrivate)
-        : this.destinationRulesIn(clientNamespace, host);
+        ? this.destinationRulesIn(root, host, dr => this.isPrivate(dr))
+        : this.destinationRulesIn(clientNamespace, host, dr => this.isLocal(dr));
     if (local) return { ...local, namespace: clientNamespace, step: clientNamespace === root ? 'root' : 'client' };
-    const exported = (ns: string) => (dr: Resource) => !dr.selector && isExportedTo(dr.exportTo, ns, clientNamespace);
-    const serviceNs = this.serviceNamespace(host);
+    const exported = (ns: string) => (dr: Resource) =>
+      !dr.selector && !this.isPrivate(dr) && isExportedTo(this.exportTo(dr), ns, clientNamespace);
+    const serviceNs = this.serviceNamespace(host, clientNamespace);
     if (serviceNs && serviceNs !== clientNamespace) {
       const found = this.destinationRulesIn(serviceNs, host, exported(serviceNs));
       if (found) return { ...found, namespace: serviceNs, step: 'service' };
@@ -135,28 +168,28 @@ export class Lookup {
   /** Every DestinationRule for `host` anywhere (exact host only), for suggestions. */
   destinationRulesAnywhere(host: string): Resource[] {
     this.track(Keys.destinationRule(host));
-    return sorted(this.index.tables.drsByHost.get(host));
+    return this.visible(this.index.tables.drsByHost.get(host));
   }
 
   gateway(namespace: string, name: string): Resource[] {
     this.track(Keys.gateway(namespace, name));
-    return sorted(this.index.tables.gateways.get(`${namespace}/${name}`));
+    return this.visible(this.index.tables.gateways.get(`${namespace}/${name}`));
   }
 
   gatewaysNamed(name: string): Resource[] {
     this.track(Keys.gatewayName(name));
-    return sorted(this.index.tables.gatewaysByName.get(name));
+    return this.visible(this.index.tables.gatewaysByName.get(name));
   }
 
   allGateways(): Resource[] {
     this.track(Keys.gateways());
-    return sorted(this.index.tables.byKind.get('Gateway'));
+    return this.visible(this.index.tables.byKind.get('Gateway'));
   }
 
   /** Resources that run pods (or WorkloadEntries) in `namespace`. */
   workloads(namespace: string): readonly Resource[] {
     this.track(Keys.workloads(namespace));
-    return this.index.tables.workloads.get(namespace);
+    return this.visible(this.index.tables.workloads.get(namespace));
   }
 
   /** Every namespace that has workloads in the workspace. */
@@ -167,12 +200,12 @@ export class Lookup {
 
   ofKind(kind: string, namespace: string): Resource[] {
     this.track(Keys.kind(kind, namespace));
-    return sorted(this.index.tables.byKindNs.get(`${kind}|${namespace}`));
+    return this.visible(this.index.tables.byKindNs.get(`${kind}|${namespace}`));
   }
 
   ofKindAnywhere(kind: string): Resource[] {
     this.track(Keys.kindAnywhere(kind));
-    return sorted(this.index.tables.byKind.get(kind));
+    return this.visible(this.index.tables.byKind.get(kind));
   }
 
   /** True when a Helm-templated resource of this kind in `namespace` could hide what a rule looks for. */
@@ -204,24 +237,24 @@ export class Lookup {
    */
   workloadsWithLabel(key: string, value: string): Resource[] {
     this.track(Keys.workloadLabel(key, value));
-    return sorted(this.index.tables.workloadsByLabel.get(`${key}=${value}`));
+    return this.visible(this.index.tables.workloadsByLabel.get(`${key}=${value}`));
   }
 
   /** DestinationRules of `namespace` written for exactly `host` (resolved; may be a wildcard), without fallback. */
   destinationRulesExact(namespace: string, host: string): Resource[] {
     this.track(isWildcard(host) ? Keys.destinationRuleWildcard(host) : Keys.destinationRule(host));
-    return sorted(this.index.tables.drs.get(`${namespace}|${host}`));
+    return this.visible(this.index.tables.drs.get(`${namespace}|${host}`));
   }
 
   virtualServicesForHost(host: string): Resource[] {
     this.track(Keys.virtualServiceHost(host));
-    return sorted(this.index.tables.vsByHost.get(host));
+    return this.visible(this.index.tables.vsByHost.get(host));
   }
 
   /** VirtualServices with a route destination whose resolved host is exactly `host`. */
   virtualServicesRoutingTo(host: string): Resource[] {
     this.track(Keys.virtualServiceDestination(host));
-    return sorted(this.index.tables.vsByDestination.get(host));
+    return this.visible(this.index.tables.vsByDestination.get(host));
   }
 
   /** Every resolved route destination host of the workspace (for wildcard matching). */
@@ -233,22 +266,42 @@ export class Lookup {
   virtualServicesBoundTo(namespace: string, name: string): Resource[] {
     const key = `${namespace}/${name}`;
     this.track(Keys.virtualServiceGateway(key));
-    return sorted(this.index.tables.vsByGateway.get(key));
+    return this.visible(this.index.tables.vsByGateway.get(key));
   }
 
   resolve(host: string, namespace: string): string {
     return resolveHost(host, namespace);
   }
+
+  /**
+   * A copy of a table list (tables keep id order, so answers are deterministic without sorting),
+   * without the other copies of the object being checked.
+   */
+  private visible(list: readonly Resource[]): Resource[] {
+    // Only an object with copies in this environment has anything to hide.
+    if (this.hidesCopies === undefined) this.hidesCopies = !!this.self && this.index.tables.countLike(this.self) > 1;
+    if (!this.hidesCopies) return list.slice();
+    const self = this.self!;
+    return list.filter(r => r === self || !sameObject(r, self));
+  }
+
+  /** A rule exported only to its own namespace (Istio's "private" rules), by itself or by the mesh default. */
+  private isPrivate(dr: Resource): boolean {
+    const exportTo = this.exportTo(dr);
+    return (
+      !!exportTo &&
+      exportTo.length > 0 &&
+      !exportTo.includes('*') &&
+      exportTo.every(e => e === '.' || e === dr.namespace)
+    );
+  }
+
+  /** A rule that clients in its own namespace use (exported to nowhere else is fine; only to elsewhere is not). */
+  private isLocal(dr: Resource): boolean {
+    if (dr.selector) return true;
+    const own = dr.exportTo;
+    return !own || own.length === 0 || own.some(e => e === '*' || e === '.' || e === dr.namespace);
+  }
 }
 
 const INCOMPLETE_WORKLOAD_KINDS = [...WORKLOAD_KINDS, 'WorkloadEntry', 'WorkloadGroup'];
-
-/** A root-namespace rule exported only to the root namespace itself. */
-function isPrivate(dr: Resource): boolean {
-  return !!dr.exportTo && dr.exportTo.length > 0 && dr.exportTo.every(e => e === '.' || e === dr.namespace);
-}
-
-/** Table lists are already in id order (see Tables); callers get their own copy. */
-function sorted(list: readonly Resource[]): Resource[] {
-  return list.slice();
-}

@@ -1,4 +1,5 @@
 import { isWildcard, resolveHost } from '../model/hosts';
+import { sameObject } from '../model/identity';
 import type { Resource } from '../model/types';
 import { MultiMap } from '../util/multiMap';
 import { boundGateways, destinationHosts } from './references';
@@ -11,7 +12,10 @@ import { boundGateways, destinationHosts } from './references';
  */
 export function byId(a: Resource, b: Resource): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.docIndex - b.docIndex || (a.itemIndex ?? -1) - (b.itemIndex ?? -1);
+  const byPosition = a.docIndex - b.docIndex || (a.itemIndex ?? -1) - (b.itemIndex ?? -1);
+  if (byPosition !== 0) return byPosition;
+  // Instances of one resource (a base built into two namespaces: ids `<id>@<n>`) share a position.
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** The lookup tables of the index, kept in step with the resources added and removed. */
@@ -41,8 +45,24 @@ export class Tables {
   /** `ns/name` of a Gateway -> VirtualServices naming it in `gateways` or a route match (each once). */
   readonly vsByGateway = new MultiMap<string, Resource>(byId);
   readonly incomplete = new MultiMap<string, Resource>(byId);
+  /** Resources carrying MeshConfig (root namespace or exportTo defaults). */
   readonly meshRoots = new Set<Resource>();
+  /** `metadata.name` -> resources of that name, where copies of one object are found (see copiesOf). */
+  readonly byName = new MultiMap<string, Resource>(byId);
   readonly namespaces = new MultiMap<string, Resource>(byId);
+
+  /** Every copy of `r`'s object (same group, kind, namespace and name), `r` included when it is in the tables. */
+  objectsLike(r: Resource): Resource[] {
+    return r.name ? this.byName.get(r.name).filter(o => sameObject(o, r)) : [];
+  }
+
+  /** The number of copies of `r`'s object, without building a list. */
+  countLike(r: Resource): number {
+    if (!r.name) return 0;
+    let n = 0;
+    for (const o of this.byName.get(r.name)) if (sameObject(o, r)) n++;
+    return n;
+  }
 
   add(r: Resource): void {
     this.update(r, 'add');
@@ -71,7 +91,8 @@ export class Tables {
       apply(this.incomplete, `${r.kind}|${r.namespace}`);
       apply(this.incomplete, r.kind);
     }
-    if (r.meshRootNamespace) {
+    if (r.name) apply(this.byName, r.name);
+    if (r.meshRootNamespace || r.meshExportTo) {
       if (op === 'add') this.meshRoots.add(r);
       else this.meshRoots.delete(r);
     }

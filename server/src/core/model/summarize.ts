@@ -61,7 +61,7 @@ function summarizeObject(
     if (KUBERNETES_KINDS.has(kind)) Object.assign(fields, extractKubernetes(kind, node));
     else if (kind === 'ConfigMap') Object.assign(fields, extractMeshConfig(kind, node));
     else return undefined;
-    if (kind === 'ConfigMap' && fields.meshRootNamespace === undefined) return undefined;
+    if (kind === 'ConfigMap' && fields.meshRootNamespace === undefined && !fields.meshExportTo) return undefined;
   } else {
     return undefined;
   }

@@ -76,6 +76,30 @@ export interface PortMtlsRef {
   readonly mode: Str;
 }
 
+/** MeshConfig `defaultServiceExportTo`, `defaultVirtualServiceExportTo`, `defaultDestinationRuleExportTo`, when set. */
+export interface MeshExportDefaults {
+  readonly service?: readonly string[];
+  readonly virtualService?: readonly string[];
+  readonly destinationRule?: readonly string[];
+}
+
+/**
+ * Where the index placed one instance of an object (set by the index, not by summarising). A
+ * file's object can be placed more than once: in every environment that shares the file, and once
+ * per kustomize build that includes it.
+ */
+export interface Placement {
+  /** The environment; undefined when the workspace is one environment. */
+  readonly environment?: string;
+  /**
+   * What applies the object together with others: a kustomize build or an environment folder
+   * (its path), or a configured environment (`environment:<name>`). Undefined for loose files.
+   */
+  readonly group?: string;
+  /** The root kustomization whose build includes the object, when one does. */
+  readonly root?: string;
+}
+
 export interface KustomizationInfo {
   readonly namespace?: string;
   /** Entries of `resources`, `bases` and `components`, as written (relative paths). */
@@ -105,8 +129,10 @@ export interface Resource {
   /** `metadata.namespace` as written. */
   readonly explicitNamespace?: string;
   readonly namespaceSpan?: Span;
-  /** Effective namespace (metadata, kustomization, default): set by the index. */
+  /** Effective namespace (kustomization, metadata, default): set by the index. */
   namespace: string;
+  /** Set by the index: the environment and build this instance belongs to (undefined: the only one). */
+  placement?: Placement;
   readonly labels: Labels;
   /** Rule ids (or `*`) from the `galley.istio.io/analyze-suppress` annotation. */
   readonly suppress: readonly string[];
@@ -119,6 +145,7 @@ export interface Resource {
   readonly stale?: boolean;
 
   readonly hosts?: readonly Str[];
+  /** `spec.exportTo` (VirtualService, DestinationRule, ServiceEntry) or a Service's `networking.istio.io/exportTo` annotation. */
   readonly exportTo?: readonly string[];
   /** VirtualService `gateways`; undefined when not written (which means `mesh`). */
   readonly gateways?: readonly Str[];
@@ -149,6 +176,8 @@ export interface Resource {
   readonly location?: string;
   /** MeshConfig `rootNamespace` set by an IstioOperator or the `istio` ConfigMap. */
   readonly meshRootNamespace?: string;
+  /** MeshConfig exportTo defaults set by an IstioOperator or the `istio` ConfigMap. */
+  readonly meshExportTo?: MeshExportDefaults;
   readonly kustomization?: KustomizationInfo;
 }
 

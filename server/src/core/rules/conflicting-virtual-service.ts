@@ -1,6 +1,7 @@
-import { exportsOverlap, isExportedTo } from '../model/exportTo';
+import { exportsOverlap } from '../model/exportTo';
 import { gatewayKey, MESH_GATEWAY, resolveGatewayRef } from '../model/gatewayRef';
 import { resolveHost } from '../model/hosts';
+import type { Lookup } from '../index/lookup';
 import type { Resource } from '../model/types';
 import type { CrossFileRule, RelatedInfo } from './types';
 
@@ -37,7 +38,7 @@ export const rule: CrossFileRule = {
         if (other.id === vs.id) continue;
         const theirs = bindings(other);
         for (const binding of mine) {
-          if (theirs.has(binding) && conflictsOn(binding, vs, other)) {
+          if (theirs.has(binding) && conflictsOn(ctx.index, binding, vs, other)) {
             conflicts.push({ other, binding });
             break;
           }
@@ -81,14 +82,11 @@ function bindings(vs: Resource): Set<string> {
   return out;
 }
 
-function conflictsOn(binding: string, a: Resource, b: Resource): boolean {
-  if (binding === MESH_GATEWAY) return exportsOverlap(a.exportTo, a.namespace, b.exportTo, b.namespace);
+function conflictsOn(index: Lookup, binding: string, a: Resource, b: Resource): boolean {
+  // exportTo as Istio applies it: the VirtualService's own, else MeshConfig defaultVirtualServiceExportTo.
+  if (binding === MESH_GATEWAY) return exportsOverlap(index.exportTo(a), a.namespace, index.exportTo(b), b.namespace);
   // A gateway only sees VirtualServices exported to its namespace.
   const gatewayNamespace = binding.slice(0, binding.indexOf('/'));
-  if (
-    !isExportedTo(a.exportTo, a.namespace, gatewayNamespace) ||
-    !isExportedTo(b.exportTo, b.namespace, gatewayNamespace)
-  )
-    return false;
+  if (!index.isVisible(a, gatewayNamespace) || !index.isVisible(b, gatewayNamespace)) return false;
   return !!a.httpRoutes && !!b.httpRoutes && (a.httpRoutes.catchAll || b.httpRoutes.catchAll);
 }

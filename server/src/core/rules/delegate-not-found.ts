@@ -1,5 +1,4 @@
 import { asMap, asScalar, get, items } from '../parse/access';
-import { isExportedTo } from '../model/exportTo';
 import type { DelegateRef, Resource } from '../model/types';
 import { didYouMean } from './support/distance';
 import { replaceValueFix, resourceNode } from './support/resourceEdit';
@@ -46,11 +45,17 @@ function checkDelegate(ctx: CrossFileRuleContext, d: DelegateRef): void {
     const related = [{ file: target.file, span: target.nameSpan ?? target.span, message: `VirtualService ${ref}` }];
     if (target.hosts && target.hosts.length > 0) {
       ctx.report({ span: d.name.span, messageId: 'hasHosts', data: { ref }, related });
-    } else if (!isExportedTo(target.exportTo, target.namespace, vs.namespace)) {
+    } else if (!index.isVisible(target, vs.namespace)) {
       ctx.report({
         span: d.name.span,
         messageId: 'notExported',
-        data: { ref, namespace: vs.namespace, exportTo: (target.exportTo ?? []).join(', ') },
+        data: {
+          ref,
+          namespace: vs.namespace,
+          exportTo: target.exportTo?.length
+            ? target.exportTo.join(', ')
+            : `${(index.exportTo(target) ?? []).join(', ')}, the MeshConfig default`,
+        },
         related,
       });
     }

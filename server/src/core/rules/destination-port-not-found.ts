@@ -26,7 +26,8 @@ export const rule: CrossFileRule = {
     for (const d of vs.destinations ?? []) {
       if (d.port === undefined || !d.portSpan) continue;
       const host = resolveHost(d.host.value, vs.namespace);
-      const providers = ctx.index.servicesForHost(host);
+      // The providers a proxy in the VirtualService's namespace sees (exportTo).
+      const providers = ctx.index.servicesForHost(host, vs.namespace);
       // Only Kubernetes Services with every port known are judged: ServiceEntry ports and
       // ExternalName Services follow other rules, and templating may hide ports.
       if (

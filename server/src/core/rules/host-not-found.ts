@@ -25,6 +25,8 @@ export const rule: CrossFileRule = {
         'No Service or ServiceEntry in the workspace defines {host}, although the workspace defines Services in namespace {namespace}.{hint}',
       literal:
         '"{written}" is taken literally (Istio does not expand name.namespace), so it matches no Service or ServiceEntry. The Service\'s name is {fqdn}.',
+      notExported:
+        '{definedBy} defines {host} but is not exported to namespace {namespace} (exportTo: {exportTo}), so proxies there do not know the host and this route answers 503.',
     },
   },
   check(ctx) {
@@ -34,6 +36,21 @@ export const rule: CrossFileRule = {
       const missing = missingHost(index, d.host.value, vs.namespace);
       if (!missing) continue;
       const { target, host } = missing;
+      if (missing.kind === 'hidden') {
+        const first = missing.services[0];
+        ctx.report({
+          span: d.host.span,
+          messageId: 'notExported',
+          data: {
+            definedBy: `${first.kind} ${first.namespace}/${first.name ?? '?'}`,
+            host,
+            namespace: vs.namespace,
+            exportTo: (index.exportTo(first) ?? []).join(', '),
+          },
+          related: missing.services.map(related),
+        });
+        continue;
+      }
       if (missing.kind === 'literal') {
         ctx.report({
           span: d.host.span,

@@ -12,6 +12,7 @@ import { rule as selectorMatchesNothing } from './selector-matches-nothing';
 import { rule as destinationPortNotFound } from './destination-port-not-found';
 import { rule as conflictingGateways } from './conflicting-gateways';
 import { rule as delegateNotFound } from './delegate-not-found';
+import { rule as duplicateResource } from './duplicate-resource';
 import { rule as deprecatedApiVersion } from './deprecated-api-version';
 import { rule as deprecatedField } from './deprecated-field';
 import { rule as faultWithRetry } from './fault-with-retry';
@@ -49,6 +50,7 @@ const CROSS_FILE_RULES: readonly Rule[] = [
   destinationPortNotFound,
   conflictingGateways,
   delegateNotFound,
+  duplicateResource,
 ];
 
 /** Rules that look at one resource's YAML alone. */

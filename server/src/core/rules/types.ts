@@ -15,6 +15,12 @@ export interface RuleMeta {
   readonly fixable: boolean;
   /** Kinds the rule looks at; the engine calls it only for these. */
   readonly kinds: readonly string[];
+  /**
+   * The rule only has something to say about objects defined more than once in their
+   * environment (copies of one identity): the engine calls it only for those. (Copies of an object
+   * that changes are always re-checked.)
+   */
+  readonly onlyForCopies?: boolean;
   readonly messages: Readonly<Record<string, string>>;
 }
 

@@ -11,6 +11,7 @@ export function extractKubernetes(kind: string, node: YNode): ResourceFields {
         ports: servicePorts(spec),
         serviceSelector: get(spec, 'selector') ? stringMap(get(spec, 'selector')) : undefined,
         serviceType: str(get(spec, 'type'))?.value ?? 'ClusterIP',
+        exportTo: exportToAnnotation(node),
       };
     case 'Pod':
       return {
@@ -35,6 +36,16 @@ export function extractKubernetes(kind: string, node: YNode): ResourceFields {
       };
     }
   }
+}
+
+/** The `networking.istio.io/exportTo` annotation: comma-separated namespaces, `.`, `*` or `~`. */
+function exportToAnnotation(node: YNode): string[] | undefined {
+  const value = str(get(node, 'metadata', 'annotations', 'networking.istio.io/exportTo'))?.value;
+  const list = (value ?? '')
+    .split(',')
+    .map(v => v.trim())
+    .filter(Boolean);
+  return list.length > 0 ? list : undefined;
 }
 
 function servicePorts(spec: YNode | undefined): ServicePortRef[] {

@@ -32,7 +32,7 @@ export function setNamespaceEdit(text: string, node: YNode, namespace: string): 
  * from a kustomization cannot be moved that way: kustomize overwrites `metadata.namespace`.
  */
 export function canMoveNamespace(r: Resource, settings: AnalysisSettings): boolean {
-  return r.explicitNamespace !== undefined || r.namespace === defaultNamespaceFor(settings, r.file);
+  return r.namespace === (r.explicitNamespace ?? defaultNamespaceFor(settings, r.file));
 }
 
 /** Replaces a scalar value written at `value.span`, keeping its quotes. */
