@@ -16,6 +16,15 @@ const BOOKINFO = `
 ruleTester('destination-rule-ignored', {
   valid: [
     {
+      name: 'a host no Service defines (its side of the mesh is not in the workspace)',
+      code: `${BOOKINFO}
+        #- ops/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: details, namespace: ops}
+        spec: {host: details.bookinfo.svc.cluster.local}`,
+    },
+    {
       name: 'DR in the service namespace (FQDN host)',
       code: `${BOOKINFO}
         #- dr.yaml
@@ -145,8 +154,8 @@ ruleTester('destination-rule-ignored', {
         #- dr.yaml
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
-        metadata: {name: details}
-        spec: {host: details.bookinfo.svc.cluster.local}
+        metadata: {name: reviews}
+        spec: {host: reviews.bookinfo.svc.cluster.local}
         #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ destination-rule-ignored
         ---
         apiVersion: networking.istio.io/v1
@@ -158,8 +167,8 @@ ruleTester('destination-rule-ignored', {
         'dr.yaml': `
           apiVersion: networking.istio.io/v1
           kind: DestinationRule
-          metadata: {name: details, namespace: istio-system}
-          spec: {host: details.bookinfo.svc.cluster.local}
+          metadata: {name: reviews, namespace: istio-system}
+          spec: {host: reviews.bookinfo.svc.cluster.local}
           ---
           apiVersion: networking.istio.io/v1
           kind: DestinationRule
