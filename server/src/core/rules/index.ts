@@ -22,6 +22,7 @@ import { rule as fullEjection } from './full-ejection';
 import { rule as tlsOriginationWithoutSan } from './tls-origination-without-san';
 import { rule as redundantIstioMutual } from './redundant-istio-mutual';
 import { rule as allowAllRule } from './allow-all-rule';
+import { rule as denyAllRule } from './deny-all-rule';
 import { rule as denyHttpFieldsWithoutPort } from './deny-http-fields-without-port';
 import { rule as allowWithNotPaths } from './allow-with-not-paths';
 import { rule as weights } from './weights';
@@ -63,6 +64,7 @@ const SINGLE_RESOURCE_RULES: readonly Rule[] = [
   tlsOriginationWithoutSan,
   redundantIstioMutual,
   allowAllRule,
+  denyAllRule,
   denyHttpFieldsWithoutPort,
   allowWithNotPaths,
   weights,
