@@ -3,6 +3,7 @@ import { rule as subsetNotFound } from './subset-not-found';
 import { rule as destinationRuleIgnored } from './destination-rule-ignored';
 import { rule as gatewayNotFound } from './gateway-not-found';
 import { rule as gatewayHostMismatch } from './gateway-host-mismatch';
+import { rule as routeProtocolMismatch } from './route-protocol-mismatch';
 import { rule as hostNotFound } from './host-not-found';
 import { rule as duplicateDestinationRule } from './duplicate-destination-rule';
 import { rule as conflictingVirtualService } from './conflicting-virtual-service';
@@ -10,6 +11,7 @@ import { rule as multipleNamespaceSidecars } from './multiple-namespace-sidecars
 import { rule as mtlsConflict } from './mtls-conflict';
 import { rule as selectorMatchesNothing } from './selector-matches-nothing';
 import { rule as destinationPortNotFound } from './destination-port-not-found';
+import { rule as destinationPortRequired } from './destination-port-required';
 import { rule as conflictingGateways } from './conflicting-gateways';
 import { rule as delegateNotFound } from './delegate-not-found';
 import { rule as deprecatedApiVersion } from './deprecated-api-version';
@@ -41,6 +43,7 @@ const CROSS_FILE_RULES: readonly Rule[] = [
   destinationRuleIgnored,
   gatewayNotFound,
   gatewayHostMismatch,
+  routeProtocolMismatch,
   hostNotFound,
   duplicateDestinationRule,
   conflictingVirtualService,
@@ -48,6 +51,7 @@ const CROSS_FILE_RULES: readonly Rule[] = [
   mtlsConflict,
   selectorMatchesNothing,
   destinationPortNotFound,
+  destinationPortRequired,
   conflictingGateways,
   delegateNotFound,
 ];
