@@ -34,9 +34,14 @@ export const rule: CrossFileRule = {
     const vs = ctx.resource;
     // Templating may hide a destination's port (or the routes' gateways).
     if (!vs.destinations || !vs.routes || vs.incomplete) return;
+    const vsHosts = (vs.hosts ?? []).map(h => resolveHost(h.value, vs.namespace));
+    const meshOnly = (vs.gateways ?? []).every(g => g.value.trim() === 'mesh');
     for (const d of vs.destinations) {
       if (d.port !== undefined) continue;
-      const service = multiPortService(ctx.index, resolveHost(d.host.value, vs.namespace));
+      const host = resolveHost(d.host.value, vs.namespace);
+      // On the sidecars, a VirtualService for the destination's own host arrives on its own ports.
+      if (meshOnly && vsHosts.length > 0 && vsHosts.every(h => h === host)) continue;
+      const service = multiPortService(ctx.index, host);
       if (!service) continue;
       const route = vs.routes.find(
         r => r.via === (d.via === 'tcp' || d.via === 'tls' ? d.via : 'http') && r.index === d.routeIndex,
