@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { get, str, strValue, items, stringMap } from '../../../server/src/core/parse/access';
 import { parseYamlFile } from '../../../server/src/core/parse/parseFile';
-import { maskHelmActions, TEMPLATE_MARK } from '../../../server/src/core/parse/helm';
+import { hidesTemplatedContent, maskHelmActions, TEMPLATE_MARK } from '../../../server/src/core/parse/helm';
 
 describe('parseYamlFile', () => {
   it('splits multi-document files, keeping empty documents and exact spans', () => {
@@ -81,5 +81,35 @@ describe('Helm templates', () => {
     assert.strictEqual(parsed.docs[0].errors.length, 0);
     assert.strictEqual(strValue(get(parsed.docs[0].root, 'metadata', 'name')), undefined);
     assert.deepStrictEqual(items(get(parsed.docs[0].root, 'spec', 'hosts')).map(strValue), ['reviews']);
+  });
+
+  it('knows where templates may add content, in a chart or any other file', () => {
+    const text = [
+      '{{- if .Values.enabled }}', // 0: wraps the document
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: api}',
+      'spec:',
+      '  ports:',
+      '  - port: 80', // 6: followed by an include at its indentation
+      '    {{- include "naming" . | nindent 4 }}',
+      '  - port: 81', // 8: followed by the end of a block around the list
+      '  {{- end }}',
+      '  selector: {app: api}',
+      '{{- end }}',
+      '',
+    ].join('\n');
+    for (const path of ['/w/chart/templates/svc.yaml', '/w/deploy/svc.yaml']) {
+      const parsed = parseYamlFile(path, text);
+      assert.strictEqual(parsed.docs[0].templated, true, path);
+      const root = parsed.docs[0].root;
+      const [first, second] = items(get(root, 'spec', 'ports'));
+      assert.strictEqual(hidesTemplatedContent(text, first), true, `first port in ${path}`);
+      assert.strictEqual(hidesTemplatedContent(text, second), false, `second port in ${path}`);
+      assert.strictEqual(hidesTemplatedContent(text, get(root, 'spec', 'selector')), false, `selector in ${path}`);
+      assert.strictEqual(hidesTemplatedContent(text, get(root, 'spec')), true, `spec in ${path}`);
+      assert.strictEqual(hidesTemplatedContent(text, get(root, 'metadata')), false, `metadata in ${path}`);
+    }
+    assert.strictEqual(parseYamlFile('/w/plain.yaml', 'a: 1\n').docs[0].templated, false);
   });
 });

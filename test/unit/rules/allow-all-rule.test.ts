@@ -3,6 +3,17 @@ import { ruleTester } from '../../harness/ruleTester';
 ruleTester('allow-all-rule', {
   valid: [
     {
+      name: 'a templated action is only known once rendered (a file with {{ }}, in a chart or not)',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: p}
+        spec:
+          action: "{{ .Values.action }}"
+          rules:
+          - {}`,
+    },
+    {
       name: 'allow-nothing and deny-all',
       code: `
         apiVersion: security.istio.io/v1

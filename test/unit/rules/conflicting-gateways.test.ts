@@ -3,6 +3,36 @@ import { ruleTester } from '../../harness/ruleTester';
 ruleTester('conflicting-gateways', {
   valid: [
     {
+      name: 'selectors that differ on a shared key, or overlap without a workload showing it',
+      code: `
+        #- gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: public, namespace: ingress}
+        spec:
+          selector: {istio: ingressgateway}
+          servers: [{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: shop}, hosts: [shop.example.com]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: internal, namespace: ingress}
+        spec:
+          selector: {istio: internalgateway, team: shop}
+          servers: [{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: shop}, hosts: [shop.example.com]}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: by-app, namespace: ingress}
+        spec:
+          selector: {app: edge}
+          servers: [{port: {number: 443, name: https, protocol: HTTPS}, tls: {mode: SIMPLE, credentialName: shop}, hosts: [shop.example.com]}]
+        #- deploy.yaml
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: edge, namespace: ingress}
+        spec: {template: {metadata: {labels: {app: edge, istio: edgegateway}}}}`,
+    },
+    {
       name: 'plain HTTP servers for one host on one port are merged by Istio',
       code: `
         #- a.yaml
@@ -142,6 +172,69 @@ ruleTester('conflicting-gateways', {
           selector: {istio: ingressgateway}
           servers: [{port: {number: 443, name: tls, protocol: TLS}, tls: {mode: PASSTHROUGH}, hosts: [ingress/db.example.com]}]
         #                                                                                             ^^^^^^^^^^^^^^^^^^^^^^ conflicting-gateways`,
+    },
+    {
+      name: "one selector a subset of the other: the broader Gateway also configures the narrower one's pods",
+      code: `
+        #- shop/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: shop, namespace: shop}
+        spec:
+          selector: {istio: ingressgateway}
+          servers:
+          - port: {number: 443, name: https, protocol: HTTPS}
+            tls: {mode: SIMPLE, credentialName: shop-cert}
+            hosts: [shop.example.com]
+        #           ^^^^^^^^^^^^^^^^ conflicting-gateways
+        #- internal/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: internal, namespace: internal}
+        spec:
+          selector: {istio: ingressgateway, app: internal-gateway}
+          servers:
+          - port: {number: 443, name: https, protocol: HTTPS}
+            tls: {mode: SIMPLE, credentialName: internal-cert}
+            hosts: ["*/shop.example.com"]
+        #           ^^^^^^^^^^^^^^^^^^^^ conflicting-gateways`,
+      messages: [
+        'Gateway shop/shop also serves */shop.example.com with TLS on port 443 of the same gateway workload (pods labelled istio=ingressgateway,app=internal-gateway, which both selectors pick). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
+        'Gateway internal/internal also serves shop.example.com with TLS on port 443 of the same gateway workload (pods labelled istio=ingressgateway,app=internal-gateway, which both selectors pick). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
+      ],
+    },
+    {
+      name: 'different selectors that both match a gateway Deployment of the workspace',
+      code: `
+        #- gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: tcp, namespace: edge}
+        spec:
+          selector: {app: edge}
+          servers:
+          - port: {number: 9000, name: tcp, protocol: TCP}
+        #                  ^^^^ conflicting-gateways
+            hosts: ["*"]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: web, namespace: edge}
+        spec:
+          selector: {istio: edgegateway}
+          servers:
+          - port: {number: 9000, name: http, protocol: HTTP}
+        #                  ^^^^ conflicting-gateways
+            hosts: ["*"]
+        #- deploy.yaml
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: edge-gateway, namespace: edge}
+        spec: {template: {metadata: {labels: {app: edge, istio: edgegateway}}}}`,
+      messages: [
+        'Gateway edge/web also uses port 9000 of the same gateway workload (Deployment edge/edge-gateway, which both selectors pick) as plaintext HTTP, while this server is plaintext TCP. One port carries one kind of listener, so Istio drops one of the servers: use another port or the same protocol.',
+        'Gateway edge/tcp also uses port 9000 of the same gateway workload (Deployment edge/edge-gateway, which both selectors pick) as plaintext TCP, while this server is plaintext HTTP. One port carries one kind of listener, so Istio drops one of the servers: use another port or the same protocol.',
+      ],
     },
   ],
 });

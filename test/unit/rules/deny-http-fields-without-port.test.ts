@@ -3,6 +3,20 @@ import { ruleTester } from '../../harness/ruleTester';
 ruleTester('deny-http-fields-without-port', {
   valid: [
     {
+      name: 'a template may add the ports (a file with {{ }}, in a chart or not)',
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: deny-admin}
+        spec:
+          action: DENY
+          rules:
+          - to:
+            - operation:
+                paths: [/admin]
+                {{- include "admin.ports" . | nindent 8 }}`,
+    },
+    {
       name: 'DENY with methods and ports',
       code: `
         apiVersion: security.istio.io/v1

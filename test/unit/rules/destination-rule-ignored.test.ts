@@ -16,6 +16,15 @@ const BOOKINFO = `
 ruleTester('destination-rule-ignored', {
   valid: [
     {
+      name: 'a host no Service defines (its side of the mesh is not in the workspace)',
+      code: `${BOOKINFO}
+        #- ops/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: details, namespace: ops}
+        spec: {host: details.bookinfo.svc.cluster.local}`,
+    },
+    {
       name: 'DR in the service namespace (FQDN host)',
       code: `${BOOKINFO}
         #- dr.yaml
@@ -145,14 +154,14 @@ ruleTester('destination-rule-ignored', {
     {
       name: 'move to the root namespace adds metadata.namespace (default namespace, multi-document file)',
       messages: [
-        "This DestinationRule for details.bookinfo.svc.cluster.local is never applied: it is in namespace default, which is neither the service's namespace (bookinfo) nor the root namespace (istio-system), and no workload in the workspace runs in default. Istio only looks up DestinationRules in the client's, the service's and the root namespace.",
+        "This DestinationRule for reviews.bookinfo.svc.cluster.local is never applied: it is in namespace default, which is neither the service's namespace (bookinfo) nor the root namespace (istio-system), and no workload in the workspace runs in default. Istio only looks up DestinationRules in the client's, the service's and the root namespace.",
       ],
       code: `${BOOKINFO}
         #- dr.yaml
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
-        metadata: {name: details}
-        spec: {host: details.bookinfo.svc.cluster.local}
+        metadata: {name: reviews}
+        spec: {host: reviews.bookinfo.svc.cluster.local}
         #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ destination-rule-ignored
         ---
         apiVersion: networking.istio.io/v1
@@ -164,8 +173,8 @@ ruleTester('destination-rule-ignored', {
         'dr.yaml': `
           apiVersion: networking.istio.io/v1
           kind: DestinationRule
-          metadata: {name: details, namespace: istio-system}
-          spec: {host: details.bookinfo.svc.cluster.local}
+          metadata: {name: reviews, namespace: istio-system}
+          spec: {host: reviews.bookinfo.svc.cluster.local}
           ---
           apiVersion: networking.istio.io/v1
           kind: DestinationRule

@@ -3,6 +3,24 @@ import { ruleTester } from '../../harness/ruleTester';
 ruleTester('gateway-tls-without-certificate', {
   valid: [
     {
+      name: 'a template may add the tls block or the certificate (a file with {{ }}, in a chart or not)',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: shop}
+        spec:
+          selector: {istio: ingressgateway}
+          servers:
+          - port: {number: 443, name: https, protocol: HTTPS}
+            hosts: [shop.example.com]
+            {{- include "gateway.tls" . | nindent 4 }}
+          - port: {number: 8443, name: https-admin, protocol: HTTPS}
+            hosts: [admin.example.com]
+            tls:
+              mode: SIMPLE
+              {{- include "gateway.certificate" . | nindent 6 }}`,
+    },
+    {
       name: 'HTTPS with credentialName, HTTP with httpsRedirect, passthrough',
       code: `
         apiVersion: networking.istio.io/v1

@@ -3,6 +3,21 @@ import { ruleTester } from '../../harness/ruleTester';
 ruleTester('locality-without-outlier-detection', {
   valid: [
     {
+      name: 'a template may add the outlierDetection (a file with {{ }}, in a chart or not)',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: api}
+        spec:
+          host: api
+          trafficPolicy:
+            loadBalancer:
+              localityLbSetting:
+                enabled: true
+                failover: [{from: us-east1, to: us-west1}]
+            {{- include "api.outlierDetection" . | nindent 4 }}`,
+    },
+    {
       name: 'failover with outlierDetection (Istio locality failover task)',
       code: `
         apiVersion: networking.istio.io/v1

@@ -17,6 +17,34 @@ const REVIEWS = `
 ruleTester('mtls-conflict', {
   valid: [
     {
+      name: 'a service the workspace does not show, under a mesh-wide STRICT policy only (it may run without sidecars)',
+      code: `${MESH_STRICT}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: legacy-db, namespace: apps}
+        spec: {host: db.legacy.svc.cluster.local, trafficPolicy: {tls: {mode: DISABLE}}}`,
+    },
+    {
+      name: 'a service the workspace does not show, in a STRICT namespace with a workload policy that may relax it',
+      code: `
+        #- payments/pa.yaml
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default, namespace: payments}
+        spec: {mtls: {mode: STRICT}}
+        ---
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: legacy, namespace: payments}
+        spec: {selector: {matchLabels: {app: ledger}}, mtls: {mode: PERMISSIVE}}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: ledger, namespace: apps}
+        spec: {host: ledger.payments.svc.cluster.local, trafficPolicy: {tls: {mode: DISABLE}}}`,
+    },
+    {
       name: 'ISTIO_MUTUAL under a STRICT mesh',
       code: `${MESH_STRICT}${REVIEWS}
         #- dr.yaml
@@ -212,6 +240,46 @@ ruleTester('mtls-conflict', {
         metadata: {name: legacy-vm, namespace: vms}
         spec: {host: legacy.vms.internal, trafficPolicy: {tls: {mode: DISABLE}}}
         #                                                             ^^^^^^^ mtls-conflict`,
+    },
+    {
+      name: 'no Service in the workspace (a config-only repository): the FQDN and a short host name a STRICT namespace',
+      code: `
+        #- payments/pa.yaml
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default, namespace: payments}
+        spec: {mtls: {mode: STRICT}}
+        #- apps/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: ledger, namespace: apps}
+        spec:
+          host: ledger.payments.svc.cluster.local
+          trafficPolicy:
+            tls:
+              mode: DISABLE
+        #           ^^^^^^^ mtls-conflict
+        #- payments/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: cards, namespace: payments}
+        spec:
+          host: cards
+          trafficPolicy:
+            tls: {mode: SIMPLE}
+        #               ^^^^^^ mtls-conflict`,
+      messages: [
+        'tls.mode DISABLE makes clients send plaintext to ledger.payments.svc.cluster.local, but namespace payments only accepts mutual TLS (PeerAuthentication payments/default is STRICT): its sidecars reject these connections. Remove the tls block and auto mTLS uses ISTIO_MUTUAL.',
+        'tls.mode SIMPLE makes clients send TLS without the Istio client certificate to cards.payments.svc.cluster.local, but namespace payments only accepts mutual TLS (PeerAuthentication payments/default is STRICT): its sidecars reject these connections. Remove the tls block and auto mTLS uses ISTIO_MUTUAL.',
+      ],
+      output: {
+        'apps/dr.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: DestinationRule
+          metadata: {name: ledger, namespace: apps}
+          spec:
+            host: ledger.payments.svc.cluster.local`,
+      },
     },
   ],
 });

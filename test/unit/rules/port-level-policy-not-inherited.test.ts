@@ -3,6 +3,21 @@ import { ruleTester } from '../../harness/ruleTester';
 ruleTester('port-level-policy-not-inherited', {
   valid: [
     {
+      name: 'a template may add the components the port entry seems to lack (a file with {{ }}, in a chart or not)',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: api}
+        spec:
+          host: api
+          trafficPolicy:
+            loadBalancer: {simple: LEAST_REQUEST}
+            portLevelSettings:
+            - port: {number: 8080}
+              connectionPool: {tcp: {maxConnections: 10}}
+              {{- include "api.portPolicy" . | nindent 6 }}`,
+    },
+    {
       name: 'port entry repeats what the top level sets',
       code: `
         apiVersion: networking.istio.io/v1

@@ -38,6 +38,60 @@ ruleTester('port-name-protocol', {
           hosts: [api.example.com]
           ports: [{number: 443, name: web, protocol: TLS}]`,
     },
+    {
+      name: 'Services istioctl does not analyse: system namespaces, the control plane, managed gateways',
+      code: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: kube-dns, namespace: kube-system}
+        spec:
+          ports: [{name: dns-tcp, port: 53}, {name: metrics, port: 9153}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: cluster-info, namespace: kube-public}
+        spec:
+          ports: [{port: 8080}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: istiod, namespace: istio-system, labels: {istio: pilot}}
+        spec:
+          ports: [{name: grpc-xds, port: 15010}, {name: https-dns, port: 15012}, {name: webhook, port: 443}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: istio-ingressgateway, namespace: istio-system, labels: {release: istio}}
+        spec:
+          ports: [{name: status-port, port: 15021}, {name: web, port: 80}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: waypoint
+          namespace: shop
+          labels: {gateway.istio.io/managed: istio.io-mesh-controller}
+        spec:
+          ports: [{name: mesh, port: 15008}, {name: hbone-extra, port: 15099}, {name: other, port: 9000}]`,
+    },
+    {
+      name: 'templated ports in a file outside any chart (gomplate, envsubst-style generators)',
+      code: `
+        #- deploy/service.yaml
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api, namespace: shop}
+        spec:
+          ports:
+          {{- range .Values.ports }}
+          - port: {{ .port }}
+            targetPort: {{ .target }}
+          {{- end }}
+          - port: 9000
+            {{- include "port.naming" . | nindent 4 }}
+          - name: {{ .Env.PORT_NAME }}
+            port: 8080`,
+    },
   ],
   invalid: [
     {
@@ -130,6 +184,31 @@ ruleTester('port-name-protocol', {
               - {name: metrics-port, port: 9999, appProtocol: tcp}
               - {name: custom, port: 7000}`,
       },
+    },
+    {
+      name: 'in istio-system without the control-plane labels (an addon), and next to templated ports',
+      code: `
+        apiVersion: v1
+        kind: Service
+        metadata: {name: jaeger-collector, namespace: istio-system, labels: {app: jaeger}}
+        spec:
+          ports:
+          - name: jaeger-collector-http
+        #         ^^^^^^^^^^^^^^^^^^^^^ port-name-protocol
+            port: 14268
+          - name: {{ .Values.grpcName }}
+            port: 14250
+          - port: 9411
+        #   ^^^^ port-name-protocol
+            targetPort: 9411
+          {{- if .Values.extra }}
+          - name: http-extra
+            port: 8080
+          {{- end }}`,
+      messages: [
+        'Port name "jaeger-collector-http" does not start with a protocol Istio knows (http-, grpc-, tcp-…) and there is no appProtocol: Istio has to sniff the protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
+        'Port 9411 has no name and no appProtocol: Istio has to sniff its protocol (non-HTTP traffic is treated as plain TCP). Declare appProtocol.',
+      ],
     },
   ],
 });

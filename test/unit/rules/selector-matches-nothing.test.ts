@@ -15,6 +15,32 @@ const WORKLOADS = `
 ruleTester('selector-matches-nothing', {
   valid: [
     {
+      name: 'a workload written without labels (kustomize labels/commonLabels add them) could be the target',
+      code: `
+        #- base/kustomization.yaml
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        namespace: shop
+        commonLabels: {app: cart}
+        resources: [deploy.yaml, policy.yaml]
+        #- base/deploy.yaml
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: cart}
+        spec:
+          template:
+            spec:
+              containers: [{name: cart, image: cart:1}]
+        #- base/policy.yaml
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: cart}
+        spec:
+          selector:
+            matchLabels: {app: cart}
+          rules: [{from: [{source: {namespaces: [shop]}}]}]`,
+    },
+    {
       name: 'selectors that match a workload of their namespace',
       code: `${WORKLOADS}
         #- shop/policies.yaml

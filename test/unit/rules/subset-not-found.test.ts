@@ -3,6 +3,29 @@ import { ruleTester } from '../../harness/ruleTester';
 ruleTester('subset-not-found', {
   valid: [
     {
+      name: 'a DestinationRule whose subsets a template line may extend (no chart, no inline action)',
+      code: `
+        #- vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: reviews, namespace: shop}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v2}
+        #- dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: shop}
+        spec:
+          host: reviews
+          subsets:
+          - name: v1
+            labels: {version: v1}
+          {{- include "reviews.extraSubsets" . | nindent 2 }}`,
+    },
+    {
       name: 'bookinfo: subsets defined by the DR in the same namespace',
       code: `
         #- vs.yaml

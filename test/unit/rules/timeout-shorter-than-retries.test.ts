@@ -33,7 +33,23 @@ describe('durations', () => {
 ruleTester('timeout-shorter-than-retries', {
   valid: [
     {
-      name: 'timeout covers attempts × perTryTimeout',
+      name: 'timeout exactly (attempts + 1) × perTryTimeout; attempts 0 disables retries',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r}
+        spec:
+          hosts: [reviews]
+          http:
+          - route: [{destination: {host: reviews}}]
+            timeout: 12s
+            retries: {attempts: 3, perTryTimeout: 3s}
+          - route: [{destination: {host: reviews}}]
+            timeout: 1s
+            retries: {attempts: 0}`,
+    },
+    {
+      name: 'timeout covers (attempts + 1) × perTryTimeout',
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -77,9 +93,6 @@ ruleTester('timeout-shorter-than-retries', {
   invalid: [
     {
       name: 'timeout shorter than the retries',
-      messages: [
-        'timeout 5s is shorter than 3 attempts × perTryTimeout 2s = 6s: the route times out before the retries are used up.',
-      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -94,6 +107,9 @@ ruleTester('timeout-shorter-than-retries', {
             retries:
               attempts: 3
               perTryTimeout: 2s`,
+      messages: [
+        'timeout 5s is shorter than 4 tries (the first try and 3 retries) × perTryTimeout 2s = 8s: only 2 whole tries fit, so the route times out before the retries are used up.',
+      ],
       output: {
         'test.yaml': `
           apiVersion: networking.istio.io/v1
@@ -112,9 +128,6 @@ ruleTester('timeout-shorter-than-retries', {
     },
     {
       name: 'perTryTimeout longer than the timeout, quoted value keeps its quotes',
-      messages: [
-        'perTryTimeout 1500ms is not shorter than the route timeout 1s: a slow first try hits the route timeout and is never retried.',
-      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -126,6 +139,9 @@ ruleTester('timeout-shorter-than-retries', {
             timeout: "1s"
         #            ^^^^ timeout-shorter-than-retries
             retries: {attempts: 1, perTryTimeout: 1500ms}`,
+      messages: [
+        'perTryTimeout 1500ms is not shorter than the route timeout 1s: a slow first try hits the route timeout and is never retried.',
+      ],
       output: {
         'test.yaml': `
           apiVersion: networking.istio.io/v1
@@ -141,9 +157,6 @@ ruleTester('timeout-shorter-than-retries', {
     },
     {
       name: 'mixed units in a multi-document file',
-      messages: [
-        'timeout 1m is shorter than 5 attempts × perTryTimeout 30s = 150s: the route times out before the retries are used up.',
-      ],
       code: `
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
@@ -160,6 +173,9 @@ ruleTester('timeout-shorter-than-retries', {
             timeout: 1m
         #            ^^ timeout-shorter-than-retries
             retries: {attempts: 5, perTryTimeout: 30s}`,
+      messages: [
+        'timeout 1m is shorter than 6 tries (the first try and 5 retries) × perTryTimeout 30s = 3m: only 2 whole tries fit, so the route times out before the retries are used up.',
+      ],
       output: {
         'test.yaml': `
           apiVersion: networking.istio.io/v1
@@ -176,6 +192,35 @@ ruleTester('timeout-shorter-than-retries', {
             - route: [{destination: {host: reviews}}]
               timeout: 182s
               retries: {attempts: 5, perTryTimeout: 30s}`,
+      },
+    },
+    {
+      name: 'covers the retries but not the first try: 10s with 3 × 3s cuts the last retry',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r}
+        spec:
+          hosts: [reviews]
+          http:
+          - route: [{destination: {host: reviews}}]
+            timeout: 10s
+        #            ^^^ timeout-shorter-than-retries
+            retries: {attempts: 3, perTryTimeout: 3s}`,
+      messages: [
+        'timeout 10s is shorter than 4 tries (the first try and 3 retries) × perTryTimeout 3s = 12s: only 3 whole tries fit, so the route times out before the retries are used up.',
+      ],
+      output: {
+        'test.yaml': `
+          apiVersion: networking.istio.io/v1
+          kind: VirtualService
+          metadata: {name: r}
+          spec:
+            hosts: [reviews]
+            http:
+            - route: [{destination: {host: reviews}}]
+              timeout: 13s
+              retries: {attempts: 3, perTryTimeout: 3s}`,
       },
     },
   ],

@@ -3,6 +3,20 @@ import { ruleTester } from '../../harness/ruleTester';
 ruleTester('tls-origination-without-san', {
   valid: [
     {
+      name: 'a template may add the subjectAltNames (a file with {{ }}, in a chart or not)',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: api}
+        spec:
+          host: api.example.com
+          trafficPolicy:
+            tls:
+              mode: SIMPLE
+              caCertificates: /etc/certs/ca.pem
+              {{- include "api.subjectAltNames" . | nindent 6 }}`,
+    },
+    {
       name: 'SIMPLE with caCertificates and subjectAltNames',
       code: `
         apiVersion: networking.istio.io/v1

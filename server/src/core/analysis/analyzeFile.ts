@@ -1,5 +1,6 @@
 import { parseYamlFile } from '../parse/parseFile';
-import type { ParsedDocument } from '../parse/types';
+import { hidesTemplatedContent } from '../parse/helm';
+import type { ParsedDocument, YNode } from '../parse/types';
 import { isIstioGroup } from '../model/kinds';
 import { summarizeDocument, type SummarizedObject } from '../model/summarize';
 import type { Resource } from '../model/types';
@@ -45,19 +46,21 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
       brokenDocs,
     };
   }
+  const templatedDocs = new Set<number>();
   for (const doc of parsed.docs) {
     const broken = doc.errors.length > 0;
     // A Helm document that does not parse once its actions are masked is not indexed at all.
     if (broken && parsed.isHelm) continue;
     if (broken) brokenDocs.push(doc.index);
-    for (const o of summarizeDocument(file, doc)) {
+    if (doc.templated) templatedDocs.add(doc.index);
+    for (const o of summarizeDocument(file, doc, text)) {
       resources.push(o.resource);
       if (!broken) objects.push(o);
     }
   }
   const hasIstio = resources.some(r => isIstioGroup(r.group)) || (looksIstio && brokenDocs.length > 0);
   if (hasIstio && !parsed.isHelm) findings.push(...syntaxFindings(file, parsed.docs));
-  for (const o of objects) findings.push(...runLocalRules(o, text, options));
+  for (const o of objects) findings.push(...runLocalRules(o, text, templatedDocs.has(o.resource.docIndex), options));
   return {
     file,
     lineStarts: parsed.lineStarts,
@@ -96,9 +99,10 @@ function syntaxFindings(file: string, docs: readonly ParsedDocument[]): Finding[
   return out;
 }
 
-function runLocalRules(o: SummarizedObject, text: string, options: AnalyzeFileOptions): Finding[] {
+function runLocalRules(o: SummarizedObject, text: string, templated: boolean, options: AnalyzeFileOptions): Finding[] {
   const out: Finding[] = [];
   const { resource } = o;
+  const isTemplated = templated ? (node: YNode | null | undefined) => hidesTemplatedContent(text, node) : () => false;
   for (const rule of options.rules) {
     if (!appliesTo(rule.meta.kinds, resource)) continue;
     try {
@@ -108,6 +112,7 @@ function runLocalRules(o: SummarizedObject, text: string, options: AnalyzeFileOp
         text,
         settings: options.settings,
         schemas: options.schemas,
+        isTemplated,
         report: r => out.push(toFinding(rule, resource, r)),
       });
     } catch (e) {

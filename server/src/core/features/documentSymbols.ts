@@ -27,7 +27,7 @@ export function documentSymbols(fc: FeatureContext, file: string, text: string):
   const out: OutlineSymbol[] = [];
   for (const doc of parseYamlFile(file, text).docs) {
     if (!doc.root) continue;
-    const objects = summarizeDocument(file, doc);
+    const objects = summarizeDocument(file, doc, text);
     if (objects.length === 0) {
       const generic = genericSymbol(doc);
       if (generic) out.push(generic);

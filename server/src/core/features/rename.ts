@@ -145,6 +145,6 @@ function nameSpan(text: string, s: Site): Span | undefined {
 function currentResources(file: string, text: string): Map<string, Resource> {
   const out = new Map<string, Resource>();
   for (const doc of parseYamlFile(file, text).docs)
-    for (const o of summarizeDocument(file, doc)) out.set(o.resource.id, o.resource);
+    for (const o of summarizeDocument(file, doc, text)) out.set(o.resource.id, o.resource);
   return out;
 }

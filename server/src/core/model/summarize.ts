@@ -1,4 +1,5 @@
 import { asMap, entries, get, items, mapHasTemplates, str, stringMap } from '../parse/access';
+import { hidesTemplatedContent } from '../parse/helm';
 import type { ParsedDocument, YNode } from '../parse/types';
 import { isIstioGroup, splitApiVersion, WORKLOAD_KINDS } from './kinds';
 import type { Resource, ResourceFields } from './types';
@@ -18,19 +19,19 @@ const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
  * the Kubernetes kinds selectors and hosts refer to, kustomizations and mesh configuration.
  * `kind: List` documents contribute one resource per item.
  */
-export function summarizeDocument(file: string, doc: ParsedDocument): SummarizedObject[] {
+export function summarizeDocument(file: string, doc: ParsedDocument, text?: string): SummarizedObject[] {
   const root = asMap(doc.root);
   if (!root) return [];
   const out: SummarizedObject[] = [];
   const kind = str(get(root, 'kind'))?.value;
   if (kind && kind.endsWith('List') && get(root, 'items')) {
     items(get(root, 'items')).forEach((item, i) => {
-      const resource = summarizeObject(file, doc, item, i);
+      const resource = summarizeObject(file, doc, item, i, text);
       if (resource) out.push({ resource, node: item });
     });
     return out;
   }
-  const resource = summarizeObject(file, doc, root, undefined);
+  const resource = summarizeObject(file, doc, root, undefined, text);
   if (resource) out.push({ resource, node: root });
   return out;
 }
@@ -46,6 +47,7 @@ function summarizeObject(
   doc: ParsedDocument,
   node: YNode,
   itemIndex: number | undefined,
+  text: string | undefined,
 ): Resource | undefined {
   const apiVersionStr = str(get(node, 'apiVersion'));
   const kindStr = str(get(node, 'kind'));
@@ -95,7 +97,7 @@ function summarizeObject(
     namespace: namespace?.value ?? '',
     labels: stringMap(get(metadata, 'labels')),
     suppress,
-    incomplete: doc.templated && hasTemplatedIdentity(node),
+    incomplete: doc.templated && hasTemplatedIdentity(node, text),
     ...fields,
   };
 }
@@ -105,10 +107,16 @@ export function resourceId(file: string, docIndex: number, itemIndex: number | u
   return itemIndex === undefined ? `${file}#${docIndex}` : `${file}#${docIndex}.${itemIndex}`;
 }
 
-/** A resource is only trusted for absence checks when nothing that identifies it is templated. */
-function hasTemplatedIdentity(node: YNode): boolean {
-  // Any templated value anywhere in spec or metadata could hide a host, subset or selector.
-  return mapHasTemplates(get(node, 'metadata')) || containsTemplate(get(node, 'spec'), 0);
+/**
+ * A resource is only trusted for absence checks when nothing that identifies it is templated:
+ * its name and namespace, and anything in spec (which could hide a host, subset or selector),
+ * including lines that are template actions only (`{{- include … | nindent 2 }}`), which leave no
+ * mark in the tree. Without the file's text, only the marks of inline actions are seen.
+ */
+function hasTemplatedIdentity(node: YNode, text: string | undefined): boolean {
+  if (mapHasTemplates(get(node, 'metadata'))) return true;
+  const spec = get(node, 'spec');
+  return text === undefined ? containsTemplate(spec, 0) : hidesTemplatedContent(text, spec);
 }
 
 function containsTemplate(node: YNode | undefined, depth: number): boolean {

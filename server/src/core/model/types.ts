@@ -71,6 +71,26 @@ export interface HttpRoutesSummary {
   readonly catchAll: boolean;
 }
 
+/** One match of a VirtualService route, as far as gateways and listener ports are concerned. */
+export interface RouteMatchRef {
+  /** `gateways` of the match; undefined when not written (the VirtualService's gateways apply). */
+  readonly gateways?: readonly string[];
+  /** `port` of the match (the listener port it is restricted to). */
+  readonly port?: number;
+}
+
+/** A VirtualService `http[]`, `tcp[]` or `tls[]` route. */
+export interface RouteRef {
+  readonly via: 'http' | 'tcp' | 'tls';
+  readonly index: number;
+  /** The route's first key, where findings about the whole route point. */
+  readonly span: Span;
+  /** The `http`/`tcp`/`tls` key of the list, where findings about all its routes point. */
+  readonly listSpan: Span;
+  /** The route's matches; empty when it has none (it then applies wherever the VirtualService does). */
+  readonly matches: readonly RouteMatchRef[];
+}
+
 export interface PortMtlsRef {
   readonly port: string;
   readonly mode: Str;
@@ -155,6 +175,8 @@ export interface Resource {
   /** VirtualService `http[].delegate` entries. */
   readonly delegates?: readonly DelegateRef[];
   readonly httpRoutes?: HttpRoutesSummary;
+  /** VirtualService routes of every kind, with the gateways and ports their matches name. */
+  readonly routes?: readonly RouteRef[];
   /** DestinationRule `spec.host`. */
   readonly drHost?: Str;
   readonly subsets?: readonly SubsetDef[];

@@ -1,3 +1,5 @@
+import type { Span } from './types';
+
 /**
  * Helm templates are YAML only after rendering. Rather than guessing at rendered output we mask
  * every template action so the surrounding YAML still parses with the same offsets:
@@ -64,4 +66,36 @@ function lineEndAt(text: string, offset: number): number {
 
 function isBlank(text: string, start: number, end: number): boolean {
   return start >= end || !/\S/.test(text.slice(start, end));
+}
+
+/**
+ * True when template actions may hide or change what `node` holds, so checks that judge what a
+ * node lacks must not trust it. `text` is the file as written (actions not masked). Two shapes:
+ * - an action inside the node (`name: {{ .Values.name }}`, `{{- if }}` between two keys);
+ * - action-only lines right after the node, indented at least as deep as the node starts
+ *   (`{{- include "ports" . | nindent 4 }}` after the last key of a map): when rendered they add
+ *   to it. An action indented less (the `{{- end }}` of a block around the node) does not.
+ * Works for any file holding `{{`, in a chart or not: rendering tools other than Helm (helmfile,
+ * gomplate, Argo CD generators) use the same syntax.
+ */
+export function hidesTemplatedContent(text: string, node: { readonly span: Span } | null | undefined): boolean {
+  if (!node) return false;
+  const { start, end } = node.span;
+  if (text.slice(start, end).includes('{{')) return true;
+  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+  let lineEnd = text.indexOf('\n', end);
+  while (lineEnd !== -1) {
+    const lineStart = lineEnd + 1;
+    lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (!isActionOnlyLine(trimmed)) return false;
+    return line.length - line.trimStart().length >= column;
+  }
+  return false;
+}
+
+function isActionOnlyLine(trimmed: string): boolean {
+  return trimmed.startsWith('{{') && trimmed.replace(/\{\{[\s\S]*?\}\}/g, '').trim() === '';
 }

@@ -1,6 +1,6 @@
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import type { Node as YamlNode, Document } from 'yaml';
-import { maskHelmActions, looksLikeHelm, TEMPLATE_MARK } from './helm';
+import { maskHelmActions, looksLikeHelm } from './helm';
 import { computeLineStarts } from './lineIndex';
 import { scanDirectives } from './directives';
 import { excessiveAliasing } from './aliases';
@@ -24,7 +24,7 @@ export function parseYamlFile(path: string, text: string, options: { fast?: bool
     if (fast) {
       const docs = fast.docs.map(d => ({
         ...d,
-        templated: isHelm && source.slice(d.span.start, d.span.end).includes(TEMPLATE_MARK),
+        templated: isHelm && hasActions(text, d.span),
       }));
       return { docs, lineStarts, isHelm, directives: scanDirectives(text, lineStarts, fast.multiLine) };
     }
@@ -41,10 +41,17 @@ export function parseYamlFile(path: string, text: string, options: { fast?: bool
     const starts = list.map((doc, i) => (i === 0 ? 0 : doc.range[0]));
     list.forEach((doc, index) =>
       docs.push(
-        convertDocument(doc, index, source, multiLineScalars, {
-          start: starts[index],
-          end: starts[index + 1] ?? source.length,
-        }),
+        convertDocument(
+          doc,
+          index,
+          source,
+          multiLineScalars,
+          {
+            start: starts[index],
+            end: starts[index + 1] ?? source.length,
+          },
+          isHelm && hasActions(text, { start: starts[index], end: starts[index + 1] ?? source.length }),
+        ),
       ),
     );
     return { docs, lineStarts, isHelm, directives: scanDirectives(text, lineStarts, multiLineScalars) };
@@ -61,6 +68,7 @@ function convertDocument(
   source: string,
   multiLine: Span[],
   span: Span,
+  templated: boolean,
 ): ParsedDocument {
   const errors: SyntaxProblem[] = doc.errors.map(e => ({
     message: firstLine(e.message),
@@ -81,7 +89,6 @@ function convertDocument(
     });
     root = null;
   }
-  const templated = source.slice(span.start, span.end).includes(TEMPLATE_MARK);
   return { index, span, root, errors, templated };
 }
 
@@ -194,6 +201,14 @@ function styleOf(type: Scalar['type']): ScalarStyle {
     default:
       return 'plain';
   }
+}
+
+/**
+ * Template actions in the document as written: inline ones (masked to TEMPLATE_MARK) and those on
+ * lines of their own (masked to blanks, which leave no mark in the tree but may add keys or items).
+ */
+function hasActions(text: string, span: Span): boolean {
+  return text.slice(span.start, span.end).includes('{{');
 }
 
 function firstLine(message: string): string {

@@ -70,7 +70,7 @@ export interface ParsedDocument {
   readonly span: Span;
   readonly root: YNode | null;
   readonly errors: readonly SyntaxProblem[];
-  /** True when Helm template actions were masked inside this document. */
+  /** True when template actions (`{{ }}`, inline or on lines of their own) were masked inside this document. */
   readonly templated: boolean;
 }
 

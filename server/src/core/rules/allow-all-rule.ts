@@ -23,7 +23,10 @@ export const rule: LocalRule = {
   },
   check(ctx) {
     const spec = get(ctx.node, 'spec');
-    const action = str(get(spec, 'action'))?.value ?? 'ALLOW';
+    const actionNode = get(spec, 'action');
+    // A templated action is only known once rendered.
+    if (actionNode !== undefined && str(actionNode) === undefined) return;
+    const action = str(actionNode)?.value ?? 'ALLOW';
     if (action !== 'ALLOW') return;
     const rules = ownPair(spec, 'rules');
     const seq = asSeq(rules?.pair.value);

@@ -1,5 +1,6 @@
 import type { Str } from '../parse/access';
 import type { GatewayServer, Labels, Resource } from '../model/types';
+import type { Lookup } from '../index/lookup';
 import type { CrossFileRule, RelatedInfo } from './types';
 
 /**
@@ -19,9 +20,9 @@ export const rule: CrossFileRule = {
     fixable: false,
     kinds: ['Gateway'],
     messages: {
-      host: 'Gateway {other} also serves {host} with TLS on port {port} of the same gateway workload ({selector}). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
+      host: 'Gateway {other} also serves {host} with TLS on port {port} of the same gateway workload ({pods}). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',
       protocol:
-        'Gateway {other} also uses port {port} of the same gateway workload ({selector}) as {theirs}, while this server is {ours}. One port carries one kind of listener, so Istio drops one of the servers: use another port or the same protocol.',
+        'Gateway {other} also uses port {port} of the same gateway workload ({pods}) as {theirs}, while this server is {ours}. One port carries one kind of listener, so Istio drops one of the servers: use another port or the same protocol.',
     },
   },
   check(ctx) {
@@ -29,20 +30,15 @@ export const rule: CrossFileRule = {
     const selector = gw.selector;
     if (!selector || selector.templated || gw.incomplete || !gw.servers || Object.keys(selector.labels).length === 0)
       return;
-    const others = ctx.index
-      .allGateways()
-      .filter(
-        o =>
-          o.id !== gw.id &&
-          !o.incomplete &&
-          o.selector &&
-          !o.selector.templated &&
-          sameLabels(o.selector.labels, selector.labels),
-      );
+    // Gateways whose selectors pick some of the same pods, with a description of those pods.
+    const shared = new Map<Resource, string>();
+    for (const o of ctx.index.allGateways()) {
+      if (o.id === gw.id || o.incomplete || !o.selector || o.selector.templated) continue;
+      const pods = sharedPods(ctx.index, selector.labels, o.selector.labels);
+      if (pods) shared.set(o, pods);
+    }
+    const others = [...shared.keys()];
     if (others.length === 0) return;
-    const selectorText = Object.entries(selector.labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
     for (const server of gw.servers) {
       if (server.port === undefined) continue;
       const hostConflicts = new Map<Str, { other: Resource; host: Str }[]>();
@@ -66,7 +62,7 @@ export const rule: CrossFileRule = {
         ctx.report({
           span: mine.span,
           messageId: 'host',
-          data: { other: name(list[0].other), host: mine.value, port: server.port, selector: selectorText },
+          data: { other: name(list[0].other), host: mine.value, port: server.port, pods: shared.get(list[0].other)! },
           related: list.map(({ other, host }): RelatedInfo => ({
             file: other.file,
             span: host.span,
@@ -82,7 +78,7 @@ export const rule: CrossFileRule = {
           data: {
             other: name(other),
             port: server.port,
-            selector: selectorText,
+            pods: shared.get(other)!,
             theirs: describe(theirs),
             ours: describe(server),
           },
@@ -127,9 +123,47 @@ function describe(s: GatewayServer): string {
   return `${s.hasTls ? 'TLS ' : 'plaintext '}${s.protocol ?? '(no protocol)'}`;
 }
 
+/**
+ * The pods two Gateway selectors both pick, described for messages; undefined when they surely
+ * pick different pods or the workspace does not show a pod they share. Equal selectors pick the
+ * same pods; when one selector's labels are a subset of the other's, the broader one also picks
+ * every pod of the narrower one (whose pods exist, or that Gateway would be pointless); otherwise
+ * only a workload of the workspace carrying both selectors' labels shows that they overlap.
+ * Empty selectors are left alone.
+ */
+function sharedPods(index: Lookup, mine: Labels, theirs: Labels): string | undefined {
+  if (Object.keys(theirs).length === 0) return undefined;
+  if (sameLabels(mine, theirs)) return formatLabels(mine);
+  if (isSubset(mine, theirs)) return `pods labelled ${formatLabels(theirs)}, which both selectors pick`;
+  if (isSubset(theirs, mine)) return `pods labelled ${formatLabels(mine)}, which both selectors pick`;
+  const both: Record<string, string> = { ...mine };
+  for (const [k, v] of Object.entries(theirs)) {
+    if (k in both && both[k] !== v) return undefined;
+    both[k] = v;
+  }
+  const [firstKey, firstValue] = Object.entries(mine)[0];
+  const workload = index
+    .workloadsWithLabel(firstKey, firstValue)
+    .find(w => Object.entries(both).every(([k, v]) => w.podLabels?.[k] === v));
+  return workload
+    ? `${workload.kind} ${workload.namespace}/${workload.name ?? '?'}, which both selectors pick`
+    : undefined;
+}
+
 function sameLabels(a: Labels, b: Labels): boolean {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every(k => b[k] === a[k]);
+}
+
+/** Every label of `a` is in `b` with the same value. */
+function isSubset(a: Labels, b: Labels): boolean {
+  return Object.entries(a).every(([k, v]) => b[k] === v);
+}
+
+function formatLabels(labels: Labels): string {
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 function name(r: Resource): string {

@@ -44,6 +44,8 @@ export const rule: LocalRule = {
     const spec = get(ctx.node, 'spec');
     if (str(get(spec, 'action'))?.value !== 'DENY') return;
     for (const r of items(get(spec, 'rules'))) {
+      // A template may write the ports this rule seems to lack.
+      if (ctx.isTemplated(r)) continue;
       const sources = items(get(r, 'from'))
         .map(f => get(f, 'source'))
         .filter((s): s is YNode => s !== undefined);

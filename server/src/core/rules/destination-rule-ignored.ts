@@ -44,11 +44,14 @@ function checkPlacement(ctx: CrossFileRuleContext, dr: Resource, host: string): 
   const root = index.rootNamespace;
   if (dr.namespace === root) return;
   const providers = index.servicesForHost(host);
+  // A host no Service or ServiceEntry of the workspace defines says the workspace does not show
+  // that service's side of the mesh (config kept apart from the apps, or an external host): where
+  // its clients run cannot be judged either.
+  if (providers.length === 0) return;
   const serviceNamespaces = new Set(providers.map(p => p.namespace));
   const fromName = parseServiceFqdn(host)?.namespace;
   if (fromName) serviceNamespaces.add(fromName);
-  // An external host no ServiceEntry defines has no service namespace to compare with.
-  if (serviceNamespaces.size === 0 || serviceNamespaces.has(dr.namespace)) return;
+  if (serviceNamespaces.has(dr.namespace)) return;
   // Clients in the rule's own namespace do use it: that is how per-client overrides are written.
   if (index.workloads(dr.namespace).length > 0) return;
   // Gateway pods usually run next to their Gateway resources and are often installed elsewhere.

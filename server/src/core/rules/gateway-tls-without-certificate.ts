@@ -35,7 +35,9 @@ export const rule: LocalRule = {
       const tls = ownPair(server, 'tls');
       const tlsMap = asMap(tls?.pair.value);
       const upper = protocol?.value.toUpperCase();
+      // A template may write the tls block or the certificate a server seems to lack.
       if (protocol && (upper === 'HTTPS' || upper === 'TLS') && !tlsMap) {
+        if (ctx.isTemplated(server)) continue;
         ctx.report({
           span: protocol.span,
           messageId: 'noTls',
@@ -45,7 +47,7 @@ export const rule: LocalRule = {
         continue;
       }
       const mode = str(get(tlsMap, 'mode'));
-      if (!tlsMap || !mode || !TERMINATING_MODES.includes(mode.value)) continue;
+      if (!tlsMap || !mode || !TERMINATING_MODES.includes(mode.value) || ctx.isTemplated(tlsMap)) continue;
       const has = (k: string) => get(tlsMap, k) !== undefined;
       const credential = has('credentialName') || items(get(tlsMap, 'credentialNames')).length > 0;
       const files = has('serverCertificate') && has('privateKey');

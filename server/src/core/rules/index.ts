@@ -3,6 +3,7 @@ import { rule as subsetNotFound } from './subset-not-found';
 import { rule as destinationRuleIgnored } from './destination-rule-ignored';
 import { rule as gatewayNotFound } from './gateway-not-found';
 import { rule as gatewayHostMismatch } from './gateway-host-mismatch';
+import { rule as routeProtocolMismatch } from './route-protocol-mismatch';
 import { rule as hostNotFound } from './host-not-found';
 import { rule as duplicateDestinationRule } from './duplicate-destination-rule';
 import { rule as conflictingVirtualService } from './conflicting-virtual-service';
@@ -10,6 +11,7 @@ import { rule as multipleNamespaceSidecars } from './multiple-namespace-sidecars
 import { rule as mtlsConflict } from './mtls-conflict';
 import { rule as selectorMatchesNothing } from './selector-matches-nothing';
 import { rule as destinationPortNotFound } from './destination-port-not-found';
+import { rule as destinationPortRequired } from './destination-port-required';
 import { rule as conflictingGateways } from './conflicting-gateways';
 import { rule as delegateNotFound } from './delegate-not-found';
 import { rule as duplicateResource } from './duplicate-resource';
@@ -23,6 +25,7 @@ import { rule as fullEjection } from './full-ejection';
 import { rule as tlsOriginationWithoutSan } from './tls-origination-without-san';
 import { rule as redundantIstioMutual } from './redundant-istio-mutual';
 import { rule as allowAllRule } from './allow-all-rule';
+import { rule as denyAllRule } from './deny-all-rule';
 import { rule as denyHttpFieldsWithoutPort } from './deny-http-fields-without-port';
 import { rule as allowWithNotPaths } from './allow-with-not-paths';
 import { rule as weights } from './weights';
@@ -41,6 +44,7 @@ const CROSS_FILE_RULES: readonly Rule[] = [
   destinationRuleIgnored,
   gatewayNotFound,
   gatewayHostMismatch,
+  routeProtocolMismatch,
   hostNotFound,
   duplicateDestinationRule,
   conflictingVirtualService,
@@ -48,6 +52,7 @@ const CROSS_FILE_RULES: readonly Rule[] = [
   mtlsConflict,
   selectorMatchesNothing,
   destinationPortNotFound,
+  destinationPortRequired,
   conflictingGateways,
   delegateNotFound,
   duplicateResource,
@@ -65,6 +70,7 @@ const SINGLE_RESOURCE_RULES: readonly Rule[] = [
   tlsOriginationWithoutSan,
   redundantIstioMutual,
   allowAllRule,
+  denyAllRule,
   denyHttpFieldsWithoutPort,
   allowWithNotPaths,
   weights,

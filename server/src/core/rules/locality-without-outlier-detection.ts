@@ -38,6 +38,9 @@ export const rule: LocalRule = {
       )
         continue;
       if (effectiveComponent(level, 'outlierDetection') !== undefined) continue;
+      // A template may write the outlierDetection this policy seems to lack.
+      if (ctx.isTemplated(level.node) || (level.kind === 'subset' && ctx.isTemplated(level.inheritsFrom?.node)))
+        continue;
       const inherited = level.kind === 'port' || level.kind === 'subsetPort';
       const why =
         inherited && level.replaces && get(level.replaces.node, 'outlierDetection') !== undefined

@@ -1,6 +1,6 @@
 import { asMap, get, items, type Str } from '../parse/access';
 import type { Span, YMap, YPair } from '../parse/types';
-import { CLUSTER_DOMAIN, isWildcard, resolveHost } from '../model/hosts';
+import { CLUSTER_DOMAIN, isWildcard, parseServiceFqdn, resolveHost } from '../model/hosts';
 import type { Labels, Resource } from '../model/types';
 import type { Lookup } from '../index/lookup';
 import { ownPair, removePair } from './support/edits';
@@ -81,6 +81,11 @@ interface MeshServer {
   readonly namespace: string;
   /** Labels of the pods behind the host; undefined when unknown (any pod of the namespace). */
   readonly selector?: Labels;
+  /**
+   * Known only from the host's name (`name.ns.svc.cluster.local`): no Service or ServiceEntry of
+   * the workspace defines it, as when Istio config lives in a repository of its own.
+   */
+  readonly fromName?: boolean;
 }
 
 /** The namespace (and pods) serving an in-mesh host: a Kubernetes Service or a MESH_INTERNAL ServiceEntry. */
@@ -94,7 +99,9 @@ function meshServer(index: Lookup, host: string): MeshServer | undefined {
   if (service) return { namespace: service.namespace, selector: service.serviceSelector };
   const entry = providers.find(p => p.kind === 'ServiceEntry' && p.location === 'MESH_INTERNAL');
   if (entry) return { namespace: entry.namespace, selector: entry.selector?.labels };
-  return undefined;
+  if (providers.length > 0) return undefined;
+  const fromName = parseServiceFqdn(host)?.namespace;
+  return fromName ? { namespace: fromName, fromName: true } : undefined;
 }
 
 /** The PeerAuthentication that makes the server STRICT, or undefined when it is not (or not surely). */
@@ -111,7 +118,9 @@ function strictPolicy(index: Lookup, server: MeshServer): Resource | undefined {
   const namespaceLevel = decide(local.filter(pa => !pa.selector));
   if (namespaceLevel !== 'inherit')
     return namespaceLevel === 'other' || namespaceLevel === 'ambiguous' ? undefined : namespaceLevel;
-  if (server.namespace === root) return undefined;
+  // A mesh-wide STRICT policy says nothing about whether a service the workspace does not show
+  // runs sidecars (plaintext to a namespace without them is right); a namespace policy does.
+  if (server.namespace === root || server.fromName) return undefined;
   const meshLevel = decide(rootPolicies.filter(pa => !pa.selector));
   return typeof meshLevel === 'string' ? undefined : meshLevel;
 }

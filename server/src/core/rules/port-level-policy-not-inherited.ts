@@ -29,6 +29,8 @@ export const rule: LocalRule = {
   check(ctx) {
     for (const level of policyLevels(get(ctx.node, 'spec'))) {
       if (!level.replaces) continue;
+      // A template may add the components this entry seems to lack.
+      if (ctx.isTemplated(level.node)) continue;
       const lost: { component: string; pair: YPair }[] = [];
       for (const component of POLICY_COMPONENTS) {
         if (get(level.node, component) !== undefined) continue;

@@ -1,6 +1,7 @@
 import { asMap, get, items, num, str } from '../parse/access';
 import { ownPair } from './support/edits';
 import { addMapEntry } from './support/yamlEdit';
+import type { Resource } from '../model/types';
 import type { Fix, LocalRule } from './types';
 
 /** Protocols Istio recognises from a port name's prefix (`<protocol>[-<suffix>]`), lower-cased. */
@@ -41,9 +42,12 @@ export const rule: LocalRule = {
     },
   },
   check(ctx) {
+    if (notAnalysedByIstio(ctx.resource)) return;
     for (const p of items(get(ctx.node, 'spec', 'ports'))) {
       const map = asMap(p);
       if (!map || get(map, 'appProtocol') !== undefined) continue;
+      // A templated name, port or protocol (or keys a template adds) is only known once rendered.
+      if (ctx.isTemplated(map)) continue;
       const protocol = (str(get(map, 'protocol'))?.value ?? 'TCP').toUpperCase();
       if (protocol !== 'TCP') continue; // Istio does not proxy UDP or SCTP.
       const nameValue = str(get(map, 'name'));
@@ -72,6 +76,33 @@ export const rule: LocalRule = {
     }
   },
 };
+
+/**
+ * Namespaces `istioctl analyze` drops before analysing (Istio's inject.IgnoredNamespaces): the
+ * cluster's own, which no sidecar joins.
+ */
+const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+
+/** Values of `gateway.istio.io/managed` on the Services Istio's gateway controllers create. */
+const MANAGED_GATEWAY_CONTROLLERS = new Set([
+  'istio.io-gateway-controller',
+  'istio.io-mesh-controller',
+  'istio.io-eastwest-controller',
+]);
+
+/**
+ * Services Istio's own PortNameAnalyzer leaves alone: those of system namespaces, of Istio's
+ * control plane (an `istio` label, or `release: istio`) and those its gateway controllers manage.
+ */
+function notAnalysedByIstio(r: Resource): boolean {
+  const labels = r.labels;
+  return (
+    IGNORED_NAMESPACES.has(r.explicitNamespace ?? r.namespace) ||
+    labels.istio !== undefined ||
+    labels.release === 'istio' ||
+    MANAGED_GATEWAY_CONTROLLERS.has(labels['gateway.istio.io/managed'] ?? '')
+  );
+}
 
 function prefixOf(name: string): string {
   const lower = name.toLowerCase();

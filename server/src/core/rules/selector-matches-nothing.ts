@@ -46,6 +46,9 @@ export const rule: CrossFileRule = {
     // Gateway selectors pick gateway pods in any namespace; root-namespace policies apply mesh-wide.
     const meshWide = r.kind === 'Gateway' || r.namespace === index.rootNamespace;
     const local = index.workloads(r.namespace);
+    // A workload written without labels gets them from elsewhere (kustomize `labels`/`commonLabels`,
+    // a generator, an operator): it could be the one the selector means, so nothing can be judged.
+    if (local.some(w => Object.keys(w.podLabels ?? {}).length === 0)) return;
     const wanted = Object.entries(selector.labels);
     const matches = (w: Resource) => !!w.podLabels && wanted.every(([k, v]) => w.podLabels![k] === v);
     if (meshWide) {

@@ -4,22 +4,26 @@ import { replaceScalar } from './support/yamlEdit';
 import type { LocalRule } from './types';
 
 /**
- * The route `timeout` bounds the whole request, retries included. With a timeout shorter than
- * attempts × perTryTimeout, the later retries can never run to their own timeout; when even one
- * perTryTimeout reaches the timeout, no retry ever happens on a slow upstream. (`attempts` counts
- * retries, so the first try comes on top: the fix leaves room for it and for Envoy's back-off.)
+ * The route `timeout` bounds the whole request, retries included. `attempts` counts retries
+ * (Envoy's num_retries), so a route makes up to attempts + 1 tries, each bounded by perTryTimeout:
+ * with a timeout shorter than (attempts + 1) × perTryTimeout the last tries can never run to their
+ * own timeout, and when one perTryTimeout reaches the timeout no retry ever happens on a slow
+ * upstream. Without perTryTimeout each try may use the whole route timeout (Envoy's default), and
+ * without a retries block Istio's default policy (2 retries, no perTryTimeout) applies: neither
+ * has a budget to compare with.
  */
 export const rule: LocalRule = {
   id: 'timeout-shorter-than-retries',
   meta: {
-    description: 'An HTTP route timeout is shorter than retries.attempts × retries.perTryTimeout.',
+    description:
+      'An HTTP route timeout is shorter than (retries.attempts + 1) × retries.perTryTimeout: the last retries never get their time.',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
     kinds: ['VirtualService'],
     messages: {
       short:
-        'timeout {timeout} is shorter than {attempts} attempts × perTryTimeout {perTry} = {total}: the route times out before the retries are used up.',
+        'timeout {timeout} is shorter than {tries} tries (the first try and {attempts} retries) × perTryTimeout {perTry} = {total}: only {fit} whole tries fit, so the route times out before the retries are used up.',
       noRetry:
         'perTryTimeout {perTry} is not shorter than the route timeout {timeout}: a slow first try hits the route timeout and is never retried.',
     },
@@ -42,10 +46,18 @@ export const rule: LocalRule = {
       const perTry = parseDuration(perTryText);
       // A zero timeout disables it; unparsable values are the schema's business.
       if (!timeout || !perTry) continue;
-      const total = attempts * perTry;
+      const tries = attempts + 1;
+      const total = tries * perTry;
       if (timeout >= total) continue;
       const suggested = formatDuration(budget(attempts, perTry));
-      const data = { timeout: timeoutText, perTry: perTryText, attempts, total: formatDuration(total) };
+      const data = {
+        timeout: timeoutText,
+        perTry: perTryText,
+        attempts,
+        tries,
+        total: formatDuration(total),
+        fit: Math.floor(timeout / perTry),
+      };
       ctx.report({
         span: timeoutNode.span,
         messageId: perTry >= timeout ? 'noRetry' : 'short',

@@ -34,6 +34,8 @@ export const rule: LocalRule = {
       const ca = ownPair(tls, 'caCertificates');
       if (!ca || !str(ca.pair.value)?.value) continue;
       if (items(get(tls, 'subjectAltNames')).length > 0) continue;
+      // A template may write the subjectAltNames this block seems to lack.
+      if (ctx.isTemplated(tls)) continue;
       if (asScalar(get(tls, 'insecureSkipVerify'))?.value === true) continue;
       const sni = str(get(tls, 'sni'))?.value;
       const san = sni ?? (host && !isWildcard(host) ? host : undefined);

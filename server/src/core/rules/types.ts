@@ -45,6 +45,12 @@ export interface LocalRuleContext extends BaseContext {
   readonly text: string;
   /** Istio's API schemas, when the host loaded them (the `schema` rule does nothing without). */
   readonly schemas?: SchemaRegistry;
+  /**
+   * True when template actions (`{{ }}`, in a Helm chart or any other file) may hide or change
+   * what `node` holds: a check that judges what the node lacks must then stay silent. Always
+   * false outside templated documents.
+   */
+  isTemplated(node: YNode | null | undefined): boolean;
 }
 
 /** Cross-file rules see summaries through a lookup that records what they depend on. */

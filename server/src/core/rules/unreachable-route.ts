@@ -2,19 +2,24 @@ import { asMap, asScalar, asSeq, get, items, keyText, str } from '../parse/acces
 import { TEMPLATE_MARK } from '../parse/helm';
 import type { Span, YNode } from '../parse/types';
 import { ownPair } from './support/edits';
-import type { LocalRule } from './types';
+import { describeMatch, httpMatchCovers, l4MatchCovers } from './support/matchCoverage';
+import type { LocalRule, LocalRuleContext } from './types';
 
 /**
- * HTTP routes are tried in order and the first match wins (istioctl analyze IST0130/IST0131).
- * A route after a catch-all is never used; so is a match identical to an earlier one. A route is
- * a catch-all when it has no `match`, or a match with nothing but `uri: {prefix: /}` (Envoy's
- * catch-all, after which Istio stops generating routes). Matches on gateways, sourceLabels,
- * sourceNamespace or port are not catch-alls: they only apply to some proxies.
+ * Routes are tried in order and the first match wins (istioctl analyze IST0130/IST0131). An HTTP
+ * route after a catch-all is never used; so is a match that an earlier match already covers: the
+ * same match, or a narrower one (`/api/v2` after prefix `/api`, with no condition the earlier
+ * match lacks). A route is a catch-all when it has no `match`, or a match with nothing but
+ * `uri: {prefix: /}` (Envoy's catch-all, after which Istio stops generating routes). Matches on
+ * gateways, sourceLabels, sourceNamespace or port only apply to some proxies: they cover a later
+ * match only when it is at least as narrow. TCP routes work alike (a route without match takes
+ * every connection); TLS routes only shadow a later match with the same SNI hosts and subnets.
  */
 export const rule: LocalRule = {
   id: 'unreachable-route',
   meta: {
-    description: 'An HTTP route (or one of its matches) can never be used because an earlier route already matches it.',
+    description:
+      'A route (or one of its matches) can never be used because an earlier route already matches everything it matches.',
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: false,
@@ -23,48 +28,109 @@ export const rule: LocalRule = {
       afterCatchAll:
         'Route {route} is never used: {previous} before it matches every request. Put catch-all routes last.',
       duplicate: 'This match of route {route} is never used: {previous} has the same match.',
+      shadowed:
+        'This match of route {route} is never used: {previous} before it ({earlier}) already takes every request it matches. Put the narrower match first.',
+      tcpAfterCatchAll:
+        'tcp route {route} is never used: {previous} before it has no match and takes every connection. Put it last.',
+      l4Shadowed:
+        'This match of {kind} route {route} is never used: {previous} before it already takes every connection it matches.',
     },
   },
   check(ctx) {
-    const routes = items(get(ctx.node, 'spec', 'http'));
-    const seen = new Map<string, number>();
-    let catchAll = -1;
-    routes.forEach((route, i) => {
-      const label = describe(route, i);
-      const matches = items(get(route, 'match'));
-      if (catchAll >= 0) {
-        const at = ownPair(route, 'match')?.key.span ?? firstKeySpan(route);
-        if (at)
-          ctx.report({
-            span: at,
-            messageId: 'afterCatchAll',
-            data: { route: label, previous: describe(routes[catchAll], catchAll) },
-          });
-        return;
-      }
-      if (matches.length === 0) {
-        catchAll = i;
-        return;
-      }
-      for (const m of matches) {
-        const key = canonical(m);
-        if (key === undefined) continue;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-          const at = firstKeySpan(m) ?? m.span;
-          ctx.report({
-            span: at,
-            messageId: 'duplicate',
-            data: { route: label, previous: describe(routes[earlier], earlier) },
-          });
-        } else {
-          seen.set(key, i);
-        }
-      }
-      if (matches.some(isCatchAllMatch)) catchAll = i;
-    });
+    const spec = get(ctx.node, 'spec');
+    checkHttp(ctx, items(get(spec, 'http')));
+    checkL4(ctx, 'tcp', items(get(spec, 'tcp')));
+    checkL4(ctx, 'tls', items(get(spec, 'tls')));
   },
 };
+
+interface Earlier {
+  readonly route: number;
+  readonly match: YNode;
+  readonly key: string;
+}
+
+function checkHttp(ctx: LocalRuleContext, routes: YNode[]): void {
+  const earlier: Earlier[] = [];
+  let catchAll = -1;
+  routes.forEach((route, i) => {
+    const label = describe(route, i);
+    if (catchAll >= 0) {
+      const at = ownPair(route, 'match')?.key.span ?? firstKeySpan(route);
+      if (at)
+        ctx.report({
+          span: at,
+          messageId: 'afterCatchAll',
+          data: { route: label, previous: describe(routes[catchAll], catchAll) },
+        });
+      return;
+    }
+    // Templating may hide (or add) this route's conditions: it neither shadows nor is shadowed.
+    if (ctx.isTemplated(route)) return;
+    const matches = items(get(route, 'match'));
+    if (matches.length === 0) {
+      catchAll = i;
+      return;
+    }
+    for (const m of matches) {
+      const key = canonical(m);
+      if (key === undefined) continue;
+      const same = earlier.find(e => e.key === key);
+      const covering = same ?? earlier.find(e => httpMatchCovers(e.match, m));
+      if (covering) {
+        const previous = describe(routes[covering.route], covering.route);
+        ctx.report({
+          span: firstKeySpan(m) ?? m.span,
+          messageId: same ? 'duplicate' : 'shadowed',
+          data: { route: label, previous, earlier: describeMatch(covering.match) },
+        });
+      } else {
+        earlier.push({ route: i, match: m, key });
+      }
+    }
+    if (matches.some(isCatchAllMatch)) catchAll = i;
+  });
+}
+
+/** TCP and TLS routes: first match wins, per connection. */
+function checkL4(ctx: LocalRuleContext, kind: 'tcp' | 'tls', routes: YNode[]): void {
+  const earlier: Earlier[] = [];
+  let catchAll = -1;
+  routes.forEach((route, i) => {
+    const label = describe(route, i);
+    if (catchAll >= 0) {
+      const at = ownPair(route, 'match')?.key.span ?? firstKeySpan(route);
+      if (at)
+        ctx.report({
+          span: at,
+          messageId: 'tcpAfterCatchAll',
+          data: { route: label, previous: describe(routes[catchAll], catchAll) },
+        });
+      return;
+    }
+    if (ctx.isTemplated(route)) return;
+    const matches = items(get(route, 'match'));
+    // TLS routes always name SNI hosts (Istio requires a match): only TCP has catch-alls.
+    if (matches.length === 0) {
+      if (kind === 'tcp' && get(route, 'route') !== undefined) catchAll = i;
+      return;
+    }
+    for (const m of matches) {
+      const key = canonical(m);
+      if (key === undefined) continue;
+      const covering = earlier.find(e => e.key === key || l4MatchCovers(e.match, m));
+      if (covering) {
+        ctx.report({
+          span: firstKeySpan(m) ?? m.span,
+          messageId: 'l4Shadowed',
+          data: { kind, route: label, previous: describe(routes[covering.route], covering.route) },
+        });
+      } else {
+        earlier.push({ route: i, match: m, key });
+      }
+    }
+  });
+}
 
 const PER_PROXY_KEYS = ['gateways', 'sourceLabels', 'sourceNamespace', 'port'];
 

@@ -5,6 +5,7 @@ import type {
   DestinationRef,
   GatewayServer,
   HttpRoutesSummary,
+  RouteRef,
   SubsetDef,
   TlsModeRef,
   ResourceFields,
@@ -24,6 +25,7 @@ export function extractNetworking(kind: string, node: YNode): ResourceFields {
         destinations: virtualServiceDestinations(spec),
         delegates: delegates(spec),
         httpRoutes: httpRoutes(spec),
+        routes: routes(spec),
       };
     case 'DestinationRule':
       return {
@@ -108,6 +110,23 @@ function httpRoutes(spec: YNode | undefined): HttpRoutesSummary | undefined {
   const routes = items(get(spec, 'http'));
   if (routes.length === 0) return undefined;
   return { count: routes.length, catchAll: routes.some(r => items(get(r, 'match')).length === 0) };
+}
+
+function routes(spec: YNode | undefined): RouteRef[] | undefined {
+  const out: RouteRef[] = [];
+  for (const via of ['http', 'tcp', 'tls'] as const) {
+    const listKey = entries(spec).find(e => e.key.value === via)?.key;
+    if (!listKey) continue;
+    items(get(spec, via)).forEach((route, index) => {
+      const firstKey = entries(route)[0]?.key;
+      const matches = items(get(route, 'match')).map(m => ({
+        gateways: get(m, 'gateways') ? strings(get(m, 'gateways')).map(g => g.value.trim()) : undefined,
+        port: num(get(m, 'port')),
+      }));
+      out.push({ via, index, span: firstKey?.span ?? route.span, listSpan: listKey.span, matches });
+    });
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** Gateways named by route matches, which narrow a route to traffic arriving through them. */

@@ -39,7 +39,7 @@ export function afterLineOf(text: string, end: number): { offset: number; needsN
  */
 export function appendToSequence(text: string, seq: YSeq, lines: readonly string[], flowText: string): TextEdit {
   if (seq.flow) {
-    const close = text.lastIndexOf(']', seq.span.end);
+    const close = text.lastIndexOf(']', seq.span.end - 1);
     const hasItems = seq.items.length > 0;
     return { span: { start: close, end: close }, newText: `${hasItems ? ', ' : ''}${flowText}` };
   }
@@ -68,7 +68,8 @@ export function addMapEntry(
   value: { inline: string } | { lines: readonly string[]; flow: string },
 ): TextEdit {
   if (map.flow) {
-    const close = text.lastIndexOf('}', map.span.end);
+    // The span ends just after the closing brace; searching from there could find an outer one.
+    const close = text.lastIndexOf('}', map.span.end - 1);
     const v = 'inline' in value ? value.inline : value.flow;
     return { span: { start: close, end: close }, newText: `${map.items.length > 0 ? ', ' : ''}${key}: ${v}` };
   }
