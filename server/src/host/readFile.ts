@@ -35,7 +35,7 @@ function checked(bytes: Buffer): ReadResult {
 }
 
 function decode(bytes: Buffer): ReadResult {
-  const looksIstio = bytes.includes('istio.io/');
+  const looksIstio = looksOwn(bytes);
   if (bytes.includes(0)) return { ok: false, reason: 'it is a binary file', looksIstio };
   try {
     let text = decoder.decode(bytes);
@@ -51,7 +51,7 @@ function tooLarge(size: number, head: Buffer): ReadResult {
   return {
     ok: false,
     reason: `it is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for analysis`,
-    looksIstio: head.includes('istio.io/'),
+    looksIstio: looksOwn(head),
   };
 }
 
@@ -63,4 +63,9 @@ function vanished(e: unknown): ReadResult {
     looksIstio: false,
     missing: code === 'ENOENT',
   };
+}
+
+/** Bytes that mention an Istio or Gateway API apiVersion (as core's `looksOwn` does for text). */
+function looksOwn(bytes: Buffer): boolean {
+  return bytes.includes('istio.io/') || bytes.includes('gateway.networking.k8s.io/');
 }

@@ -391,8 +391,9 @@ function skeletonItems(cur: YamlCursor): Completion[] {
   ];
 }
 
+/** The text names an Istio or Gateway API group: apiVersion and kind lists are for it. */
 function looksIstio(text: string): boolean {
-  return text.includes('.istio.io/');
+  return text.includes('.istio.io/') || text.includes('gateway.networking.k8s.io/');
 }
 
 function pad(n: number): string {

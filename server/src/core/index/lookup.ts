@@ -2,8 +2,9 @@ import type { LineStarts } from '../parse/lineIndex';
 import { hostCoveredBy, isWildcard, parseServiceFqdn, resolveHost, wildcardCandidates } from '../model/hosts';
 import { isExportedTo } from '../model/exportTo';
 import { WORKLOAD_KINDS } from '../model/kinds';
-import type { Resource } from '../model/types';
+import type { Labels, Resource } from '../model/types';
 import { Keys } from './keys';
+import { routeParentKey } from './references';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Where the DestinationRules that apply to a client were found, in Istio's lookup order. */
@@ -227,6 +228,68 @@ export class Lookup {
 
   resolve(host: string, namespace: string): string {
     return resolveHost(host, namespace);
+  }
+
+  // --- Gateway API and ambient mode ----------------------------------------------------------
+
+  /** Gateway API Gateways `namespace/name` (never Istio Gateways). */
+  kubeGateway(namespace: string, name: string): Resource[] {
+    this.track(Keys.kubeGateway(namespace, name));
+    return sorted(this.index.tables.kubeGateways.get(`${namespace}/${name}`));
+  }
+
+  /** Gateway API Gateways named `name` in any namespace. */
+  kubeGatewaysNamed(name: string): Resource[] {
+    this.track(Keys.kubeGatewayName(name));
+    return sorted(this.index.tables.kubeGatewaysByName.get(name));
+  }
+
+  /** GatewayClasses named `name` (cluster-scoped). */
+  gatewayClass(name: string): Resource[] {
+    this.track(Keys.gatewayClass(name));
+    return sorted(this.index.tables.gatewayClasses.get(name));
+  }
+
+  /** The Namespace objects named `name` the workspace defines. */
+  namespaceObject(name: string): Resource[] {
+    this.track(Keys.namespaceObject(name));
+    return sorted(this.index.tables.namespaceObjects.get(name));
+  }
+
+  /**
+   * Labels of the Namespace `name` when the workspace defines it and no Helm templating hides
+   * them; undefined otherwise (selectors over namespace labels cannot then be judged).
+   */
+  namespaceLabels(name: string): Labels | undefined {
+    const found = this.namespaceObject(name);
+    if (found.length === 0 || found.some(n => n.incomplete)) return undefined;
+    return found[0].labels;
+  }
+
+  /** Kubernetes Services `namespace/name`. */
+  kubernetesServices(namespace: string, name: string): Resource[] {
+    return this.servicesForHost(resolveHost(name, namespace)).filter(s => s.kind === 'Service' && s.group === '');
+  }
+
+  /** Routes with a parentRef to the Gateway, Service or ServiceEntry `namespace/name`. */
+  routesWithParent(kind: 'Gateway' | 'Service' | 'ServiceEntry', namespace: string, name: string): Resource[] {
+    const key = routeParentKey(kind, namespace, name);
+    this.track(Keys.routeParent(key));
+    return sorted(this.index.tables.routesByParent.get(key));
+  }
+
+  /** Routes with a backendRef (or mirror) to the Service `namespace/name`. */
+  routesWithBackend(namespace: string, name: string): Resource[] {
+    const key = `${namespace}/${name}`;
+    this.track(Keys.routeBackend(key));
+    return sorted(this.index.tables.routesByBackend.get(key));
+  }
+
+  /** Namespaces, Services and workloads whose `istio.io/use-waypoint` names the waypoint `namespace/name`. */
+  waypointUsers(namespace: string, name: string): Resource[] {
+    const key = `${namespace}/${name}`;
+    this.track(Keys.waypointUser(key));
+    return sorted(this.index.tables.waypointUsers.get(key));
   }
 }
 

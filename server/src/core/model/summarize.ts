@@ -1,5 +1,6 @@
 import { asMap, entries, get, items, mapHasTemplates, str, stringMap } from '../parse/access';
 import type { ParsedDocument, YNode } from '../parse/types';
+import { isGatewayApiGroup } from './gatewayApi';
 import { isIstioGroup, splitApiVersion, WORKLOAD_KINDS } from './kinds';
 import type { Resource } from './types';
 import { extractNetworking } from './extract/networking';
@@ -7,6 +8,8 @@ import { extractPolicy } from './extract/policy';
 import { extractKubernetes } from './extract/kubernetes';
 import { extractKustomization, isKustomizationFile } from './extract/kustomization';
 import { extractMeshConfig } from './extract/meshConfig';
+import { extractAmbient } from './extract/ambient';
+import { extractGatewayApi } from './extract/gatewayApi';
 
 export type ResourceFields = { -readonly [K in keyof Resource]?: Resource[K] };
 
@@ -14,7 +17,7 @@ const KUBERNETES_KINDS = new Set(['Service', 'Namespace', 'ServiceAccount', ...W
 const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
 
 /**
- * Summarises every object a document holds that matters to Istio semantics: Istio resources,
+ * Summarises every object a document holds that matters to Istio semantics: Istio and Gateway API resources,
  * the Kubernetes kinds selectors and hosts refer to, kustomizations and mesh configuration.
  * `kind: List` documents contribute one resource per item.
  */
@@ -56,9 +59,17 @@ function summarizeObject(
   if (isKustomizationFile(file, kind) && itemIndex === undefined) {
     fields.kustomization = extractKustomization(node);
   } else if (isIstioGroup(group)) {
-    Object.assign(fields, extractNetworking(kind, node), extractPolicy(kind, node), extractMeshConfig(kind, node));
+    Object.assign(
+      fields,
+      extractNetworking(kind, node),
+      extractPolicy(kind, node),
+      extractMeshConfig(kind, node),
+      extractAmbient(kind, node),
+    );
+  } else if (isGatewayApiGroup(group)) {
+    Object.assign(fields, extractGatewayApi(kind, node));
   } else if (group === '' || group === 'apps' || group === 'batch' || group === 'argoproj.io') {
-    if (KUBERNETES_KINDS.has(kind)) Object.assign(fields, extractKubernetes(kind, node));
+    if (KUBERNETES_KINDS.has(kind)) Object.assign(fields, extractKubernetes(kind, node), extractAmbient(kind, node));
     else if (kind === 'ConfigMap') Object.assign(fields, extractMeshConfig(kind, node));
     else return undefined;
     if (kind === 'ConfigMap' && fields.meshRootNamespace === undefined) return undefined;
