@@ -35,7 +35,14 @@ export const L4_WHEN_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** Operation and source fields ztunnel cannot see (Istio's `httpOperations` and `httpSources`). */
-export const L7_OPERATION_FIELDS: readonly string[] = ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'];
+export const L7_OPERATION_FIELDS: readonly string[] = [
+  'hosts',
+  'notHosts',
+  'methods',
+  'notMethods',
+  'paths',
+  'notPaths',
+];
 export const L7_SOURCE_FIELDS: readonly string[] = [
   'remoteIpBlocks',
   'notRemoteIpBlocks',

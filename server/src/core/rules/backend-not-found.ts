@@ -50,7 +50,9 @@ function reportHostname(ctx: CrossFileRuleContext, ref: BackendRef): void {
       service,
       namespaceHint: ns && ns !== namespace ? ` and namespace: ${ns}` : '',
     },
-    fixes: service ? [replaceValueFix(ctx.resource.file, ref.name, service, `Change to ${service}`, !ns || ns === namespace)] : [],
+    fixes: service
+      ? [replaceValueFix(ctx.resource.file, ref.name, service, `Change to ${service}`, !ns || ns === namespace)]
+      : [],
   });
 }
 

@@ -47,7 +47,10 @@ export const rule: CrossFileRule = {
       const byNamespace = verdicts.find(v => v.verdict.kind === 'namespace');
       const related: RelatedInfo[] = gateways.map(g => ({
         file: g.file,
-        span: (g.servers?.flatMap(s => s.hosts)[0] ?? g.listeners?.find(l => l.hostname)?.hostname)?.span ?? g.nameSpan ?? g.span,
+        span:
+          (g.servers?.flatMap(s => s.hosts)[0] ?? g.listeners?.find(l => l.hostname)?.hostname)?.span ??
+          g.nameSpan ??
+          g.span,
         message: `Gateway ${g.namespace}/${g.name ?? '?'}`,
       }));
       if (byNamespace && byNamespace.verdict.kind === 'namespace') {

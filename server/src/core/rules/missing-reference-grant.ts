@@ -1,7 +1,13 @@
 import type { Lookup } from '../index/lookup';
 import { isServiceRef, parentKind } from '../index/references';
 import { GATEWAY_API_GROUP, GATEWAY_KIND_KEY, REFERENCE_GRANT_KIND_KEY, ROUTE_KIND_KEYS } from '../model/gatewayApi';
-import { grantAdmits, grantAdmitsFrom, grantAdmitsTo, grantedNames, type CrossNamespaceRef } from '../model/referenceGrant';
+import {
+  grantAdmits,
+  grantAdmitsFrom,
+  grantAdmitsTo,
+  grantedNames,
+  type CrossNamespaceRef,
+} from '../model/referenceGrant';
 import type { Resource } from '../model/types';
 import type { CrossFileRule, CrossFileRuleContext, Fix, RelatedInfo } from './types';
 
@@ -167,4 +173,3 @@ function grantFix(service: Resource, wanted: CrossNamespaceRef): Fix {
 function relatedTo(r: Resource, what: string): RelatedInfo {
   return { file: r.file, span: r.nameSpan ?? r.span, message: `${what} ${r.namespace}/${r.name ?? '?'}` };
 }
-

@@ -69,7 +69,9 @@ function kindReason(listener: ListenerSummary): string {
   const kinds = admittedKinds(listener) ?? [];
   const name = `listener ${listener.name?.value ?? '?'} (${listener.protocol ?? '?'})`;
   const narrowed = listener.allowedKinds ? ' with its allowedRoutes.kinds' : '';
-  return kinds.length === 0 ? `${name} admits no route kind${narrowed}` : `${name} admits ${kinds.join(', ')}${narrowed}`;
+  return kinds.length === 0
+    ? `${name} admits no route kind${narrowed}`
+    : `${name} admits ${kinds.join(', ')}${narrowed}`;
 }
 
 function related(parent: GatewayParent, listeners: readonly ListenerVerdict[]): RelatedInfo[] {

@@ -130,10 +130,14 @@ function reportMissingGateway(ctx: CrossFileRuleContext, ref: ParentRef, namespa
     hints.push(` A Gateway named ${name} exists in namespace ${namespaces.join(', ')}.`);
     if (!ref.namespace)
       for (const ns of namespaces.slice(0, 3))
-        fixes.push(addEntryFix(route, ref.span, 'namespace', ns, `Add namespace: ${ns}`, !typo && namespaces.length === 1));
+        fixes.push(
+          addEntryFix(route, ref.span, 'namespace', ns, `Add namespace: ${ns}`, !typo && namespaces.length === 1),
+        );
     else
       for (const ns of namespaces.slice(0, 3))
-        fixes.push(replaceValueFix(route.file, ref.namespace, ns, `Change namespace to ${ns}`, !typo && namespaces.length === 1));
+        fixes.push(
+          replaceValueFix(route.file, ref.namespace, ns, `Change namespace to ${ns}`, !typo && namespaces.length === 1),
+        );
   }
   if (index.gateway(namespace, name).length > 0)
     hints.push(
@@ -145,7 +149,9 @@ function reportMissingGateway(ctx: CrossFileRuleContext, ref: ParentRef, namespa
     messageId: 'gateway',
     data: {
       ref: `${namespace}/${name}`,
-      short: ref.namespace ? '' : ` (a parentRef without namespace names a Gateway in the route's namespace, ${namespace})`,
+      short: ref.namespace
+        ? ''
+        : ` (a parentRef without namespace names a Gateway in the route's namespace, ${namespace})`,
       hint: hints.join(''),
     },
     related: [...sameName, ...(suggested ? [suggested] : [])].slice(0, 3).map(relatedTo),

@@ -21,7 +21,7 @@ export const rule: CrossFileRule = {
   id: 'waypoint-not-found',
   meta: {
     description:
-      "istio.io/use-waypoint names no waypoint Gateway, or a waypoint whose istio.io/waypoint-for does not take that traffic.",
+      'istio.io/use-waypoint names no waypoint Gateway, or a waypoint whose istio.io/waypoint-for does not take that traffic.',
     defaultSeverity: 'error',
     crossFile: true,
     fixable: true,
@@ -32,7 +32,7 @@ export const rule: CrossFileRule = {
       traffic:
         'Waypoint {ref} takes {type} ({source}), not {traffic} traffic: Istio does not send {what} through it, so the L7 policies and routes meant for it do not apply.',
       denied:
-        'Waypoint {ref} does not admit {what} from namespace {namespace}: its HBONE listener admits {allowed}. Istio does not attach it.',
+        'Waypoint {ref} does not admit namespace {namespace}: its HBONE listener admits {allowed}, so Istio does not attach {what} to it.',
     },
   },
   check(ctx) {
@@ -78,7 +78,9 @@ function reportMissing(ctx: CrossFileRuleContext, namespace: string, name: strin
     messageId: 'missing',
     data: {
       ref: `${namespace}/${name}`,
-      why: use.namespace ? '' : ` (without ${USE_WAYPOINT_NAMESPACE_LABEL} the waypoint is looked up in namespace ${namespace})`,
+      why: use.namespace
+        ? ''
+        : ` (without ${USE_WAYPOINT_NAMESPACE_LABEL} the waypoint is looked up in namespace ${namespace})`,
       what: describe(r),
       hint: hints.join(''),
     },
@@ -139,7 +141,13 @@ function checkAttachment(ctx: CrossFileRuleContext, gateway: Resource): void {
           ? 'namespaces matching its selector'
           : `its own namespace ${gateway.namespace} only (allowedRoutes.namespaces.from: ${hbone ? 'Same' : 'Same, as it has no HBONE listener on 15008'})`,
     },
-    related: [{ file: gateway.file, span: hbone?.span ?? gateway.nameSpan ?? gateway.span, message: `Waypoint ${gateway.namespace}/${gateway.name ?? '?'}` }],
+    related: [
+      {
+        file: gateway.file,
+        span: hbone?.span ?? gateway.nameSpan ?? gateway.span,
+        message: `Waypoint ${gateway.namespace}/${gateway.name ?? '?'}`,
+      },
+    ],
   });
 }
 
@@ -149,5 +157,9 @@ function describe(r: Resource): string {
 }
 
 function relatedTo(r: Resource): RelatedInfo {
-  return { file: r.file, span: r.nameSpan ?? r.span, message: `${r.kind} ${r.kind === 'GatewayClass' ? '' : `${r.namespace}/`}${r.name ?? '?'}` };
+  return {
+    file: r.file,
+    span: r.nameSpan ?? r.span,
+    message: `${r.kind} ${r.kind === 'GatewayClass' ? '' : `${r.namespace}/`}${r.name ?? '?'}`,
+  };
 }

@@ -1,6 +1,12 @@
 import { asScalar, get, items, pairOf, str } from '../../parse/access';
 import type { YNode } from '../../parse/types';
-import { L4_WHEN_KEYS, L7_OPERATION_FIELDS, L7_SOURCE_FIELDS, USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL } from '../ambient';
+import {
+  L4_WHEN_KEYS,
+  L7_OPERATION_FIELDS,
+  L7_SOURCE_FIELDS,
+  USE_WAYPOINT_LABEL,
+  USE_WAYPOINT_NAMESPACE_LABEL,
+} from '../ambient';
 import type { L7Field, ObjectRef, WaypointUse } from '../gatewayApiTypes';
 import { WORKLOAD_KINDS } from '../kinds';
 import type { ResourceFields } from '../summarize';
@@ -79,4 +85,3 @@ function l7Fields(spec: YNode | undefined): L7Field[] {
   }
   return out;
 }
-

@@ -169,4 +169,3 @@ function grantTo(spec: YNode | undefined): GrantTo[] {
   }
   return out;
 }
-

@@ -9,7 +9,14 @@ import { addMapEntry } from './yamlEdit';
  * Adds `key: value` to the map written at `mapSpan` (a parentRef or backendRef entry), found again
  * in the file's current text when the fix is applied.
  */
-export function addEntryFix(r: Resource, mapSpan: Span, key: string, value: string, title: string, isPreferred = false): Fix {
+export function addEntryFix(
+  r: Resource,
+  mapSpan: Span,
+  key: string,
+  value: string,
+  title: string,
+  isPreferred = false,
+): Fix {
   return {
     title,
     isPreferred,
