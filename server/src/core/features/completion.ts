@@ -1,3 +1,4 @@
+import { gatewayApiValues } from './gatewayApiCompletion';
 import { istioKind } from '../model/kinds';
 import type { Span } from '../parse/types';
 import type { SchemaNode } from '../schema/node';
@@ -64,6 +65,9 @@ export function completion(
   if (cur.slot === 'value' && root === 'kind') return done(kindItems(cc.schemas, doc, cur, text));
   // A blank file is where a new resource starts: its first keys.
   if (cur.slot === 'key' && cur.path.length === 0 && !cur.flow && text.trim() === '') return done(skeletonItems(cur));
+  // Gateway API references are found by path, whether or not the kind's schema is loaded.
+  const gatewayApi = gatewayApiValues(cc, doc, cur);
+  if (gatewayApi) return gatewayApi;
   const schema = schemaOf(cc.schemas, doc, cur);
   if (!schema) return undefined;
   const ctx: ItemContext = { cc, cur, doc, version: schema.version, generic: schema.generic };
