@@ -1,16 +1,17 @@
 /**
- * Whether a YAML text holds at least one Istio resource (an `apiVersion` in an `*.istio.io` group).
- * The client uses it to keep completion and hover requests for other YAML (Compose files, CI
- * pipelines, plain Kubernetes manifests) from ever reaching the server, and to set the
- * `istio.isIstioDocument` context key for menus.
+ * Whether a YAML text holds at least one resource of ours: an `apiVersion` in an `*.istio.io`
+ * group or in the Gateway API (`gateway.networking.k8s.io`), which Istio implements and this
+ * extension analyses like Istio's own kinds. The client uses it to keep completion and hover
+ * requests for other YAML (Compose files, CI pipelines, plain Kubernetes manifests) from ever
+ * reaching the server, and to set the `istio.isIstioDocument` context key for menus.
  */
 export function hasIstioResource(text: string): boolean {
   return ISTIO_API_VERSION.test(text);
 }
 
 /**
- * Documents the server's completion and hover may answer for: Istio ones, and ones that do not
- * yet say what they are — blank, or with an apiVersion still being typed (`apiVersion: ` or
+ * Documents the server's completion and hover may answer for: Istio and Gateway API ones, and
+ * ones that do not yet say what they are — blank, or with an apiVersion still being typed (`apiVersion: ` or
  * `apiVersion: netw`), so that a new file can be completed into an Istio resource. A document
  * whose apiVersion is complete and not Istio's (`apps/v1`, `v1`) never reaches the server.
  */
@@ -21,4 +22,5 @@ export function isIstioText(text: string): boolean {
 const COMPLETE_API_VERSION =
   /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?(?:[a-z0-9.-]+\/[a-z0-9]+|v1)["']?[ \t]*(?:#.*)?$/m;
 
-const ISTIO_API_VERSION = /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?[a-z0-9.-]*\.istio\.io\//m;
+const ISTIO_API_VERSION =
+  /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?(?:[a-z0-9.-]*\.istio\.io|gateway\.networking\.k8s\.io)\//m;

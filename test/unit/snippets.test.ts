@@ -28,11 +28,19 @@ function partnersOf(snippet: Snippet): string[] {
     'istio-se-tls-origination': ['istio-dr-tls-origination'],
     'istio-authz-jwt': ['istio-ra'],
     'istio-ra': ['istio-authz-jwt'],
+    'istio-httproute-split': ['istio-gateway-api'],
+    'istio-gateway-api': ['istio-httproute-split'],
   };
   return pairs[snippet.prefix] ?? [];
 }
 
 describe('snippets', () => {
+  it('the Gateway API snippets the issue asks for exist (Gateway, weighted HTTPRoute, ReferenceGrant, waypoint)', () => {
+    const prefixes = SNIPPETS.map(s => s.prefix);
+    for (const p of ['istio-gateway-api', 'istio-httproute-split', 'istio-referencegrant', 'istio-waypoint'])
+      assert.ok(prefixes.includes(p), p);
+  });
+
   it('the snippets file parses and every prefix is unique and starts with istio-', () => {
     assert.ok(SNIPPETS.length >= 20, `only ${SNIPPETS.length} snippets`);
     const prefixes = SNIPPETS.map(s => s.prefix);
@@ -51,7 +59,7 @@ describe('snippets', () => {
       it('expands with its defaults to one complete resource with name and namespace tab stops', () => {
         const text = expandDefaults(snippet);
         assert.doesNotMatch(text, /\$\{?\d/, 'unexpanded tab stop');
-        assert.match(text, /^apiVersion: [a-z.]+\.istio\.io\/v1\n/);
+        assert.match(text, /^apiVersion: (?:[a-z.]+\.istio\.io\/v1|gateway\.networking\.k8s\.io\/v1(?:beta1)?)\n/);
         assert.ok(snippetKind(snippet), 'kind line');
         const stops = metadataTabStops(snippet);
         assert.ok(stops.name !== undefined && stops.namespace !== undefined, 'name and namespace are tab stops');

@@ -1,3 +1,4 @@
+import { looksOwn } from '../core/analysis/analyzeFile';
 import { Worker } from 'worker_threads';
 import type { FileInput } from '../core/analysis/analyzer';
 import type { AnalysisSettings } from '../core/settings';
@@ -199,7 +200,7 @@ class Thread {
       }
       const file = files[index];
       this.log(`Skipped ${file}: ${reason}.`);
-      const looksIstio = 'document' in request ? request.document.text.includes('istio.io/') : looksIstioOnDisk(file);
+      const looksIstio = 'document' in request ? looksOwn(request.document.text) : looksIstioOnDisk(file);
       const input: FileInput = looksIstio
         ? { file, summary: skippedSummary(file, `File not analysed: ${reason}.`) }
         : { file, deleted: true };

@@ -1,3 +1,4 @@
+import { looksOwn } from '../core/analysis/analyzeFile';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FileInput } from '../core/analysis/analyzer';
@@ -96,7 +97,7 @@ export class LargeDocuments {
     if (bytes > MAX_FILE_BYTES) {
       const reason = `it is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for analysis`;
       this.options.log(`Not analysing ${file}: ${reason}`);
-      return text.includes('istio.io/')
+      return looksOwn(text)
         ? { file, summary: skippedSummary(file, `File not analysed: ${reason}.`) }
         : { file, deleted: true };
     }

@@ -59,13 +59,13 @@ export function readYamlFileSync(file: string): ReadResult {
   }
 }
 
-/** Whether the head of a file mentions an Istio API (for files skipped without being read whole). */
+/** Whether the head of a file mentions an Istio or Gateway API (for files skipped without being read whole). */
 export function looksIstioOnDisk(file: string): boolean {
   try {
     const fd = openSync(file, 'r');
     try {
       const head = Buffer.allocUnsafe(HEAD_BYTES);
-      return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0)).includes('istio.io/');
+      return looksOwn(head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0)));
     } finally {
       closeSync(fd);
     }
@@ -80,7 +80,7 @@ function checked(size: number, bytes: Buffer): ReadResult {
 }
 
 function decode(bytes: Buffer): ReadResult {
-  const looksIstio = bytes.includes('istio.io/');
+  const looksIstio = looksOwn(bytes);
   if (bytes.includes(0)) return { ok: false, reason: 'it is a binary file', looksIstio };
   try {
     let text = decoder.decode(bytes);
@@ -96,7 +96,7 @@ function tooLarge(size: number, head: Buffer): ReadResult {
   return {
     ok: false,
     reason: `it is ${mb} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit for analysis`,
-    looksIstio: head.includes('istio.io/'),
+    looksIstio: looksOwn(head),
   };
 }
 
@@ -108,4 +108,9 @@ function vanished(e: unknown): ReadResult {
     looksIstio: false,
     missing: code === 'ENOENT',
   };
+}
+
+/** Bytes that mention an Istio or Gateway API apiVersion (as core's `looksOwn` does for text). */
+function looksOwn(bytes: Buffer): boolean {
+  return bytes.includes('istio.io/') || bytes.includes('gateway.networking.k8s.io/');
 }

@@ -51,6 +51,30 @@ describe('completion and hover', () => {
     assert.match(hoverText(hovers), /subset/i, `hover: ${hoverText(hovers) || '(none)'}`);
   });
 
+  it("offers the workspace's Gateways and Services in an HTTPRoute", async () => {
+    const route = (rest: string) =>
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: reviews\n  namespace: bookinfo\nspec:\n${rest}`;
+    const parents = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: route('  parentRefs:\n    - name: \n'),
+    });
+    const gateways = serverItems(await completions(parents.uri, 7, 12)).map(labelOf);
+    assert.ok(gateways.includes('bookinfo-web'), `parentRef names: ${gateways.join(', ') || '(none)'}`);
+    const backends = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content: route('  rules:\n    - backendRefs:\n        - name: \n'),
+    });
+    const services = serverItems(await completions(backends.uri, 8, 16)).map(labelOf);
+    for (const name of ['productpage', 'reviews'])
+      assert.ok(services.includes(name), `backendRef names: ${services.join(', ') || '(none)'}`);
+    const diagnostics = vscode.languages.getDiagnostics(fileUri('mesh', 'gateway-api.yaml'));
+    assert.deepStrictEqual(
+      diagnostics.map(d => d.message),
+      [],
+      'the Gateway API fixture is clean',
+    );
+  });
+
   it('gives plain Kubernetes and other YAML no completions or hovers of its own', async () => {
     for (const file of ['k8s/deployment.yaml', 'compose.yaml']) {
       const doc = await vscode.workspace.openTextDocument(fileUri('mesh', file));

@@ -192,6 +192,67 @@ const VARIANTS: Readonly<Record<string, readonly (string | undefined)[]>> = {
     undefined,
     'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: istio, namespace: istio-system}\ndata:\n  mesh: |-\n    defaultServiceExportTo: ["."]\n    defaultVirtualServiceExportTo: ["."]\n',
   ],
+  // Gateway API and ambient mode: listeners admitting by namespace, kind and hostname, grants, waypoints.
+  '/ws/infra/gw.yaml': [
+    kgw(
+      '[{name: http, hostname: "*.example.com", port: 80, protocol: HTTP}, {name: https, hostname: shop.example.com, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: c, namespace: certs}]}, allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {expose: "true"}}}}}]',
+    ),
+    kgw(
+      '[{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}, {name: tcp, port: 9000, protocol: TCP}]',
+    ),
+    undefined,
+  ],
+  '/ws/infra/vs.yaml': [
+    vs(
+      'api',
+      'infra',
+      '[api.example.org]',
+      '[public]',
+      '[{route: [{destination: {host: api.shop.svc.cluster.local}}]}]',
+    ),
+    undefined,
+  ],
+  '/ws/namespaces.yaml': [
+    ns('shop', '{expose: "true"}') + '---\n' + ns('amb', '{istio.io/dataplane-mode: ambient}'),
+    ns('shop', '{}') + '---\n' + ns('amb', '{istio.io/dataplane-mode: ambient, istio.io/use-waypoint: waypoint}'),
+    undefined,
+  ],
+  '/ws/shop/route.yaml': [
+    route(
+      '[{name: public, namespace: infra, sectionName: https}, {name: public, namespace: infra, sectionName: http}, {name: public, namespace: infra, sectionName: htps}]',
+      '[shop.example.org]',
+      '[{name: web, port: 8080}, {name: orders, namespace: backend, port: 80}]',
+    ),
+    route('[{name: pubic, namespace: infra}]', '[shop.example.com]', '[{name: web, port: 80}]'),
+    route('[{group: "", kind: Service, name: web}]', '[]', '[{name: orders, namespace: backend, port: 80}]'),
+    undefined,
+  ],
+  '/ws/shop/svc.yaml': [
+    'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {ports: [{port: 80}]}\n',
+    'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {ports: [{port: 8080}]}\n',
+    undefined,
+  ],
+  '/ws/backend/svc.yaml': [
+    'apiVersion: v1\nkind: Service\nmetadata: {name: orders, namespace: backend}\nspec: {ports: [{port: 80}]}\n---\n' +
+      grant('backend', 'GRPCRoute', 'shop', 'Service', ''),
+    'apiVersion: v1\nkind: Service\nmetadata: {name: orders, namespace: backend}\nspec: {ports: [{port: 80}]}\n---\n' +
+      grant('backend', 'HTTPRoute', 'shop', 'Service', 'orders'),
+    'apiVersion: v1\nkind: Service\nmetadata: {name: orders, namespace: backend}\nspec: {ports: [{port: 80}]}\n',
+  ],
+  '/ws/certs/grant.yaml': [undefined, grant('certs', 'Gateway', 'infra', 'Secret', 'c')],
+  '/ws/amb/app.yaml': [
+    'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: amb, labels: {istio.io/use-waypoint: waypiont}}\nspec: {ports: [{port: 80}]}\n---\n' +
+      'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: api, namespace: amb}\nspec:\n  selector: {matchLabels: {app: api}}\n  rules: [{to: [{operation: {methods: [GET]}}]}]\n---\n' +
+      vs('api', 'amb', '[api]', undefined, '[{route: [{destination: {host: api}}]}]'),
+    'apiVersion: v1\nkind: Service\nmetadata: {name: api, namespace: amb}\nspec: {ports: [{port: 80}]}\n---\n' +
+      vs('api', 'amb', '[api]', undefined, '[{route: [{destination: {host: api}}]}]'),
+    undefined,
+  ],
+  '/ws/amb/waypoint.yaml': [
+    waypoint('waypoint', '{istio.io/waypoint-for: workload}'),
+    undefined,
+    waypoint('waypoint', '{}'),
+  ],
 };
 
 /** Rules the initial workspace must trigger, so that the equality below is not vacuous. */
@@ -207,6 +268,13 @@ const EXPECTED_RULES = [
   'destination-port-not-found',
   'conflicting-gateways',
   'delegate-not-found',
+  'route-parent-not-found',
+  'route-not-allowed',
+  'route-hostname-mismatch',
+  'backend-not-found',
+  'missing-reference-grant',
+  'waypoint-not-found',
+  'l7-policy-without-waypoint',
 ];
 
 describe('incremental analysis of the cross-file rules', () => {
@@ -274,6 +342,21 @@ describe('incremental analysis of the cross-file rules', () => {
       ['/ws/mesh/config.yaml', 0],
       ['/ws/overlays/staging/kustomization.yaml', 0],
       ['/ws/base/vs.yaml', 1],
+      ['/ws/namespaces.yaml', 1],
+      ['/ws/infra/gw.yaml', 1],
+      ['/ws/backend/svc.yaml', 1],
+      ['/ws/shop/route.yaml', 1],
+      ['/ws/amb/waypoint.yaml', 2],
+      ['/ws/certs/grant.yaml', 1],
+      ['/ws/shop/svc.yaml', 1],
+      ['/ws/amb/app.yaml', 1],
+      ['/ws/shop/route.yaml', 2],
+      ['/ws/namespaces.yaml', 2],
+      ['/ws/infra/gw.yaml', 2],
+      ['/ws/amb/waypoint.yaml', 1],
+      ['/ws/shop/route.yaml', 0],
+      ['/ws/infra/gw.yaml', 0],
+      ['/ws/namespaces.yaml', 0],
     ];
     walk(steps);
   });
@@ -422,4 +505,25 @@ function vs(
 
 function sidecar(name: string, ns: string, rest: string): string {
   return `apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n${rest}  egress: [{hosts: ["./*"]}]\n`;
+}
+
+function kgw(listeners: string): string {
+  return `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: public, namespace: infra}\nspec:\n  gatewayClassName: istio\n  listeners: ${listeners}\n`;
+}
+
+function ns(name: string, labels: string): string {
+  return `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${name}, labels: ${labels}}\n`;
+}
+
+function route(parents: string, hostnames: string, backends: string): string {
+  return `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: web, namespace: shop}\nspec:\n  parentRefs: ${parents}\n  hostnames: ${hostnames}\n  rules: [{backendRefs: ${backends}}]\n`;
+}
+
+function grant(ns: string, fromKind: string, fromNs: string, toKind: string, toName: string): string {
+  const name = toName ? `, name: ${toName}` : '';
+  return `apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata: {name: g, namespace: ${ns}}\nspec:\n  from: [{group: gateway.networking.k8s.io, kind: ${fromKind}, namespace: ${fromNs}}]\n  to: [{group: "", kind: ${toKind}${name}}]\n`;
+}
+
+function waypoint(name: string, labels: string): string {
+  return `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: ${name}, namespace: amb, labels: ${labels}}\nspec:\n  gatewayClassName: istio-waypoint\n  listeners: [{name: mesh, port: 15008, protocol: HBONE}]\n`;
 }

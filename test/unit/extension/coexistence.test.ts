@@ -62,6 +62,11 @@ describe('Red Hat YAML coexistence', () => {
     assert.ok(hasIstioResource('apiVersion: v1\nkind: Service\n---\napiVersion: telemetry.istio.io/v1\n'));
     assert.ok(!hasIstioResource('apiVersion: apps/v1\nkind: Deployment\n# networking.istio.io/v1 in a comment\n'));
     assert.ok(!hasIstioResource('services:\n  web:\n    image: nginx\n'));
+    assert.ok(hasIstioResource('apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\n'), 'Gateway API is ours');
+    assert.ok(hasIstioResource('- apiVersion: "gateway.networking.k8s.io/v1beta1"\n  kind: ReferenceGrant\n'));
+    assert.ok(!hasIstioResource('apiVersion: networking.k8s.io/v1\nkind: Ingress\n'), 'Ingress is not');
+    assert.ok(!isIstioText('apiVersion: networking.k8s.io/v1\nkind: Ingress\n'));
+    assert.ok(isIstioText('apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\n'));
     assert.ok(isIstioText('  \n'), 'a blank document may become one');
     assert.ok(!isIstioText('apiVersion: apps/v1\n'));
     assert.ok(!isIstioText('apiVersion: v1\nkind: ConfigMap\n'));

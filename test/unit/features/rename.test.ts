@@ -161,14 +161,24 @@ describe('rename', () => {
   describe('rejections say why', () => {
     const cases: [string, string, RegExp][] = [
       [
-        'a host',
+        'a host whose Service is not in the workspace',
         SUBSETS.replace('host: reviews\n', 'host: rev$0iews\n'),
-        /Only a DestinationRule subset or a Gateway name/,
+        /Service shop\/reviews is not in the workspace/,
+      ],
+      [
+        'a host a ServiceEntry defines',
+        `${SUBSETS.replace('host: reviews\n', 'host: api.example.c$0om\n')}
+        #- se.yaml
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: api, namespace: shop}
+        spec: {hosts: [api.example.com], ports: [{number: 443, name: https, protocol: TLS}]}`,
+        /Only a DestinationRule subset, a Gateway/,
       ],
       [
         'a kind',
         SUBSETS.replace('kind: DestinationRule', 'kind: $0DestinationRule'),
-        /Only a DestinationRule subset or a Gateway name/,
+        /Only a DestinationRule subset, a Gateway/,
       ],
       [
         'an undefined subset',

@@ -15,6 +15,27 @@ const GATEWAY = `
 ruleTester('gateway-host-mismatch', {
   valid: [
     {
+      name: 'a Gateway API Gateway: the hosts its listener hostnames take, whatever the namespace',
+      code: `
+        #- ingress/k8s-gateway.yaml
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: edge, namespace: ingress}
+        spec:
+          gatewayClassName: istio
+          listeners:
+          - {name: shop, hostname: shop.example.com, port: 80, protocol: HTTP}
+          - {name: apps, hostname: "*.apps.example.com", port: 80, protocol: HTTP}
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: shop, namespace: shop}
+        spec:
+          hosts: [shop.example.com, web.apps.example.com]
+          gateways: [ingress/edge]
+          http: [{route: [{destination: {host: web}}]}]`,
+    },
+    {
       name: 'exact host from the allowed namespace; wildcard server host from any namespace',
       code: `${GATEWAY}
         #- shop/vs.yaml
@@ -155,6 +176,31 @@ ruleTester('gateway-host-mismatch', {
         #                          ^^^ gateway-host-mismatch
           gateways: [public, plain]
           http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+    },
+    {
+      name: 'a Gateway API Gateway whose listener hostnames do not take the host',
+      code: `
+        #- ingress/k8s-gateway.yaml
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: edge, namespace: ingress}
+        spec:
+          gatewayClassName: istio
+          listeners:
+          - {name: shop, hostname: shop.example.com, port: 80, protocol: HTTP}
+          - {name: apps, hostname: "*.apps.example.com", port: 80, protocol: HTTP}
+        #- shop/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: shop, namespace: shop}
+        spec:
+          hosts: [apps.example.com]
+        #         ^^^^^^^^^^^^^^^^ gateway-host-mismatch
+          gateways: [ingress/edge]
+          http: [{route: [{destination: {host: web}}]}]`,
+      messages: [
+        'Host apps.example.com is not served by Gateway ingress/edge, whose servers accept shop.example.com, *.apps.example.com: the gateway ignores this host of the VirtualService.',
+      ],
     },
   ],
 });

@@ -19,6 +19,25 @@ const GATEWAYS = `
 ruleTester('gateway-not-found', {
   valid: [
     {
+      name: 'a Gateway API Gateway, with an Istio Gateway in the same namespace (istioctl analyze accepts it)',
+      code: `${GATEWAYS}
+        #- ingress/k8s-gateway.yaml
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: edge, namespace: ingress}
+        spec:
+          gatewayClassName: istio
+          listeners: [{name: http, port: 80, protocol: HTTP}]
+        #- ingress/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: ingress}
+        spec:
+          hosts: [web.example.com]
+          gateways: [edge, ingress/edge]
+          http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+    },
+    {
       name: 'namespace/name, ./name, legacy FQDN form and mesh',
       code: `${GATEWAYS}
         #- ingress/vs.yaml
@@ -191,6 +210,30 @@ ruleTester('gateway-not-found', {
             gateways: [internal-gateway]
             http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
       },
+    },
+    {
+      name: 'a namespace with only Gateway API Gateways is judged too, and they are suggested',
+      code: `
+        #- ingress/k8s-gateway.yaml
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: edge, namespace: ingress}
+        spec:
+          gatewayClassName: istio
+          listeners: [{name: http, port: 80, protocol: HTTP}]
+        #- ingress/vs.yaml
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: ingress}
+        spec:
+          hosts: [web.example.com]
+          gateways: [edgee]
+        #            ^^^^^ gateway-not-found
+          http: [{route: [{destination: {host: web.shop.svc.cluster.local}}]}]`,
+      messages: [
+        "Gateway ingress/edgee does not exist (a gateway without a namespace/ prefix is looked up in the VirtualService's namespace, ingress). Did you mean edge?",
+      ],
+      fix: 'Change to edge',
     },
   ],
 });

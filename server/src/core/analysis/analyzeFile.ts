@@ -1,7 +1,7 @@
 import { parseYamlFile } from '../parse/parseFile';
 import { hidesTemplatedContent } from '../parse/helm';
 import type { ParsedDocument, YNode } from '../parse/types';
-import { isIstioGroup } from '../model/kinds';
+import { isOwnGroup, kindKey } from '../model/kinds';
 import { summarizeDocument, type SummarizedObject } from '../model/summarize';
 import type { Resource } from '../model/types';
 import type { FileSummary } from '../index/fileSummary';
@@ -33,7 +33,7 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
   const resources: Resource[] = [];
   const objects: SummarizedObject[] = [];
   const brokenDocs: number[] = [];
-  const looksIstio = text.includes('istio.io/');
+  const looksIstio = looksOwn(text);
   if (parsed.fatal) {
     if (looksIstio) findings.push(skipped(file, `File not analysed: ${parsed.fatal}.`));
     return {
@@ -58,7 +58,7 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
       if (!broken) objects.push(o);
     }
   }
-  const hasIstio = resources.some(r => isIstioGroup(r.group)) || (looksIstio && brokenDocs.length > 0);
+  const hasIstio = resources.some(r => isOwnGroup(r.group)) || (looksIstio && brokenDocs.length > 0);
   if (hasIstio && !parsed.isHelm) findings.push(...syntaxFindings(file, parsed.docs));
   for (const o of objects) findings.push(...runLocalRules(o, text, templatedDocs.has(o.resource.docIndex), options));
   return {
@@ -122,8 +122,16 @@ function runLocalRules(o: SummarizedObject, text: string, templated: boolean, op
   return out;
 }
 
-/** `*` stands for every Istio kind; Kubernetes kinds must be named. */
+/**
+ * `*` stands for every Istio and Gateway API kind; other kinds must be named, Gateway API ones by
+ * their kind key (`gateway.networking.k8s.io/HTTPRoute`), so that `Gateway` means Istio's.
+ */
 export function appliesTo(kinds: readonly string[], resource: Resource): boolean {
-  if (kinds.includes(resource.kind)) return true;
-  return kinds.includes('*') && isIstioGroup(resource.group);
+  if (kinds.includes(kindKey(resource.group, resource.kind))) return true;
+  return kinds.includes('*') && isOwnGroup(resource.group);
+}
+
+/** Text that mentions an Istio or Gateway API apiVersion: worth reporting when it cannot be read. */
+export function looksOwn(text: string): boolean {
+  return text.includes('istio.io/') || text.includes('gateway.networking.k8s.io/');
 }

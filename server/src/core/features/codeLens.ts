@@ -3,6 +3,8 @@ import { siteLocation } from './definition';
 import { gatewayUses, site, subsetUses } from './sites';
 import { inFileEnvironment } from './environments';
 import type { FeatureContext, Location } from './types';
+import { kubeGatewayUses } from './gatewayApiSites';
+import { GATEWAY_API_GROUP } from '../model/gatewayApi';
 
 export interface CodeLensInfo {
   /** The name the lens sits above. */
@@ -14,7 +16,8 @@ export interface CodeLensInfo {
 
 /**
  * Usage counts above DestinationRule subsets ("used by 3 routes") and Gateways ("used by 2
- * VirtualServices"), each listing the uses it counts.
+ * VirtualServices"; for a Gateway API Gateway, the routes, VirtualServices, waypoint users and
+ * policies naming it), each listing the uses it counts.
  */
 export function codeLenses(fc: FeatureContext, file: string): CodeLensInfo[] {
   const summary = fc.index.file(file);
@@ -32,6 +35,16 @@ export function codeLenses(fc: FeatureContext, file: string): CodeLensInfo[] {
           locations: uses.map(siteLocation),
         });
       }
+    } else if (r.kind === 'Gateway' && r.group === GATEWAY_API_GROUP) {
+      const name = site(r, 'name');
+      if (!name) continue;
+      const uses = kubeGatewayUses(lookup, { namespace: r.namespace, name: name.str.value });
+      const users = new Set(uses.map(u => u.resource.id)).size;
+      out.push({
+        span: name.str.span,
+        title: usedBy(users, 'resource', 'resources'),
+        locations: uses.map(siteLocation),
+      });
     } else if (r.kind === 'Gateway') {
       const name = site(r, 'name');
       if (!name) continue;

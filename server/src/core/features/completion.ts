@@ -1,3 +1,4 @@
+import { gatewayApiValues } from './gatewayApiCompletion';
 import { istioKind } from '../model/kinds';
 import type { SchemaNode } from '../schema/node';
 import type { KindInfo, SchemaRegistry } from '../schema/registry';
@@ -32,6 +33,9 @@ export function completion(
   if (cur.slot === 'value' && root === 'kind') return done(kindItems(cc.schemas, doc, cur, text));
   // A blank file is where a new resource starts: its first keys.
   if (cur.slot === 'key' && cur.path.length === 0 && !cur.flow && text.trim() === '') return done(skeletonItems(cur));
+  // Gateway API references are found by path, whether or not the kind's schema is loaded.
+  const gatewayApi = gatewayApiValues(cc, doc, cur);
+  if (gatewayApi) return gatewayApi;
   const schema = schemaOf(cc.schemas, doc, cur);
   if (!schema) return undefined;
   const ctx: ItemContext = { cc, cur, doc, version: schema.version, generic: schema.generic };
@@ -359,8 +363,9 @@ function skeletonItems(cur: YamlCursor): Completion[] {
   ];
 }
 
+/** The text names an Istio or Gateway API group: apiVersion and kind lists are for it. */
 function looksIstio(text: string): boolean {
-  return text.includes('.istio.io/');
+  return text.includes('.istio.io/') || text.includes('gateway.networking.k8s.io/');
 }
 
 function pad(n: number): string {

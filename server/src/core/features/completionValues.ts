@@ -1,4 +1,5 @@
 import { MESH_GATEWAY } from '../model/gatewayRef';
+import { GATEWAY_KIND_KEY } from '../model/gatewayApi';
 import { resolveHost } from '../model/hosts';
 import type { Resource } from '../model/types';
 import type { SchemaRegistry } from '../schema/registry';
@@ -326,7 +327,9 @@ function gatewayItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor)
     },
   ];
   let more = false;
-  for (const gw of cc.index.tables.byKind.get('Gateway')) {
+  // Gateway API Gateways may be named too: istioctl analyze accepts them.
+  const gateways = [...cc.index.tables.byKind.get('Gateway'), ...cc.index.tables.byKind.get(GATEWAY_KIND_KEY)];
+  for (const gw of gateways) {
     if (!gw.name) continue;
     const label = `${gw.namespace}/${gw.name}`;
     if (prefix && !label.toLowerCase().includes(prefix)) continue;
@@ -337,8 +340,8 @@ function gatewayItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor)
     items.push({
       label,
       kind: 'reference',
-      detail: `Gateway${gw.namespace === doc.namespace ? ' (this namespace)' : ''}`,
-      documentation: describeGateway(gw),
+      detail: `Gateway${gw.listeners ? ' (gateway.networking.k8s.io)' : ''}${gw.namespace === doc.namespace ? ' (this namespace)' : ''}`,
+      documentation: gw.listeners ? `Gateway API Gateway \`${label}\` (${gw.file})` : describeGateway(gw),
       sortText: `${gw.namespace === doc.namespace ? 1 : 2}${label}`,
       filterText: label,
       edit: { span: cur.replace, newText: valueTextFor(label, cur) },

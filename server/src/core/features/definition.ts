@@ -10,13 +10,23 @@ import {
 } from './sites';
 import { acrossEnvironments, uniqueLocations } from './environments';
 import { targetAt } from './target';
+import {
+  kubeGatewayDefinitions,
+  kubeGatewayOf,
+  listenerDefinitions,
+  listenerOf,
+  serviceHost,
+  serviceRefOf,
+} from './gatewayApiSites';
 import type { FeatureContext, Location } from './types';
 
 /**
  * Go to definition: a route's subset -> the subset entries of the DestinationRules that apply to
  * it; a `gateways` entry -> the Gateway; a host (route destination, VirtualService host,
  * DestinationRule host) -> the Services and ServiceEntries defining it; a selector label -> the
- * workloads it selects.
+ * workloads it selects. Gateway API: a parentRef -> its Gateway (or Service), a sectionName -> the
+ * listener, a backendRef, ReferenceGrant `to` or targetRef -> the Service or Gateway,
+ * `istio.io/use-waypoint` -> the waypoint.
  */
 export function definition(fc: FeatureContext, file: string, offset: number): Location[] {
   // A file shared by several environments: what the name resolves to in any of them.
@@ -35,7 +45,13 @@ function definitionIn(fc: FeatureContext, file: string, offset: number): Locatio
   }
   const s = target.site;
   let found: Site[] = [];
-  if (s.field === 'destSubset') found = subsetDefinitions(lookup, s);
+  const listener = listenerOf(s);
+  const kubeGateway = listener ? undefined : kubeGatewayOf(lookup, s);
+  const service = serviceRefOf(s);
+  if (listener) found = listenerDefinitions(lookup, listener);
+  else if (kubeGateway) found = kubeGatewayDefinitions(lookup, kubeGateway);
+  else if (service) found = hostDefinitions(lookup, serviceHost(service));
+  else if (s.field === 'destSubset') found = subsetDefinitions(lookup, s);
   else if (s.field === 'gateway' || s.field === 'matchGateway') {
     const gateway = gatewayOf(s);
     found = gateway ? gatewayDefinitions(lookup, gateway) : [];

@@ -3,25 +3,16 @@ import { asMap, asScalar, get, items, num, str, stringMap, type Str } from '../p
 import { parseYamlFile } from '../parse/parseFile';
 import type { ParsedDocument, Span, YNode } from '../parse/types';
 import type { FeatureContext } from './types';
+import type { OutlineKind, OutlineSymbol } from './outline';
+import { gatewayApiChildren } from './gatewayApiSymbols';
 
-/** Kinds of outline entries; the LSP layer maps them to symbol kinds. */
-export type OutlineKind = 'resource' | 'host' | 'gateway' | 'route' | 'destination' | 'subset' | 'server' | 'port';
-
-export interface OutlineSymbol {
-  readonly name: string;
-  readonly detail?: string;
-  readonly kind: OutlineKind;
-  /** The whole entry; contains `selectionSpan` and every child's span. */
-  readonly span: Span;
-  /** What to reveal and highlight: the entry's name. */
-  readonly selectionSpan: Span;
-  readonly children: readonly OutlineSymbol[];
-}
+export type { OutlineKind, OutlineSymbol } from './outline';
 
 /**
  * The outline of a file: one entry per resource, `Kind namespace/name`, with what a reader looks
  * for inside it: VirtualService hosts, gateways and routes (with their destinations),
- * DestinationRule host and subsets, Gateway servers, ServiceEntry hosts and Service ports.
+ * DestinationRule host and subsets, Gateway servers, ServiceEntry hosts and Service ports; Gateway
+ * API listeners, route parentRefs, hostnames, rules and backends, ReferenceGrant from/to.
  */
 export function documentSymbols(fc: FeatureContext, file: string, text: string): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
@@ -43,7 +34,7 @@ export function documentSymbols(fc: FeatureContext, file: string, text: string):
         kind: 'resource',
         span,
         selectionSpan: r.nameSpan ?? r.kindSpan ?? span,
-        children: inside(span, childrenOf(r.kind, node)),
+        children: inside(span, gatewayApiChildren(r.group, r.kind, node) ?? childrenOf(r.kind, node)),
       });
     }
   }

@@ -6,13 +6,14 @@ import { parseYamlFile } from '../parse/parseFile';
 import type { Span } from '../parse/types';
 import { clientNamespaces } from '../index/clientNamespaces';
 import type { SchemaNode } from '../schema/node';
-import type { CompletionContext } from './completion';
+import type { CompletionContext } from './completionTypes';
 import { nodeAt, type PathStep } from './nodeAt';
 import { acrossEnvironments, mergeHovers } from './environments';
 import { describeGateway, describeRuleMatch, describeSubset } from './referenceDocs';
 import { enumValueDoc, fieldDoc, kindDoc } from './schemaDocs';
 import { destinationHost, gatewayOf, hostDefinitions, hostOf, subsetDefinitions, type Site } from './sites';
 import { targetAt } from './target';
+import { gatewayApiHover } from './gatewayApiHover';
 
 export interface HoverResult {
   /** Markdown. */
@@ -35,8 +36,13 @@ export function hover(hc: CompletionContext, file: string, text: string, offset:
   const kind = str(get(object, 'kind'))?.value;
   if (!apiVersion || !kind || !asMap(object)) return undefined;
   const schema = hc.schemas.resource(apiVersion, kind);
-  if (!schema) return undefined;
   const span = at.scalar.span;
+  if (!schema) {
+    // Without a schema (a Gateway API kind whose schema is not loaded, a Kubernetes object with an
+    // istio.io/use-waypoint label), only what workspace references resolve to is known.
+    const reference = at.onKey ? undefined : referenceHover(hc, file, offset);
+    return reference ? { span, contents: reference } : undefined;
+  }
   const path = at.path;
   const last = path[path.length - 1];
   if (at.onKey) {
@@ -86,6 +92,8 @@ function referenceHover(hc: CompletionContext, file: string, offset: number): st
   if (target?.kind !== 'site') return undefined;
   const s = target.site;
   const lookup = hc.index.lookup();
+  const gatewayApi = gatewayApiHover(lookup, s);
+  if (gatewayApi) return gatewayApi;
   switch (s.field) {
     case 'destHost':
     case 'drHost':

@@ -15,11 +15,32 @@ import { inFileEnvironment } from './environments';
 export type PrepareRenameResult = { readonly span: Span; readonly placeholder: string } | { readonly error: string };
 export type RenameResult = { readonly edits: readonly FileEdit[] } | { readonly error: string };
 
-/** Subset and Gateway names are DNS-1123 labels (Istio validates subsets so; a dot would make a Gateway reference parse as the legacy FQDN form). */
+/**
+ * Subset, Gateway, listener and Service names as DNS-1123 labels (Istio validates subsets so; a
+ * dot would make a Gateway reference parse as the legacy FQDN form, or a host a different one).
+ */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 const NOT_RENAMEABLE =
-  "Only a DestinationRule subset or a Gateway name can be renamed: put the cursor on a subset name, a route destination's subset, a Gateway's metadata.name or a VirtualService gateways entry.";
+  "Only a DestinationRule subset, a Gateway, a Gateway API listener or a Service can be renamed: put the cursor on a subset name, a route destination's subset, a Gateway's metadata.name, a VirtualService gateways entry, a parentRef, a sectionName, a backendRef or a Service's metadata.name.";
+
+/** What the user calls the symbol: a Service by its name, not its host. */
+function displayName(refs: SymbolRefs): string {
+  return refs.kind === 'host' && refs.service ? refs.service.name : refs.name;
+}
+
+function what(refs: SymbolRefs): string {
+  switch (refs.kind) {
+    case 'subset':
+      return 'subset';
+    case 'listener':
+      return 'listener';
+    case 'host':
+      return 'Service';
+    default:
+      return 'Gateway';
+  }
+}
 
 /**
  * The range rename would change at the cursor, or why there is nothing to rename. For a
@@ -31,13 +52,16 @@ export function prepareRename(fc: FeatureContext, file: string, offset: number):
   const text = fc.readText(file);
   const span = text === undefined ? undefined : nameSpan(text, found.site);
   if (!span) return { error: 'This name is written in a form (escapes, block scalar) that cannot be renamed safely.' };
-  return { span, placeholder: found.refs.name };
+  return { span, placeholder: displayName(found.refs) };
 }
 
 /**
  * Renames a subset (its entries in the DestinationRules and every route destination that uses it
- * through Istio's lookup) or a Gateway (its metadata.name and every `gateways` entry, keeping the
- * `ns/` form each entry is written in), as one set of edits across files. Files are read at their
+ * through Istio's lookup), a Gateway (its metadata.name and every `gateways` entry, keeping the
+ * `ns/` form each entry is written in, and for a Gateway API Gateway its parentRefs, waypoint labels
+ * and targetRefs), a listener (its name and the sectionNames naming it) or a Service (its
+ * metadata.name, the first label of the hosts that resolve to it, its backendRefs, parentRefs,
+ * ReferenceGrant names and targetRefs), as one set of edits across files. Files are read at their
  * current text; an entry whose file changed since it was indexed fails the rename rather than
  * editing the wrong place.
  */
@@ -47,10 +71,10 @@ export function rename(fc: FeatureContext, file: string, offset: number, newName
   const { refs } = found;
   if (!DNS_LABEL.test(newName)) {
     return {
-      error: `"${newName}" is not a valid ${refs.kind === 'subset' ? 'subset' : 'Gateway'} name: use lowercase letters, digits and '-', starting and ending with a letter or digit (at most 63 characters).`,
+      error: `"${newName}" is not a valid ${what(refs)} name: use lowercase letters, digits and '-', starting and ending with a letter or digit (at most 63 characters).`,
     };
   }
-  if (newName === refs.name) return { edits: [] };
+  if (newName === displayName(refs)) return { edits: [] };
   const clash = nameClash(inFileEnvironment(fc, file).index.lookup(), refs, newName);
   if (clash) return { error: clash };
   const byFile = new Map<string, Site[]>();
@@ -89,13 +113,20 @@ function renameTarget(
   }
   const s = target.site;
   const refs = symbolRefs(inFileEnvironment(fc, file).index.lookup(), s);
-  if (!refs || refs.kind === 'host') return { error: NOT_RENAMEABLE };
+  if (!refs) return { error: NOT_RENAMEABLE };
+  // A host is renamed as its Service: only when Kubernetes Services alone define it.
+  if (refs.kind === 'host' && (!refs.service || refs.declarations.some(d => d.resource.kind !== 'Service')))
+    return { error: NOT_RENAMEABLE };
   if (refs.declarations.length === 0) {
-    const what =
+    const missing =
       refs.kind === 'subset'
         ? `No DestinationRule that applies here defines subset "${refs.name}"`
-        : `Gateway ${refs.gateway.namespace}/${refs.gateway.name} is not in the workspace`;
-    return { error: `${what}, so there is nothing to rename consistently.` };
+        : refs.kind === 'listener'
+          ? `Gateway ${refs.listener.namespace}/${refs.listener.name} has no listener "${refs.listener.listener}" in the workspace`
+          : refs.kind === 'host'
+            ? `Service ${refs.service?.namespace ?? '?'}/${refs.service?.name ?? '?'} is not in the workspace`
+            : `Gateway ${refs.gateway.namespace}/${refs.gateway.name} is not in the workspace`;
+    return { error: `${missing}, so there is nothing to rename consistently.` };
   }
   if ([...refs.declarations, ...refs.uses].some(d => d.resource.incomplete)) {
     return {
@@ -114,6 +145,15 @@ function nameClash(lookup: Lookup, refs: SymbolRefs, newName: string): string | 
     }
   } else if (refs.kind === 'gateway' && lookup.gateway(refs.gateway.namespace, newName).length > 0) {
     return `A Gateway named ${refs.gateway.namespace}/${newName} already exists.`;
+  } else if (refs.kind === 'kubeGateway' && lookup.kubeGateway(refs.gateway.namespace, newName).length > 0) {
+    return `A Gateway named ${refs.gateway.namespace}/${newName} already exists.`;
+  } else if (refs.kind === 'listener') {
+    for (const d of refs.declarations)
+      if (d.resource.listeners?.some(l => l.name?.value === newName))
+        return `Gateway ${d.resource.namespace}/${d.resource.name ?? '?'} already has a listener named "${newName}".`;
+  } else if (refs.kind === 'host' && refs.service) {
+    if (lookup.kubernetesServices(refs.service.namespace, newName).length > 0)
+      return `A Service named ${refs.service.namespace}/${newName} already exists.`;
   }
   return undefined;
 }
@@ -137,6 +177,11 @@ function nameSpan(text: string, s: Site): Span | undefined {
     const ref = resolveGatewayRef(value, s.resource.namespace);
     if (!ref) return undefined;
     return { start: start + ref.nameOffset, end: start + ref.nameOffset + ref.name.length };
+  }
+  // A host renamed as its Service: the name is the first label (`reviews` or `reviews.ns.svc…`).
+  if (s.field === 'destHost' || s.field === 'drHost' || (s.field === 'host' && s.resource.kind !== 'ServiceEntry')) {
+    const dot = value.indexOf('.');
+    return { start, end: start + (dot === -1 ? value.length : dot) };
   }
   return { start, end: start + value.length };
 }

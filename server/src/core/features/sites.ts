@@ -5,6 +5,7 @@ import { labelsMatch } from '../model/labels';
 import type { Labels, Resource } from '../model/types';
 import type { Str } from '../parse/access';
 import { clientNamespaces } from '../index/clientNamespaces';
+import { GATEWAY_API_GROUP } from '../model/gatewayApi';
 
 /**
  * The cross-file meaning of names, shared by definition, references, rename, code lens, links and
@@ -14,7 +15,23 @@ import { clientNamespaces } from '../index/clientNamespaces';
  */
 
 /** A named value in a resource summary that navigation can point at. */
-export type SiteField = 'name' | 'subset' | 'destSubset' | 'destHost' | 'gateway' | 'matchGateway' | 'host' | 'drHost';
+export type SiteField =
+  | 'name'
+  | 'subset'
+  | 'destSubset'
+  | 'destHost'
+  | 'gateway'
+  | 'matchGateway'
+  | 'host'
+  | 'drHost'
+  // Gateway API and ambient mode (gatewayApiSites.ts).
+  | 'parentRef'
+  | 'sectionName'
+  | 'backendRef'
+  | 'listener'
+  | 'grantTo'
+  | 'useWaypoint'
+  | 'targetRef';
 
 export interface Site {
   readonly resource: Resource;
@@ -24,7 +41,21 @@ export interface Site {
   readonly str: Str;
 }
 
-const LIST_FIELDS: readonly SiteField[] = ['subset', 'destSubset', 'destHost', 'gateway', 'matchGateway', 'host'];
+const LIST_FIELDS: readonly SiteField[] = [
+  'subset',
+  'destSubset',
+  'destHost',
+  'gateway',
+  'matchGateway',
+  'host',
+  'parentRef',
+  'sectionName',
+  'backendRef',
+  'listener',
+  'grantTo',
+  'useWaypoint',
+  'targetRef',
+];
 
 export function strOf(r: Resource, field: SiteField, index: number): Str | undefined {
   switch (field) {
@@ -44,6 +75,20 @@ export function strOf(r: Resource, field: SiteField, index: number): Str | undef
       return r.hosts?.[index];
     case 'drHost':
       return r.drHost;
+    case 'parentRef':
+      return r.parentRefs?.[index]?.name;
+    case 'sectionName':
+      return r.parentRefs?.[index]?.sectionName;
+    case 'backendRef':
+      return r.backendRefs?.[index]?.name;
+    case 'listener':
+      return r.listeners?.[index]?.name;
+    case 'grantTo':
+      return r.grantTo?.[index]?.name;
+    case 'useWaypoint':
+      return index === 0 ? r.useWaypoint?.name : undefined;
+    case 'targetRef':
+      return r.targetRefs?.[index]?.name;
   }
 }
 
@@ -60,6 +105,17 @@ function listLength(r: Resource, field: SiteField): number {
       return r.matchGateways?.length ?? 0;
     case 'host':
       return r.hosts?.length ?? 0;
+    case 'parentRef':
+    case 'sectionName':
+      return r.parentRefs?.length ?? 0;
+    case 'backendRef':
+      return r.backendRefs?.length ?? 0;
+    case 'listener':
+      return r.listeners?.length ?? 0;
+    case 'grantTo':
+      return r.grantTo?.length ?? 0;
+    case 'targetRef':
+      return r.targetRefs?.length ?? 0;
     default:
       return 1;
   }
@@ -154,9 +210,9 @@ export interface GatewayName {
   readonly name: string;
 }
 
-/** The Gateway a `gateways` entry (or a Gateway's own name) stands for; undefined for `mesh`. */
+/** The Istio Gateway a `gateways` entry (or a Gateway's own name) stands for; undefined for `mesh`. */
 export function gatewayOf(s: Site): GatewayName | undefined {
-  if (s.field === 'name' && s.resource.kind === 'Gateway')
+  if (s.field === 'name' && s.resource.kind === 'Gateway' && s.resource.group !== GATEWAY_API_GROUP)
     return { namespace: s.resource.namespace, name: s.str.value };
   if (s.field === 'gateway' || s.field === 'matchGateway') return resolveGatewayRef(s.str.value, s.resource.namespace);
   return undefined;
@@ -253,7 +309,9 @@ const MESH_WIDE_IN_ROOT = new Set([
  */
 export function selectedWorkloads(lookup: Lookup, r: Resource, labels: Labels): Resource[] {
   if (Object.keys(labels).length === 0) return [];
-  const anywhere = r.kind === 'Gateway' || (MESH_WIDE_IN_ROOT.has(r.kind) && r.namespace === lookup.rootNamespace);
+  const anywhere =
+    (r.kind === 'Gateway' && r.group !== GATEWAY_API_GROUP) ||
+    (MESH_WIDE_IN_ROOT.has(r.kind) && r.namespace === lookup.rootNamespace);
   const namespaces = anywhere ? lookup.workloadNamespaces() : [r.namespace];
   const out: Resource[] = [];
   for (const ns of namespaces)

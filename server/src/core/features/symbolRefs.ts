@@ -14,6 +14,20 @@ import {
   type GatewayName,
   type Site,
 } from './sites';
+import {
+  kubeGatewayDefinitions,
+  kubeGatewayOf,
+  kubeGatewayUses,
+  listenerDefinitions,
+  listenerOf,
+  listenerUses,
+  serviceHost,
+  serviceRefOf,
+  serviceRefUses,
+  type ListenerName,
+  type ObjectName,
+} from './gatewayApiSites';
+import { parseServiceFqdn } from '../model/hosts';
 
 /** A cross-file name with where it is declared and where it is used. */
 export type SymbolRefs =
@@ -35,6 +49,23 @@ export type SymbolRefs =
       readonly name: string;
       readonly declarations: readonly Site[];
       readonly uses: readonly Site[];
+      /** The Kubernetes Service the host is, when it is a cluster host. */
+      readonly service?: ObjectName;
+    }
+  | {
+      /** A Gateway API Gateway (also a waypoint). */
+      readonly kind: 'kubeGateway';
+      readonly name: string;
+      readonly gateway: ObjectName;
+      readonly declarations: readonly Site[];
+      readonly uses: readonly Site[];
+    }
+  | {
+      readonly kind: 'listener';
+      readonly name: string;
+      readonly listener: ListenerName;
+      readonly declarations: readonly Site[];
+      readonly uses: readonly Site[];
     };
 
 /**
@@ -42,6 +73,26 @@ export type SymbolRefs =
  * Gateway, or a service host. Undefined for sites that are none of these.
  */
 export function symbolRefs(lookup: Lookup, s: Site): SymbolRefs | undefined {
+  const listener = listenerOf(s);
+  if (listener)
+    return {
+      kind: 'listener',
+      name: listener.listener,
+      listener,
+      declarations: listenerDefinitions(lookup, listener),
+      uses: listenerUses(lookup, listener),
+    };
+  const kubeGateway = kubeGatewayOf(lookup, s);
+  if (kubeGateway)
+    return {
+      kind: 'kubeGateway',
+      name: kubeGateway.name,
+      gateway: kubeGateway,
+      declarations: kubeGatewayDefinitions(lookup, kubeGateway),
+      uses: kubeGatewayUses(lookup, kubeGateway),
+    };
+  const service = serviceRefOf(s);
+  if (service) return hostSymbolFor(lookup, serviceHost(service), hostDefinitions(lookup, serviceHost(service)));
   switch (s.field) {
     case 'subset':
       return {
@@ -88,5 +139,17 @@ function hostSymbol(lookup: Lookup, s: Site): SymbolRefs | undefined {
     s.resource.kind === 'Service' || s.resource.kind === 'ServiceEntry'
       ? uniqueSites([s, ...hostDefinitions(lookup, host)])
       : hostDefinitions(lookup, host);
-  return { kind: 'host', name: host, declarations, uses: hostUses(lookup, host) };
+  return hostSymbolFor(lookup, host, declarations);
+}
+
+/** A host's symbol; a cluster Service's host is also named by backendRefs, parentRefs, grants and targetRefs. */
+function hostSymbolFor(lookup: Lookup, host: string, declarations: Site[]): SymbolRefs {
+  const service = parseServiceFqdn(host);
+  return {
+    kind: 'host',
+    name: host,
+    declarations,
+    uses: [...hostUses(lookup, host), ...serviceRefUses(lookup, host)],
+    service,
+  };
 }

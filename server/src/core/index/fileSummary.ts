@@ -15,7 +15,7 @@ export interface FileSummary {
   readonly directives: readonly Directive[];
   /** YAML syntax problems and single-resource rule findings. */
   readonly findings: readonly Finding[];
-  /** True when the file holds at least one Istio resource (or broken YAML that looks like one). */
+  /** True when the file holds at least one Istio or Gateway API resource (or broken YAML that looks like one). */
   readonly hasIstio: boolean;
   /** Documents with YAML syntax errors: their summaries are partial and may be replaced by the last good ones. */
   readonly brokenDocs: readonly number[];

@@ -1,7 +1,9 @@
 import { isWildcard, resolveHost } from '../model/hosts';
 import { identityOf } from '../model/identity';
 import type { Resource } from '../model/types';
-import { boundGateways, destinationHosts } from './references';
+import { GATEWAY_CLASS_KIND_KEY, GATEWAY_KIND_KEY, ROUTE_KIND_KEYS } from '../model/gatewayApi';
+import { kindKey } from '../model/kinds';
+import { boundGateways, destinationHosts, routeBackendKeys, routeParentKeys, waypointKey } from './references';
 
 /**
  * Dependency keys. A lookup records the keys it read; a resource provides keys. When a resource
@@ -30,11 +32,20 @@ export const Keys = {
   meshExportTo: () => 'mesh-export',
   identity: (identity: string) => `id:${identity}`,
   incomplete: (kind: string) => `incomplete:${kind}`,
+  // Gateway API and ambient mode.
+  kubeGateway: (ns: string, name: string) => `kgw:${ns}/${name}`,
+  kubeGatewayName: (name: string) => `kgwname:${name}`,
+  gatewayClass: (name: string) => `gwclass:${name}`,
+  namespaceObject: (name: string) => `nsobj:${name}`,
+  routeParent: (key: string) => `rparent:${key}`,
+  routeBackend: (key: string) => `rbackend:${key}`,
+  waypointUser: (key: string) => `wpuser:${key}`,
 } as const;
 
 export function providedKeys(r: Resource): string[] {
-  const keys = [Keys.kind(r.kind, r.namespace), Keys.kindAnywhere(r.kind)];
-  switch (r.kind) {
+  const kind = kindKey(r.group, r.kind);
+  const keys = [Keys.kind(kind, r.namespace), Keys.kindAnywhere(kind)];
+  switch (kind) {
     case 'Service':
       if (r.name) keys.push(Keys.service(resolveHost(r.name, r.namespace)), Keys.serviceName(r.name.toLowerCase()));
       keys.push(Keys.servicesInNamespace(r.namespace));
@@ -61,9 +72,24 @@ export function providedKeys(r: Resource): string[] {
       for (const host of destinationHosts(r)) keys.push(Keys.virtualServiceDestination(host));
       for (const gateway of boundGateways(r)) keys.push(Keys.virtualServiceGateway(gateway));
       break;
+    case GATEWAY_KIND_KEY:
+      if (r.name) keys.push(Keys.kubeGateway(r.namespace, r.name), Keys.kubeGatewayName(r.name));
+      break;
+    case GATEWAY_CLASS_KIND_KEY:
+      if (r.name) keys.push(Keys.gatewayClass(r.name));
+      break;
+    case 'Namespace':
+      if (r.name) keys.push(Keys.namespaceObject(r.name));
+      break;
     default:
+      if (ROUTE_KIND_KEYS.includes(kind)) {
+        for (const key of routeParentKeys(r)) keys.push(Keys.routeParent(key));
+        for (const key of routeBackendKeys(r)) keys.push(Keys.routeBackend(key));
+      }
       break;
   }
+  const waypoint = waypointKey(r);
+  if (waypoint) keys.push(Keys.waypointUser(waypoint));
   if (r.podLabels) {
     keys.push(Keys.workloads(r.namespace), Keys.allWorkloads());
     for (const [k, v] of Object.entries(r.podLabels)) keys.push(Keys.workloadLabel(k, v));
@@ -72,6 +98,6 @@ export function providedKeys(r: Resource): string[] {
   if (r.meshExportTo) keys.push(Keys.meshExportTo());
   const identity = identityOf(r);
   if (identity !== undefined) keys.push(Keys.identity(identity));
-  if (r.incomplete) keys.push(Keys.incomplete(r.kind));
+  if (r.incomplete) keys.push(Keys.incomplete(kind));
   return keys;
 }

@@ -3,12 +3,13 @@ import { hostCoveredBy, isWildcard, parseServiceFqdn, resolveHost, wildcardCandi
 import { effectiveExportTo, isExportedTo } from '../model/exportTo';
 import { identityOf, sameObject } from '../model/identity';
 import { WORKLOAD_KINDS } from '../model/kinds';
-import type { Resource } from '../model/types';
+import type { Labels, Resource } from '../model/types';
 import { Keys } from './keys';
 import { byId } from './tables';
 import type { IndexedWorkspace } from './scope';
 
 export type { IndexedWorkspace } from './scope';
+import { routeParentKey } from './references';
 
 /** Where the DestinationRules that apply to a client were found, in Istio's lookup order. */
 export interface DestinationRuleMatch {
@@ -301,6 +302,68 @@ export class Lookup {
     if (dr.selector) return true;
     const own = dr.exportTo;
     return !own || own.length === 0 || own.some(e => e === '*' || e === '.' || e === dr.namespace);
+  }
+
+  // --- Gateway API and ambient mode ----------------------------------------------------------
+
+  /** Gateway API Gateways `namespace/name` (never Istio Gateways). */
+  kubeGateway(namespace: string, name: string): Resource[] {
+    this.track(Keys.kubeGateway(namespace, name));
+    return this.visible(this.index.tables.kubeGateways.get(`${namespace}/${name}`));
+  }
+
+  /** Gateway API Gateways named `name` in any namespace. */
+  kubeGatewaysNamed(name: string): Resource[] {
+    this.track(Keys.kubeGatewayName(name));
+    return this.visible(this.index.tables.kubeGatewaysByName.get(name));
+  }
+
+  /** GatewayClasses named `name` (cluster-scoped). */
+  gatewayClass(name: string): Resource[] {
+    this.track(Keys.gatewayClass(name));
+    return this.visible(this.index.tables.gatewayClasses.get(name));
+  }
+
+  /** The Namespace objects named `name` the workspace defines. */
+  namespaceObject(name: string): Resource[] {
+    this.track(Keys.namespaceObject(name));
+    return this.visible(this.index.tables.namespaceObjects.get(name));
+  }
+
+  /**
+   * Labels of the Namespace `name` when the workspace defines it and no Helm templating hides
+   * them; undefined otherwise (selectors over namespace labels cannot then be judged).
+   */
+  namespaceLabels(name: string): Labels | undefined {
+    const found = this.namespaceObject(name);
+    if (found.length === 0 || found.some(n => n.incomplete)) return undefined;
+    return found[0].labels;
+  }
+
+  /** Kubernetes Services `namespace/name`. */
+  kubernetesServices(namespace: string, name: string): Resource[] {
+    return this.servicesForHost(resolveHost(name, namespace)).filter(s => s.kind === 'Service' && s.group === '');
+  }
+
+  /** Routes with a parentRef to the Gateway, Service or ServiceEntry `namespace/name`. */
+  routesWithParent(kind: 'Gateway' | 'Service' | 'ServiceEntry', namespace: string, name: string): Resource[] {
+    const key = routeParentKey(kind, namespace, name);
+    this.track(Keys.routeParent(key));
+    return this.visible(this.index.tables.routesByParent.get(key));
+  }
+
+  /** Routes with a backendRef (or mirror) to the Service `namespace/name`. */
+  routesWithBackend(namespace: string, name: string): Resource[] {
+    const key = `${namespace}/${name}`;
+    this.track(Keys.routeBackend(key));
+    return this.visible(this.index.tables.routesByBackend.get(key));
+  }
+
+  /** Namespaces, Services and workloads whose `istio.io/use-waypoint` names the waypoint `namespace/name`. */
+  waypointUsers(namespace: string, name: string): Resource[] {
+    const key = `${namespace}/${name}`;
+    this.track(Keys.waypointUser(key));
+    return this.visible(this.index.tables.waypointUsers.get(key));
   }
 }
 

@@ -2,7 +2,9 @@ import { isWildcard, resolveHost } from '../model/hosts';
 import { sameObject } from '../model/identity';
 import type { Resource } from '../model/types';
 import { MultiMap } from '../util/multiMap';
-import { boundGateways, destinationHosts } from './references';
+import { GATEWAY_CLASS_KIND_KEY, GATEWAY_KIND_KEY, ROUTE_KIND_KEYS } from '../model/gatewayApi';
+import { kindKey } from '../model/kinds';
+import { boundGateways, destinationHosts, routeBackendKeys, routeParentKeys, waypointKey } from './references';
 
 /** Lists in the tables are ordered by resource id, so lookups answer deterministically without sorting. */
 /**
@@ -50,6 +52,19 @@ export class Tables {
   /** `metadata.name` -> resources of that name, where copies of one object are found (see copiesOf). */
   readonly byName = new MultiMap<string, Resource>(byId);
   readonly namespaces = new MultiMap<string, Resource>(byId);
+  /** Gateway API Gateways by `ns/name` and by name. */
+  readonly kubeGateways = new MultiMap<string, Resource>(byId);
+  readonly kubeGatewaysByName = new MultiMap<string, Resource>(byId);
+  /** GatewayClasses by name (cluster-scoped). */
+  readonly gatewayClasses = new MultiMap<string, Resource>(byId);
+  /** Namespace objects by their name. */
+  readonly namespaceObjects = new MultiMap<string, Resource>(byId);
+  /** `Kind|ns/name` of a route parent (Gateway, Service, ServiceEntry) -> routes naming it (each once). */
+  readonly routesByParent = new MultiMap<string, Resource>(byId);
+  /** `ns/name` of a Service -> routes sending to it in backendRefs (each once). */
+  readonly routesByBackend = new MultiMap<string, Resource>(byId);
+  /** `ns/name` of a waypoint -> Namespaces, Services and workloads whose istio.io/use-waypoint names it. */
+  readonly waypointUsers = new MultiMap<string, Resource>(byId);
 
   /** Every copy of `r`'s object (same group, kind, namespace and name), `r` included when it is in the tables. */
   objectsLike(r: Resource): Resource[] {
@@ -84,14 +99,17 @@ export class Tables {
     const apply = <K>(m: MultiMap<K, Resource>, key: K) => (op === 'add' ? m.add(key, r) : m.remove(key, r));
     if (op === 'add') this.byId.set(r.id, r);
     else this.byId.delete(r.id);
-    apply(this.byKindNs, `${r.kind}|${r.namespace}`);
-    apply(this.byKind, r.kind);
+    const kind = kindKey(r.group, r.kind);
+    apply(this.byKindNs, `${kind}|${r.namespace}`);
+    apply(this.byKind, kind);
     apply(this.namespaces, r.namespace);
     if (r.incomplete) {
-      apply(this.incomplete, `${r.kind}|${r.namespace}`);
-      apply(this.incomplete, r.kind);
+      apply(this.incomplete, `${kind}|${r.namespace}`);
+      apply(this.incomplete, kind);
     }
     if (r.name) apply(this.byName, r.name);
+    const waypoint = waypointKey(r);
+    if (waypoint) apply(this.waypointUsers, waypoint);
     if (r.meshRootNamespace || r.meshExportTo) {
       if (op === 'add') this.meshRoots.add(r);
       else this.meshRoots.delete(r);
@@ -100,7 +118,7 @@ export class Tables {
       apply(this.workloads, r.namespace);
       for (const [k, v] of Object.entries(r.podLabels)) apply(this.workloadsByLabel, `${k}=${v}`);
     }
-    switch (r.kind) {
+    switch (kind) {
       case 'Service':
         if (r.name) {
           apply(this.services, resolveHost(r.name, r.namespace));
@@ -137,7 +155,23 @@ export class Tables {
         for (const host of destinationHosts(r)) apply(this.vsByDestination, host);
         for (const gateway of boundGateways(r)) apply(this.vsByGateway, gateway);
         break;
+      case GATEWAY_KIND_KEY:
+        if (r.name) {
+          apply(this.kubeGateways, `${r.namespace}/${r.name}`);
+          apply(this.kubeGatewaysByName, r.name);
+        }
+        break;
+      case GATEWAY_CLASS_KIND_KEY:
+        if (r.name) apply(this.gatewayClasses, r.name);
+        break;
+      case 'Namespace':
+        if (r.name) apply(this.namespaceObjects, r.name);
+        break;
       default:
+        if (ROUTE_KIND_KEYS.includes(kind)) {
+          for (const key of routeParentKeys(r)) apply(this.routesByParent, key);
+          for (const key of routeBackendKeys(r)) apply(this.routesByBackend, key);
+        }
         break;
     }
   }

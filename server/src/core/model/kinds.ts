@@ -1,3 +1,5 @@
+import { gatewayApiKindKey, isGatewayApiGroup } from './gatewayApi';
+
 /** What the analysis knows about each Istio API kind: its group, served versions and v1 gate. */
 export interface IstioKindInfo {
   readonly kind: string;
@@ -94,6 +96,23 @@ export function istioKind(group: string, kind: string): IstioKindInfo | undefine
 
 export function isIstioGroup(group: string): boolean {
   return ISTIO_GROUPS.includes(group);
+}
+
+/**
+ * The APIs this project treats as its own: Istio's groups and the Gateway API, which Istio
+ * implements. Documents of these get completion, hover and syntax checks.
+ */
+export function isOwnGroup(group: string): boolean {
+  return isIstioGroup(group) || isGatewayApiGroup(group);
+}
+
+/**
+ * The key the index and rule metadata use for a kind: the kind itself, except for Gateway API
+ * kinds (`gateway.networking.k8s.io/Gateway`), so that a Gateway API Gateway is never taken for
+ * an Istio Gateway.
+ */
+export function kindKey(group: string, kind: string): string {
+  return isGatewayApiGroup(group) ? gatewayApiKindKey(kind) : kind;
 }
 
 /** Splits `group/version` (or a bare core `v1`) into its parts. */

@@ -1,6 +1,7 @@
 import { asMap, entries, get, items, mapHasTemplates, str, stringMap } from '../parse/access';
 import { hidesTemplatedContent } from '../parse/helm';
 import type { ParsedDocument, YNode } from '../parse/types';
+import { isGatewayApiGroup } from './gatewayApi';
 import { isIstioGroup, splitApiVersion, WORKLOAD_KINDS } from './kinds';
 import type { Resource, ResourceFields } from './types';
 import { extractNetworking } from './extract/networking';
@@ -8,6 +9,8 @@ import { extractPolicy } from './extract/policy';
 import { extractKubernetes } from './extract/kubernetes';
 import { extractKustomization, isKustomizationFile } from './extract/kustomization';
 import { extractMeshConfig } from './extract/meshConfig';
+import { extractAmbient } from './extract/ambient';
+import { extractGatewayApi } from './extract/gatewayApi';
 
 export type { ResourceFields } from './types';
 
@@ -15,7 +18,7 @@ const KUBERNETES_KINDS = new Set(['Service', 'Namespace', 'ServiceAccount', ...W
 const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
 
 /**
- * Summarises every object a document holds that matters to Istio semantics: Istio resources,
+ * Summarises every object a document holds that matters to Istio semantics: Istio and Gateway API resources,
  * the Kubernetes kinds selectors and hosts refer to, kustomizations and mesh configuration.
  * `kind: List` documents contribute one resource per item.
  */
@@ -58,9 +61,17 @@ function summarizeObject(
   if (isKustomizationFile(file, kind) && itemIndex === undefined) {
     fields.kustomization = extractKustomization(node);
   } else if (isIstioGroup(group)) {
-    Object.assign(fields, extractNetworking(kind, node), extractPolicy(kind, node), extractMeshConfig(kind, node));
+    Object.assign(
+      fields,
+      extractNetworking(kind, node),
+      extractPolicy(kind, node),
+      extractMeshConfig(kind, node),
+      extractAmbient(kind, node),
+    );
+  } else if (isGatewayApiGroup(group)) {
+    Object.assign(fields, extractGatewayApi(kind, node));
   } else if (group === '' || group === 'apps' || group === 'batch' || group === 'argoproj.io') {
-    if (KUBERNETES_KINDS.has(kind)) Object.assign(fields, extractKubernetes(kind, node));
+    if (KUBERNETES_KINDS.has(kind)) Object.assign(fields, extractKubernetes(kind, node), extractAmbient(kind, node));
     else if (kind === 'ConfigMap') Object.assign(fields, extractMeshConfig(kind, node));
     else return undefined;
     if (kind === 'ConfigMap' && fields.meshRootNamespace === undefined && !fields.meshExportTo) return undefined;

@@ -1,5 +1,15 @@
 import type { Str } from '../parse/access';
 import type { Span } from '../parse/types';
+import type {
+  BackendRef,
+  GrantFrom,
+  GrantTo,
+  L7Field,
+  ListenerSummary,
+  ObjectRef,
+  ParentRef,
+  WaypointUse,
+} from './gatewayApiTypes';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -201,6 +211,31 @@ export interface Resource {
   /** MeshConfig exportTo defaults set by an IstioOperator or the `istio` ConfigMap. */
   readonly meshExportTo?: MeshExportDefaults;
   readonly kustomization?: KustomizationInfo;
+
+  // Gateway API (gateway.networking.k8s.io) and ambient mode.
+  /** Gateway `spec.gatewayClassName`. */
+  readonly gatewayClassName?: Str;
+  /** Gateway `spec.listeners`. */
+  readonly listeners?: readonly ListenerSummary[];
+  /** GatewayClass `spec.controllerName`. */
+  readonly controllerName?: string;
+  /** Route `spec.parentRefs`. */
+  readonly parentRefs?: readonly ParentRef[];
+  /** Route `spec.hostnames` (HTTPRoute, GRPCRoute, TLSRoute). */
+  readonly hostnames?: readonly Str[];
+  /** Route backendRefs, rule by rule, including `requestMirror` backends. */
+  readonly backendRefs?: readonly BackendRef[];
+  /** ReferenceGrant `spec.from` and `spec.to`. */
+  readonly grantFrom?: readonly GrantFrom[];
+  readonly grantTo?: readonly GrantTo[];
+  /** `targetRefs` (and the legacy `targetRef`) of policies: BackendTLSPolicy, AuthorizationPolicy, Telemetry… */
+  readonly targetRefs?: readonly ObjectRef[];
+  /** `istio.io/use-waypoint` on a Namespace, Service or ServiceEntry, or in a workload's pod labels. */
+  readonly useWaypoint?: WaypointUse;
+  /** AuthorizationPolicy `action` (ALLOW unless written). */
+  readonly action?: string;
+  /** AuthorizationPolicy rule fields that only an HTTP proxy (sidecar, waypoint) can enforce. */
+  readonly l7Fields?: readonly L7Field[];
 }
 
 /** The fields a kind's extractor (model/extract/) fills in; summarize.ts adds the common ones. */

@@ -33,9 +33,11 @@ export const rule: CrossFileRule = {
       if (entry.value.trim() === MESH_GATEWAY) return;
       const ref = resolveGatewayRef(entry.value.trim(), vs.namespace);
       if (!ref) return;
-      const found = ctx.index.gateway(ref.namespace, ref.name);
+      const istio = ctx.index.gateway(ref.namespace, ref.name);
+      // A Gateway API Gateway of that name is what Istio's analyzer checks the hosts against otherwise.
+      const found = istio.length > 0 ? istio : ctx.index.kubeGateway(ref.namespace, ref.name);
       // A missing Gateway is gateway-not-found's finding; a templated one cannot be judged.
-      if (found.length === 0 || found.some(g => g.incomplete || !g.servers || g.servers.length === 0)) return;
+      if (found.length === 0 || found.some(g => g.incomplete || serverHosts(g) === undefined)) return;
       gateways.push(...found);
     }
     for (const h of vs.hosts) {
@@ -45,7 +47,10 @@ export const rule: CrossFileRule = {
       const byNamespace = verdicts.find(v => v.verdict.kind === 'namespace');
       const related: RelatedInfo[] = gateways.map(g => ({
         file: g.file,
-        span: g.servers?.flatMap(s => s.hosts)[0]?.span ?? g.nameSpan ?? g.span,
+        span:
+          (g.servers?.flatMap(s => s.hosts)[0] ?? g.listeners?.find(l => l.hostname)?.hostname)?.span ??
+          g.nameSpan ??
+          g.span,
         message: `Gateway ${g.namespace}/${g.name ?? '?'}`,
       }));
       if (byNamespace && byNamespace.verdict.kind === 'namespace') {
@@ -63,7 +68,7 @@ export const rule: CrossFileRule = {
         });
         continue;
       }
-      const accepted = [...new Set(gateways.flatMap(g => (g.servers ?? []).flatMap(s => s.hosts.map(x => x.value))))];
+      const accepted = [...new Set(gateways.flatMap(g => serverHosts(g) ?? []))];
       ctx.report({
         span: h.span,
         messageId: 'noServer',
@@ -84,8 +89,26 @@ type Verdict =
   | { readonly kind: 'namespace'; readonly allowed: string[] }
   | { readonly kind: 'no' };
 
+/**
+ * Host patterns a Gateway serves: its servers' hosts, or a Gateway API Gateway's listener
+ * hostnames (`*` for a listener without one). Undefined when it has none to judge by.
+ */
+function serverHosts(gw: Resource): string[] | undefined {
+  if (gw.listeners) {
+    const hosts = gw.listeners.map(l => l.hostname?.value ?? '*');
+    return hosts.length > 0 ? hosts : undefined;
+  }
+  const hosts = (gw.servers ?? []).flatMap(s => s.hosts.map(x => x.value));
+  return gw.servers && gw.servers.length > 0 ? hosts : undefined;
+}
+
 /** Whether a server of the Gateway takes `host` (resolved) from a VirtualService in `namespace`. */
 function accepts(gw: Resource, host: string, namespace: string): Verdict {
+  // Istio's analyzer matches Gateway API listener hostnames without namespaces (vsHostInKubernetesGateway).
+  if (gw.listeners)
+    return (serverHosts(gw) ?? []).some(h => h === '*' || hostsOverlap(host, h.toLowerCase()))
+      ? { kind: 'yes' }
+      : { kind: 'no' };
   const allowed: string[] = [];
   for (const server of gw.servers ?? []) {
     for (const entry of server.hosts) {

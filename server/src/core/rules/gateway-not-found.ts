@@ -1,3 +1,4 @@
+import { GATEWAY_KIND_KEY } from '../model/gatewayApi';
 import { MESH_GATEWAY, resolveGatewayRef } from '../model/gatewayRef';
 import type { Resource } from '../model/types';
 import { byCloseness, didYouMean } from './support/distance';
@@ -6,7 +7,9 @@ import type { CrossFileRule, Fix } from './types';
 
 /**
  * A VirtualService bound to a Gateway that does not exist: Istio binds it to nothing, so its
- * routes are silently absent from every gateway (requests get 404s).
+ * routes are silently absent from every gateway (requests get 404s). A Gateway API Gateway of
+ * that namespace and name counts as existing, as `istioctl analyze` accepts it (istio/istio
+ * #60776, pkg/config/analysis/analyzers/virtualservice/gateways.go).
  */
 export const rule: CrossFileRule = {
   id: 'gateway-not-found',
@@ -28,12 +31,21 @@ export const rule: CrossFileRule = {
       if (written === MESH_GATEWAY) continue;
       const ref = resolveGatewayRef(written, vs.namespace);
       if (!ref || index.gateway(ref.namespace, ref.name).length > 0) continue;
-      const sameName = index.gatewaysNamed(ref.name).filter(g => g.namespace !== ref.namespace);
+      if (index.kubeGateway(ref.namespace, ref.name).length > 0) continue;
+      const sameName = [...index.gatewaysNamed(ref.name), ...index.kubeGatewaysNamed(ref.name)].filter(
+        g => g.namespace !== ref.namespace,
+      );
       // A reference into a namespace the workspace shows no Gateway of, with no Gateway of that
       // name anywhere, most likely points at a Gateway managed elsewhere (a shared ingress).
-      if (sameName.length === 0 && index.ofKind('Gateway', ref.namespace).length === 0) continue;
-      if (index.hasIncomplete('Gateway', ref.namespace)) continue;
-      const all = index.allGateways().filter(g => g.name);
+      if (
+        sameName.length === 0 &&
+        index.ofKind('Gateway', ref.namespace).length === 0 &&
+        index.ofKind(GATEWAY_KIND_KEY, ref.namespace).length === 0
+      )
+        continue;
+      if (index.hasIncomplete('Gateway', ref.namespace) || index.hasIncomplete(GATEWAY_KIND_KEY, ref.namespace))
+        continue;
+      const all = [...index.allGateways(), ...index.ofKindAnywhere(GATEWAY_KIND_KEY)].filter(g => g.name);
       const refText = (g: Resource) => (g.namespace === vs.namespace ? g.name! : `${g.namespace}/${g.name}`);
       const names = [...new Set(all.map(g => g.name!))];
       const suggestion = didYouMean(ref.name, names);

@@ -37,6 +37,13 @@ import { rule as gatewayTlsWithoutCertificate } from './gateway-tls-without-cert
 import { rule as sidecarEgressHostFormat } from './sidecar-egress-host-format';
 import { rule as principalFormat } from './principal-format';
 import { rule as schema } from './schema';
+import { rule as routeParentNotFound } from './route-parent-not-found';
+import { rule as routeNotAllowed } from './route-not-allowed';
+import { rule as routeHostnameMismatch } from './route-hostname-mismatch';
+import { rule as backendNotFound } from './backend-not-found';
+import { rule as missingReferenceGrant } from './missing-reference-grant';
+import { rule as waypointNotFound } from './waypoint-not-found';
+import { rule as l7PolicyWithoutWaypoint } from './l7-policy-without-waypoint';
 
 /** Rules that read the workspace index (re-run when what they read changes). */
 const CROSS_FILE_RULES: readonly Rule[] = [
@@ -56,6 +63,13 @@ const CROSS_FILE_RULES: readonly Rule[] = [
   conflictingGateways,
   delegateNotFound,
   duplicateResource,
+  routeParentNotFound,
+  routeNotAllowed,
+  routeHostnameMismatch,
+  backendNotFound,
+  missingReferenceGrant,
+  waypointNotFound,
+  l7PolicyWithoutWaypoint,
 ];
 
 /** Rules that look at one resource's YAML alone. */
