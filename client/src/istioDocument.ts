@@ -24,3 +24,25 @@ const COMPLETE_API_VERSION =
 
 const ISTIO_API_VERSION =
   /^[ \t]*(?:-[ \t]+)?["']?apiVersion["']?[ \t]*:[ \t]*["']?(?:[a-z0-9.-]*\.istio\.io|gateway\.networking\.k8s\.io)\//m;
+
+/**
+ * Documents where Istio settings live outside Istio resources: the annotations and labels of the
+ * Kubernetes kinds Istio reads them from (workloads and their pod templates, Services, Namespaces…),
+ * the `proxy.istio.io/config` annotation and the mesh ConfigMap. The server answers there only in
+ * `metadata.annotations`/`labels`, inside those documents, and in MeshConfig: elsewhere in such a
+ * file it says nothing, as for any other YAML.
+ */
+export function mayHoldIstioSettings(text: string): boolean {
+  if (text.includes('istio.io/') || /^[ \t]*["']?mesh["']?[ \t]*:/m.test(text)) return true;
+  return SETTINGS_KIND.test(text) && NAMES_KEY.test(text);
+}
+
+/** For completion and hover: Istio documents, and others that may hold Istio settings. */
+export function wantsIstioFeatures(text: string): boolean {
+  return isIstioText(text) || mayHoldIstioSettings(text);
+}
+
+const SETTINGS_KIND =
+  /^[ \t]*(?:-[ \t]+)?kind[ \t]*:[ \t]*["']?(?:Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|ReplicationController|Job|CronJob|Rollout|Service|Namespace|ServiceAccount|ServiceEntry|WorkloadEntry|Gateway|GatewayClass|Ingress)["']?[ \t]*(?:#.*)?$/m;
+
+const NAMES_KEY = /^[ \t]*(?:-[ \t]+)?(?:annotations|labels)[ \t]*:/m;

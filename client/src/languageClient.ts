@@ -7,7 +7,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { isIstioText } from './istioDocument';
+import { wantsIstioFeatures } from './istioDocument';
 
 /**
  * The bundled server (dist/server.js) over IPC. Every YAML document is synchronised, because a
@@ -40,7 +40,7 @@ export function createLanguageClient(
 
 export const istioOnlyMiddleware: Middleware = {
   provideCompletionItem: (document, position, context, token, next) =>
-    isIstioText(document.getText()) ? next(document, position, context, token) : undefined,
+    wantsIstioFeatures(document.getText()) ? next(document, position, context, token) : undefined,
   provideHover: (document, position, token, next) =>
-    isIstioText(document.getText()) ? next(document, position, token) : undefined,
+    wantsIstioFeatures(document.getText()) ? next(document, position, token) : undefined,
 };

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { EmbeddedKind, EmbeddedSchemaSource } from '../core/schema/embedded';
 import { SchemaRegistry } from '../core/schema/registry';
 import type { SchemaFile } from '../core/schema/types';
 
@@ -48,6 +49,29 @@ export function loadSchemas(log: (message: string) => void = () => undefined): S
       log(`Istio schemas in ${dir} could not be read (${String(e)}): completion, hover and schema validation are off.`);
     }
   }
-  loaded = new SchemaRegistry(files);
+  loaded = new SchemaRegistry(files, dir ? meshSchemaSource(dir, log) : undefined);
   return loaded;
+}
+
+/**
+ * The mesh configuration schemas (schemas/mesh/<Kind>.json, beside schemas/generated), read when
+ * a document first needs one: most workspaces hold no MeshConfig, and the files are large.
+ */
+export function meshSchemaSource(
+  generatedDir: string,
+  log: (message: string) => void = () => undefined,
+): EmbeddedSchemaSource {
+  const dir = path.join(generatedDir, '..', 'mesh');
+  const cache = new Map<EmbeddedKind, SchemaFile | undefined>();
+  return kind => {
+    if (cache.has(kind)) return cache.get(kind);
+    let file: SchemaFile | undefined;
+    try {
+      file = JSON.parse(fs.readFileSync(path.join(dir, `${kind}.json`), 'utf8')) as SchemaFile;
+    } catch (e) {
+      log(`The ${kind} schema in ${dir} could not be read (${String(e)}): ${kind} documents are not checked.`);
+    }
+    cache.set(kind, file);
+    return file;
+  };
 }

@@ -6,7 +6,7 @@ import { summarizeDocument, type SummarizedObject } from '../model/summarize';
 import type { Resource } from '../model/types';
 import type { FileSummary } from '../index/fileSummary';
 import { BUILTIN_IDS, BUILTIN_META } from '../rules/support/builtin';
-import { toFinding, type Finding, type LocalRule } from '../rules/types';
+import { toFinding, type Finding, type LocalRule, type LocalRuleContext } from '../rules/types';
 import type { AnalysisSettings } from '../settings';
 import type { SchemaRegistry } from '../schema/registry';
 
@@ -60,7 +60,9 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
   }
   const hasIstio = resources.some(r => isOwnGroup(r.group)) || (looksIstio && brokenDocs.length > 0);
   if (hasIstio && !parsed.isHelm) findings.push(...syntaxFindings(file, parsed.docs));
-  for (const o of objects) findings.push(...runLocalRules(o, text, templatedDocs.has(o.resource.docIndex), options));
+  const kinds = options.rules.map(kindSet);
+  for (const o of objects)
+    findings.push(...runLocalRules(o, text, templatedDocs.has(o.resource.docIndex), options, kinds));
   return {
     file,
     lineStarts: parsed.lineStarts,
@@ -99,28 +101,55 @@ function syntaxFindings(file: string, docs: readonly ParsedDocument[]): Finding[
   return out;
 }
 
-function runLocalRules(o: SummarizedObject, text: string, templated: boolean, options: AnalyzeFileOptions): Finding[] {
+function runLocalRules(
+  o: SummarizedObject,
+  text: string,
+  templated: boolean,
+  options: AnalyzeFileOptions,
+  /** The kinds of each rule of options.rules, as sets. */
+  ruleKinds: readonly ReadonlySet<string>[],
+): Finding[] {
   const out: Finding[] = [];
   const { resource } = o;
+  const own = isOwnGroup(resource.group);
+  const key = kindKey(resource.group, resource.kind);
   const isTemplated = templated ? (node: YNode | null | undefined) => hidesTemplatedContent(text, node) : () => false;
-  for (const rule of options.rules) {
-    if (!appliesTo(rule.meta.kinds, resource)) continue;
+  // One context per object: rules run one after another, and most objects meet dozens of rules.
+  let current: LocalRule | undefined;
+  const ctx: LocalRuleContext = {
+    resource,
+    node: o.node,
+    text,
+    settings: options.settings,
+    schemas: options.schemas,
+    isTemplated,
+    report: r => out.push(toFinding(current!, resource, r)),
+  };
+  for (let i = 0; i < options.rules.length; i++) {
+    const rule = options.rules[i];
+    const kinds = ruleKinds[i];
+    if (!kinds.has(key) && !(own && kinds.has('*'))) continue;
+    current = rule;
     try {
-      rule.check({
-        resource,
-        node: o.node,
-        text,
-        settings: options.settings,
-        schemas: options.schemas,
-        isTemplated,
-        report: r => out.push(toFinding(rule, resource, r)),
-      });
+      rule.check(ctx);
     } catch (e) {
       options.onRuleError?.(rule.id, e);
     }
   }
   return out;
 }
+
+/** A rule's kinds as a set, built once per rule. */
+function kindSet(rule: LocalRule): ReadonlySet<string> {
+  let set = kindSets.get(rule);
+  if (!set) {
+    set = new Set(rule.meta.kinds);
+    kindSets.set(rule, set);
+  }
+  return set;
+}
+
+const kindSets = new WeakMap<LocalRule, ReadonlySet<string>>();
 
 /**
  * `*` stands for every Istio and Gateway API kind; other kinds must be named, Gateway API ones by

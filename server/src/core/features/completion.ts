@@ -7,6 +7,8 @@ import { referenceAt, valueTextFor, workspaceKeys, workspaceValues } from './com
 import { documentInfo, type DocumentInfo } from './documentInfo';
 import { yamlCursor, type YamlCursor } from './yamlCursor';
 import type { Completion, CompletionContext, CompletionResult } from './completionTypes';
+import { embeddedCompletion } from './embeddedFeatures';
+import { istioNameCompletion } from './istioNames';
 
 export type { Completion, CompletionContext, CompletionKind, CompletionResult } from './completionTypes';
 
@@ -24,8 +26,14 @@ export function completion(
   offset: number,
   trigger?: string,
 ): CompletionResult | undefined {
+  // Inside a document written in a string (proxy.istio.io/config, the istio ConfigMap's mesh).
+  const embedded = embeddedCompletion(cc, file, text, offset, trigger);
+  if (embedded) return embedded;
   const cur = yamlCursor(text, offset);
   if (!cur) return undefined;
+  // Istio's annotation and label names, also on Kubernetes kinds.
+  const named = istioNameCompletion(text, cur, trigger);
+  if (named) return named;
   if (trigger === ' ' && cur.slot === 'key') return undefined;
   const doc = documentInfo(cc, file, text, cur.doc, offset);
   const root = cur.path.length === 1 && !cur.flow ? cur.path[0] : undefined;
@@ -115,6 +123,8 @@ function keysOf(
     if (atRoot && (name === 'status' || (ctx.generic && name === 'spec'))) continue;
     const child = node.property(name);
     if (!child || !child.servedIn(ctx.version)) continue;
+    // A proto field name jsonpb also accepts (MeshConfig): valid, but its JSON name is the one offered.
+    if (child.def['x-istio-alias-of']) continue;
     const isRequired = required.has(name) || (atRoot && name !== 'apiVersion' && name !== 'kind');
     const rank = child.deprecated
       ? 3

@@ -14,6 +14,8 @@ import { enumValueDoc, fieldDoc, kindDoc } from './schemaDocs';
 import { destinationHost, gatewayOf, hostDefinitions, hostOf, subsetDefinitions, type Site } from './sites';
 import { targetAt } from './target';
 import { gatewayApiHover } from './gatewayApiHover';
+import { embeddedHover } from './embeddedFeatures';
+import { istioNameHover } from './istioNames';
 
 export interface HoverResult {
   /** Markdown. */
@@ -29,11 +31,17 @@ export interface HoverResult {
  * servers). On other values: the value's own documentation (enum values, kinds) and its field's.
  */
 export function hover(hc: CompletionContext, file: string, text: string, offset: number): HoverResult | undefined {
+  // Inside a document written in a string (proxy.istio.io/config, the istio ConfigMap's mesh).
+  const embedded = embeddedHover(hc, file, text, offset);
+  if (embedded) return embedded;
   const at = nodeAt(parseYamlFile(file, text), offset);
   if (!at?.scalar) return undefined;
   const object = at.itemIndex === undefined ? at.doc.root : get(at.doc.root, 'items', at.itemIndex);
   const apiVersion = str(get(object, 'apiVersion'))?.value;
   const kind = str(get(object, 'kind'))?.value;
+  // Istio's annotation and label names, also on Kubernetes kinds.
+  const named = istioNameHover(at, kind, at.scalar.span);
+  if (named) return named;
   if (!apiVersion || !kind || !asMap(object)) return undefined;
   const schema = hc.schemas.resource(apiVersion, kind);
   const span = at.scalar.span;

@@ -4,6 +4,7 @@ import type { Resource } from '../model/types';
 import { GATEWAY_CLASS_KIND_KEY, GATEWAY_KIND_KEY, ROUTE_KIND_KEYS } from '../model/gatewayApi';
 import { kindKey } from '../model/kinds';
 import { boundGateways, destinationHosts, routeBackendKeys, routeParentKeys, waypointKey } from './references';
+import { dirname } from '../util/paths';
 
 /**
  * Dependency keys. A lookup records the keys it read; a resource provides keys. When a resource
@@ -40,6 +41,9 @@ export const Keys = {
   routeParent: (key: string) => `rparent:${key}`,
   routeBackend: (key: string) => `rbackend:${key}`,
   waypointUser: (key: string) => `wpuser:${key}`,
+  meshConfig: () => 'meshcfg',
+  kustomizations: () => 'kustomizations',
+  directory: (dir: string) => `dir:${dir}`,
 } as const;
 
 export function providedKeys(r: Resource): string[] {
@@ -96,6 +100,9 @@ export function providedKeys(r: Resource): string[] {
   }
   if (r.meshRootNamespace) keys.push(Keys.rootNamespace());
   if (r.meshExportTo) keys.push(Keys.meshExportTo());
+  if (r.mesh) keys.push(Keys.meshConfig());
+  if (r.kustomization) keys.push(Keys.kustomizations());
+  keys.push(Keys.directory(dirname(r.file)));
   const identity = identityOf(r);
   if (identity !== undefined) keys.push(Keys.identity(identity));
   if (r.incomplete) keys.push(Keys.incomplete(kind));

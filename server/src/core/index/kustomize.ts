@@ -113,6 +113,12 @@ export class KustomizeGraph {
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([root, namespace]) => (namespace === undefined ? { root } : { root, namespace }));
   }
+
+  /** A kustomization listing `file`, directly or through its directory; undefined when none does. */
+  listing(file: string): string | undefined {
+    const direct = this.listedBy.get(file)?.[0];
+    return direct ?? this.listedBy.get(dirname(file))?.[0];
+  }
 }
 
 const NONE: readonly KustomizePlacement[] = [];

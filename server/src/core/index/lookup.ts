@@ -4,6 +4,7 @@ import { effectiveExportTo, isExportedTo } from '../model/exportTo';
 import { identityOf, sameObject } from '../model/identity';
 import { WORKLOAD_KINDS } from '../model/kinds';
 import type { Labels, Resource } from '../model/types';
+import { dirname } from '../util/paths';
 import { Keys } from './keys';
 import { byId } from './tables';
 import type { IndexedWorkspace } from './scope';
@@ -268,6 +269,26 @@ export class Lookup {
     const key = `${namespace}/${name}`;
     this.track(Keys.virtualServiceGateway(key));
     return this.visible(this.index.tables.vsByGateway.get(key));
+  }
+
+  /** Resources carrying a MeshConfig, in id order (the first is the one the root namespace comes from). */
+  meshConfigs(): Resource[] {
+    this.track(Keys.meshConfig());
+    return [...this.index.tables.meshConfigs].sort(byId);
+  }
+
+  /** A kustomization listing `file` (directly or through its directory), if any. */
+  kustomizationListing(file: string): string | undefined {
+    this.track(Keys.kustomizations());
+    return this.index.kustomizationListing(file);
+  }
+
+  /** Resources of the files directly in `dir` (not in subdirectories), in id order. */
+  resourcesInDirectory(dir: string): Resource[] {
+    this.track(Keys.directory(dir));
+    const out: Resource[] = [];
+    for (const summary of this.index.allFiles()) if (dirname(summary.file) === dir) out.push(...summary.resources);
+    return out.sort(byId);
   }
 
   resolve(host: string, namespace: string): string {

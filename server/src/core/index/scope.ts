@@ -13,6 +13,10 @@ export interface IndexedWorkspace {
   readonly meshExportTo?: MeshExportDefaults;
   resource(id: string): Resource | undefined;
   file(file: string): { readonly lineStarts: LineStarts } | undefined;
+  /** Every file of the workspace (every environment's). */
+  allFiles(): Iterable<{ readonly file: string; readonly resources: readonly Resource[] }>;
+  /** A kustomization that lists `file` (directly or through its directory). */
+  kustomizationListing(file: string): string | undefined;
 }
 
 /**
@@ -27,7 +31,7 @@ export class Scope implements IndexedWorkspace {
   constructor(
     /** The environment's name; undefined when the workspace is one environment. */
     readonly name: string | undefined,
-    private readonly workspace: Pick<IndexedWorkspace, 'resource' | 'file'>,
+    private readonly workspace: Pick<IndexedWorkspace, 'resource' | 'file' | 'allFiles' | 'kustomizationListing'>,
     fallbackRoot: string,
   ) {
     this.root = fallbackRoot;
@@ -47,6 +51,14 @@ export class Scope implements IndexedWorkspace {
 
   file(file: string): { readonly lineStarts: LineStarts } | undefined {
     return this.workspace.file(file);
+  }
+
+  allFiles(): Iterable<{ readonly file: string; readonly resources: readonly Resource[] }> {
+    return this.workspace.allFiles();
+  }
+
+  kustomizationListing(file: string): string | undefined {
+    return this.workspace.kustomizationListing(file);
   }
 
   /**

@@ -51,6 +51,8 @@ export class Tables {
   readonly meshRoots = new Set<Resource>();
   /** `metadata.name` -> resources of that name, where copies of one object are found (see copiesOf). */
   readonly byName = new MultiMap<string, Resource>(byId);
+  /** Resources carrying a MeshConfig (IstioOperator meshConfig, the `istio` ConfigMap). */
+  readonly meshConfigs = new Set<Resource>();
   readonly namespaces = new MultiMap<string, Resource>(byId);
   /** Gateway API Gateways by `ns/name` and by name. */
   readonly kubeGateways = new MultiMap<string, Resource>(byId);
@@ -113,6 +115,10 @@ export class Tables {
     if (r.meshRootNamespace || r.meshExportTo) {
       if (op === 'add') this.meshRoots.add(r);
       else this.meshRoots.delete(r);
+    }
+    if (r.mesh) {
+      if (op === 'add') this.meshConfigs.add(r);
+      else this.meshConfigs.delete(r);
     }
     if (r.podLabels) {
       apply(this.workloads, r.namespace);

@@ -186,6 +186,11 @@ export class WorkspaceIndex implements IndexView {
     return new Lookup(this.scopeOf(instance), track, instance);
   }
 
+  /** A kustomization that lists `file` (directly or through its directory). */
+  kustomizationListing(file: string): string | undefined {
+    return this.kustomize.listing(file);
+  }
+
   /** Replaces (or, with undefined, removes) whole files. */
   update(updates: ReadonlyMap<string, FileSummary | undefined>): IndexChange {
     const removed: Resource[] = [];

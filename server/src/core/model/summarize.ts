@@ -11,6 +11,8 @@ import { extractKustomization, isKustomizationFile } from './extract/kustomizati
 import { extractMeshConfig } from './extract/meshConfig';
 import { extractAmbient } from './extract/ambient';
 import { extractGatewayApi } from './extract/gatewayApi';
+import { extractPods } from './extract/pods';
+import { extractIstioPolicies } from './extract/istioPolicies';
 
 export type { ResourceFields } from './types';
 
@@ -50,6 +52,7 @@ function summarizeObject(
   doc: ParsedDocument,
   node: YNode,
   itemIndex: number | undefined,
+  /** The file's text: places within strings (embedded documents) are mapped with it. */
   text: string | undefined,
 ): Resource | undefined {
   const apiVersionStr = str(get(node, 'apiVersion'));
@@ -67,14 +70,23 @@ function summarizeObject(
       extractPolicy(kind, node),
       extractMeshConfig(kind, node),
       extractAmbient(kind, node),
+      extractIstioPolicies(kind, node),
     );
   } else if (isGatewayApiGroup(group)) {
     Object.assign(fields, extractGatewayApi(kind, node));
   } else if (group === '' || group === 'apps' || group === 'batch' || group === 'argoproj.io') {
-    if (KUBERNETES_KINDS.has(kind)) Object.assign(fields, extractKubernetes(kind, node), extractAmbient(kind, node));
-    else if (kind === 'ConfigMap') Object.assign(fields, extractMeshConfig(kind, node));
+    if (KUBERNETES_KINDS.has(kind))
+      Object.assign(fields, extractKubernetes(kind, node), extractAmbient(kind, node), extractPods(kind, node, text));
+    else if (kind === 'ConfigMap') Object.assign(fields, extractMeshConfig(kind, node, text));
     else return undefined;
-    if (kind === 'ConfigMap' && fields.meshRootNamespace === undefined && !fields.meshExportTo) return undefined;
+    // Of ConfigMaps, only the mesh's (`istio`, `istio-<revision>` with `mesh`) matter to Istio.
+    if (
+      kind === 'ConfigMap' &&
+      fields.mesh === undefined &&
+      fields.meshRootNamespace === undefined &&
+      !fields.meshExportTo
+    )
+      return undefined;
   } else {
     return undefined;
   }

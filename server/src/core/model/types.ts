@@ -210,6 +210,14 @@ export interface Resource {
   readonly meshRootNamespace?: string;
   /** MeshConfig exportTo defaults set by an IstioOperator or the `istio` ConfigMap. */
   readonly meshExportTo?: MeshExportDefaults;
+  /** The settings of a MeshConfig (IstioOperator `spec.meshConfig`, the `istio` ConfigMap's `mesh`) rules read. */
+  readonly mesh?: MeshSummary;
+  /** What a workload's pods tell Istio (their proxy.istio.io/config, grace period, gateway-ness). */
+  readonly pods?: PodSummary;
+  /** AuthorizationPolicy rules, as far as rules across files need them. */
+  readonly authz?: AuthzSummary;
+  /** Telemetry `providers[].name` of its tracing, accessLogging and metrics entries. */
+  readonly telemetryProviders?: readonly Str[];
   readonly kustomization?: KustomizationInfo;
 
   // Gateway API (gateway.networking.k8s.io) and ambient mode.
@@ -240,3 +248,55 @@ export interface Resource {
 
 /** The fields a kind's extractor (model/extract/) fills in; summarize.ts adds the common ones. */
 export type ResourceFields = { -readonly [K in keyof Resource]?: Resource[K] };
+
+/** MeshConfig settings, as written (Istio's defaults are the rules' business). */
+export interface MeshSummary {
+  /** Names of `extensionProviders`; undefined when some name cannot be read (templated). */
+  readonly extensionProviders?: readonly string[];
+  /** `pathNormalization.normalization`; undefined when not set (Istio then uses BASE). */
+  readonly pathNormalization?: string;
+  /** `defaultConfig.terminationDrainDuration` in milliseconds, when set. */
+  readonly drainMs?: number;
+  readonly drainText?: string;
+  /** Its value in the file, when it can be placed exactly. */
+  readonly drainSpan?: Span;
+  /** `pathNormalization.normalization`'s value in the file. */
+  readonly pathNormalizationSpan?: Span;
+  /** The whole MeshConfig could not be read (templated, not YAML): rules must not rely on what it lacks. */
+  readonly incomplete?: boolean;
+}
+
+/** The Istio-relevant facts of a workload's pod template (or a Pod). */
+export interface PodSummary {
+  /** `terminationDrainDuration` of the pods' `proxy.istio.io/config`, with the span of its value when exact. */
+  readonly drain?: { readonly ms: number; readonly text: string; readonly span?: Span };
+  /** `terminationGracePeriodSeconds` of the pod spec, when written as a number. */
+  readonly graceSeconds?: number;
+  readonly graceSpan?: Span;
+  /** The pod spec's key (`spec` of the template or Pod), where pod-level findings point. */
+  readonly specKeySpan?: Span;
+  /** Deployed as a gateway (the `gateway` injection template, `proxy router`); see isGatewayWorkload. */
+  readonly gateway: boolean;
+  /** The pods opt out of sidecar injection (`sidecar.istio.io/inject: "false"`). */
+  readonly noSidecar?: true;
+}
+
+/** One use of a peer identity in an AuthorizationPolicy rule. */
+export interface IdentityUse {
+  /** `principals`, `notPrincipals`, `namespaces`, `notNamespaces`, or a `when` key such as `source.principal`. */
+  readonly field: string;
+  readonly negative: boolean;
+  readonly span: Span;
+}
+
+export interface AuthzSummary {
+  /** `action`, upper-cased; ALLOW when not written. */
+  readonly action: string;
+  /** The policy names `targetRef`/`targetRefs` (waypoints, gateways) instead of a selector. */
+  readonly targetsRefs: boolean;
+  /** `to.operation.hosts` / `notHosts` keys. */
+  readonly hostKeys: readonly { readonly field: 'hosts' | 'notHosts'; readonly span: Span }[];
+  readonly identities: readonly IdentityUse[];
+  /** `to.operation.paths` keys whose values are not only `*`, with the first such path. */
+  readonly pathKeys: readonly { readonly span: Span; readonly example: string }[];
+}

@@ -1,5 +1,6 @@
 import { asScalar, asSeq, get, items, num, str, strValue } from '../parse/access';
 import type { YNode } from '../parse/types';
+import { checkEmbeddedDeprecations, EMBEDDING_KINDS } from '../embedded/check';
 import { compareReleases } from '../model/kinds';
 import { ownPair, removePair, renameKey, replacePair } from './support/edits';
 import { policyLevels } from './support/trafficPolicy';
@@ -19,7 +20,8 @@ export const rule: LocalRule = {
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
-    kinds: ['VirtualService', 'DestinationRule', 'Sidecar'],
+    // Plus mesh configuration: IstioOperator meshConfig and documents embedded in strings (embedded/check.ts).
+    kinds: ['VirtualService', 'DestinationRule', 'Sidecar', 'IstioOperator', ...EMBEDDING_KINDS],
     messages: {
       consecutiveErrors:
         "outlierDetection.consecutiveErrors is ignored by current Istio: Envoy's default (5 consecutive 5xx) applies instead of {value}. Use consecutive5xxErrors (or consecutiveGatewayErrors for 502/503/504 only).",
@@ -31,9 +33,11 @@ export const rule: LocalRule = {
         'corsPolicy.allowOrigin is deprecated (and ignored when allowOrigins is set): use allowOrigins with string matches.',
       egressProxy:
         'egressProxy is only accepted with outboundTrafficPolicy mode ALLOW_ANY: Istio rejects this Sidecar (mode is {mode}).',
+      meshDeprecated: '{field}: {advice}',
     },
   },
   check(ctx) {
+    checkEmbeddedDeprecations(ctx);
     const spec = get(ctx.node, 'spec');
     switch (ctx.resource.kind) {
       case 'VirtualService':

@@ -44,6 +44,18 @@ import { rule as backendNotFound } from './backend-not-found';
 import { rule as missingReferenceGrant } from './missing-reference-grant';
 import { rule as waypointNotFound } from './waypoint-not-found';
 import { rule as l7PolicyWithoutWaypoint } from './l7-policy-without-waypoint';
+import { rule as unknownAnnotation } from './unknown-annotation';
+import { rule as misplacedAnnotation } from './misplaced-annotation';
+import { rule as deprecatedAnnotation } from './deprecated-annotation';
+import { rule as invalidAnnotation } from './invalid-annotation';
+import { rule as appUid1337 } from './app-uid-1337';
+import { rule as drainLongerThanGracePeriod } from './drain-longer-than-grace-period';
+import { rule as telemetryProviderNotFound } from './telemetry-provider-not-found';
+import { rule as denyPathBypassable } from './deny-path-bypassable';
+import { rule as hostsOnSidecarPolicy } from './hosts-on-sidecar-policy';
+import { rule as rulesOrNotAnd } from './rules-or-not-and';
+import { rule as identityWithoutStrictMtls } from './identity-without-strict-mtls';
+import { rule as istioOperatorResource } from './istio-operator-resource';
 
 /** Rules that read the workspace index (re-run when what they read changes). */
 const CROSS_FILE_RULES: readonly Rule[] = [
@@ -70,6 +82,12 @@ const CROSS_FILE_RULES: readonly Rule[] = [
   missingReferenceGrant,
   waypointNotFound,
   l7PolicyWithoutWaypoint,
+  drainLongerThanGracePeriod,
+  telemetryProviderNotFound,
+  denyPathBypassable,
+  hostsOnSidecarPolicy,
+  identityWithoutStrictMtls,
+  istioOperatorResource,
 ];
 
 /** Rules that look at one resource's YAML alone. */
@@ -95,6 +113,12 @@ const SINGLE_RESOURCE_RULES: readonly Rule[] = [
   gatewayTlsWithoutCertificate,
   sidecarEgressHostFormat,
   principalFormat,
+  unknownAnnotation,
+  misplacedAnnotation,
+  deprecatedAnnotation,
+  invalidAnnotation,
+  appUid1337,
+  rulesOrNotAnd,
   schema,
 ];
 

@@ -1,3 +1,4 @@
+import { checkEmbeddedSchemas, EMBEDDING_KINDS } from '../embedded/check';
 import { asScalar, get } from '../parse/access';
 import type { ResourceSchema, SchemaRegistry } from '../schema/registry';
 import { closestValue } from '../schema/suggest';
@@ -17,7 +18,8 @@ export const rule: LocalRule = {
     defaultSeverity: 'error',
     crossFile: false,
     fixable: true,
-    kinds: ['*'],
+    // Istio kinds, plus the Kubernetes kinds holding mesh configuration in a string (embedded/check.ts).
+    kinds: ['*', ...EMBEDDING_KINDS],
     messages: {
       unknownKind: '{group} has no kind {kind}.{hint}',
       unservedVersion: '{kind} is not served as {apiVersion}: use one of {versions}.',
@@ -38,9 +40,23 @@ export const rule: LocalRule = {
       itemCount: '{field} must have {limit} (it has {count}).',
       propertyCount: '{field} must have {limit} (it has {count}).',
       duplicateKey: "Duplicate key '{key}': only one of them takes effect.",
-    } satisfies Record<SchemaProblemId | 'unknownKind' | 'unservedVersion' | 'missingKind', string>,
+      embeddedSyntax: '{name} is not valid YAML, so Istio cannot read it: {problem}',
+      embeddedNotMap: '{name} must be a YAML map of {kind} fields.',
+      unknownProfile:
+        "Unknown installation profile '{value}': istioctl knows {profiles}, or a path to a profile file.{hint}",
+    } satisfies Record<
+      | SchemaProblemId
+      | 'unknownKind'
+      | 'unservedVersion'
+      | 'missingKind'
+      | 'embeddedSyntax'
+      | 'embeddedNotMap'
+      | 'unknownProfile',
+      string
+    >,
   },
   check(ctx) {
+    checkEmbeddedSchemas(ctx);
     const schemas = ctx.schemas;
     const r = ctx.resource;
     if (!schemas || !schemas.hasGroup(r.group)) return;

@@ -27,6 +27,11 @@ export interface RuleMeta {
 export interface Report {
   readonly span: Span;
   readonly messageId: string;
+  /**
+   * This finding's severity when it differs from the rule's default (a rule that is surer of some
+   * findings than of others); a user's setting for the rule still wins.
+   */
+  readonly severity?: Severity;
   readonly data?: Readonly<Record<string, string | number>>;
   readonly related?: readonly RelatedInfo[];
   readonly fixes?: readonly Fix[];
@@ -86,7 +91,7 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
 export function toFinding(rule: Rule, resource: Resource, r: Report): Finding {
   return {
     ruleId: rule.id,
-    severity: rule.meta.defaultSeverity,
+    severity: r.severity ?? rule.meta.defaultSeverity,
     message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
     file: resource.file,
     span: r.span,

@@ -1,3 +1,4 @@
+import { NO_EMBEDDED_SCHEMAS, withMeshConfig, type EmbeddedKind, type EmbeddedSchemaSource } from './embedded';
 import { type SchemaNode, SchemaScope } from './node';
 import type { SchemaFile } from './types';
 
@@ -35,8 +36,13 @@ export class SchemaRegistry {
   private readonly files = new Map<string, SchemaFile>();
   private readonly scopes = new Map<string, SchemaScope>();
   private readonly groupSet: ReadonlySet<string>;
+  private readonly embeddedScopes = new Map<EmbeddedKind, SchemaScope | null>();
 
-  constructor(files: readonly SchemaFile[]) {
+  constructor(
+    files: readonly SchemaFile[],
+    /** The mesh configuration documents' schemas (schemas/mesh), read on first use. */
+    private readonly embeddedSource: EmbeddedSchemaSource = NO_EMBEDDED_SCHEMAS,
+  ) {
     const kinds: KindInfo[] = [];
     for (const f of files) {
       const key = `${f.group}/${f.kind}`;
@@ -98,10 +104,25 @@ export class SchemaRegistry {
     if (!scope) {
       const file = this.files.get(key);
       if (!file) throw new Error(`no schema for ${key}`);
-      scope = new SchemaScope(file.schema);
+      const schema =
+        key === 'install.istio.io/IstioOperator'
+          ? withMeshConfig(file.schema, this.embeddedSource('MeshConfig'))
+          : file.schema;
+      scope = new SchemaScope(schema);
       this.scopes.set(key, scope);
     }
     return scope.root;
+  }
+
+  /** The root of a mesh configuration document's schema (MeshConfig, ProxyConfig, MeshNetworks). */
+  embedded(kind: EmbeddedKind): SchemaNode | undefined {
+    let scope = this.embeddedScopes.get(kind);
+    if (scope === undefined) {
+      const file = this.embeddedSource(kind);
+      scope = file ? new SchemaScope(file.schema) : null;
+      this.embeddedScopes.set(kind, scope);
+    }
+    return scope?.root;
   }
 }
 

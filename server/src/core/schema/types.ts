@@ -50,6 +50,10 @@ export interface JsonSchema {
   readonly 'x-istio-versions'?: readonly string[];
   readonly 'x-istio-release-channel'?: string;
   readonly 'x-kubernetes-preserve-unknown-fields'?: boolean;
+  /** Generated from protos (schemas/mesh): a field Istio's docs hide (`$hide_from_docs`), valid all the same. */
+  readonly 'x-istio-hidden'?: boolean;
+  /** Generated from protos: the proto field name jsonpb also accepts, as an alias of this JSON name. */
+  readonly 'x-istio-alias-of'?: string;
   readonly 'x-kubernetes-int-or-string'?: boolean;
 }
 
