@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { analyzeWorkspace } from './commands/analyzeWorkspace';
+import { migrateGateway, showMigrationSummary, type MigrateGatewayArgs } from './commands/migrateGateway';
 import { newResource, type NewResourceArgs } from './commands/newResource';
 import { upgradeApis, type UpgradeArgs } from './commands/upgradeApis';
+import type { MigrateGatewayPlan } from './protocol';
 import { YamlExtensionCoexistence } from './coexistence/yamlExtension';
 import { isIstioText } from './istioDocument';
 import { createLanguageClient } from './languageClient';
@@ -45,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioE
   command('istio.showOutput', () => output.show(true));
   command('istio.newResource', (args?: NewResourceArgs) => newResource(context, args));
   command('istio.upgradeApis', (args?: UpgradeArgs) => upgradeApis(lc, output, args));
+  command('istio.migrateToGatewayApi', (args?: MigrateGatewayArgs) => migrateGateway(lc, output, args));
+  command('istio.showMigrationSummary', (plan: MigrateGatewayPlan) => showMigrationSummary(output, plan));
   command('istio.analyzeWorkspace', () => analyzeWorkspace(lc));
   command('istio.showMeshGraph', () => graph.show());
   command('istio.meshGraph.open', (id: string) => graph.open(id));

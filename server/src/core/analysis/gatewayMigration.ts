@@ -5,7 +5,7 @@ import { isIstioGroup } from '../model/kinds';
 import type { Resource } from '../model/types';
 import { migrateGateway } from '../migration/migrateGateway';
 import { isMap, mapsOf, numberOf, toPlain } from '../migration/plain';
-import { describeNote, renderMigration } from '../migration/render';
+import { renderMigration } from '../migration/render';
 import type { MigrationNote, MigrationSource } from '../migration/types';
 import { get } from '../parse/access';
 import { offsetToLineCol } from '../parse/lineIndex';
@@ -95,7 +95,15 @@ export function planGatewayMigration(
     seen.add(id);
     const s = source(vs);
     if (typeof s === 'string')
-      skipped.push({ severity: 'warning', file: vs.file, line: 0, kind: vs.kind, name: vs.name ?? '', field: '', message: `not migrated: ${s}.` });
+      skipped.push({
+        severity: 'warning',
+        file: vs.file,
+        line: 0,
+        kind: vs.kind,
+        name: vs.name ?? '',
+        field: '',
+        message: `not migrated: ${s}.`,
+      });
     else virtualServices.push(s);
   }
   const result = migrateGateway({
@@ -104,7 +112,9 @@ export function planGatewayMigration(
     workspace: {
       servicePorts: (namespace, name) => {
         const services = lookup.kubernetesServices(namespace, name);
-        return services.length === 0 ? undefined : services.flatMap(s => s.ports ?? []).flatMap(p => (p.port === undefined ? [] : [p.port]));
+        return services.length === 0
+          ? undefined
+          : services.flatMap(s => s.ports ?? []).flatMap(p => (p.port === undefined ? [] : [p.port]));
       },
       serviceEntryPorts: host => {
         const entries = lookup.servicesForHost(host).filter(r => r.kind === 'ServiceEntry' && isIstioGroup(r.group));
@@ -141,8 +151,6 @@ export function planGatewayMigration(
     ],
   };
 }
-
-export { describeNote };
 
 /** The Istio Gateway to migrate, or why there is none. */
 function findGateway(analyzer: Analyzer, lookup: Lookup, target: MigrationTarget): Resource | string {

@@ -30,7 +30,13 @@ export function translateHttpRoutes(scope: RouteScope): PlainMap[] {
     if (timeout) {
       const request = toGatewayDuration(timeout);
       if (request) base.timeouts = { request };
-      else noteFor(scope, 'warning', `${field}.timeout`, `timeout ${timeout} cannot be written as a Gateway API duration.`);
+      else
+        noteFor(
+          scope,
+          'warning',
+          `${field}.timeout`,
+          `timeout ${timeout} cannot be written as a Gateway API duration.`,
+        );
     }
     const rewrite = mapOf(route.rewrite);
     const rewriteUri = textOf(rewrite.uri);
@@ -43,9 +49,15 @@ export function translateHttpRoutes(scope: RouteScope): PlainMap[] {
     }
     // Istio replaces the matched prefix (prefix matches) or the whole path; the Gateway API's
     // ReplacePrefixMatch needs exactly one PathPrefix match per rule, so the rule is split.
-    const perMatch = matches.length > 0 ? matches : [{ match: { path: { type: 'PathPrefix', value: '/' } }, kind: 'prefix' }];
+    const perMatch =
+      matches.length > 0 ? matches : [{ match: { path: { type: 'PathPrefix', value: '/' } }, kind: 'prefix' }];
     if (perMatch.length > 1)
-      noteFor(scope, 'info', `${field}.rewrite`, 'the route is split into one rule per match, as URL rewrites require.');
+      noteFor(
+        scope,
+        'info',
+        `${field}.rewrite`,
+        'the route is split into one rule per match, as URL rewrites require.',
+      );
     for (const m of perMatch) {
       const path: PlainMap =
         m.kind === 'prefix'
@@ -71,7 +83,8 @@ function noteUnsupportedRouteKey(scope: RouteScope, field: string, key: string):
     retries:
       "retries are not translated (the HTTPRoute retry field is experimental): Istio's default retry policy applies to the new route.",
     corsPolicy: 'the CORS policy is not translated (the Gateway API CORS filter is experimental).',
-    delegate: 'delegation has no Gateway API equivalent: this route gets no rule (translate the delegate VirtualService by hand).',
+    delegate:
+      'delegation has no Gateway API equivalent: this route gets no rule (translate the delegate VirtualService by hand).',
     directResponse: 'direct responses have no Gateway API equivalent: this route gets no rule.',
     mirrorPercentage: 'the mirror percentage is not translated: the new route mirrors every request.',
     mirror_percent: 'the mirror percentage is not translated: the new route mirrors every request.',
@@ -202,7 +215,9 @@ function headerModifier(ops: PlainMap): PlainMap | undefined {
     Object.entries(mapOf(v)).map(([name, value]) => ({ name, value: textOf(value) ?? '' }));
   if (pairs(ops.set).length > 0) out.set = pairs(ops.set);
   if (pairs(ops.add).length > 0) out.add = pairs(ops.add);
-  const remove = listOf(ops.remove).map(textOf).filter((r): r is string => !!r);
+  const remove = listOf(ops.remove)
+    .map(textOf)
+    .filter((r): r is string => !!r);
   if (remove.length > 0) out.remove = remove;
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -220,7 +235,13 @@ function redirectFilter(redirect: PlainMap, scope: RouteScope, field: string): P
   if (port !== undefined) out.port = port;
   const code = numberOf(redirect.redirectCode) ?? 301;
   if (REDIRECT_STATUS.includes(code)) out.statusCode = code;
-  else noteFor(scope, 'warning', `${field}.redirectCode`, `redirect code ${code} is not one the Gateway API supports (301, 302).`);
+  else
+    noteFor(
+      scope,
+      'warning',
+      `${field}.redirectCode`,
+      `redirect code ${code} is not one the Gateway API supports (301, 302).`,
+    );
   for (const key of otherKeys(redirect, ['scheme', 'authority', 'uri', 'port', 'redirectCode']))
     noteFor(scope, 'warning', `${field}.${key}`, `redirect.${key} is not translated.`);
   return { type: 'RequestRedirect', requestRedirect: out };

@@ -29,10 +29,20 @@ export function translateL4Routes(scope: RouteScope, via: 'tls' | 'tcp'): L4Rout
       const port = numberOf(m.port);
       if (port !== undefined) ports.add(port);
       for (const key of otherKeys(m, ['sniHosts', 'port']))
-        noteFor(scope, 'warning', `${field}.match[${j}].${key}`, `match field "${key}" is not translated: the generated route is broader.`);
+        noteFor(
+          scope,
+          'warning',
+          `${field}.match[${j}].${key}`,
+          `match field "${key}" is not translated: the generated route is broader.`,
+        );
     });
     if (ports.size > 1)
-      noteFor(scope, 'warning', `${field}.match`, 'matches on several ports: the route attaches to the first one only.');
+      noteFor(
+        scope,
+        'warning',
+        `${field}.match`,
+        'matches on several ports: the route attaches to the first one only.',
+      );
     const backendRefs: PlainMap[] = [];
     const destinations = mapsOf(route.route);
     destinations.forEach((d, k) => {

@@ -58,18 +58,32 @@ export function translateListeners(gateway: MigrationSource, notes: MigrationNot
       return;
     }
     if (HTTP_PROTOCOLS.includes(istioProtocol) && istioProtocol !== 'HTTP')
-      note('info', `${field}.port.protocol`, `${istioProtocol} becomes an HTTP listener (Istio serves HTTP/2 and gRPC on it).`);
+      note(
+        'info',
+        `${field}.port.protocol`,
+        `${istioProtocol} becomes an HTTP listener (Istio serves HTTP/2 and gRPC on it).`,
+      );
     if (TCP_PROTOCOLS.includes(istioProtocol) && istioProtocol !== 'TCP')
-      note('info', `${field}.port.protocol`, `${istioProtocol} becomes a TCP listener (no protocol-specific handling).`);
+      note(
+        'info',
+        `${field}.port.protocol`,
+        `${istioProtocol} becomes a TCP listener (no protocol-specific handling).`,
+      );
     for (const key of otherKeys(tls, TLS_KEYS))
-      note('warning', `${field}.tls.${key}`, `tls.${key} is not translated (Gateway API listeners have no standard field for it).`);
+      note(
+        'warning',
+        `${field}.tls.${key}`,
+        `tls.${key} is not translated (Gateway API listeners have no standard field for it).`,
+      );
     if (number === 8080 || number === 8443)
       note(
         'info',
         `${field}.port.number`,
         `port ${number} is kept: Istio's classic ingress gateway often maps Service port ${number === 8080 ? 80 : 443} to container port ${number}, but a Gateway API listener port is the port clients connect to.`,
       );
-    const hosts = listOf(server.hosts).map(textOf).filter((h): h is string => !!h);
+    const hosts = listOf(server.hosts)
+      .map(textOf)
+      .filter((h): h is string => !!h);
     const base = listenerBaseName(textOf(port.name), shape.protocol, number);
     hosts.forEach((written, h) => {
       const slash = written.indexOf('/');
@@ -107,7 +121,8 @@ type Shape = Pick<Listener, 'protocol' | 'tlsMode' | 'certificateRefs'>;
 function listenerShape(protocol: string, tls: PlainMap): Shape | string {
   if (HTTP_PROTOCOLS.includes(protocol)) return { protocol: 'HTTP' };
   if (TCP_PROTOCOLS.includes(protocol)) return { protocol: 'TCP' };
-  if (protocol !== 'HTTPS' && protocol !== 'TLS') return `protocol ${protocol || '(none)'} has no Gateway API listener.`;
+  if (protocol !== 'HTTPS' && protocol !== 'TLS')
+    return `protocol ${protocol || '(none)'} has no Gateway API listener.`;
   // Istio's ServerTLSSettings.mode defaults to PASSTHROUGH.
   const mode = (textOf(tls.mode) ?? 'PASSTHROUGH').toUpperCase();
   if (mode === 'PASSTHROUGH') return { protocol: 'TLS', tlsMode: 'Passthrough' };

@@ -5,7 +5,14 @@ import { translateHttpRoutes } from './httpRoutes';
 import { translateL4Routes, type L4Route } from './l4Routes';
 import { listenerObject, translateListeners, type Listener } from './listeners';
 import { isMap, listOf, mapsOf, otherKeys, textOf } from './plain';
-import type { GeneratedResource, MigrationInput, MigrationNote, MigrationResult, MigrationSource, PlainMap } from './types';
+import type {
+  GeneratedResource,
+  MigrationInput,
+  MigrationNote,
+  MigrationResult,
+  MigrationSource,
+  PlainMap,
+} from './types';
 
 export const GATEWAY_API_V1 = 'gateway.networking.k8s.io/v1';
 /** TLSRoute and TCPRoute are in the experimental channel; Istio serves v1alpha2. */
@@ -94,21 +101,37 @@ function routesOf(scope: RouteScope, gateway: MigrationSource, listeners: readon
     .map(textOf)
     .filter((h): h is string => !!h)
     .map(h => h.toLowerCase());
-  const counts = { http: mapsOf(vs.spec.http).length, tls: mapsOf(vs.spec.tls).length, tcp: mapsOf(vs.spec.tcp).length };
+  const counts = {
+    http: mapsOf(vs.spec.http).length,
+    tls: mapsOf(vs.spec.tls).length,
+    tcp: mapsOf(vs.spec.tcp).length,
+  };
   const kinds = Object.values(counts).filter(n => n > 0).length;
 
   if (counts.http > 0) {
     const rules = translateHttpRoutes(scope);
-    const hostnames = hosts.includes('*') ? [] : hosts.filter(h => http.some(l => !l.hostname || hostsOverlap(h, l.hostname)));
-    const attached = http.filter(l => hostnames.length === 0 || !l.hostname || hostnames.some(h => hostsOverlap(h, l.hostname!)));
-    if (attached.length === 0) noteFor(scope, 'warning', 'http', `${gateway.name} has no HTTP listener for these routes: no HTTPRoute was generated.`);
+    const hostnames = hosts.includes('*')
+      ? []
+      : hosts.filter(h => http.some(l => !l.hostname || hostsOverlap(h, l.hostname)));
+    const attached = http.filter(
+      l => hostnames.length === 0 || !l.hostname || hostnames.some(h => hostsOverlap(h, l.hostname!)),
+    );
+    if (attached.length === 0)
+      noteFor(
+        scope,
+        'warning',
+        'http',
+        `${gateway.name} has no HTTP listener for these routes: no HTTPRoute was generated.`,
+      );
     else if (rules.length > 0) {
       // Name the listeners when the Gateway has others the route must not attach to (https redirects).
       const sections = listeners.some(l => l.httpsRedirect) ? attached : [];
       const spec: PlainMap = { parentRefs: parentRefs(gateway, vs, sections) };
       if (hostnames.length > 0) spec.hostnames = hostnames;
       spec.rules = rules;
-      out.push(routeOf('HTTPRoute', GATEWAY_API_V1, kinds > 1 ? `${vs.name}-http` : vs.name, vs, spec, attached, scope));
+      out.push(
+        routeOf('HTTPRoute', GATEWAY_API_V1, kinds > 1 ? `${vs.name}-http` : vs.name, vs, spec, attached, scope),
+      );
     }
   }
   for (const via of ['tls', 'tcp'] as const) {
@@ -118,7 +141,12 @@ function routesOf(scope: RouteScope, gateway: MigrationSource, listeners: readon
     l4.forEach((r, i) => {
       const attached = l4Listeners(r, candidates, hosts);
       if (attached.length === 0) {
-        noteFor(scope, 'warning', `${via}[${i}]`, `${gateway.name} has no ${via === 'tls' ? 'TLS passthrough' : 'TCP'} listener for this route: nothing was generated.`);
+        noteFor(
+          scope,
+          'warning',
+          `${via}[${i}]`,
+          `${gateway.name} has no ${via === 'tls' ? 'TLS passthrough' : 'TCP'} listener for this route: nothing was generated.`,
+        );
         return;
       }
       const kind = via === 'tls' ? 'TLSRoute' : 'TCPRoute';
@@ -182,7 +210,13 @@ function routesForGateway(vs: MigrationSource, gateway: MigrationSource): PlainM
         const matches = mapsOf(route.match);
         if (!matches.some(m => m.gateways !== undefined)) return route;
         const kept = matches
-          .filter(m => m.gateways === undefined || listOf(m.gateways).map(textOf).some(g => !!g && here(g)))
+          .filter(
+            m =>
+              m.gateways === undefined ||
+              listOf(m.gateways)
+                .map(textOf)
+                .some(g => !!g && here(g)),
+          )
           .map(m => Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'gateways')));
         return kept.length > 0 ? { ...route, match: kept } : undefined;
       })
@@ -227,7 +261,9 @@ function gatewayResource(
               namespaces: {
                 from: 'Selector',
                 selector: {
-                  matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [...new Set(named)].sort() }],
+                  matchExpressions: [
+                    { key: 'kubernetes.io/metadata.name', operator: 'In', values: [...new Set(named)].sort() },
+                  ],
                 },
               },
             }
