@@ -14,14 +14,17 @@ const REDIRECT_STATUS = [301, 302];
  * untranslatable (delegate, direct_response) gets no rule.
  */
 export function translateHttpRoutes(scope: RouteScope): PlainMap[] {
-  const routes = mapsOf(scope.source.spec.http);
   const rules: PlainMap[] = [];
-  routes.forEach((route, i) => {
+  // Routes (and matches) that do not apply to this gateway are nulls, so fields keep their source index.
+  listOf(scope.source.spec.http).forEach((route, i) => {
+    if (!isMap(route)) return;
     const field = `http[${i}]`;
     for (const key of otherKeys(route, ROUTE_KEYS)) noteUnsupportedRouteKey(scope, `${field}.${key}`, key);
     if (route.delegate !== undefined || route.directResponse !== undefined) return;
     if (textOf(route.name)) noteFor(scope, 'info', `${field}.name`, 'the route name is not kept.');
-    const matches = mapsOf(route.match).map((m, j) => translateMatch(m, scope, `${field}.match[${j}]`));
+    const matches = listOf(route.match).flatMap((m, j) =>
+      isMap(m) ? [translateMatch(m, scope, `${field}.match[${j}]`)] : [],
+    );
     const base: PlainMap = {};
     const filters = translateFilters(route, scope, field);
     const backendRefs = translateDestinations(route, scope, field);

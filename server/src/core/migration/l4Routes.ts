@@ -1,5 +1,5 @@
 import { backendRef, noteFor, type RouteScope } from './backends';
-import { listOf, mapOf, mapsOf, numberOf, otherKeys, textOf } from './plain';
+import { isMap, listOf, mapOf, mapsOf, numberOf, otherKeys, textOf } from './plain';
 import type { PlainMap } from './types';
 
 /** One TLSRoute or TCPRoute to generate: its hostnames (TLS), the listener port it is limited to, its backends. */
@@ -17,14 +17,15 @@ export interface L4Route {
  */
 export function translateL4Routes(scope: RouteScope, via: 'tls' | 'tcp'): L4Route[] {
   const out: L4Route[] = [];
-  mapsOf(scope.source.spec[via]).forEach((route, i) => {
+  listOf(scope.source.spec[via]).forEach((route, i) => {
+    if (!isMap(route)) return;
     const field = `${via}[${i}]`;
     for (const key of otherKeys(route, ['match', 'route']))
       noteFor(scope, 'warning', `${field}.${key}`, `${key} is not translated.`);
-    const matches = mapsOf(route.match);
     const hostnames = new Set<string>();
     const ports = new Set<number>();
-    matches.forEach((m, j) => {
+    listOf(route.match).forEach((m, j) => {
+      if (!isMap(m)) return;
       for (const h of listOf(m.sniHosts).map(textOf)) if (h) hostnames.add(h.toLowerCase());
       const port = numberOf(m.port);
       if (port !== undefined) ports.add(port);

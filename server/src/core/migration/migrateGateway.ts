@@ -205,22 +205,22 @@ function routesForGateway(vs: MigrationSource, gateway: MigrationSource): PlainM
   };
   for (const via of ['http', 'tls', 'tcp']) {
     if (!Array.isArray(spec[via])) continue;
-    spec[via] = mapsOf(spec[via])
-      .map(route => {
-        const matches = mapsOf(route.match);
-        if (!matches.some(m => m.gateways !== undefined)) return route;
-        const kept = matches
-          .filter(
-            m =>
-              m.gateways === undefined ||
-              listOf(m.gateways)
-                .map(textOf)
-                .some(g => !!g && here(g)),
-          )
-          .map(m => Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'gateways')));
-        return kept.length > 0 ? { ...route, match: kept } : undefined;
-      })
-      .filter(isMap);
+    // Left out as nulls, so notes keep pointing at the source's indices.
+    spec[via] = listOf(spec[via]).map(route => {
+      if (!isMap(route)) return null;
+      const matches = listOf(route.match);
+      if (!matches.some(m => isMap(m) && m.gateways !== undefined)) return route;
+      const kept = matches.map(m =>
+        isMap(m) &&
+        (m.gateways === undefined ||
+          listOf(m.gateways)
+            .map(textOf)
+            .some(g => !!g && here(g)))
+          ? Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'gateways'))
+          : null,
+      );
+      return kept.some(isMap) ? { ...route, match: kept } : null;
+    });
   }
   return spec;
 }
