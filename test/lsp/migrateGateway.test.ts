@@ -51,7 +51,7 @@ describe('istio/migrateGatewayPlan and the refactor code action over stdio', fun
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers with a WorkspaceEdit that creates the new file, asking for confirmation, and writes nothing', async () => {
+  it('answers with a WorkspaceEdit that creates the new file through the refactor preview, and writes nothing', async () => {
     const uri = fileUri(path.join(dir, 'bookinfo-gateway.yaml'));
     const plan = (await client.connection.sendRequest('istio/migrateGatewayPlan', { uri })) as Plan;
     const target = fileUri(path.join(dir, 'bookinfo-gateway.gateway-api.yaml'));
@@ -61,7 +61,7 @@ describe('istio/migrateGatewayPlan and the refactor code action over stdio', fun
       plan.resources.map(r => `${r.kind} ${r.name}`),
       ['Gateway bookinfo-gateway', 'HTTPRoute bookinfo'],
     );
-    const [create, insert] = plan.edit!.documentChanges;
+    const [create, insert, review] = plan.edit!.documentChanges;
     assert.deepStrictEqual(create, {
       kind: 'create',
       uri: target,
@@ -71,7 +71,15 @@ describe('istio/migrateGatewayPlan and the refactor code action over stdio', fun
     assert.ok('edits' in insert);
     assert.strictEqual(insert.textDocument.uri, target);
     assert.strictEqual(insert.edits[0].newText, plan.text);
-    assert.strictEqual(plan.edit!.changeAnnotations['istio.migrateGateway'].needsConfirmation, true);
+    // The changes are ticked in the preview; a no-op change on the source makes VS Code open it.
+    assert.strictEqual(plan.edit!.changeAnnotations['istio.migrateGateway'].needsConfirmation, false);
+    assert.deepStrictEqual(review, {
+      kind: 'create',
+      uri,
+      options: { ignoreIfExists: true },
+      annotationId: 'istio.migrateGateway.review',
+    });
+    assert.strictEqual(plan.edit!.changeAnnotations['istio.migrateGateway.review'].needsConfirmation, true);
     assert.ok(!fs.existsSync(path.join(dir, 'bookinfo-gateway.gateway-api.yaml')), 'nothing written behind the editor');
   });
 
@@ -96,7 +104,7 @@ describe('istio/migrateGatewayPlan and the refactor code action over stdio', fun
         ],
         `line ${line}`,
       );
-      assert.strictEqual(actions[0].edit?.documentChanges.length, 2);
+      assert.strictEqual(actions[0].edit?.documentChanges.length, 3);
     }
     assert.deepStrictEqual(await actionsAt(fileUri(path.join(dir, 'other.yaml')), 1), []);
     const quickFixesOnly = (await client.connection.sendRequest('textDocument/codeAction', {

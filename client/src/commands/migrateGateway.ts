@@ -81,8 +81,7 @@ export async function showMigrationSummary(output: vscode.LogOutputChannel, plan
     `Istio: generated ${plan.resources.length} Gateway API resources for Gateway ${gateway}; the Istio resources are unchanged.` +
     (warnings.length > 0
       ? ` ${warnings.length} setting${warnings.length === 1 ? ' is' : 's are'} not translated (listed at the top of the new file).`
-      : '') +
-    ' Save the file to keep it.';
+      : '');
   const choice = await vscode.window.showInformationMessage(message, 'Show details');
   if (choice === 'Show details') output.show(true);
 }

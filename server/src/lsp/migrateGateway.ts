@@ -8,11 +8,12 @@ export const MIGRATE_GATEWAY_KIND = 'refactor.rewrite.istio.gatewayApi';
 /** The client command that shows what the migration did not translate. */
 export const SHOW_MIGRATION_SUMMARY_COMMAND = 'istio.showMigrationSummary';
 const ANNOTATION = 'istio.migrateGateway';
+const REVIEW = 'istio.migrateGateway.review';
 
 /**
  * `istio/migrateGatewayPlan`: the Gateway API resources for the Istio Gateway at the position (or
  * the one a VirtualService there is bound to), as a WorkspaceEdit that creates a new file next to
- * it, with a change annotation that asks for confirmation (VS Code opens the refactor preview).
+ * it, annotated so that VS Code opens the refactor preview.
  * Nothing is applied here, and the Istio resources stay as they are.
  */
 export function migrateGatewayPlan(ctx: ServerContext, params: MigrateGatewayParams): MigrateGatewayPlan {
@@ -24,7 +25,7 @@ export function migrateGatewayPlan(ctx: ServerContext, params: MigrateGatewayPar
   if ('error' in plan) return { error: plan.error, resources: [], notes: [] };
   const uri = ctx.uris.toUri(plan.file);
   return {
-    edit: createFileEdit(uri, plan),
+    edit: createFileEdit(uri, ctx.uris.toUri(plan.gateway.file), plan),
     uri,
     text: plan.text,
     gateway: { name: plan.gateway.name, namespace: plan.gateway.namespace, uri: ctx.uris.toUri(plan.gateway.file) },
@@ -59,7 +60,13 @@ export function migrateGatewayActions(ctx: ServerContext, params: CodeActionPara
   ];
 }
 
-function createFileEdit(uri: string, plan: GatewayMigrationPlan): WorkspaceEdit {
+/**
+ * Creates the new file. VS Code opens the refactor preview only for an edit with an annotation
+ * that `needsConfirmation`, and leaves such changes unticked (Apply would then apply nothing):
+ * so the changes themselves are ticked, and one no-op change needs confirmation — creating the
+ * existing Istio file with `ignoreIfExists`, which changes nothing even if applied.
+ */
+function createFileEdit(uri: string, sourceUri: string, plan: GatewayMigrationPlan): WorkspaceEdit {
   return {
     documentChanges: [
       { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false }, annotationId: ANNOTATION },
@@ -73,13 +80,15 @@ function createFileEdit(uri: string, plan: GatewayMigrationPlan): WorkspaceEdit 
           },
         ],
       },
+      { kind: 'create', uri: sourceUri, options: { ignoreIfExists: true }, annotationId: REVIEW },
     ],
     changeAnnotations: {
       [ANNOTATION]: {
         label: `Migrate Gateway ${plan.gateway.name} to Gateway API`,
         description: `${plan.resources.length} Gateway API resources in a new file`,
-        needsConfirmation: true,
+        needsConfirmation: false,
       },
+      [REVIEW]: { label: 'Review the new file', needsConfirmation: true },
     },
   };
 }
