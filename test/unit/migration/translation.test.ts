@@ -301,6 +301,33 @@ describe('migration to Gateway API: translation field by field', () => {
   });
 });
 
+describe('migration to Gateway API: hosts the gateway does not serve', () => {
+  it('generates no HTTPRoute for a VirtualService whose hosts no listener serves (Istio binds none)', () => {
+    const fixture = parseFixture(`
+#- gw.yaml
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: gw}
+spec:
+  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [a.example.com]}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: other}
+spec:
+  hosts: [b.example.com]
+  gateways: [gw]
+  http: [{route: [{destination: {host: web, port: {number: 80}}}]}]
+`);
+    const plan = planFor(fixture.files, { file: '/ws/gw.yaml' });
+    assert.deepStrictEqual(
+      plan.resources.map(r => r.kind),
+      ['Gateway'],
+    );
+    assert.ok(noteFields(plan, 'warning').includes('VirtualService default/other hosts'));
+  });
+});
+
 describe('migration to Gateway API: durations', () => {
   it('rewrites Istio durations in the Gateway API format', () => {
     assert.deepStrictEqual(['2s', '1.5s', '100ms', '1m30s', '1h', '0.5ms', 'abc', '10'].map(toGatewayDuration), [

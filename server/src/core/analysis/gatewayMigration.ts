@@ -89,10 +89,31 @@ export function planGatewayMigration(
   const seen = new Set<string>();
   const virtualServices: MigrationSource[] = [];
   const skipped: PlannedNote[] = [];
-  for (const vs of lookup.virtualServicesBoundTo(gateway.namespace, gateway.name ?? '')) {
+  const identities = new Map<string, Resource>();
+  const bound = [...lookup.virtualServicesBoundTo(gateway.namespace, gateway.name ?? '')].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  for (const vs of bound) {
     const id = resourceIdOf(vs.id);
     if (seen.has(id)) continue;
     seen.add(id);
+    // Copies of one VirtualService in several files are alternatives (apply one or the other):
+    // two routes of one name would replace each other, so the first is migrated.
+    const identity = `${vs.namespace}/${vs.name ?? ''}`;
+    const first = identities.get(identity);
+    if (first) {
+      skipped.push({
+        severity: 'warning',
+        file: vs.file,
+        line: 0,
+        kind: vs.kind,
+        name: identity,
+        field: '',
+        message: `not migrated: the same VirtualService is also defined in ${basename(first.file)}, which was migrated.`,
+      });
+      continue;
+    }
+    identities.set(identity, vs);
     const s = source(vs);
     if (typeof s === 'string')
       skipped.push({

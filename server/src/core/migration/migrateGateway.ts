@@ -123,6 +123,13 @@ function routesOf(scope: RouteScope, gateway: MigrationSource, listeners: readon
         'http',
         `${gateway.name} has no HTTP listener for these routes: no HTTPRoute was generated.`,
       );
+    else if (hostnames.length === 0 && hosts.length > 0 && !hosts.includes('*'))
+      noteFor(
+        scope,
+        'warning',
+        'hosts',
+        `no host of the VirtualService is served by ${gateway.name}'s HTTP listeners (Istio binds none of them): no HTTPRoute was generated.`,
+      );
     else if (rules.length > 0) {
       // Name the listeners when the Gateway has others the route must not attach to (https redirects).
       const sections = listeners.some(l => l.httpsRedirect) ? attached : [];
