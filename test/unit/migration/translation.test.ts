@@ -270,6 +270,20 @@ describe('migration to Gateway API: translation field by field', () => {
     assert.ok(plan.notes.every(n => n.file === SHOP || n.file === '/ws/gw/gateway.yaml'));
   });
 
+  it('points each note at the line of its field', () => {
+    const lines = files.get(SHOP)!.split('\n');
+    const at = (field: string) => plan.notes.find(n => n.field === field)!.line;
+    assert.strictEqual(lines[at('http[0].retries')].trim(), 'retries: {attempts: 3}');
+    assert.strictEqual(
+      lines[at('http[0].route[0].destination.subset')].trim(),
+      '- destination: {host: cart, subset: v2}',
+    );
+    assert.strictEqual(
+      lines[at('http[3].fault')].trim(),
+      '- fault: {abort: {httpStatus: 503, percentage: {value: 1}}}',
+    );
+  });
+
   it('leaves out routes whose matches name only other gateways (the mesh)', () => {
     assert.ok(!plan.text.includes('/internal'));
   });

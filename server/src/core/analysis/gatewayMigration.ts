@@ -7,10 +7,10 @@ import { migrateGateway } from '../migration/migrateGateway';
 import { isMap, mapsOf, numberOf, toPlain } from '../migration/plain';
 import { renderMigration } from '../migration/render';
 import type { MigrationNote, MigrationSource } from '../migration/types';
-import { get } from '../parse/access';
+import { get, pairOf } from '../parse/access';
 import { offsetToLineCol } from '../parse/lineIndex';
 import { parseYamlFile } from '../parse/parseFile';
-import type { ParsedFile } from '../parse/types';
+import type { ParsedFile, YNode } from '../parse/types';
 import { basename, dirname, joinPath, relativePath } from '../util/paths';
 import type { Analyzer } from './analyzer';
 
@@ -65,6 +65,7 @@ export function planGatewayMigration(
     }
     return parsed.get(file);
   };
+  const specNodes = new Map<string, YNode | undefined>(); // file:line -> the source's spec
   const source = (r: Resource): MigrationSource | string => {
     const file = parse(r.file);
     if (!file) return `${r.file} could not be read`;
@@ -74,6 +75,8 @@ export function planGatewayMigration(
     const node = r.itemIndex === undefined ? root : get(root, 'items', r.itemIndex);
     const spec = toPlain(get(node, 'spec'));
     if (!isMap(spec)) return `${r.kind} ${r.name} has no spec`;
+    const line = offsetToLineCol(file.lineStarts, r.span.start).line;
+    specNodes.set(`${r.file}:${line}`, get(node, 'spec'));
     return {
       kind: r.kind as MigrationSource['kind'],
       name: r.name ?? '',
@@ -81,7 +84,7 @@ export function planGatewayMigration(
       explicitNamespace: r.explicitNamespace,
       spec,
       file: r.file,
-      line: offsetToLineCol(file.lineStarts, r.span.start).line,
+      line,
     };
   };
   const gatewaySource = source(gateway);
@@ -89,6 +92,10 @@ export function planGatewayMigration(
   const seen = new Set<string>();
   const virtualServices: MigrationSource[] = [];
   const skipped: PlannedNote[] = [];
+  const lineOf = (r: Resource) => {
+    const starts = analyzer.index.file(r.file)?.lineStarts;
+    return starts ? offsetToLineCol(starts, r.span.start).line : 0;
+  };
   const identities = new Map<string, Resource>();
   const bound = [...lookup.virtualServicesBoundTo(gateway.namespace, gateway.name ?? '')].sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
@@ -105,7 +112,7 @@ export function planGatewayMigration(
       skipped.push({
         severity: 'warning',
         file: vs.file,
-        line: 0,
+        line: lineOf(vs),
         kind: vs.kind,
         name: identity,
         field: '',
@@ -119,7 +126,7 @@ export function planGatewayMigration(
       skipped.push({
         severity: 'warning',
         file: vs.file,
-        line: 0,
+        line: lineOf(vs),
         kind: vs.kind,
         name: vs.name ?? '',
         field: '',
@@ -163,7 +170,8 @@ export function planGatewayMigration(
       ...result.notes.map(n => ({
         severity: n.severity,
         file: n.source.file,
-        line: n.source.line,
+        line:
+          fieldLine(specNodes.get(`${n.source.file}:${n.source.line}`), n.field, parse(n.source.file)) ?? n.source.line,
         kind: n.source.kind,
         name: `${n.source.namespace}/${n.source.name}`,
         field: n.field,
@@ -197,4 +205,22 @@ function findGateway(analyzer: Analyzer, lookup: Lookup, target: MigrationTarget
   return at
     ? `VirtualService ${at.name} is bound to no Istio Gateway of the workspace`
     : 'no Istio Gateway (or VirtualService bound to one) in this file';
+}
+
+/** The line of a note's field (`http[0].fault`) in the source's spec, when it is there. */
+function fieldLine(spec: YNode | undefined, field: string, file: ParsedFile | undefined): number | undefined {
+  if (!spec || !file || !field) return undefined;
+  const path = field
+    .split(/\.|\[(\d+)\]/)
+    .filter(p => p !== undefined && p !== '')
+    .map(p => (/^\d+$/.test(p) ? Number(p) : p));
+  // The deepest node of the path that exists: a note about a missing field points at its parent.
+  for (let n = path.length; n > 0; n--) {
+    const last = path[n - 1];
+    // A key's line rather than its value's (a block value starts on the next line).
+    const node =
+      typeof last === 'string' ? pairOf(get(spec, ...path.slice(0, n - 1)), last)?.key : get(spec, ...path.slice(0, n));
+    if (node) return offsetToLineCol(file.lineStarts, node.span.start).line;
+  }
+  return undefined;
 }
