@@ -172,6 +172,31 @@ describe('istio-ls check', () => {
     assert.match(clean.out, /^0 problems/);
   });
 
+  it('--help, -h and check --help print the usage and exit 0', async () => {
+    for (const args of [['--help'], ['-h'], ['check', '--help'], ['check', 'mesh', '-h']]) {
+      const r = await run(args, dir);
+      assert.strictEqual(r.code, 0, args.join(' '));
+      assert.match(r.out, /^istio-ls — analysis of Istio configuration\n\nUsage:/, args.join(' '));
+      assert.strictEqual(r.err, '');
+    }
+  });
+
+  it('an unknown --rule id and a --target-version that is no release are usage errors (exit 2)', async () => {
+    const rule = await run(['check', 'mesh', '--rule', 'no-such-rule=off'], dir);
+    assert.strictEqual(rule.code, 2);
+    assert.match(rule.err, /^istio-ls: --rule: unknown rule "no-such-rule" \(istio-ls rules lists them\)\.\n/);
+    assert.strictEqual(rule.out, '');
+    // Built-in ids (not rule files) are accepted too.
+    assert.strictEqual((await run(['check', 'mesh', '--rule', 'yaml-syntax=off'], dir)).code, 1);
+    for (const v of ['banana', '1', '1.x', '']) {
+      const r = await run(['check', 'mesh', `--target-version=${v}`], dir);
+      assert.strictEqual(r.code, 2, v);
+      assert.match(r.err, /^istio-ls: --target-version takes an Istio release such as 1\.24 \(got ".*"\)\.\n/, v);
+    }
+    assert.strictEqual((await run(['check', 'mesh', '--target-version', '1.21'], dir)).code, 1);
+    assert.strictEqual((await run(['check', 'mesh', '--target-version', '1.24.3'], dir)).code, 1);
+  });
+
   it('the bin runs as a process (built output)', () => {
     const r = spawnSync(process.execPath, [BIN, 'check', 'mesh', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     assert.strictEqual(r.status, 1, r.stderr);
