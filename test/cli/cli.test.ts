@@ -91,7 +91,7 @@ describe('istio-ls check', () => {
     const sarif = JSON.parse(r.out) as {
       version: string;
       runs: {
-        tool: { driver: { rules: { id: string }[] } };
+        tool: { driver: { rules: { id: string; properties?: unknown }[] } };
         results: {
           ruleId: string;
           level: string;
@@ -101,7 +101,8 @@ describe('istio-ls check', () => {
     };
     assert.strictEqual(sarif.version, '2.1.0');
     const run0 = sarif.runs[0];
-    assert.ok(run0.tool.driver.rules.some(x => x.id === 'subset-not-found'));
+    const subsetRule = run0.tool.driver.rules.find(x => x.id === 'subset-not-found');
+    assert.deepStrictEqual(subsetRule?.properties, { istioctl: ['IST0101'] });
     const result = run0.results.find(x => x.ruleId === 'subset-not-found');
     assert.strictEqual(result?.level, 'error');
     assert.strictEqual(result?.locations[0].physicalLocation.artifactLocation.uri, 'mesh/vs.yaml');
