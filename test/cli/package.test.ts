@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { spawnSync, type SpawnSyncReturns } from 'child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -93,7 +93,36 @@ describe('the npm package', function () {
     assert.match(r.stdout, /^examples\/mesh\/virtual-services\.yaml:\d+:\d+ +error +Subset "v3" is not defined/m);
     assert.match(r.stdout, /^\d+ problems \(\d+ errors, .*\) in \d+ files, \d+ resources\.$/m);
     const checkout = spawnSync(process.execPath, [REPO_BIN, 'check', 'examples'], { cwd: consumer, encoding: 'utf8' });
-    assert.strictEqual(r.stdout, checkout.stdout);
+    assert.strictEqual(
+      r.stdout,
+      checkout.stdout,
+      'the package differs from the checkout: is dist/ current (npm run build)?',
+    );
+  });
+
+  it('`istio-ls --stdio` from the package is a language server: it answers initialize', async () => {
+    const bin = path.join(consumer, 'node_modules', '.bin', 'istio-ls');
+    const server = spawn(bin, ['--stdio'], { cwd: consumer, env: npmEnv() });
+    try {
+      const reply = new Promise<string>((resolve, reject) => {
+        let out = '';
+        server.stdout.on('data', (d: Buffer) => {
+          out += d.toString('utf8');
+          if (out.includes('"capabilities"')) resolve(out);
+        });
+        server.on('exit', code => reject(new Error(`the server exited (${code}): ${out}`)));
+      });
+      const body = JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { processId: null, rootUri: null, capabilities: {} },
+      });
+      server.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      assert.match(await reply, /"id":1,"result":\{"capabilities"/);
+    } finally {
+      server.kill();
+    }
   });
 
   it('reads the schemas it ships, prints its version and usage', () => {
