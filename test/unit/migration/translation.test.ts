@@ -342,6 +342,53 @@ spec:
   });
 });
 
+describe('migration to Gateway API: limits and repeated parts', () => {
+  it('splits rules past 8 matches and routes past 16 rules, and never writes YAML aliases', () => {
+    const paths = Array.from({ length: 10 }, (_, i) => `{uri: {prefix: /p${i}}}`).join(', ');
+    const routes = Array.from(
+      { length: 17 },
+      (_, i) => `  - match: [{uri: {exact: /r${i}}}]\n    route: [{destination: {host: web, port: {number: 80}}}]`,
+    ).join('\n');
+    const fixture = parseFixture(`
+#- gw.yaml
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: gw}
+spec:
+  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: many}
+spec:
+  hosts: ["*"]
+  gateways: [gw]
+  http:
+  - match: [${paths}]
+    rewrite: {uri: /}
+    route: [{destination: {host: web, port: {number: 80}}}]
+  - match: [${paths}]
+    route: [{destination: {host: web, port: {number: 80}}}]
+${routes}
+`);
+    const plan = planFor(fixture.files, { file: '/ws/gw.yaml' });
+    assert.ok(!/[&*]a\d/.test(plan.text), 'no anchors or aliases');
+    const rules = generatedObjects(plan)
+      .filter(o => o.kind === 'HTTPRoute')
+      .map(o => (o.spec as { rules: { matches?: unknown[] }[] }).rules);
+    // 10 rules for the rewrite (one per prefix), 2 for the other 10 matches (8 + 2), 17 more.
+    assert.deepStrictEqual(
+      rules.map(r => r.length),
+      [16, 13],
+    );
+    assert.ok(rules.flat().every(r => (r.matches?.length ?? 0) <= 8));
+    assert.deepStrictEqual(
+      plan.resources.map(r => r.name),
+      ['gw', 'many', 'many-2'],
+    );
+  });
+});
+
 describe('migration to Gateway API: durations', () => {
   it('rewrites Istio durations in the Gateway API format', () => {
     assert.deepStrictEqual(['2s', '1.5s', '100ms', '1m30s', '1h', '0.5ms', 'abc', '10'].map(toGatewayDuration), [

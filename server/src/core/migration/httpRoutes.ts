@@ -6,6 +6,15 @@ import type { Plain, PlainMap } from './types';
 const ROUTE_KEYS = ['match', 'route', 'redirect', 'rewrite', 'headers', 'mirror', 'mirrors', 'timeout', 'name'];
 const MATCH_KEYS = ['uri', 'headers', 'queryParams', 'method', 'name'];
 const REDIRECT_STATUS = [301, 302];
+/** The Gateway API's limits (CRD maxItems): matches per rule, rules per route. */
+const MAX_MATCHES = 8;
+export const MAX_RULES = 16;
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 /**
  * The rules of an HTTPRoute for a VirtualService's `http` routes, in order. What a rule cannot
@@ -44,10 +53,14 @@ export function translateHttpRoutes(scope: RouteScope): PlainMap[] {
     const rewrite = mapOf(route.rewrite);
     const rewriteUri = textOf(rewrite.uri);
     if (rewriteUri === undefined) {
-      const rule: PlainMap = {};
-      if (matches.length > 0) rule.matches = matches.map(m => m.match);
-      if (filters.length > 0) rule.filters = filters;
-      rules.push({ ...rule, ...base });
+      // A rule holds at most 8 matches: more become rules with the same actions.
+      const groups = matches.length > 0 ? chunks(matches, MAX_MATCHES) : [[]];
+      for (const group of groups) {
+        const rule: PlainMap = {};
+        if (group.length > 0) rule.matches = group.map(m => m.match);
+        if (filters.length > 0) rule.filters = filters;
+        rules.push({ ...rule, ...base });
+      }
       return;
     }
     // Istio replaces the matched prefix (prefix matches) or the whole path; the Gateway API's
@@ -141,6 +154,15 @@ function stringMatches(map: PlainMap, scope: RouteScope, field: string, header: 
   const out: PlainMap[] = [];
   for (const [name, value] of Object.entries(map)) {
     const m = mapOf(value);
+    if (header && !/^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/.test(name)) {
+      noteFor(
+        scope,
+        'warning',
+        `${field}.${name}`,
+        `header ${name} cannot be matched in the Gateway API: the generated match is broader.`,
+      );
+      continue;
+    }
     if (textOf(m.exact) !== undefined) out.push({ name, type: 'Exact', value: textOf(m.exact)! });
     else if (textOf(m.regex) !== undefined) out.push({ name, type: 'RegularExpression', value: textOf(m.regex)! });
     else if (header && textOf(m.prefix) !== undefined)

@@ -1,7 +1,7 @@
 import { resolveGatewayRef } from '../model/gatewayRef';
 import { hostsOverlap } from '../model/hosts';
 import { noteFor, type RouteScope } from './backends';
-import { translateHttpRoutes } from './httpRoutes';
+import { chunks, MAX_RULES, translateHttpRoutes } from './httpRoutes';
 import { translateL4Routes, type L4Route } from './l4Routes';
 import { listenerObject, translateListeners, type Listener } from './listeners';
 import { isMap, listOf, mapsOf, otherKeys, textOf } from './plain';
@@ -135,9 +135,20 @@ function routesOf(scope: RouteScope, gateway: MigrationSource, listeners: readon
       const sections = listeners.some(l => l.httpsRedirect) ? attached : [];
       const spec: PlainMap = { parentRefs: parentRefs(gateway, vs, sections) };
       if (hostnames.length > 0) spec.hostnames = hostnames;
-      spec.rules = rules;
-      out.push(
-        routeOf('HTTPRoute', GATEWAY_API_V1, kinds > 1 ? `${vs.name}-http` : vs.name, vs, spec, attached, scope),
+      // A route holds at most 16 rules: more go to further routes (precedence does not depend on the route).
+      const name = kinds > 1 ? `${vs.name}-http` : vs.name;
+      chunks(rules, MAX_RULES).forEach((group, i) =>
+        out.push(
+          routeOf(
+            'HTTPRoute',
+            GATEWAY_API_V1,
+            i === 0 ? name : `${name}-${i + 1}`,
+            vs,
+            { ...spec, rules: group },
+            attached,
+            scope,
+          ),
+        ),
       );
     }
   }

@@ -16,7 +16,7 @@ export function renderMigration(result: MigrationResult, gateway: MigrationSourc
     header.push('#', '# Not translated (review before applying):');
     for (const n of warnings) header.push(...wrap(`- ${describeNote(n)}`));
   }
-  const docs = result.resources.map(r => stringify(r.object, { lineWidth: 0 }).trimEnd());
+  const docs = result.resources.map(r => stringify(r.object, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd());
   return `${header.join('\n')}\n${docs.join('\n---\n')}\n`;
 }
 
