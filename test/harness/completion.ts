@@ -9,6 +9,7 @@ import {
 import { hover, type HoverResult } from '../../server/src/core/features/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { loadSchemas } from '../../server/src/host/schemaLoader';
+import { loadSnippets } from '../../server/src/host/snippetLoader';
 import type { AnalyzeOptions } from './analyze';
 import { featureFixture, type FeatureFixture } from './features';
 
@@ -30,6 +31,7 @@ export function completeAt(
     ...f.fc,
     schemas: loadSchemas(),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    snippets: loadSnippets(),
   };
   const text = f.fixture.files.get(f.file) ?? '';
   const result = completion(cc, f.file, text, f.offset, options.trigger);

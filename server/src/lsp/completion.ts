@@ -16,6 +16,7 @@ import {
 import { computeLineStarts, type LineStarts } from '../core/parse/lineIndex';
 import { SchemaRegistry } from '../core/schema/registry';
 import { cursorOf, featureContext, type ServerContext } from './context';
+import { loadSnippets } from '../host/snippetLoader';
 import { toRange } from './convert';
 
 const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
@@ -26,6 +27,7 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   kind: CompletionItemKind.Class,
   apiVersion: CompletionItemKind.Module,
   label: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
 };
 
 /** `:` and a space open value lists, `-` starts list items, `/` continues `namespace/` gateway names. */
@@ -48,7 +50,12 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
 
 export function schemaContext(ctx: ServerContext): CompletionContext {
   const { analyzer } = ctx.host;
-  return { ...featureContext(ctx), schemas: analyzer.schemas ?? EMPTY, settings: analyzer.analysisSettings };
+  return {
+    ...featureContext(ctx),
+    schemas: analyzer.schemas ?? EMPTY,
+    settings: analyzer.analysisSettings,
+    snippets: loadSnippets(),
+  };
 }
 
 const EMPTY = new SchemaRegistry([]);

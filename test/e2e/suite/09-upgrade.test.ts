@@ -13,6 +13,8 @@ describe('Istio: Upgrade All Resources to v1 APIs', () => {
     let done = false;
     const running = vscode.commands.executeCommand<UpgradeOutcome>('istio.upgradeApis').then(o => ((done = true), o));
     // The command waits in the refactor preview until Apply (Ctrl+Enter there) is pressed.
+    await new Promise(r => setTimeout(r, 1500));
+    assert.strictEqual(done, false, 'the refactor preview holds the edit until Apply');
     for (let i = 0; i < 60 && !done; i++) {
       await new Promise(r => setTimeout(r, 500));
       if (!done) await vscode.commands.executeCommand('refactorPreview.apply');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activated, closeAll, fileUri } from '../helpers';
+import { activated, closeAll, codeOf, fileUri, waitForDiagnostics } from '../helpers';
 
 /** The paths a user takes through the editor (issue 11): lenses, previews, quick-fix menus. */
 describe('editor paths', () => {
@@ -20,5 +20,52 @@ describe('editor paths', () => {
     assert.ok(Array.isArray(shown) && shown.length > 0, `locations shown: ${JSON.stringify(shown)}`);
     assert.ok(shown[0].uri.path.endsWith('reviews-vs.yaml'), shown[0].uri.toString());
     await vscode.commands.executeCommand('closeReferenceSearch');
+  });
+
+  it('every finding offers Disable for this line / for this file and Configure severity…, and each works', async function () {
+    this.timeout(90000);
+    const uri = fileUri('mesh', 'legacy-dr.yaml');
+    const rule = 'deprecated-api-version';
+    const has = (ds: vscode.Diagnostic[]) => ds.some(d => codeOf(d) === rule);
+    const [d] = (await waitForDiagnostics(uri, has)).filter(x => codeOf(x) === rule);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = actions.map(a => a.title);
+    const byTitle = (t: string) => actions.find(a => a.title === t);
+    const line = byTitle(`Disable ${rule} for this line`);
+    const file = byTitle(`Disable ${rule} for this file`);
+    const configure = byTitle(`Configure ${rule} severity…`);
+    assert.ok(line?.edit && file?.edit && configure?.command, `actions: ${titles.join(' | ')}`);
+    assert.ok(!/^(Disable|Configure) /.test(titles[0]), `the rule's own fixes first: ${titles.join(' | ')}`);
+
+    assert.ok(await vscode.workspace.applyEdit(line.edit));
+    assert.strictEqual(doc.lineAt(d.range.start.line).text, `# istio-ls-disable-next-line ${rule}`);
+    await waitForDiagnostics(uri, ds => !has(ds), 20000, `${rule} silenced for the line`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForDiagnostics(uri, has, 20000, `${rule} back after revert`);
+
+    assert.ok(await vscode.workspace.applyEdit(file.edit));
+    assert.strictEqual(doc.lineAt(0).text, `# istio-ls-disable-file ${rule}`);
+    await waitForDiagnostics(uri, ds => !has(ds), 20000, `${rule} silenced for the file`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitForDiagnostics(uri, has, 20000, `${rule} back after revert`);
+
+    // The pick of severities is skipped by passing one, as a keybinding could.
+    const cfg = () => vscode.workspace.getConfiguration('istio');
+    try {
+      const args = [...(configure.command.arguments ?? []), 'off'];
+      assert.strictEqual(await vscode.commands.executeCommand(configure.command.command, ...args), 'off');
+      assert.deepStrictEqual(cfg().inspect('rules')?.workspaceValue, { [rule]: 'off' });
+      await waitForDiagnostics(uri, ds => !has(ds), 20000, `${rule} turned off in settings`);
+    } finally {
+      await cfg().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, has, 20000, `${rule} back`);
   });
 });

@@ -10,7 +10,7 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string }[]>;
-    snippets: { language: string; path: string }[];
+    snippets?: { language: string; path: string }[];
     configuration: {
       properties: Record<
         string,
@@ -73,10 +73,12 @@ describe('extension manifest (package.json)', () => {
       assert.ok(contributed.includes(c), `the server sends ${c}, which the client does not register`);
   });
 
-  it('activates on YAML, contributes the snippets and ships the bundled client', () => {
+  it('activates on YAML and ships the bundled client; the templates come from the server, not contributed', () => {
     assert.ok(pkg.activationEvents.includes('onLanguage:yaml'));
     assert.ok(pkg.activationEvents.includes('workspaceContains:**/*.{yaml,yml}'));
-    assert.deepStrictEqual(pkg.contributes.snippets, [{ language: 'yaml', path: './snippets/istio.code-snippets' }]);
+    // Contributed snippets show in every YAML completion list (issue 11): the server offers them
+    // where a new document starts (core/features/documentStart.ts).
+    assert.strictEqual(pkg.contributes.snippets, undefined);
     assert.strictEqual(pkg.main, './dist/client.js');
   });
 });
