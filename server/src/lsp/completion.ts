@@ -18,6 +18,7 @@ import { SchemaRegistry } from '../core/schema/registry';
 import { cursorOf, featureContext, type ServerContext } from './context';
 import { loadSnippets } from '../host/snippetLoader';
 import { toRange } from './convert';
+import { linkFiles } from './fileLinks';
 
 const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   property: CompletionItemKind.Property,
@@ -45,7 +46,11 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
   const result = complete(schemaContext(ctx), cursor.file, text, cursor.offset, params.context?.triggerCharacter);
   if (!result) return null;
   const lineStarts = computeLineStarts(text);
-  return { isIncomplete: result.isIncomplete, items: result.items.map(i => toCompletionItem(i, lineStarts)) };
+  const lineCache = new Map<string, LineStarts | undefined>();
+  return {
+    isIncomplete: result.isIncomplete,
+    items: result.items.map(i => toCompletionItem(i, lineStarts, ctx, lineCache)),
+  };
 }
 
 export function schemaContext(ctx: ServerContext): CompletionContext {
@@ -60,12 +65,19 @@ export function schemaContext(ctx: ServerContext): CompletionContext {
 
 const EMPTY = new SchemaRegistry([]);
 
-function toCompletionItem(c: Completion, lineStarts: LineStarts): CompletionItem {
+function toCompletionItem(
+  c: Completion,
+  lineStarts: LineStarts,
+  ctx: ServerContext,
+  lineCache: Map<string, LineStarts | undefined>,
+): CompletionItem {
   return {
     label: c.label,
     kind: KIND[c.kind],
     detail: c.detail,
-    documentation: c.documentation ? { kind: 'markdown', value: c.documentation } : undefined,
+    documentation: c.documentation
+      ? { kind: 'markdown', value: linkFiles(ctx, c.documentation, lineCache) }
+      : undefined,
     sortText: c.sortText,
     filterText: c.filterText,
     textEdit: { range: toRange(lineStarts, c.edit.span), newText: c.edit.newText },

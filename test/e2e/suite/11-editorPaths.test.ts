@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activated, closeAll, codeOf, fileUri, waitForDiagnostics } from '../helpers';
+import { activated, closeAll, codeOf, fileUri, hoverText, waitForDiagnostics } from '../helpers';
 
 /** The paths a user takes through the editor (issue 11): lenses, previews, quick-fix menus. */
 describe('editor paths', () => {
@@ -67,5 +67,24 @@ describe('editor paths', () => {
       await cfg().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await waitForDiagnostics(uri, has, 20000, `${rule} back`);
+  });
+
+  it('hover names files as workspace-relative links that open the file at the line', async () => {
+    const uri = fileUri('mesh', 'reviews-vs.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const line = [...Array(doc.lineCount).keys()].find(l => /subset: v1/.test(doc.lineAt(l).text));
+    assert.ok(line !== undefined);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, doc.lineAt(line).text.indexOf('v1') + 1),
+    );
+    const text = hoverText(hovers);
+    const dr = fileUri('mesh', 'destination-rules.yaml').toString();
+    const link = /\[mesh\/destination-rules\.yaml:(\d+)\]\(([^)]+)\)/.exec(text);
+    assert.ok(link, `hover: ${text}`);
+    assert.strictEqual(link[2], `${dr}#L${link[1]}`);
+    const target = await vscode.workspace.openTextDocument(fileUri('mesh', 'destination-rules.yaml'));
+    assert.match(target.lineAt(Number(link[1]) - 1).text, /name: reviews/);
   });
 });
