@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioE
     status.attach(lc);
   });
   command('istio.showOutput', () => output.show(true));
-  command('istio.newResource', (args?: NewResourceArgs) => newResource(context, args));
+  command('istio.newResource', (args?: NewResourceArgs) => newResource(context, lc, args));
   command('istio.upgradeApis', (args?: UpgradeArgs) => upgradeApis(lc, output, args));
   command('istio.analyzeWorkspace', () => analyzeWorkspace(lc));
   command('istio.showReferences', (uri: string, position: Position, locations: Location[]) =>
