@@ -149,9 +149,7 @@ export function escapePlaceholders(markdown: string): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/<([A-Za-z_][\w.-]*)>/g, (m, name: string) =>
-            HTML_TAGS.has(name) ? m : `\\<${name}\\>`,
-          ),
+        : part.replace(/<([A-Za-z_][\w.-]*)>/g, (m, name: string) => (HTML_TAGS.has(name) ? m : `\\<${name}\\>`)),
     )
     .join('');
 }
