@@ -621,7 +621,7 @@ const CASES: readonly Case[] = [
   {
     name: 'a blank file: the first keys of a new resource, then the whole-document templates',
     code: '$0',
-    first: ['apiVersion', 'kind', 'istio-authz-allow-principal'],
+    first: ['apiVersion', 'kind', 'istio-vs', 'istio-vs-canary'],
     includes: ['istio-vs', 'istio-dr', 'istio-gw-https'],
   },
   {

@@ -42,12 +42,13 @@ export function documentStartItems(cur: YamlCursor, snippets: readonly DocumentS
   return [
     key('apiVersion', 0, 'The API group and version of the resource, e.g. `networking.istio.io/v1`.'),
     key('kind', 1, 'The kind of the resource, e.g. `VirtualService`.'),
-    ...snippets.map((s): Completion => ({
+    // In the file's order (routing first), not alphabetical: "authz-deny-all" must not lead the list.
+    ...snippets.map((s, i): Completion => ({
       label: s.prefix,
       kind: 'snippet',
       detail: s.name,
       documentation: `${s.description}\n\n\`\`\`yaml\n${preview(s.body)}\n\`\`\``,
-      sortText: `5${s.prefix}`,
+      sortText: `5${String(i).padStart(3, '0')}`,
       filterText: s.prefix,
       edit: { span: cur.replace, newText: s.body },
       snippet: true,
