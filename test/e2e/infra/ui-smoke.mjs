@@ -2,7 +2,7 @@
 // UI-level smoke check of the packaged extension, "as a person sees it": installs the .vsix into a
 // throwaway code-server, opens a copy of a workspace in headless Chromium and drives the UI with
 // the keyboard: the Problems panel, the quick-fix menu on a cross-file diagnostic, the completion
-// widget after Ctrl+Space, and "Istio: Show Mesh Graph". Prints what the UI shows and saves PNGs
+// widget after Ctrl+Space, the templates after `---`, and "Istio: Show Mesh Graph". Prints what the UI shows and saves PNGs
 // (CI artefacts); with --images also the README pictures.
 // Complements the API-level tests (run-e2e.mjs); CSS selectors are VS Code internals and may
 // change, so this is a smoke check. Every wait is on something appearing, with a timeout.
@@ -86,7 +86,7 @@ const openFile = async (page, name) => {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input');
   await page.keyboard.type(name);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 10000 });
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30000 });
   await page.keyboard.press('Enter');
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 30000 });
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
@@ -154,6 +154,21 @@ try {
   await shot(page, 'ui-completion.png', 'completion.png');
   console.log('completion rows:', completions);
   if (!completions.some(c => c && c.startsWith('trafficPolicy'))) { console.log('FAIL: no trafficPolicy completion from the server'); failed = true; }
+  await page.keyboard.press('Escape');
+
+  // A new document after `---`: typing `istio-` lists the templates (the `-` triggers completion).
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('---');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('istio-');
+  await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10000 }).catch(() => {});
+  const templates = await page.$$eval('.suggest-widget.visible .monaco-list-row', rows => rows.map(r => r.getAttribute('aria-label')));
+  await shot(page, 'ui-completion-new-document.png', 'completion-new-document.png');
+  console.log('completion rows after ---:', templates);
+  if (!templates.some(c => c && c.startsWith('istio-vs'))) { console.log('FAIL: no istio-vs template after ---'); failed = true; }
   await page.keyboard.press('Escape');
 
   // The mesh graph webview.
