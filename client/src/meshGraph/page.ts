@@ -58,7 +58,7 @@ let matches = [];
 let current = -1;
 const svg = () => viewport.querySelector('svg.mesh');
 
-function setZoom(z, cx, cy) {
+function setZoom(z, cx, cy, quiet) {
   const s = svg();
   if (!s) return;
   const next = Math.min(3, Math.max(0.15, z));
@@ -72,7 +72,7 @@ function setZoom(z, cx, cy) {
   s.setAttribute('height', String(Number(s.dataset.height) * zoom));
   viewport.scrollLeft = ux * zoom - px;
   viewport.scrollTop = uy * zoom - py;
-  report();
+  if (!quiet) report();
 }
 function fit() {
   const s = svg();
@@ -99,7 +99,7 @@ function bind() {
     g.addEventListener('mouseleave', () => highlight(g, false));
   }
 }
-function runSearch(focusFirst) {
+function runSearch(focusFirst, quiet) {
   const q = search.value.trim().toLowerCase();
   matches = [];
   for (const g of viewport.querySelectorAll('g.node')) {
@@ -111,7 +111,7 @@ function runSearch(focusFirst) {
   matchesLabel.textContent = q === '' ? '' : matches.length + (matches.length === 1 ? ' match' : ' matches');
   current = -1;
   if (focusFirst && matches.length > 0) reveal(matches[0]);
-  report();
+  if (!quiet) report();
 }
 function reveal(g) {
   const box = g.getBoundingClientRect();
@@ -191,7 +191,8 @@ window.addEventListener('message', ev => {
     viewport.innerHTML = m.svg;
     document.getElementById('summary').textContent = m.summary;
     bind();
-    setZoom(zoom);
+    // One report per redraw: the extension pairs each request with the next report.
+    setZoom(zoom, undefined, undefined, true);
     runSearch(false);
   } else if (m.type === 'search') {
     search.value = m.text;
@@ -201,6 +202,7 @@ window.addEventListener('message', ev => {
   } else if (m.type === 'focus') {
     const g = [...viewport.querySelectorAll('g.node')].find(n => n.dataset.id === m.id);
     if (g) { g.focus(); reveal(g); }
+    report();
   }
 });
 bind();
