@@ -61,6 +61,8 @@ const BOX_PADDING = 8;
 const GAP_AFTER: readonly number[] = [70, 250, 80, 0];
 const ROW_GAP = 18;
 export const LABEL_LINE = 13;
+/** How far a box moves down to line up with its neighbours. */
+const MAX_SHIFT = 360;
 const BAND_PADDING = 30;
 const HEADER = 34;
 const MARGIN = 16;
@@ -205,11 +207,29 @@ export function layoutGraph(graph: MeshGraph): Layout {
     for (const i of all.slice(1)) sweep([i], n => columnOf(n) < i);
     for (const i of all.slice(0, -1).reverse()) sweep([i], n => columnOf(n) > i);
     for (const i of all.slice(1)) sweep([i], n => columnOf(n) < i);
+    // Final rows: the tallest column stacked tight, the others next to their neighbours in the
+    // columns already placed (never above the previous box, so the order stays), outwards from it.
+    const final = new Map<string, number>();
+    const heights = columns.map(nodes => nodes.reduce((sum, n) => sum + heightOf(n) + ROW_GAP, 0));
+    const anchor = heights.indexOf(Math.max(...heights, 0));
+    const order = [anchor, ...all.filter(i => i > anchor), ...all.filter(i => i < anchor).reverse()];
     let bottom = top;
-    columns.forEach((nodes, column_) => {
+    for (const column_ of order) {
       let rowY = top;
-      for (const n of nodes) {
+      for (const n of columns[column_]) {
         const height = heightOf(n);
+        let sum = 0;
+        let count = 0;
+        for (const id of neighbours.get(n.id) ?? []) {
+          const c = final.get(id);
+          if (c === undefined) continue;
+          sum += c;
+          count++;
+        }
+        // Far below (a route to the end of a long column) it would push every later box down: stay.
+        const wanted = count > 0 ? sum / count - Math.min(height, NODE_HEIGHT) / 2 : rowY;
+        if (column_ !== anchor && wanted > rowY && wanted - rowY < MAX_SHIFT) rowY = wanted;
+        final.set(n.id, rowY + Math.min(height, NODE_HEIGHT) / 2);
         placed.set(n.id, { ...n, column: column_, x: columnXs[column_], y: rowY, width: NODE_WIDTH, height });
         const kids = children.get(n.id) ?? [];
         kids.sort((a, b) => a.label.localeCompare(b.label));
@@ -226,7 +246,7 @@ export function layoutGraph(graph: MeshGraph): Layout {
         rowY += height + ROW_GAP;
       }
       bottom = Math.max(bottom, rowY);
-    });
+    }
     const height = bottom - y + BAND_PADDING / 2;
     bands.push({ namespace, y, height });
     y += height;

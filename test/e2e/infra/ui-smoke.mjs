@@ -12,7 +12,8 @@
 // Usage: node ui-smoke.mjs --vsix <file.vsix> --workspace <dir> [--out <dir>] [--images <dir for README images>]
 //          [--file reviews-vs.yaml --line 17 --column 21]                 where the quick-fix is
 //          [--completion-file destination-rules.yaml --completion-line 7]  completion below that line
-//          [--graph <dir>=<image.png>]…   also open <dir> and screenshot its mesh graph (repeatable)
+//          [--graph <dir>=<image.png>[#namespace]]…   also open <dir> and screenshot its mesh graph,
+//                                                     filtered to the namespace when given (repeatable)
 // Exit: 0 ok; 1 an expectation failed; 2 infrastructure error.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -38,8 +39,9 @@ const out = path.resolve(opt('out', '.'));
 const images = opt('images') && path.resolve(opt('images'));
 // Extra workspaces whose mesh graph is pictured: `--graph dir=image.png`, repeatable.
 const graphs = argv.flatMap((a, i) => (a === '--graph' && argv[i + 1] ? [argv[i + 1]] : [])).map(g => {
-  const [dir, image] = g.split('=');
-  return { dir: path.resolve(dir), image: image || `mesh-graph-${path.basename(dir)}.png` };
+  const [dir, rest = ''] = g.split('=');
+  const [image, namespace] = rest.split('#');
+  return { dir: path.resolve(dir), image: image || `mesh-graph-${path.basename(dir)}.png`, namespace };
 });
 if (!vsix || !sourceWorkspace) { console.error('need --vsix and --workspace'); process.exit(2); }
 if (!fs.existsSync(vsix)) { console.error(`no ${vsix} (npm run package)`); process.exit(1); }
@@ -108,7 +110,7 @@ const hide = async (page, selector, key) => {
   await page.waitForSelector(selector, { state: 'hidden', timeout: 5000 }).catch(() => console.log(`could not hide ${selector}`));
 };
 /** Runs "Istio: Show Mesh Graph", waits for the drawing and pictures it. */
-const meshGraph = async (page, name, readme) => {
+const meshGraph = async (page, name, readme, namespace) => {
   await command(page, 'Istio: Show Mesh Graph');
   let graphFrame;
   const deadline = Date.now() + 60000;
@@ -125,6 +127,13 @@ const meshGraph = async (page, name, readme) => {
   const broken = await graphFrame.$$eval('.edge.broken', es => es.length);
   const labels = await graphFrame.$$eval('text.traffic', ts => ts.length);
   console.log(`mesh graph ${name}: ${nodes.length} nodes, ${labels} traffic labels, ${broken} broken edges`);
+  if (namespace) {
+    // The namespace filter, as a user picks it: the page redraws in place.
+    const before = await graphFrame.$eval('#summary', e => e.textContent);
+    await graphFrame.selectOption('#namespace', namespace);
+    await graphFrame.waitForFunction(b => document.querySelector('#summary').textContent !== b, before, { timeout: 20000 });
+    console.log(`filtered to namespace ${namespace}: ${await graphFrame.$eval('#summary', e => e.textContent)}`);
+  }
   // Keyboard: Tab reaches a box (focus ring), the view follows.
   await graphFrame.focus('g.node').catch(() => {});
   await shot(page, name, readme);
@@ -219,7 +228,7 @@ try {
     await hide(page, '.part.auxiliarybar', 'Control+Alt+B');
     await hide(page, '.part.panel', 'Control+J');
     await hide(page, '.part.sidebar', 'Control+B');
-    await meshGraph(page, `ui-${g.image}`, g.image);
+    await meshGraph(page, `ui-${g.image}`, g.image, g.namespace);
   }
   console.log(`screenshots in ${out}${images ? `, README images in ${images}` : ''}`);
 } catch (e) {
