@@ -92,7 +92,12 @@ export function trafficLines(e: MeshEdge): string[] {
   return head ? [`${head} · ${shown[0]}`, ...shown.slice(1)] : [...shown];
 }
 
-export function layoutGraph(graph: MeshGraph): Layout {
+export interface LayoutOptions {
+  /** The namespace the user filtered on: its band comes first. */
+  readonly firstNamespace?: string;
+}
+
+export function layoutGraph(graph: MeshGraph, options: LayoutOptions = {}): Layout {
   const byId = new Map(graph.nodes.map(n => [n.id, n]));
   // Subsets whose DestinationRule is not in the graph stand alone.
   const parentOf = (n: MeshNode) => (n.parent && byId.has(n.parent) ? n.parent : undefined);
@@ -142,7 +147,10 @@ export function layoutGraph(graph: MeshGraph): Layout {
     if (list) list.push(n);
     else byNamespace.set(n.namespace, [n]);
   }
-  const namespaces = [...byNamespace.keys()].sort(compareNamespaces);
+  const first = options.firstNamespace;
+  const namespaces = [...byNamespace.keys()].sort(
+    (a, b) => Number(b === first) - Number(a === first) || compareNamespaces(a, b),
+  );
   const placed = new Map<string, PlacedNode>();
   const bands: Band[] = [];
   let y = MARGIN + HEADER;

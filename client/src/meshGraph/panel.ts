@@ -154,7 +154,9 @@ export class MeshGraphPanel implements vscode.Disposable {
         svg: '<p style="padding:12px">No Gateways, routes or DestinationRules in this workspace yet.</p>',
         summary: '',
       };
-    const svg = renderSvg(layoutGraph(shown), { describeUri: uri => relative(uri) });
+    const svg = renderSvg(layoutGraph(shown, { firstNamespace: this.filter.namespace }), {
+      describeUri: uri => relative(uri),
+    });
     const broken = shown.edges.filter(e => e.broken).length;
     const namespaces = new Set(shown.nodes.map(n => n.namespace)).size;
     const of = shown.nodes.length === this.graph.nodes.length ? '' : ` (of ${this.graph.nodes.length})`;

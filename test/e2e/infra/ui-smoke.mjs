@@ -98,7 +98,7 @@ const openFile = async (page, name) => {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input');
   await page.keyboard.type(name);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 10000 });
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30000 });
   await page.keyboard.press('Enter');
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 30000 });
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
@@ -112,6 +112,18 @@ const hide = async (page, selector, key) => {
 /** Runs "Istio: Show Mesh Graph", waits for the drawing and pictures it. */
 const meshGraph = async (page, name, readme, namespace) => {
   await command(page, 'Istio: Show Mesh Graph');
+  // The page may be redrawn once more as the view settles (its frame is then replaced): try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pictureGraph(page, name, readme, namespace);
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !/detached|destroyed/i.test(String(e))) throw e;
+      await new Promise(r => setTimeout(r, 1000));
+    }
+  }
+};
+const pictureGraph = async (page, name, readme, namespace) => {
   let graphFrame;
   const deadline = Date.now() + 60000;
   while (!graphFrame && Date.now() < deadline) {
@@ -218,7 +230,7 @@ try {
   // More room for the graph: no panel, no side bar.
   await hide(page, '.part.panel', 'Control+J');
   await hide(page, '.part.sidebar', 'Control+B');
-  await meshGraph(page, 'ui-mesh-graph.png', 'mesh-graph-e2e.png');
+  await meshGraph(page, 'ui-mesh-graph-e2e.png');
 
   // Further workspaces (bookinfo, a 200-service namespace): the graph as a user first sees it.
   for (const g of graphs) {

@@ -75,6 +75,11 @@ describe('mesh graph view', () => {
       layout.columns.map(c => c.title),
       ['Gateways', 'Routes', 'Destinations', 'Services'],
     );
+    // The namespace the user filtered on comes first.
+    assert.deepStrictEqual(
+      layoutGraph(GRAPH, { firstNamespace: 'team-b' }).bands.map(b => b.namespace),
+      ['team-b', 'istio-system', 'shop'],
+    );
   });
 
   it('draws subsets inside their DestinationRule box', () => {
