@@ -8,7 +8,7 @@ import { upgradeApis, type UpgradeArgs } from './commands/upgradeApis';
 import { YamlExtensionCoexistence } from './coexistence/yamlExtension';
 import { isIstioText } from './istioDocument';
 import { createLanguageClient } from './languageClient';
-import { MeshGraphPanel } from './meshGraph/panel';
+import { MeshGraphPanel, type MeshGraphControl } from './meshGraph/panel';
 import { StatusBar } from './statusBar';
 
 /** What activate() returns: used by the integration tests, stable enough for other extensions. */
@@ -55,7 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioE
     configureRule(id, defaultSeverity, severity),
   );
   command('istio.showMeshGraph', () => graph.show());
-  command('istio.meshGraph.open', (id: string) => graph.open(id));
+  command('istio.meshGraph.open', (id: string, file?: number) => graph.open(id, file));
+  // Not in the palette: what the graph shows and a way to drive it, for tests and automation.
+  command('istio.meshGraph.state', () => graph.state());
+  command('istio.meshGraph.control', (c: MeshGraphControl) => graph.control(c));
   command('istio.excludeIstioFromYamlSchemas', () => coexistence.excludeIstioFiles());
 
   trackIstioContext(context);
