@@ -66,20 +66,20 @@ describe('istio/migrateGatewayPlan and the refactor code action over stdio', fun
       kind: 'create',
       uri: target,
       options: { overwrite: false, ignoreIfExists: false },
-      annotationId: 'istio.migrateGateway',
+      annotationId: 'migrate-gateway',
     });
     assert.ok('edits' in insert);
     assert.strictEqual(insert.textDocument.uri, target);
     assert.strictEqual(insert.edits[0].newText, plan.text);
     // The changes are ticked in the preview; a no-op change on the source makes VS Code open it.
-    assert.strictEqual(plan.edit!.changeAnnotations['istio.migrateGateway'].needsConfirmation, false);
+    assert.strictEqual(plan.edit!.changeAnnotations['migrate-gateway'].needsConfirmation, false);
     assert.deepStrictEqual(review, {
       kind: 'create',
       uri,
       options: { ignoreIfExists: true },
-      annotationId: 'istio.migrateGateway.review',
+      annotationId: 'migrate-gateway-review',
     });
-    assert.strictEqual(plan.edit!.changeAnnotations['istio.migrateGateway.review'].needsConfirmation, true);
+    assert.strictEqual(plan.edit!.changeAnnotations['migrate-gateway-review'].needsConfirmation, true);
     assert.ok(!fs.existsSync(path.join(dir, 'bookinfo-gateway.gateway-api.yaml')), 'nothing written behind the editor');
   });
 

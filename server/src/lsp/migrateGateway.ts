@@ -7,8 +7,8 @@ import type { MigrateGatewayParams, MigrateGatewayPlan } from './requests';
 export const MIGRATE_GATEWAY_KIND = 'refactor.rewrite.istio.gatewayApi';
 /** The client command that shows what the migration did not translate. */
 export const SHOW_MIGRATION_SUMMARY_COMMAND = 'istio.showMigrationSummary';
-const ANNOTATION = 'istio.migrateGateway';
-const REVIEW = 'istio.migrateGateway.review';
+const ANNOTATION = 'migrate-gateway';
+const REVIEW = 'migrate-gateway-review';
 
 /**
  * `istio/migrateGatewayPlan`: the Gateway API resources for the Istio Gateway at the position (or
