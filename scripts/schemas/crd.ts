@@ -35,6 +35,8 @@ export interface CrdSchema {
   'x-kubernetes-validations'?: { rule: string; message?: string; messageExpression?: string; fieldPath?: string }[];
   'x-kubernetes-preserve-unknown-fields'?: boolean;
   'x-kubernetes-int-or-string'?: boolean;
+  'x-kubernetes-list-type'?: string;
+  'x-kubernetes-list-map-keys'?: string[];
 }
 
 export interface CrdKind {
@@ -43,6 +45,8 @@ export interface CrdKind {
   versions: string[];
   /** `spec` of the newest served version (served versions of Istio kinds share one schema). */
   spec: CrdSchema | undefined;
+  /** Top-level fields the CRD requires (`spec` for ServiceEntry, WorkloadEntry …). */
+  required: string[];
 }
 
 /** `group/Kind` → the kind's CRD. */
@@ -58,12 +62,14 @@ export function loadCrds(file: string): Map<string, CrdKind> {
     } | null;
     if (!crd?.spec) continue;
     const served = crd.spec.versions.filter(v => v.served !== false);
-    const spec = served[0]?.schema?.openAPIV3Schema?.properties?.['spec'];
+    const root = served[0]?.schema?.openAPIV3Schema;
+    const spec = root?.properties?.['spec'];
     out.set(`${crd.spec.group}/${crd.spec.names.kind}`, {
       group: crd.spec.group,
       kind: crd.spec.names.kind,
       versions: served.map(v => v.name),
       spec,
+      required: root?.required ?? [],
     });
   }
   return out;
@@ -86,6 +92,7 @@ export function mergeCrd(target: JsonSchema, crd: CrdSchema, path: string, stats
     target['x-kubernetes-validations'] = rules.map(celRule);
     stats.rules += rules.length;
   }
+  copyListType(target, crd);
   if (crd.enum && target.enum) {
     const added = crd.enum.filter(v => !target.enum!.includes(v));
     if (added.length > 0) {
@@ -132,7 +139,16 @@ export function fromCrd(crd: CrdSchema): JsonSchema {
   else if (crd.additionalProperties === true) out.additionalProperties = true;
   const rules = crd['x-kubernetes-validations'];
   if (rules && rules.length > 0) out['x-kubernetes-validations'] = rules.map(celRule);
+  copyListType(out, crd);
   return out;
+}
+
+/** `x-kubernetes-list-type: map|set`: the API server rejects duplicate items ("Duplicate value"). */
+function copyListType(target: JsonSchema, crd: CrdSchema): void {
+  const type = crd['x-kubernetes-list-type'];
+  if (type !== 'map' && type !== 'set') return;
+  target['x-kubernetes-list-type'] = type;
+  if (crd['x-kubernetes-list-map-keys']) target['x-kubernetes-list-map-keys'] = [...crd['x-kubernetes-list-map-keys']];
 }
 
 function celRule(r: { rule: string; message?: string; messageExpression?: string; fieldPath?: string }): JsonValue {

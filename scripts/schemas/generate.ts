@@ -58,9 +58,12 @@ export function generateAll(root: string): Map<string, string> {
     });
     const present = specs.filter((s): s is { version: string; schema: JsonSchema } => s.schema !== undefined);
     const spec = present.length > 0 ? mergeVersions(present) : undefined;
-    const crdSpec = crds.get(kindKey)?.spec;
-    if (spec && crdSpec) mergeCrd(spec, crdSpec, `${kindKey} spec`, stats);
+    const crd = crds.get(kindKey);
+    if (spec && crd?.spec) mergeCrd(spec, crd.spec, `${kindKey} spec`, stats);
     const resource = resourceSchema(entry, spec, spec ?? {});
+    for (const field of crd?.required ?? [])
+      if (resource.properties?.[field] && !resource.required?.includes(field))
+        resource.required = [...(resource.required ?? []), field];
     resource['x-istio-doc-url'] = page;
     markDeprecatedFromDocs(resource);
     catalog.annotate(resource, kindKey);

@@ -24,7 +24,10 @@ describe('schemas/generated', function () {
     try {
       fs.cpSync(path.join(ROOT, 'out', 'scripts'), path.join(dir, 'out', 'scripts'), { recursive: true });
       fs.cpSync(path.join(ROOT, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
-      fs.cpSync(path.join(ROOT, 'third_party', 'istio', 'README.md'), path.join(dir, 'third_party', 'istio', 'README.md'));
+      fs.cpSync(
+        path.join(ROOT, 'third_party', 'istio', 'README.md'),
+        path.join(dir, 'third_party', 'istio', 'README.md'),
+      );
       fs.cpSync(
         path.join(ROOT, 'third_party', 'istio', 'manifests', 'charts', 'base', 'files'),
         path.join(dir, 'third_party', 'istio', 'manifests', 'charts', 'base', 'files'),

@@ -41,6 +41,9 @@ export const rule: LocalRule = {
       propertyCount: '{field} must have {limit} (it has {count}).',
       duplicateKey: "Duplicate key '{key}': only one of them takes effect.",
       cel: "{field}: {message} (a validation rule of Istio's CRD: the API server rejects the resource).",
+      duplicateItem:
+        'Duplicate value in {field}: two items have the same {keys} ({value}); the API server rejects the list.',
+      nullItem: '{field} items must be {expected}, not null: the API server rejects an empty list item.',
       newerField:
         "'{field}' was added in Istio {since}: the target release {target} (istio.targetVersion) does not know it and would reject the resource.",
       newerValue:

@@ -164,6 +164,14 @@ export class SchemaNode {
     return shared ? [...own, ...shared] : own;
   }
 
+  /** `x-kubernetes-list-type` keys: `[]` for a set, the item keys for a map list, undefined otherwise. */
+  get listKeys(): readonly string[] | undefined {
+    const type = this.use?.['x-kubernetes-list-type'] ?? this.def['x-kubernetes-list-type'];
+    if (type === 'set') return NONE;
+    if (type !== 'map') return undefined;
+    return this.use?.['x-kubernetes-list-map-keys'] ?? this.def['x-kubernetes-list-map-keys'];
+  }
+
   /** The Istio release that added this field, when newer than the oldest one supported. */
   get since(): string | undefined {
     return this.use?.['x-istio-since'] ?? this.def['x-istio-since'];

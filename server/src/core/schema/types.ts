@@ -57,6 +57,9 @@ export interface JsonSchema {
   readonly 'x-kubernetes-int-or-string'?: boolean;
   /** The CRD's CEL rules on this node, evaluated by the `schema` rule (core/schema/cel). */
   readonly 'x-kubernetes-validations'?: readonly CelRuleSpec[];
+  /** `map` or `set`: the API server rejects two items with the same keys (`set`: the same value). */
+  readonly 'x-kubernetes-list-type'?: string;
+  readonly 'x-kubernetes-list-map-keys'?: readonly string[];
   /** Istio release that added this field (absent: every release the project supports has it). */
   readonly 'x-istio-since'?: string;
   /** Enum values added in a later Istio release than the field: `{ VALUE: "1.30" }`. */

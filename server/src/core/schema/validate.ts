@@ -25,6 +25,8 @@ export type SchemaProblemId =
   | 'itemCount'
   | 'propertyCount'
   | 'duplicateKey'
+  | 'duplicateItem'
+  | 'nullItem'
   | 'cel'
   | 'newerField'
   | 'newerValue';
@@ -264,7 +266,36 @@ class Validator {
     const items = schema.items;
     if (!items) return;
     const itemName = `${name}[]`;
-    for (const item of seq.items) if (item) this.value(item, items, undefined, itemName, depth + 1);
+    for (const item of seq.items) {
+      // Nothing prunes a null list item: the API server rejects it ("must be of type object").
+      if (isNullItem(item) && items.types.length > 0) {
+        const span = item && item.span.end > item.span.start ? item.span : anchorOf(seq, keySpan);
+        this.report({ id: 'nullItem', span, data: { field: itemName, expected: describeTypes(items) } });
+        continue;
+      }
+      if (item) this.value(item, items, undefined, itemName, depth + 1);
+    }
+    const keys = schema.listKeys;
+    if (keys) this.duplicateItems(seq, keys, itemName);
+  }
+
+  /** `x-kubernetes-list-type: map` (items identified by their keys) or `set` (by value). */
+  private duplicateItems(seq: YSeq, keys: readonly string[], name: string): void {
+    const seen = new Set<string>();
+    for (const item of seq.items) {
+      const id = item ? itemIdentity(item, keys) : undefined;
+      if (id === undefined) continue;
+      if (seen.has(id)) {
+        const first =
+          keys[0] !== undefined && item?.kind === 'map' ? item.items.find(p => keyText(p) === keys[0]) : undefined;
+        this.report({
+          id: 'duplicateItem',
+          span: first?.value?.span ?? item!.span,
+          data: { field: name, keys: keys.length > 0 ? keys.join(', ') : 'value', value: id },
+        });
+      }
+      seen.add(id);
+    }
   }
 
   private object(map: YMap, schema: SchemaNode, keySpan: Span | undefined, name: string, depth: number): void {
@@ -300,6 +331,11 @@ class Validator {
             span: pairKeySpan,
             data: { field: key, version: this.version, versions: (child.versions ?? []).join(', ') },
           });
+          continue;
+        }
+        if (depth === 0 && key === 'spec' && isNull(pair.value) && child.isObject) {
+          // `spec:` with nothing after it: the API server does not prune it ("must be of type object").
+          this.report({ id: 'type', span: pairKeySpan, data: { field: key, expected: 'an object', actual: 'null' } });
           continue;
         }
         const since = child.since;
@@ -533,6 +569,24 @@ function compareMinor(a: string, b: string): number {
   const [am = 0, an = 0] = a.split('.').map(Number);
   const [bm = 0, bn = 0] = b.split('.').map(Number);
   return am !== bm ? am - bm : an - bn;
+}
+
+function isNullItem(item: YNode | null): boolean {
+  return !item || (item.kind === 'scalar' && item.value === null && item.style === 'plain');
+}
+
+/** What identifies a list item for `x-kubernetes-list-type` (undefined: unknown, e.g. templated). */
+function itemIdentity(item: YNode, keys: readonly string[]): string | undefined {
+  if (keys.length === 0) return item.kind === 'scalar' && item.value !== null ? String(item.value) : undefined;
+  if (item.kind !== 'map') return undefined;
+  const values: string[] = [];
+  for (const k of keys) {
+    const v = item.items.find(p => keyText(p) === k)?.value;
+    if (v?.kind !== 'scalar' || v.value === null || (typeof v.value === 'string' && isTemplatedString(v.value)))
+      return undefined;
+    values.push(String(v.value));
+  }
+  return values.join(', ');
 }
 
 function isNull(node: YNode | null): boolean {

@@ -12,15 +12,17 @@ export interface GoUrl {
 }
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+/** Go's validUserinfo: unreserved, sub-delims, `:`, `@` and `%`. */
+const USERINFO = /^[A-Za-z0-9\-._~!$&'()*+,;=:%@]*$/;
+/** A `%` not followed by two hex digits: Go's unescape fails on it. */
+const BAD_ESCAPE = /%(?![0-9a-fA-F]{2})/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x1f\x7f]/;
 
 export function parseRequestUri(raw: string): GoUrl | undefined {
   if (CONTROL.test(raw)) return undefined;
+  // ParseRequestURI assumes no #fragment: a `#` is an ordinary (and in userinfo, invalid) character.
   let rest = raw;
-  const hash = rest.indexOf('#');
-  // ParseRequestURI keeps a fragment in the path; scheme checks do not care.
-  if (hash !== -1) rest = rest.slice(0, hash);
   let scheme = '';
   const m = SCHEME.exec(rest);
   if (m) {
@@ -30,6 +32,7 @@ export function parseRequestUri(raw: string): GoUrl | undefined {
   const q = rest.indexOf('?');
   const query = q === -1 ? '' : rest.slice(q + 1);
   if (q !== -1) rest = rest.slice(0, q);
+  if (BAD_ESCAPE.test(rest)) return undefined;
   if (!rest.startsWith('/')) {
     // `scheme:opaque` is a URL; a relative reference is not one for a request.
     return scheme !== '' && rest !== '' ? { scheme, host: '', port: '', path: '', query } : undefined;
@@ -40,7 +43,9 @@ export function parseRequestUri(raw: string): GoUrl | undefined {
     const end = rest.slice(2).search(/[/]/);
     const authority = end === -1 ? rest.slice(2) : rest.slice(2, 2 + end);
     rest = end === -1 ? '' : rest.slice(2 + end);
-    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+    const at = authority.lastIndexOf('@');
+    if (at !== -1 && !USERINFO.test(authority.slice(0, at))) return undefined;
+    const hostPort = authority.slice(at + 1);
     const parsed = splitHostPort(hostPort);
     if (!parsed) return undefined;
     ({ host, port } = parsed);
