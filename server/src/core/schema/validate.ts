@@ -118,7 +118,7 @@ class Validator {
   }
 
   private shape(node: YNode, schema: SchemaNode, keySpan: Span | undefined, name: string, depth: number): void {
-    // Judge what Kubernetes stores (YAML 1.1 readings; the `yaml-1.1-scalar` rule says when it differs).
+    // Judge what Kubernetes stores (YAML 1.1 readings; the `yaml11-scalar` rule says when it differs).
     const k8s = asKubernetesScalar(node, this.text);
     if (k8s || node.kind === 'scalar') {
       this.scalar(k8s ?? (node as YScalar), schema, name);
