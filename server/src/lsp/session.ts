@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { InitializeParams } from 'vscode-languageserver';
 import { timing } from '../host/timings';
 import { WorkspaceHost } from '../host/workspaceHost';
@@ -32,7 +33,7 @@ export class Session {
     this.progress = new IndexProgress(this.ctx, !!caps.window?.workDoneProgress);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     this.folders = folders.map(f => ({ uri: f.uri, path: this.ctx.uris.toPath(f.uri) }));
-    this.ctx.host = this.createHost(DEFAULT_SERVER_SETTINGS);
+    this.ctx.host = this.createHost(DEFAULT_SERVER_SETTINGS, cacheDirectoryOf(params.initializationOptions));
   }
 
   async initialized(): Promise<void> {
@@ -51,6 +52,8 @@ export class Session {
       await this.publisher.flushAll();
       timing('diagnostics published');
       this.progress.end();
+      await this.ctx.host.saveCache();
+      timing('index cache saved');
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);
       this.progress.error(String(e));
@@ -71,11 +74,25 @@ export class Session {
     await this.reindex();
   }
 
-  private createHost(settings: typeof DEFAULT_SERVER_SETTINGS): WorkspaceHost {
-    return new WorkspaceHost(settings, {
-      findingsChanged: files => this.publisher.schedule(files),
-      progress: (done, total) => this.progress.report(done, total),
-      log: message => this.ctx.log(message),
-    });
+  private createHost(settings: typeof DEFAULT_SERVER_SETTINGS, cacheDir: string | undefined): WorkspaceHost {
+    return new WorkspaceHost(
+      settings,
+      {
+        findingsChanged: files => this.publisher.schedule(files),
+        progress: (done, total) => this.progress.report(done, total),
+        log: message => this.ctx.log(message),
+      },
+      { cacheDir },
+    );
   }
+}
+
+/**
+ * The index cache's directory, from `initializationOptions.cacheDirectory` (the VS Code client
+ * passes its workspace storage); an absolute path or nothing (no cache).
+ */
+function cacheDirectoryOf(options: unknown): string | undefined {
+  const dir =
+    options && typeof options === 'object' ? (options as { cacheDirectory?: unknown }).cacheDirectory : undefined;
+  return typeof dir === 'string' && path.isAbsolute(dir) ? dir : undefined;
 }

@@ -1,0 +1,160 @@
+import { createHash } from 'crypto';
+import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'fs';
+import * as path from 'path';
+import type { FileInput } from '../core/analysis/analyzer';
+import type { AnalysisSettings } from '../core/settings';
+import { SERVER_VERSION } from '../version';
+import { decodeCache, writeCache, type CacheEntry } from './cacheFile';
+import type { DiskInput } from './fileInput';
+
+/** The file in the cache directory. */
+export const CACHE_FILE = 'index-cache.bin';
+/** Bumped whenever what a summary holds changes shape, in case the code fingerprint is unavailable. */
+const CACHE_FORMAT = 1;
+/**
+ * A file modified this shortly before it was read may be modified again within the same mtime
+ * tick (coarse file systems: 2 s on FAT), unseen: such files are not cached ("racily clean" in git).
+ */
+export const RACY_MS = 2000;
+/** Files stat-ed concurrently when checking the cache. */
+const STAT_CONCURRENCY = 64;
+
+/**
+ * The index cache, as ESLint's `--cache`: what the single-file analysis made of each file (its
+ * summary: resources, single-file findings, line starts, directives), so that a warm start reads
+ * neither the text nor the YAML of files that did not change.
+ *
+ * An entry is used when the file's size and modification time (stat, no read) equal those taken
+ * before it was read for the entry; entries of files modified within RACY_MS before that read are
+ * never written. The whole cache is keyed by the istio-ls version, a fingerprint of the analysis
+ * code, the cache format and the analysis settings: any difference, and any damage, and the cache
+ * is ignored (then overwritten). Cross-file results are not cached: they are recomputed from the
+ * summaries, which is cheap next to parsing.
+ */
+export class IndexCache {
+  private readonly next = new Map<string, CacheEntry>();
+  private changed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly key: string,
+    private readonly loaded: ReadonlyMap<string, CacheEntry>,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Opens the cache in `dir` for these settings; a missing, stale or damaged cache opens empty. */
+  static async open(dir: string, settings: AnalysisSettings, log: (m: string) => void): Promise<IndexCache> {
+    const file = path.join(dir, CACHE_FILE);
+    const key = cacheKey(settings);
+    const bytes = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') log(`Index cache ${file} unreadable (${e.code ?? String(e)}); starting without it.`);
+      return undefined;
+    });
+    if (!bytes) return new IndexCache(file, key, new Map(), log);
+    const decoded = await decodeCache(bytes, key);
+    if (!decoded.ok) log(`Index cache ${file} ignored: ${decoded.reason}.`);
+    return new IndexCache(file, key, decoded.ok ? decoded.entries : new Map(), log);
+  }
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  /**
+   * Splits files into those whose cached input still holds (stat only) and those to analyse.
+   * Order is kept within each part.
+   */
+  async partition(files: readonly string[]): Promise<{ hits: FileInput[]; misses: string[] }> {
+    const hits: FileInput[] = [];
+    const misses: string[] = [];
+    const known = files.filter(f => this.loaded.has(f));
+    const fresh = new Set<string>();
+    for (let i = 0; i < known.length; i += STAT_CONCURRENCY) {
+      const slice = known.slice(i, i + STAT_CONCURRENCY);
+      const stats = await Promise.all(slice.map(f => fs.stat(f).catch(() => undefined)));
+      slice.forEach((f, j) => {
+        const st = stats[j];
+        const entry = this.loaded.get(f)!;
+        if (st && st.size === entry.size && st.mtimeMs === entry.mtimeMs) fresh.add(f);
+      });
+    }
+    for (const f of files) {
+      if (!fresh.has(f)) {
+        misses.push(f);
+        continue;
+      }
+      const entry = this.loaded.get(f)!;
+      this.next.set(f, entry);
+      hits.push(entry.input);
+    }
+    // Anything not carried over (changed, deleted, renamed, out of scope) means a new cache.
+    if (hits.length !== this.loaded.size) this.changed = true;
+    return { hits, misses };
+  }
+
+  /** Records what was just read and analysed (inputs without a stamp, or racy ones, are not kept). */
+  record(inputs: readonly DiskInput[]): void {
+    for (const input of inputs) {
+      const stamp = input.stamp;
+      if (!stamp || stamp.takenAt - stamp.mtimeMs <= RACY_MS) continue;
+      if (!('summary' in input) && !('deleted' in input)) continue;
+      const { stamp: _stamp, ...plain } = input;
+      this.next.set(input.file, { size: stamp.size, mtimeMs: stamp.mtimeMs, takenAt: stamp.takenAt, input: plain });
+      this.changed = true;
+    }
+  }
+
+  /** Writes what this run recorded and carried over, if anything changed; failures are logged, never thrown. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await writeCache(this.file, this.key, this.next);
+      this.changed = false;
+    } catch (e) {
+      this.log(`Could not write the index cache ${this.file}: ${String(e)}`);
+    }
+  }
+}
+
+/** What a cached summary depends on besides the file: istio-ls, its analysis code, the format, the settings. */
+export function cacheKey(settings: AnalysisSettings): string {
+  return createHash('sha256')
+    .update(JSON.stringify([CACHE_FORMAT, SERVER_VERSION, codeFingerprint(), settings]))
+    .digest('hex');
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The analysis code itself: a development build keeps its version number while rules change. In
+ * the bundle (dist/), the worker script and this bundle hold all of it; unbundled (tsc's out/, the
+ * development CLI), the modules of core/ are listed with their sizes and modification times.
+ */
+function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256');
+  for (const script of [path.join(__dirname, 'summaryWorker.js'), __filename]) {
+    try {
+      hash.update(readFileSync(script));
+    } catch {
+      hash.update('-');
+    }
+  }
+  const core = path.join(__dirname, '..', 'core');
+  if (existsSync(core)) for (const line of listModules(core)) hash.update(line);
+  return (fingerprint = hash.digest('hex'));
+}
+
+function listModules(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listModules(full));
+    else if (entry.name.endsWith('.js')) {
+      const st = statSync(full);
+      out.push(`${full}:${st.size}:${st.mtimeMs}\n`);
+    }
+  }
+  return out.sort();
+}
