@@ -1,0 +1,165 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { LspDriver } from './harness/lspDriver';
+import { median, table, type Row } from './harness/stats';
+import { yamlFiles } from './walk';
+
+/**
+ * Cold and warm starts (issue #12), from one run on one corpus: the CLI without and with
+ * `--cache`, the language server's time to "ready" with an empty and with a warm index cache,
+ * its RSS and its longest event-loop stall during the cold index. Runs alternate CLI and server,
+ * so the ratio compares runs made under the same load.
+ *
+ *   node out/bench/coldStart.js [--size medium|large] [--runs N] [--corpus DIR]
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const opt = (name: string, def: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const size = opt('size', 'large');
+const runs = Number(opt('runs', '3'));
+const corpus = path.resolve(opt('corpus', path.join(ROOT, 'bench', 'corpus', size)));
+const serverScript = path.join(ROOT, 'dist', 'server.js');
+const cliScript = path.join(ROOT, 'dist', 'cli.js');
+const CACHE_FILE = 'index-cache.bin';
+
+interface ServerRun {
+  readyMs: number;
+  rssMb: number;
+  stallMs: number;
+}
+
+async function main(): Promise<void> {
+  for (const script of [serverScript, cliScript])
+    if (!fs.existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` first`);
+  if (!fs.existsSync(path.join(corpus, 'defects.json'))) {
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'generate.js'), '--size', size, '--out', corpus], {
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) throw new Error('corpus generation failed');
+  }
+  const files = yamlFiles(corpus).length;
+  log(`corpus ${path.relative(ROOT, corpus)}: ${files} YAML files, ${runs} runs of each`);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ls-coldstart-'));
+  const cliCache = path.join(scratch, 'cli-cache');
+  const serverCache = path.join(scratch, 'server-storage');
+  const cliCold: number[] = [];
+  const cliWarm: number[] = [];
+  const cold: ServerRun[] = [];
+  const warm: ServerRun[] = [];
+  try {
+    // Cold: the CLI without a cache, the server with an empty workspace storage (a first open).
+    for (let i = 0; i < runs; i++) {
+      cliCold.push(cli([]));
+      fs.rmSync(serverCache, { recursive: true, force: true });
+      cold.push(await server(serverCache, true));
+      log(
+        `cold ${i + 1}: CLI ${cliCold[i].toFixed(0)} ms; server ready ${cold[i].readyMs.toFixed(0)} ms, RSS ${cold[i].rssMb} MB, longest stall ${cold[i].stallMs} ms`,
+      );
+    }
+    const write = cli([`--cache=${cliCache}`]);
+    log(`CLI --cache run that writes the cache: ${write.toFixed(0)} ms`);
+    // Warm: the same files, the caches the runs above wrote.
+    for (let i = 0; i < runs; i++) {
+      cliWarm.push(cli([`--cache=${cliCache}`]));
+      warm.push(await server(serverCache, false));
+      log(
+        `warm ${i + 1}: CLI --cache ${cliWarm[i].toFixed(0)} ms; server ready ${warm[i].readyMs.toFixed(0)} ms, RSS ${warm[i].rssMb} MB, longest stall ${warm[i].stallMs} ms`,
+      );
+    }
+    log(
+      `cache sizes: server ${mb(path.join(serverCache, CACHE_FILE))} MB, CLI ${mb(path.join(cliCache, CACHE_FILE))} MB`,
+    );
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const ratios = cold.map((r, i) => r.readyMs / cliCold[i]);
+  const large = size === 'large';
+  const rows: Row[] = [
+    { name: 'CLI istio-ls check (no cache)', values: cliCold, unit: 'ms' },
+    { name: 'CLI istio-ls check --cache (warm)', values: cliWarm, unit: 'ms' },
+    { name: 'server cold "ready" (empty cache)', values: cold.map(r => r.readyMs), unit: 'ms' },
+    { name: 'server cold "ready" / CLI, same iteration', values: ratios, unit: '×', goal: '≤ 1.2' },
+    { name: 'server warm "ready" (reopen, warm cache)', values: warm.map(r => r.readyMs), unit: 'ms', goal: '≤ 1500' },
+    { name: 'server RSS after the cold index', values: cold.map(r => r.rssMb), unit: 'MB', goal: '≤ 400' },
+    { name: 'longest event-loop stall, cold index', values: cold.map(r => r.stallMs), unit: 'ms', goal: '≤ 50' },
+    { name: 'server RSS after the warm index', values: warm.map(r => r.rssMb), unit: 'MB' },
+    { name: 'longest event-loop stall, warm index', values: warm.map(r => r.stallMs), unit: 'ms' },
+  ];
+  console.log(`\n## istio-ls cold start: ${size} corpus (${files} files), ${runs} runs, ${os.cpus().length} CPUs\n`);
+  console.log(table(rows));
+  const loadAvg = os.loadavg()[0].toFixed(1);
+  console.log(
+    `\nload average (1 min) at the end: ${loadAvg}; goals apply to the large corpus${large ? '' : ' (this is not it)'}.`,
+  );
+  console.log(
+    `ACCEPTANCE (${size}): ${[
+      `cold ready / CLI = ${median(ratios).toFixed(2)} (≤ 1.2)`,
+      `warm ready = ${median(warm.map(r => r.readyMs)).toFixed(0)} ms (≤ 1500)`,
+      `RSS = ${median(cold.map(r => r.rssMb)).toFixed(0)} MB (≤ 400)`,
+      `longest stall = ${median(cold.map(r => r.stallMs)).toFixed(0)} ms (≤ 50)`,
+      `CLI = ${median(cliCold).toFixed(0)} ms`,
+      `CLI --cache warm = ${median(cliWarm).toFixed(0)} ms`,
+    ].join('; ')}`,
+  );
+}
+
+/** One CLI run over the corpus, as CI would run it; wall time in ms. */
+function cli(extra: readonly string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cliScript, 'check', corpus, '--format', 'json', ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`the CLI failed (${r.status}): ${r.stderr}`);
+  return ms;
+}
+
+/**
+ * One server start on the corpus with `storage` as its workspace storage, to "ready" (every file
+ * indexed, every rule run, diagnostics published). `waitForCache`: also wait until the index cache
+ * written after "ready" is on disk (the warm runs need it).
+ */
+async function server(storage: string, waitForCache: boolean): Promise<ServerRun> {
+  const driver = new LspDriver(serverScript);
+  try {
+    await driver.initialize(corpus, { cacheDirectory: storage });
+    await driver.until(() => driver.ready, 'the index to be ready', 600000);
+    const stats = (await driver.connection.sendRequest('istio/stats', { reset: true })) as {
+      rssMb: number;
+      eventLoopMaxMs: number;
+    };
+    const run = { readyMs: driver.readyAt, rssMb: stats.rssMb, stallMs: stats.eventLoopMaxMs };
+    if (waitForCache) await until(() => fs.existsSync(path.join(storage, CACHE_FILE)), 'the index cache', 300000);
+    return run;
+  } finally {
+    await driver.dispose();
+  }
+}
+
+async function until(test: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!test()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
+function mb(file: string): string {
+  return fs.existsSync(file) ? (fs.statSync(file).size / 1e6).toFixed(1) : '–';
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exitCode = 1;
+});
