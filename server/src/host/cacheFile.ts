@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import * as v8 from 'v8';
 import type { FileInput } from '../core/analysis/analyzer';
 import type { Resource } from '../core/model/types';
+import { unpackAfterTransfer } from './transfer';
 
 /**
  * The index cache on disk: one file, written whole and renamed into place.
@@ -57,6 +58,7 @@ export async function decodeCache(bytes: Buffer, key: string): Promise<DecodeRes
       if (!md5(payload).equals(sum)) return { ok: false, reason: `entry ${n} is damaged` };
       const entry = entryOf(v8.deserialize(payload));
       if (!entry) return { ok: false, reason: `entry ${n} is malformed` };
+      unpackAfterTransfer([entry.value.input]);
       entries.set(entry.file, entry.value);
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise<void>(resolve => setImmediate(resolve));
@@ -75,18 +77,6 @@ export async function decodeCache(bytes: Buffer, key: string): Promise<DecodeRes
  * sees the old cache or the new one, never half of one. Encoding runs in slices.
  */
 export async function writeCache(file: string, key: string, entries: ReadonlyMap<string, CacheEntry>): Promise<void> {
-  const chunks: Buffer[] = [];
-  let sliceStart = performance.now();
-  for (const [name, entry] of entries) {
-    const payload = v8.serialize([name, entry.size, entry.mtimeMs, entry.takenAt, pristine(entry.input)]);
-    const head = Buffer.allocUnsafe(4);
-    head.writeUInt32LE(payload.length);
-    chunks.push(head, md5(payload), payload);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise<void>(resolve => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
   const header = Buffer.from(JSON.stringify({ key, entries: entries.size }));
   const length = Buffer.allocUnsafe(4);
   length.writeUInt32LE(header.length);
@@ -94,9 +84,22 @@ export async function writeCache(file: string, key: string, entries: ReadonlyMap
   try {
     const handle = await fs.open(temp, 'w');
     try {
-      const all = [MAGIC, length, header, ...chunks];
-      // writev takes a bounded number of buffers per call (IOV_MAX).
-      for (let i = 0; i < all.length; i += 512) await handle.writev(all.slice(i, i + 512));
+      // Written as encoded, a slice at a time: the whole cache is never in memory twice.
+      let chunks: Buffer[] = [MAGIC, length, header];
+      let sliceStart = performance.now();
+      for (const [name, entry] of entries) {
+        const payload = v8.serialize([name, entry.size, entry.mtimeMs, entry.takenAt, pristine(entry.input)]);
+        const head = Buffer.allocUnsafe(4);
+        head.writeUInt32LE(payload.length);
+        chunks.push(head, md5(payload), payload);
+        if (performance.now() - sliceStart > SLICE_MS || chunks.length >= 510) {
+          // writev takes a bounded number of buffers per call (IOV_MAX, 1024 on Linux).
+          await handle.writev(chunks);
+          chunks = [];
+          sliceStart = performance.now();
+        }
+      }
+      if (chunks.length > 0) await handle.writev(chunks);
     } finally {
       await handle.close();
     }
@@ -110,14 +113,17 @@ export async function writeCache(file: string, key: string, entries: ReadonlyMap
 /**
  * A summary as analysis made it: the index later sets each resource's namespace and placement
  * in place, which must not be cached (the index assigns them again when it loads the summary).
+ * The file's path, which every resource and finding repeats, is left out as for worker threads
+ * (transfer.ts) and put back by `unpackAfterTransfer` when read.
  */
 function pristine(input: FileInput): FileInput {
   if (!('summary' in input)) return { file: input.file, deleted: true };
   const resources = input.summary.resources.map(r => {
     const { placement: _placement, ...rest } = r;
-    return { ...rest, namespace: r.explicitNamespace ?? '' } as Resource;
+    return { ...rest, namespace: r.explicitNamespace ?? '', file: '', id: '' } as Resource;
   });
-  return { file: input.file, summary: { ...input.summary, resources } };
+  const findings = input.summary.findings.map(f => ({ ...f, file: '' }));
+  return { file: input.file, summary: { ...input.summary, resources, findings } };
 }
 
 function entryOf(value: unknown): { file: string; value: CacheEntry } | undefined {

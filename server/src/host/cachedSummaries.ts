@@ -18,6 +18,7 @@ export async function summarizeWithCache(
   options: SummarizeOptions,
 ): Promise<void> {
   if (!cache) return summarizeFiles(files, options);
+  timing(`index cache: ${cache.size} entries read`);
   const { hits, misses } = await cache.partition(files);
   timing(`index cache: ${hits.length} files unchanged, ${misses.length} to analyse`);
   let sliceStart = performance.now();
