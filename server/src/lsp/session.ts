@@ -52,8 +52,8 @@ export class Session {
       await this.publisher.flushAll();
       timing('diagnostics published');
       this.progress.end();
-      await this.ctx.host.saveCache();
-      timing('index cache saved');
+      // In the background: "Analyze workspace" answers without waiting for it.
+      void this.ctx.host.saveCache().then(() => timing('index cache saved'));
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);
       this.progress.error(String(e));
