@@ -31,6 +31,8 @@ interface ServerRun {
   readyMs: number;
   rssMb: number;
   stallMs: number;
+  /** RSS once the index cache is written (cold runs), or a few seconds after ready (warm runs). */
+  rssLaterMb: number;
 }
 
 async function main(): Promise<void> {
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
     { name: 'server warm "ready" (reopen, warm cache)', values: warm.map(r => r.readyMs), unit: 'ms', goal: '≤ 1500' },
     { name: 'server RSS after the cold index', values: cold.map(r => r.rssMb), unit: 'MB', goal: '≤ 400' },
     { name: 'longest event-loop stall, cold index', values: cold.map(r => r.stallMs), unit: 'ms', goal: '≤ 50' },
+    { name: 'server RSS once the cache is written', values: cold.map(r => r.rssLaterMb), unit: 'MB' },
     { name: 'server RSS after the warm index', values: warm.map(r => r.rssMb), unit: 'MB' },
     { name: 'longest event-loop stall, warm index', values: warm.map(r => r.stallMs), unit: 'ms' },
   ];
@@ -135,9 +138,11 @@ async function server(storage: string, waitForCache: boolean): Promise<ServerRun
       rssMb: number;
       eventLoopMaxMs: number;
     };
-    const run = { readyMs: driver.readyAt, rssMb: stats.rssMb, stallMs: stats.eventLoopMaxMs };
-    if (waitForCache) await until(() => fs.existsSync(path.join(storage, CACHE_FILE)), 'the index cache', 300000);
-    return run;
+    const cacheFile = path.join(storage, CACHE_FILE);
+    if (waitForCache) await until(() => fs.existsSync(cacheFile), 'the index cache', 300000);
+    else await new Promise(resolve => setTimeout(resolve, 3000));
+    const later = (await driver.connection.sendRequest('istio/stats', {})) as { rssMb: number };
+    return { readyMs: driver.readyAt, rssMb: stats.rssMb, stallMs: stats.eventLoopMaxMs, rssLaterMb: later.rssMb };
   } finally {
     await driver.dispose();
   }

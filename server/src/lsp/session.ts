@@ -9,6 +9,9 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { IndexProgress } from './status';
 import { registerWatchers } from './watcher';
 
+/** How long after "ready" the index cache is written. */
+const CACHE_SAVE_DELAY_MS = 2000;
+
 /**
  * The server's lifecycle around the WorkspaceHost: settings, workspace folders, indexing with
  * progress, and publishing whatever the host reports as changed.
@@ -52,8 +55,9 @@ export class Session {
       await this.publisher.flushAll();
       timing('diagnostics published');
       this.progress.end();
-      // In the background: "Analyze workspace" answers without waiting for it.
-      void this.ctx.host.saveCache().then(() => timing('index cache saved'));
+      // In the background, once the first requests after "ready" (diagnostics pulled, a hover)
+      // are answered; "Analyze workspace" answers without waiting for it.
+      setTimeout(() => void this.ctx.host.saveCache().then(() => timing('index cache saved')), CACHE_SAVE_DELAY_MS);
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);
       this.progress.error(String(e));
