@@ -55,9 +55,7 @@ export class Session {
       await this.publisher.flushAll();
       timing('diagnostics published');
       this.progress.end();
-      // In the background, once the first requests after "ready" (diagnostics pulled, a hover)
-      // are answered; "Analyze workspace" answers without waiting for it.
-      setTimeout(() => void this.ctx.host.saveCache().then(() => timing('index cache saved')), CACHE_SAVE_DELAY_MS);
+      this.saveCacheSoon();
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);
       this.progress.error(String(e));
@@ -68,6 +66,16 @@ export class Session {
     const settings = await fetchSettings(this.ctx, this.folders, this.canPullConfig, pushed ?? this.initOptions);
     await this.ctx.host.setSettings(settings);
     this.progress.ready();
+    // Settings that change single-file results re-index (with a cache under a new key).
+    this.saveCacheSoon();
+  }
+
+  /**
+   * Writes the index cache in the background, once the first requests after "ready" (a hover,
+   * code actions) are answered; "Analyze workspace" answers without waiting for it.
+   */
+  private saveCacheSoon(): void {
+    setTimeout(() => void this.ctx.host.saveCache().then(() => timing('index cache saved')), CACHE_SAVE_DELAY_MS);
   }
 
   async foldersChanged(added: readonly { uri: string }[], removed: readonly { uri: string }[]): Promise<void> {
