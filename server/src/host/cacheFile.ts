@@ -133,6 +133,11 @@ function entryOf(value: unknown): { file: string; value: CacheEntry } | undefine
   if (typeof takenAt !== 'number' || !input || typeof input !== 'object') return undefined;
   const i = input as { file?: unknown; summary?: unknown; deleted?: unknown };
   if (i.file !== file || (i.deleted !== true && (!i.summary || typeof i.summary !== 'object'))) return undefined;
+  const summary = i.summary as { lineStarts?: unknown } | undefined;
+  // v8.deserialize makes typed arrays views of the bytes it reads: one such view would keep the
+  // whole cache file's buffer alive for as long as the index keeps the summary.
+  if (summary && ArrayBuffer.isView(summary.lineStarts))
+    summary.lineStarts = (summary.lineStarts as Uint32Array).slice();
   return { file, value: { size, mtimeMs, takenAt, input: input as FileInput } };
 }
 
