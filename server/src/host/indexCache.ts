@@ -47,8 +47,8 @@ export class IndexCache {
   static async open(dir: string, settings: AnalysisSettings, log: (m: string) => void): Promise<IndexCache> {
     const file = path.join(dir, CACHE_FILE);
     const key = cacheKey(settings);
-    const bytes = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') log(`Index cache ${file} unreadable (${e.code ?? String(e)}); starting without it.`);
+    const bytes = await readCapped(file).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') log(`Index cache ${file} ignored: unreadable (${e.message}).`);
       return undefined;
     });
     if (!bytes) return new IndexCache(file, key, new Map(), log);
@@ -76,7 +76,8 @@ export class IndexCache {
       const entry = this.loaded.get(f);
       if (!entry) continue;
       const st = statIfAny(f);
-      if (st && st.size === entry.size && st.mtimeMs === entry.mtimeMs) fresh.add(f);
+      const racy = entry.takenAt - entry.mtimeMs <= RACY_MS;
+      if (st && !racy && st.size === entry.size && st.mtimeMs === entry.mtimeMs) fresh.add(f);
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise<void>(resolve => setImmediate(resolve));
         sliceStart = performance.now();
@@ -126,6 +127,15 @@ export function cacheKey(settings: AnalysisSettings): string {
   return createHash('sha256')
     .update(JSON.stringify([CACHE_FORMAT, SERVER_VERSION, codeFingerprint(), settings]))
     .digest('hex');
+}
+
+/** A cache file is a fraction of the workspace's YAML (which is read at most 5 MB per file): past this, it is not one. */
+const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+
+async function readCapped(file: string): Promise<Buffer> {
+  const { size } = await fs.stat(file);
+  if (size > MAX_CACHE_BYTES) throw Object.assign(new Error(`${size} bytes, over the limit`), { code: 'TOO_LARGE' });
+  return fs.readFile(file);
 }
 
 function statIfAny(file: string): { size: number; mtimeMs: number } | undefined {
