@@ -90,7 +90,10 @@ export class Session {
     return new WorkspaceHost(
       settings,
       {
-        findingsChanged: files => this.publisher.schedule(files),
+        findingsChanged: files => {
+          this.publisher.schedule(files);
+          this.progress.countsChanged();
+        },
         progress: (done, total) => this.progress.report(done, total),
         log: message => this.ctx.log(message),
       },
