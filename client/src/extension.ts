@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, Location, Position } from 'vscode-languageclient/node';
 import { analyzeWorkspace } from './commands/analyzeWorkspace';
+import { migrateGateway, showMigrationSummary, type MigrateGatewayArgs } from './commands/migrateGateway';
 import { newResource, type NewResourceArgs } from './commands/newResource';
 import { showReferences } from './commands/showReferences';
 import { configureRule, type SeveritySetting } from './commands/configureRule';
 import { upgradeApis, type UpgradeArgs } from './commands/upgradeApis';
+import type { MigrateGatewayPlan } from './protocol';
 import { YamlExtensionCoexistence } from './coexistence/yamlExtension';
 import { isIstioText } from './istioDocument';
 import { createLanguageClient } from './languageClient';
@@ -47,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioE
   command('istio.showOutput', () => output.show(true));
   command('istio.newResource', (args?: NewResourceArgs) => newResource(context, lc, args));
   command('istio.upgradeApis', (args?: UpgradeArgs) => upgradeApis(lc, output, args));
+  command('istio.migrateToGatewayApi', (args?: MigrateGatewayArgs) => migrateGateway(lc, output, args));
+  command('istio.showMigrationSummary', (plan: MigrateGatewayPlan) => showMigrationSummary(output, plan));
   command('istio.analyzeWorkspace', () => analyzeWorkspace(lc));
   command('istio.showReferences', (uri: string, position: Position, locations: Location[]) =>
     showReferences(lc, uri, position, locations),

@@ -1,6 +1,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageclient/node';
 import {
   MESH_GRAPH,
+  MIGRATE_GATEWAY_PLAN,
   REINDEX,
   STATUS,
   UPGRADE_PLAN,
@@ -17,6 +18,7 @@ export * from '../../shared/src/protocol';
 export const REINDEX_REQUEST = request0(REINDEX);
 export const MESH_GRAPH_REQUEST = request(MESH_GRAPH);
 export const UPGRADE_PLAN_REQUEST = request(UPGRADE_PLAN);
+export const MIGRATE_GATEWAY_PLAN_REQUEST = request(MIGRATE_GATEWAY_PLAN);
 export const STATUS_NOTIFICATION = notification(STATUS);
 
 function request<P, R>(def: RequestDef<P, R>): RequestType<P, R, void> {

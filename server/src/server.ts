@@ -4,26 +4,17 @@ import type { WorkspaceHost } from './host/workspaceHost';
 import { codeActions } from './lsp/codeAction';
 import { serverCapabilities } from './lsp/capabilities';
 import { codeLenses } from './lsp/codeLens';
+import { registerCustomRequests } from './lsp/customRequests';
 import { completion } from './lsp/completion';
 import { hover } from './lsp/hover';
 import { definition } from './lsp/definition';
 import { documentLinks } from './lsp/documentLink';
 import { documentSymbols } from './lsp/documentSymbol';
-import { meshGraph } from './lsp/meshGraph';
 import { references } from './lsp/references';
 import { prepareRename, rename } from './lsp/rename';
 import { workspaceSymbols } from './lsp/workspaceSymbol';
-import { reindex } from './lsp/reindex';
-import {
-  MESH_GRAPH_REQUEST,
-  REINDEX_REQUEST,
-  STATS_REQUEST,
-  UPGRADE_PLAN_REQUEST,
-  type UpgradePlanParams,
-} from './lsp/requests';
-import { startEventLoopMonitor, stats } from './lsp/stats';
-import { upgradePlan } from './lsp/upgrade';
 import type { ServerContext } from './lsp/context';
+import { startEventLoopMonitor } from './lsp/stats';
 import { cancelUndispatched, safe } from './lsp/safe';
 import { Session } from './lsp/session';
 import { UriMap } from './lsp/uris';
@@ -86,12 +77,7 @@ export function startServer(): void {
   connection.onWorkspaceSymbol(safe(ctx, 'workspaceSymbol', [], p => workspaceSymbols(ctx, p)));
   connection.onCodeLens(safe(ctx, 'codeLens', [], p => codeLenses(ctx, p)));
   connection.onDocumentLinks(safe(ctx, 'documentLink', [], p => documentLinks(ctx, p)));
-  // Request handlers that throw answer with an error response; the connection stays up.
-  connection.onRequest(REINDEX_REQUEST, () => reindex(ctx, session));
-  connection.onRequest(STATS_REQUEST, p => stats(ctx, !!p?.reset));
-  connection.onRequest(MESH_GRAPH_REQUEST, p => meshGraph(ctx, p));
-  // By method name: params are optional (clients may send none for the whole workspace).
-  connection.onRequest(UPGRADE_PLAN_REQUEST.method, (p?: UpgradePlanParams | null) => upgradePlan(ctx, p));
+  registerCustomRequests(ctx, session);
 
   documents.listen(connection);
   connection.listen();

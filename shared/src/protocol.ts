@@ -1,4 +1,4 @@
-import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 /**
  * The server's own requests and notifications, beyond LSP (docs/protocol.md): the one definition
@@ -132,6 +132,44 @@ export interface UpgradePlan {
 }
 
 export const UPGRADE_PLAN: RequestDef<UpgradePlanParams | null, UpgradePlan> = { method: 'istio/upgradePlan' };
+
+/** `istio/migrateGatewayPlan`: an Istio Gateway and its VirtualServices as Gateway API resources, in a new file. */
+export interface MigrateGatewayParams {
+  readonly uri: string;
+  /** The Gateway (or a VirtualService bound to one) at this position; absent: the file's first. */
+  readonly position?: Position;
+}
+
+/** Something not translated (`warning`: behaviour changes unless the user acts) or worth knowing (`info`). */
+export interface MigrationNote {
+  readonly severity: 'warning' | 'info';
+  readonly uri: string;
+  /** 0-based line of the source resource. */
+  readonly line: number;
+  readonly kind: string;
+  /** `namespace/name` of the source resource. */
+  readonly name: string;
+  /** The source field, as a YAML path (`http[0].fault`). */
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface MigrateGatewayPlan {
+  /** Why nothing can be migrated (no Istio Gateway there, a Helm template…); the rest is then empty. */
+  readonly error?: string;
+  /** Creates `uri` with `text`; its change annotation asks for confirmation (the refactor preview). */
+  readonly edit?: WorkspaceEdit;
+  /** The new file, next to the Istio Gateway's. */
+  readonly uri?: string;
+  readonly text?: string;
+  readonly gateway?: { readonly name: string; readonly namespace: string; readonly uri: string };
+  readonly resources: readonly { readonly kind: string; readonly name: string; readonly namespace?: string }[];
+  readonly notes: readonly MigrationNote[];
+}
+
+export const MIGRATE_GATEWAY_PLAN: RequestDef<MigrateGatewayParams, MigrateGatewayPlan> = {
+  method: 'istio/migrateGatewayPlan',
+};
 
 /** `istio/stats`: what the benchmarks read from a running server. */
 export interface StatsResult {

@@ -1,6 +1,7 @@
 import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-languageserver';
 import { fixAll, resolveFix } from '../core/analysis/fixes';
 import { currentLineStarts, type ServerContext } from './context';
+import { MIGRATE_GATEWAY_KIND, migrateGatewayActions } from './migrateGateway';
 import { quickFix, toWorkspaceEdit, type DiagnosticData } from './convert';
 import { disableActions } from './disableActions';
 
@@ -67,5 +68,7 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
         ),
       );
   }
+  // Asked for explicitly (refactor menus) or with no filter (the light bulb).
+  if (wants(MIGRATE_GATEWAY_KIND)) actions.push(...migrateGatewayActions(ctx, params));
   return actions;
 }

@@ -1,6 +1,7 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver';
 import {
   MESH_GRAPH,
+  MIGRATE_GATEWAY_PLAN,
   REINDEX,
   STATS,
   STATUS,
@@ -25,6 +26,7 @@ export type {
 export const REINDEX_REQUEST = request0(REINDEX);
 export const MESH_GRAPH_REQUEST = request(MESH_GRAPH);
 export const UPGRADE_PLAN_REQUEST = request(UPGRADE_PLAN);
+export const MIGRATE_GATEWAY_PLAN_REQUEST = request(MIGRATE_GATEWAY_PLAN);
 export const STATS_REQUEST = request(STATS);
 export const STATUS_NOTIFICATION = notification(STATUS);
 
