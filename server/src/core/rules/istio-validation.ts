@@ -1,0 +1,39 @@
+import { asScalar, get, pairOf } from '../parse/access';
+import { VALIDATORS } from '../validation';
+import type { LocalRule } from './types';
+
+/**
+ * The checks of Istio's validating webhook (istio/istio pkg/config/validation; what `istioctl
+ * validate` and `istioctl analyze` report as IST0106 SchemaValidationError) that no CRD schema or
+ * CEL rule expresses: ServiceEntry resolution/endpoint/address combinations, host and header
+ * formats, RE2 regexes, duplicate ports, UDS paths, WasmPlugin URLs, Telemetry tag overrides, … The
+ * checks live in core/validation, one module per kind; what the CRD schema already reports (port
+ * ranges, required fields, string lengths, patterns) and what other rules report (weights, TLS
+ * certificates of gateways) is left to them.
+ */
+export const rule: LocalRule = {
+  id: 'istio-validation',
+  meta: {
+    description: "Configuration Istio's validating webhook rejects (checks no CRD schema expresses).",
+    defaultSeverity: 'error',
+    crossFile: false,
+    fixable: false,
+    kinds: Object.keys(VALIDATORS),
+    messages: {
+      rejected: 'Istio would reject this {kind}: {why}.',
+    },
+  },
+  check(ctx) {
+    const kind = ctx.resource.kind;
+    const validate = VALIDATORS[kind];
+    if (!validate) return;
+    // `spec: ~` is no spec at all for Istio (the CRD schema reports the null itself).
+    const specPair = pairOf(ctx.node, 'spec');
+    const spec = get(ctx.node, 'spec');
+    const nullSpec = !!specPair && asScalar(spec)?.value === null;
+    validate(ctx.node, nullSpec ? undefined : spec, {
+      reject: (span, why) => ctx.report({ span, messageId: 'rejected', data: { kind, why } }),
+      isTemplated: node => ctx.isTemplated(node),
+    });
+  },
+};

@@ -1,0 +1,51 @@
+import { entries, get, items } from '../parse/access';
+import { checkTargetRefs, checkWorkloadSelector } from './selectors';
+import { field, isNull, text, type KindValidator } from './types';
+
+/** ValidateTelemetry: metric tag overrides and tracing custom tags, the selector and target references. */
+export const validateTelemetry: KindValidator = (_object, spec, out) => {
+  checkWorkloadSelector(spec, out);
+  checkTargetRefs(spec, out);
+  for (const metrics of items(get(spec, 'metrics'))) {
+    for (const override of items(get(metrics, 'overrides'))) {
+      for (const { key, pair } of entries(get(override, 'tagOverrides'))) {
+        if (out.isTemplated(pair.value)) continue;
+        if (isNull(pair.value)) {
+          out.reject(key.span, `tag override "${key.value}" may not be null`);
+          continue;
+        }
+        const operation = text(get(pair.value, 'operation'))?.value ?? 'UPSERT';
+        const value = field(pair.value, 'value');
+        const hasValue = !!value && !isNull(value.value) && text(value.value)?.value !== '';
+        if (operation === 'UPSERT' && !hasValue)
+          out.reject(
+            key.span,
+            `tag override "${key.value}": a value must be set when the operation is UPSERT (the default)`,
+          );
+        if (operation === 'REMOVE' && hasValue)
+          out.reject(
+            value!.keySpan,
+            `tag override "${key.value}": a value may only be set when the operation is UPSERT, not REMOVE`,
+          );
+      }
+    }
+  }
+  for (const tracing of items(get(spec, 'tracing'))) {
+    for (const { key, pair } of entries(get(tracing, 'customTags'))) {
+      if (out.isTemplated(pair.value)) continue;
+      if (isNull(pair.value)) {
+        out.reject(key.span, `custom tag "${key.value}" may not be null`);
+        continue;
+      }
+      const checks: [string, string, string][] = [
+        ['literal', 'value', 'a literal tag value may not be empty'],
+        ['header', 'name', 'a header tag name may not be empty'],
+        ['environment', 'name', 'an environment tag name may not be empty'],
+      ];
+      for (const [kind, inner, why] of checks) {
+        const f = field(pair.value, kind);
+        if (f && !text(get(f.value, inner))?.value && !out.isTemplated(f.value)) out.reject(f.keySpan, why);
+      }
+    }
+  }
+};
