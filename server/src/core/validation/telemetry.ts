@@ -2,7 +2,7 @@ import { entries, get, items } from '../parse/access';
 import { checkTargetRefs, checkWorkloadSelector } from './selectors';
 import { field, isNull, text, type KindValidator } from './types';
 
-/** ValidateTelemetry: metric tag overrides and tracing custom tags, the selector and target references. */
+/** ValidateTelemetry: metric tag overrides, null tracing custom tags, the selector and target references. */
 export const validateTelemetry: KindValidator = (_object, spec, out) => {
   checkWorkloadSelector(spec, out);
   checkTargetRefs(spec, out);
@@ -31,21 +31,9 @@ export const validateTelemetry: KindValidator = (_object, spec, out) => {
     }
   }
   for (const tracing of items(get(spec, 'tracing'))) {
-    for (const { key, pair } of entries(get(tracing, 'customTags'))) {
-      if (out.isTemplated(pair.value)) continue;
-      if (isNull(pair.value)) {
+    // Empty literal values, header and environment names are the CRD's minLength to report.
+    for (const { key, pair } of entries(get(tracing, 'customTags')))
+      if (isNull(pair.value) && !out.isTemplated(pair.value))
         out.reject(key.span, `custom tag "${key.value}" may not be null`);
-        continue;
-      }
-      const checks: [string, string, string][] = [
-        ['literal', 'value', 'a literal tag value may not be empty'],
-        ['header', 'name', 'a header tag name may not be empty'],
-        ['environment', 'name', 'an environment tag name may not be empty'],
-      ];
-      for (const [kind, inner, why] of checks) {
-        const f = field(pair.value, kind);
-        if (f && !text(get(f.value, inner))?.value && !out.isTemplated(f.value)) out.reject(f.keySpan, why);
-      }
-    }
   }
 };

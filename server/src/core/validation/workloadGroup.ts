@@ -1,10 +1,10 @@
 import { get } from '../parse/access';
 import { field, kindSpan, nonEmptySeq, text, type KindValidator } from './types';
 
-/** ValidateWorkloadGroup: a template is required; a probe's scheme and exec command. */
+/** ValidateWorkloadGroup: a template (a spec) is required; a probe's scheme and exec command. */
 export const validateWorkloadGroup: KindValidator = (object, spec, out) => {
-  if (!field(spec, 'template') && !out.isTemplated(spec))
-    out.reject(field(object, 'spec')?.keySpan ?? kindSpan(object), 'a template is required');
+  // With a spec, the CRD schema requires the template itself.
+  if (!spec) out.reject(field(object, 'spec')?.keySpan ?? kindSpan(object), 'a template is required (it has no spec)');
   const probe = get(spec, 'probe');
   const scheme = text(get(probe, 'httpGet', 'scheme'));
   if (scheme && scheme.value !== '' && scheme.value !== 'HTTP' && scheme.value !== 'HTTPS')
