@@ -141,6 +141,28 @@ ruleTester('istio-validation', {
             route:
             - destination: {host: r}`,
     },
+    {
+      name: 'destination rules with subsets, maglev and port-level settings',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews}
+        spec:
+          host: reviews.prod.svc.cluster.local
+          exportTo: [".", istio-system]
+          trafficPolicy:
+            loadBalancer:
+              consistentHash:
+                maglev: {tableSize: 65537}
+            portLevelSettings:
+            - port: {number: 9080}
+              connectionPool: {tcp: {maxConnections: 100}}
+          subsets:
+          - name: v1
+            labels: {version: v1}
+          - name: v2
+            labels: {version: v2}`,
+    },
   ],
   invalid: [
     {
@@ -486,6 +508,52 @@ ruleTester('istio-validation', {
           - customTags:
               c: ~
         #     ^ istio-validation`,
+    },
+    {
+      name: 'destination rules Istio rejects',
+      messages: [
+        'Istio would reject this DestinationRule: domain name "reviews_svc" is invalid (label "reviews_svc" is not a DNS-1123 label or wildcard).',
+        'Istio would reject this DestinationRule: exportTo cannot have both public (*) and other values.',
+        'Istio would reject this DestinationRule: a connection pool must have at least one field (http or tcp).',
+        'Istio would reject this DestinationRule: consecutiveLocalOriginFailures is set but splitExternalLocalOriginErrors is not true.',
+        'Istio would reject this DestinationRule: tableSize must be a prime number for maglev (1000 is not).',
+        'Istio would reject this DestinationRule: a port traffic policy must have at least one of outlierDetection, connectionPool, loadBalancer, tls.',
+        'Istio would reject this DestinationRule: a traffic policy must have at least one field.',
+        'Istio would reject this DestinationRule: duplicate subset name "v1".',
+        'Istio would reject this DestinationRule: subset name "V_2" is invalid (must be a DNS-1123 label).',
+      ],
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews}
+        spec:
+          host: reviews_svc
+        #       ^^^^^^^^^^^ istio-validation
+          exportTo: ["*", "."]
+        # ^^^^^^^^ istio-validation
+          trafficPolicy:
+            connectionPool: {}
+        #   ^^^^^^^^^^^^^^ istio-validation
+            outlierDetection: {consecutiveLocalOriginFailures: 5}
+        #                                                      ^ istio-validation
+            loadBalancer:
+              consistentHash:
+                maglev: {tableSize: 1000}
+        #                           ^^^^ istio-validation
+            portLevelSettings:
+            - port: {number: 9080}
+        #     ^^^^^^^^^^^^^^^^^^^^ istio-validation
+          subsets:
+          - name: v1
+            labels: {version: v1}
+            trafficPolicy: {}
+        #   ^^^^^^^^^^^^^ istio-validation
+          - name: v1
+        #         ^^ istio-validation
+            labels: {version: v2}
+          - name: V_2
+        #         ^^^ istio-validation
+            labels: {version: v2}`,
     },
   ],
 });

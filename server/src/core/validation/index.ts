@@ -1,4 +1,5 @@
 import { validateAuthorizationPolicy } from './authorizationPolicy';
+import { validateDestinationRule } from './destinationRule';
 import { validateGateway } from './gateway';
 import { validatePeerAuthentication } from './peerAuthentication';
 import { validateProxyConfig } from './proxyConfig';
@@ -16,6 +17,7 @@ export type { KindValidator, Rejections } from './types';
 /** Istio's webhook checks by kind (Istio's own kinds; kindKey of the Gateway API's differ). */
 export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   AuthorizationPolicy: validateAuthorizationPolicy,
+  DestinationRule: validateDestinationRule,
   Gateway: validateGateway,
   PeerAuthentication: validatePeerAuthentication,
   ProxyConfig: validateProxyConfig,

@@ -10,6 +10,7 @@ import {
   isTlsProtocol,
   wildcardDomainProblem,
 } from './names';
+import { checkExportTo } from './exportTo';
 import { checkSelectorLabels } from './selectors';
 import { field, int, kindSpan, nonEmptySeq, seqItems, text, type KindValidator, type Rejections } from './types';
 import { checkWorkload } from './workloadEntry';
@@ -49,6 +50,7 @@ export const validateServiceEntry: KindValidator = (object, spec, out) => {
   if (cidr && resolution !== 'NONE' && resolution !== 'STATIC')
     out.reject(cidr.span, `CIDR addresses are allowed only for NONE/STATIC resolution types, not ${resolution}`);
 
+  checkExportTo(spec, out, true);
   const ports = checkPorts(spec, out);
   const endpointList = seqItems(endpoints?.value);
   switch (resolution) {

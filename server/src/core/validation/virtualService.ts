@@ -1,6 +1,7 @@
 import { entries, get, items } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import type { Span, YNode } from '../parse/types';
+import { checkExportTo } from './exportTo';
 import { fqdnProblem, HEADER_NAME, isDns1123Label, isIPAddress, wildcardDomainProblem } from './names';
 import { regexProblem } from './regex';
 import { field, kindSpan, nonEmptySeq, text, type KindValidator, type Rejections } from './types';
@@ -57,6 +58,7 @@ export const validateVirtualService: KindValidator = (object, spec, out) => {
         if (hostsOverlap(hosts[i].value, hosts[j].value))
           out.reject(hosts[j].span, `duplicate hosts in virtual service: ${hosts[i].value} & ${hosts[j].value}`);
 
+  checkExportTo(spec, out, false);
   for (const route of items(get(spec, 'http'))) checkHttpRoute(route, !appliesToGateway, out);
   for (const route of items(get(spec, 'tls'))) {
     for (const match of items(get(route, 'match'))) checkGatewayNames(strs(get(match, 'gateways')), out);
