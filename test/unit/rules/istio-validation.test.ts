@@ -163,6 +163,35 @@ ruleTester('istio-validation', {
           - name: v2
             labels: {version: v2}`,
     },
+    {
+      name: "sidecars as Istio's docs write them",
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: default, namespace: bookinfo}
+        spec:
+          egress:
+          - hosts: ["./*", "istio-system/*"]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: ratings, namespace: bookinfo}
+        spec:
+          workloadSelector: {labels: {app: ratings}}
+          ingress:
+          - port: {number: 9080, protocol: HTTP, name: somename}
+            defaultEndpoint: unix:///var/run/someuds.sock
+          - port: {number: 9443, protocol: HTTPS, name: https}
+            defaultEndpoint: "[::1]:9443"
+            tls: {mode: SIMPLE, privateKey: /etc/certs/key.pem, serverCertificate: /etc/certs/cert.pem}
+          egress:
+          - port: {number: 9080, protocol: HTTP, name: egresshttp}
+            hosts: ["prod-us1/*"]
+          - hosts: ["istio-system/*"]
+          outboundTrafficPolicy:
+            mode: ALLOW_ANY
+            egressProxy: {host: egress.example.com, port: {number: 3128}}`,
+    },
   ],
   invalid: [
     {
@@ -554,6 +583,53 @@ ruleTester('istio-validation', {
           - name: V_2
         #         ^^^ istio-validation
             labels: {version: v2}`,
+    },
+    {
+      name: 'sidecars Istio rejects',
+      messages: [
+        'Istio would reject this Sidecar: a Sidecar needs egress, ingress, outboundTrafficPolicy or inboundConnectionPool (empty configuration).',
+        'Istio would reject this Sidecar: defaultEndpoint must be of form 127.0.0.1:<port>, 0.0.0.0:<port>, [::1]:<port>, [::]:<port> or unix://<path>.',
+        'Istio would reject this Sidecar: a HTTP listener cannot have TLS settings (only HTTPS and TLS ports).',
+        'Istio would reject this Sidecar: tls mode ISTIO_MUTUAL cannot be set in Sidecar ingress tls.',
+        'Istio would reject this Sidecar: ports on IP bound listeners must be unique (9080 is repeated).',
+        'Istio would reject this Sidecar: targetPort has no impact on Sidecars.',
+        'Istio would reject this Sidecar: bind "localhost" is not a valid IP address.',
+        'Istio would reject this Sidecar: the egress listener without port (catch-all) must be the last one.',
+        'Istio would reject this Sidecar: egressProxy can only be set with outboundTrafficPolicy mode ALLOW_ANY.',
+      ],
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: empty}
+        spec:
+        #^^^ istio-validation
+          workloadSelector: {labels: {app: ratings}}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: s}
+        spec:
+          ingress:
+          - port: {number: 9080, protocol: HTTP, name: http}
+            defaultEndpoint: 10.0.0.1:8080
+        #                    ^^^^^^^^^^^^^ istio-validation
+            tls: {mode: ISTIO_MUTUAL}
+        #   ^^^ istio-validation
+        #               ^^^^^^^^^^^^ istio-validation
+          - port: {number: 9080, protocol: HTTP, name: http2, targetPort: 80}
+        #                  ^^^^ istio-validation
+        #                                                                 ^^ istio-validation
+            bind: localhost
+        #         ^^^^^^^^^ istio-validation
+          egress:
+          - hosts: ["./*"]
+        #   ^^^^^^^^^^^^^^ istio-validation
+          - port: {number: 9080, protocol: HTTP, name: http}
+            bind: "::1"
+            hosts: ["./*"]
+          outboundTrafficPolicy:
+            egressProxy: {host: egress.example.com, port: {number: 3128}}
+        #   ^^^^^^^^^^^ istio-validation`,
     },
   ],
 });

@@ -5,6 +5,7 @@ import { validatePeerAuthentication } from './peerAuthentication';
 import { validateProxyConfig } from './proxyConfig';
 import { validateRequestAuthentication } from './requestAuthentication';
 import { validateServiceEntry } from './serviceEntry';
+import { validateSidecar } from './sidecar';
 import { validateTelemetry } from './telemetry';
 import type { KindValidator } from './types';
 import { validateVirtualService } from './virtualService';
@@ -23,6 +24,7 @@ export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   ProxyConfig: validateProxyConfig,
   RequestAuthentication: validateRequestAuthentication,
   ServiceEntry: validateServiceEntry,
+  Sidecar: validateSidecar,
   Telemetry: validateTelemetry,
   VirtualService: validateVirtualService,
   WasmPlugin: validateWasmPlugin,
