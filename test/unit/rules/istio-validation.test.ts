@@ -192,6 +192,38 @@ ruleTester('istio-validation', {
             mode: ALLOW_ANY
             egressProxy: {host: egress.example.com, port: {number: 3128}}`,
     },
+    {
+      name: "route actions and TLS/TCP routes as Istio's docs write them",
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r}
+        spec:
+          hosts: ["*.bookinfo.com"]
+          gateways: [bookinfo-gateway]
+          http:
+          - match: [{uri: {prefix: /old}}]
+            redirect: {uri: /new, redirectCode: 301, scheme: https}
+          - match: [{uri: {prefix: /v1}}]
+            rewrite: {uri: /v2}
+            fault:
+              abort: {percentage: {value: 0.1}, grpcStatus: UNAVAILABLE}
+            route:
+            - destination: {host: reviews}
+          - rewrite: {uriRegexRewrite: {match: "^/a/(.*)", rewrite: /b/}}
+            route:
+            - destination: {host: reviews}
+          tls:
+          - match:
+            - sniHosts: [login.bookinfo.com]
+              destinationSubnets: [10.0.0.0/8]
+            route:
+            - destination: {host: login}
+          tcp:
+          - match: [{port: 27017}]
+            route:
+            - destination: {host: mongo}`,
+    },
   ],
   invalid: [
     {
@@ -630,6 +662,63 @@ ruleTester('istio-validation', {
           outboundTrafficPolicy:
             egressProxy: {host: egress.example.com, port: {number: 3128}}
         #   ^^^^^^^^^^^ istio-validation`,
+    },
+    {
+      name: 'route actions and TLS/TCP routes Istio rejects',
+      messages: [
+        'Istio would reject this VirtualService: redirect prefixRewrite requires all URI matches to use prefix match type.',
+        'Istio would reject this VirtualService: 200 is not a valid redirect code: it must be 3xx.',
+        'Istio would reject this VirtualService: invalid redirect scheme "ftp": it must be "http" or "https".',
+        'Istio would reject this VirtualService: gRPC status "GONE" is not supported (use a code name such as NOT_FOUND).',
+        'Istio would reject this VirtualService: exponentialDelay is not supported yet.',
+        'Istio would reject this VirtualService: the authority header cannot be set multiple times.',
+        'Istio would reject this VirtualService: uriRegexRewrite requires both match and rewrite.',
+        'Istio would reject this VirtualService: a redirect must specify uri, authority, scheme or port.',
+        'Istio would reject this VirtualService: SNI host "other.com" is not covered by any of the VirtualService\'s hosts (bookinfo.com).',
+        'Istio would reject this VirtualService: a TLS match must have at least one SNI host.',
+        'Istio would reject this VirtualService: "10.0.0.0/99" is not a valid CIDR block.',
+      ],
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r}
+        spec:
+          hosts: [bookinfo.com]
+          http:
+          - match: [{uri: {exact: /old}}]
+            redirect: {prefixRewrite: /new, redirectCode: 200, scheme: ftp}
+        #              ^^^^^^^^^^^^^ istio-validation
+        #                                                 ^^^ istio-validation
+        #                                                              ^^^ istio-validation
+          - fault:
+              abort: {grpcStatus: GONE}
+        #                         ^^^^ istio-validation
+              delay: {exponentialDelay: 1s}
+        #             ^^^^^^^^^^^^^^^^ istio-validation
+            rewrite: {authority: a.example.com}
+            headers:
+              request:
+                set: {host: b.example.com}
+        #             ^^^^ istio-validation
+            route:
+            - destination: {host: reviews}
+          - rewrite: {uriRegexRewrite: {match: "^/a"}}
+        #             ^^^^^^^^^^^^^^^ istio-validation
+            redirect: {}
+        #   ^^^^^^^^ istio-validation
+          tls:
+          - match:
+            - sniHosts: [other.com]
+        #                ^^^^^^^^^ istio-validation
+            route:
+            - destination: {host: login}
+          - match:
+            - sniHosts: []
+        #     ^^^^^^^^ istio-validation
+              destinationSubnets: [10.0.0.0/99]
+        #                          ^^^^^^^^^^^ istio-validation
+            route:
+            - destination: {host: login}`,
     },
   ],
 });

@@ -4,6 +4,7 @@ import type { Span, YNode } from '../parse/types';
 import { checkExportTo } from './exportTo';
 import { fqdnProblem, HEADER_NAME, isDns1123Label, isIPAddress, wildcardDomainProblem } from './names';
 import { regexProblem } from './regex';
+import { checkHttpActions, checkTcpRoute, checkTlsRoute } from './routeActions';
 import { field, kindSpan, nonEmptySeq, text, type KindValidator, type Rejections } from './types';
 
 const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
@@ -60,10 +61,13 @@ export const validateVirtualService: KindValidator = (object, spec, out) => {
 
   checkExportTo(spec, out, false);
   for (const route of items(get(spec, 'http'))) checkHttpRoute(route, !appliesToGateway, out);
+  const hostValues = hosts.map(h => h.value);
   for (const route of items(get(spec, 'tls'))) {
+    checkTlsRoute(route, hostValues, appliesToGateway, out);
     for (const match of items(get(route, 'match'))) checkGatewayNames(strs(get(match, 'gateways')), out);
   }
   for (const route of items(get(spec, 'tcp'))) {
+    checkTcpRoute(route, out);
     for (const match of items(get(route, 'match'))) checkGatewayNames(strs(get(match, 'gateways')), out);
   }
 };
@@ -125,6 +129,7 @@ function checkHttpRoute(route: YNode, mesh: boolean, out: Rejections): void {
     checkGatewayNames(strs(get(match, 'gateways')), out);
   }
   checkHeaderOperations(get(route, 'headers'), out);
+  checkHttpActions(route, out);
   const regexMatch = text(get(route, 'rewrite', 'uriRegexRewrite', 'match'));
   if (regexMatch && regexMatch.value !== '') {
     const problem = regexProblem(regexMatch.value);
