@@ -224,6 +224,34 @@ ruleTester('istio-validation', {
             route:
             - destination: {host: mongo}`,
     },
+    {
+      name: "envoy filters as Istio's docs write them (and a waypoint patch, which the webhook skips)",
+      code: `
+        apiVersion: networking.istio.io/v1alpha3
+        kind: EnvoyFilter
+        metadata: {name: lua}
+        spec:
+          workloadSelector: {labels: {app: reviews}}
+          configPatches:
+          - applyTo: HTTP_FILTER
+            match:
+              context: SIDECAR_INBOUND
+              proxy: {proxyVersion: '^1.2[0-9].*'}
+              listener:
+                portNumber: 8080
+                filterChain:
+                  filter:
+                    name: envoy.filters.network.http_connection_manager
+                    subFilter: {name: envoy.filters.http.router}
+            patch:
+              operation: INSERT_BEFORE
+              value: {name: envoy.lua}
+          - applyTo: CLUSTER
+            match: {cluster: {service: reviews}}
+            patch: {operation: REMOVE}
+          - applyTo: HTTP_FILTER
+            match: {context: WAYPOINT}`,
+    },
   ],
   invalid: [
     {
@@ -719,6 +747,45 @@ ruleTester('istio-validation', {
         #                          ^^^^^^^^^^^ istio-validation
             route:
             - destination: {host: login}`,
+    },
+    {
+      name: 'envoy filters Istio rejects',
+      messages: [
+        'Istio would reject this EnvoyFilter: invalid proxyVersion regex: error parsing regexp: invalid or unsupported Perl syntax: `(?=`; Istio uses RE2 syntax (https://github.com/google/re2/wiki/Syntax).',
+        'Istio would reject this EnvoyFilter: applyTo CLUSTER cannot have a listener match.',
+        'Istio would reject this EnvoyFilter: a subFilter match can be used with applyTo HTTP_FILTER only.',
+        'Istio would reject this EnvoyFilter: patch operation INSERT_FIRST needs a value (only REMOVE goes without).',
+        'Istio would reject this EnvoyFilter: an EnvoyFilter patch needs a patch.',
+      ],
+      code: `
+        apiVersion: networking.istio.io/v1alpha3
+        kind: EnvoyFilter
+        metadata: {name: f}
+        spec:
+          configPatches:
+          - applyTo: HTTP_FILTER
+            match:
+              proxy: {proxyVersion: '^1.2(?=0)'}
+        #                           ^^^^^^^^^^^ istio-validation
+            patch: {operation: MERGE, value: {}}
+          - applyTo: CLUSTER
+            match: {listener: {portNumber: 80}}
+        #           ^^^^^^^^ istio-validation
+            patch: {operation: MERGE, value: {}}
+          - applyTo: NETWORK_FILTER
+            match:
+              listener:
+                filterChain:
+                  filter:
+                    name: envoy.filters.network.tcp_proxy
+                    subFilter: {name: x}
+        #           ^^^^^^^^^ istio-validation
+            patch: {operation: MERGE, value: {}}
+          - applyTo: HTTP_FILTER
+            patch: {operation: INSERT_FIRST}
+        #           ^^^^^^^^^ istio-validation
+          - applyTo: LISTENER
+        #   ^^^^^^^ istio-validation`,
     },
   ],
 });

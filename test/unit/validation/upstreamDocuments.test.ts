@@ -22,8 +22,10 @@ interface UpstreamDocument {
 }
 
 /**
- * Invalid documents only the CRD schema and its CEL rules (x-kubernetes-validations) reject, which
- * the `schema` rule of another branch (issue 9 parts 1–2) evaluates: `file#index` (0-based).
+ * Invalid documents whose `_err` only the CRD schema and its CEL rules (x-kubernetes-validations)
+ * state, which the `schema` rule of another branch (issue 9 parts 1–2) evaluates: `file#index`
+ * (0-based). (envoyfilter-invalid#0 also lacks a patch, which istio-validation reports, but its
+ * `_err` is the waypoint match.)
  */
 const expectedFromCel = new Set<string>([
   // x-kubernetes-validations of EnvoyFilter (Istio's webhook never implemented them).
@@ -86,7 +88,13 @@ describe("Istio's validation documents (third_party/istio/validation)", () => {
         console.log(
           `    _err: ${doc.err}\n    ours: ${errors.map(e => `[${e.ruleId}] ${e.message}`).join(' | ') || '(none)'}`,
         );
-        if (expectedFromCel.has(key)) assert.deepStrictEqual(errors, [], 'listed in expectedFromCel but caught');
+        // Once the schema rule evaluates the CRD's CEL rules, it catches these: drop them from the list then.
+        if (expectedFromCel.has(key))
+          assert.deepStrictEqual(
+            errors.filter(e => e.ruleId === 'schema').map(e => e.message),
+            [],
+            'listed in expectedFromCel but the schema rule catches it: remove it from the list',
+          );
         else assert.ok(errors.length > 0, 'no error finding');
       });
     }

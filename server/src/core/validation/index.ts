@@ -1,5 +1,6 @@
 import { validateAuthorizationPolicy } from './authorizationPolicy';
 import { validateDestinationRule } from './destinationRule';
+import { validateEnvoyFilter } from './envoyFilter';
 import { validateGateway } from './gateway';
 import { validatePeerAuthentication } from './peerAuthentication';
 import { validateProxyConfig } from './proxyConfig';
@@ -19,6 +20,7 @@ export type { KindValidator, Rejections } from './types';
 export const VALIDATORS: Readonly<Record<string, KindValidator>> = {
   AuthorizationPolicy: validateAuthorizationPolicy,
   DestinationRule: validateDestinationRule,
+  EnvoyFilter: validateEnvoyFilter,
   Gateway: validateGateway,
   PeerAuthentication: validatePeerAuthentication,
   ProxyConfig: validateProxyConfig,
