@@ -252,6 +252,47 @@ ruleTester('istio-validation', {
           - applyTo: HTTP_FILTER
             match: {context: WAYPOINT}`,
     },
+    {
+      name: "authorization policies as Istio's docs write them",
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: httpbin}
+        spec:
+          selector: {matchLabels: {app: httpbin}}
+          action: ALLOW
+          rules:
+          - from:
+            - source: {principals: ["cluster.local/ns/default/sa/sleep"], ipBlocks: ["10.0.0.0/8", "1.2.3.4"]}
+            - source: {serviceAccounts: ["sleep", "other/sa"], trustDomains: ["*.example.com"]}
+            to:
+            - operation: {methods: ["GET"], paths: ["/info*", "/api/{*}/items/{**}"], ports: ["8000"]}
+            when:
+            - key: request.auth.claims[iss]
+              values: ["https://accounts.google.com"]
+            - key: source.ip
+              notValues: ["10.1.2.3/32"]
+            - key: request.headers[User-Agent]
+              values: ["curl*"]
+        ---
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: ext-authz}
+        spec:
+          action: CUSTOM
+          provider: {name: my-ext-authz}
+          rules:
+          - to:
+            - operation: {paths: ["/admin/*"]}
+        ---
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: deny-all}
+        spec:
+          action: DENY
+          rules:
+          - {}`,
+    },
   ],
   invalid: [
     {
@@ -786,6 +827,119 @@ ruleTester('istio-validation', {
         #           ^^^^^^^^^ istio-validation
           - applyTo: LISTENER
         #   ^^^^^^^ istio-validation`,
+    },
+    {
+      name: 'authorization policies Istio rejects',
+      messages: [
+        'Istio would reject this AuthorizationPolicy: a CUSTOM policy needs provider.name.',
+        'Istio would reject this AuthorizationPolicy: from.source.namespaces is not supported with action CUSTOM.',
+        'Istio would reject this AuthorizationPolicy: request.auth.claims[group] is not supported with action CUSTOM.',
+        'Istio would reject this AuthorizationPolicy: a DENY policy without rules never triggers (add an empty rule {} to match every request).',
+        'Istio would reject this AuthorizationPolicy: provider may only be set with action CUSTOM, not DENY.',
+        'Istio would reject this AuthorizationPolicy: bad CIDR range "10.0.0.0/33".',
+        'Istio would reject this AuthorizationPolicy: expected "serviceAccount" or "namespace/serviceAccount", found "a/b/c".',
+        'Istio would reject this AuthorizationPolicy: a wildcard is only allowed at the start or the end ("a*b").',
+        'Istio would reject this AuthorizationPolicy: bad port "http".',
+        'Istio would reject this AuthorizationPolicy: invalid path "/a/{**}/b/{**}": {**} must be the last operator.',
+        'Istio would reject this AuthorizationPolicy: invalid condition on source.ip: bad IP address "not-an-ip".',
+        'Istio would reject this AuthorizationPolicy: invalid condition: attribute destination.labels[app] is replaced by the workload selector.',
+        'Istio would reject this AuthorizationPolicy: invalid condition: bad key "request.headers": it should have the form a[b].',
+        'Istio would reject this AuthorizationPolicy: at least one of values or notValues must be set for key source.namespace.',
+        'Istio would reject this AuthorizationPolicy: `from` must not be empty.',
+        'Istio would reject this AuthorizationPolicy: to.operation must not be empty.',
+      ],
+      code: `
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: custom}
+        spec:
+          action: CUSTOM
+        #         ^^^^^^ istio-validation
+          rules:
+          - from:
+            - source: {namespaces: [foo]}
+        #              ^^^^^^^^^^ istio-validation
+            when:
+            - key: request.auth.claims[group]
+        #          ^^^^^^^^^^^^^^^^^^^^^^^^^^ istio-validation
+              values: [admin]
+        ---
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: deny}
+        spec:
+          action: DENY
+        #         ^^^^ istio-validation
+          provider: {name: x}
+        # ^^^^^^^^ istio-validation
+        ---
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: values}
+        spec:
+          rules:
+          - from:
+            - source: {ipBlocks: ["10.0.0.0/33"], serviceAccounts: ["a/b/c"], trustDomains: ["a*b"]}
+        #                         ^^^^^^^^^^^^^ istio-validation
+        #                                                           ^^^^^^^ istio-validation
+        #                                                                                    ^^^^^ istio-validation
+            to:
+            - operation: {ports: ["http"], paths: ["/a/{**}/b/{**}"]}
+        #                         ^^^^^^ istio-validation
+        #                                          ^^^^^^^^^^^^^^^^ istio-validation
+            when:
+            - key: source.ip
+              values: ["not-an-ip"]
+        #              ^^^^^^^^^^^ istio-validation
+            - key: destination.labels[app]
+        #          ^^^^^^^^^^^^^^^^^^^^^^^ istio-validation
+              values: [x]
+            - key: request.headers
+        #          ^^^^^^^^^^^^^^^ istio-validation
+              values: [x]
+            - key: source.namespace
+        #          ^^^^^^^^^^^^^^^^ istio-validation
+        ---
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: empty}
+        spec:
+          rules:
+          - from: []
+        #   ^^^^ istio-validation
+            to:
+            - operation: {methods: []}
+        #                ^^^^^^^^^^^^^ istio-validation`,
+    },
+    {
+      name: 'gateway TLS settings Istio rejects beyond missing certificates',
+      messages: [
+        'Istio would reject this Gateway: ISTIO_MUTUAL TLS cannot have its own credentialName.',
+        'Istio would reject this Gateway: only one of credentialName, credentialNames, serverCertificate/privateKey and tlsCertificates may be set.',
+        'Istio would reject this Gateway: caCrl is not supported with credentialName (put the CRL in the credential).',
+        'Istio would reject this Gateway: caCrl is not supported with SIMPLE TLS.',
+      ],
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: gw}
+        spec:
+          servers:
+          - port: {number: 443, name: https, protocol: HTTPS}
+            hosts: ["*.example.com"]
+            tls: {mode: ISTIO_MUTUAL, credentialName: cert}
+        #                             ^^^^^^^^^^^^^^ istio-validation
+          - port: {number: 8443, name: https-2, protocol: HTTPS}
+            hosts: ["*.example.com"]
+            tls:
+              mode: SIMPLE
+        #     ^^^^ istio-validation
+              credentialName: cert
+              serverCertificate: /etc/cert.pem
+              privateKey: /etc/key.pem
+              caCrl: /etc/crl.pem
+        #     ^^^^^ istio-validation
+        #     ^^^^^ istio-validation`,
     },
   ],
 });

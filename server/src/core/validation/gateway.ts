@@ -74,6 +74,7 @@ function checkServer(server: YNode, out: Rejections): void {
   } else if (bind && bind.value !== '' && !isIPAddress(bind.value)) {
     out.reject(bind.span, `bind "${bind.value}" is not a valid IP address`);
   }
+  checkTlsOptions(field(server, 'tls')?.value, out);
   // A plain-text HTTP server may only carry httpsRedirect.
   const tls = field(server, 'tls');
   if (
@@ -110,4 +111,45 @@ export function gatewayHostProblem(hostname: string): string | undefined {
   if (problem && !isIPAddress(host)) return problem;
   if (isPartialWildcard(host)) return `host "${hostname}": partial wildcard "${host}" is not allowed`;
   return undefined;
+}
+
+/**
+ * validateTLSOptions beyond certificates being present (rule gateway-tls-without-certificate):
+ * ISTIO_MUTUAL takes no certificate of its own, one certificate source at most, CRLs only with
+ * file certificates and client verification.
+ */
+function checkTlsOptions(tls: YNode | undefined, out: Rejections): void {
+  if (!tls || tls.kind !== 'map' || out.isTemplated(tls)) return;
+  const set = (k: string) => {
+    const v = get(tls, k);
+    return !!v && (v.kind === 'seq' ? v.items.length > 0 : v.kind === 'map' || !!text(v)?.value);
+  };
+  const mode = text(get(tls, 'mode'));
+  if (mode?.value === 'ISTIO_MUTUAL')
+    for (const k of [
+      'serverCertificate',
+      'privateKey',
+      'caCertificates',
+      'tlsCertificates',
+      'credentialName',
+      'credentialNames',
+    ])
+      if (set(k)) out.reject(field(tls, k)!.keySpan, `ISTIO_MUTUAL TLS cannot have its own ${k}`);
+  const sources = [
+    set('serverCertificate') && set('privateKey'),
+    set('credentialName'),
+    set('credentialNames'),
+    set('tlsCertificates'),
+  ].filter(Boolean).length;
+  if (sources > 1)
+    out.reject(
+      field(tls, 'mode')?.keySpan ?? tls.span,
+      'only one of credentialName, credentialNames, serverCertificate/privateKey and tlsCertificates may be set',
+    );
+  const crl = field(tls, 'caCrl');
+  if (crl && text(crl.value)?.value) {
+    if (set('credentialName'))
+      out.reject(crl.keySpan, 'caCrl is not supported with credentialName (put the CRL in the credential)');
+    if (mode?.value === 'SIMPLE') out.reject(crl.keySpan, 'caCrl is not supported with SIMPLE TLS');
+  }
 }
