@@ -1,5 +1,5 @@
 // Checks the packaged extension: under 5 MB, the files that run (bundled client, server and the
-// workers it loads, snippets, schemas, README, CHANGELOG, LICENSE) and nothing else: no sources,
+// workers it loads, snippets, schemas, icon, README, CHANGELOG, LICENSE) and nothing else: no sources,
 // tests, tsc output, node_modules or source maps. Reads the .vsix (a zip) directly: no unzip needed on CI.
 // Usage: node scripts/checkVsix.mjs [istio-ls.vsix]   Exit 1 with the reasons when a check fails.
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ const problems = [];
 if (buf.length >= MAX_BYTES) problems.push(`${file} is ${buf.length} bytes (limit ${MAX_BYTES})`);
 for (const required of [
   'extension/package.json',
+  'extension/media/icon.png',
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/snippets/istio.code-snippets',

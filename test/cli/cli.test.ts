@@ -91,7 +91,7 @@ describe('istio-ls check', () => {
     const sarif = JSON.parse(r.out) as {
       version: string;
       runs: {
-        tool: { driver: { rules: { id: string }[] } };
+        tool: { driver: { rules: { id: string; properties?: unknown }[] } };
         results: {
           ruleId: string;
           level: string;
@@ -101,7 +101,8 @@ describe('istio-ls check', () => {
     };
     assert.strictEqual(sarif.version, '2.1.0');
     const run0 = sarif.runs[0];
-    assert.ok(run0.tool.driver.rules.some(x => x.id === 'subset-not-found'));
+    const subsetRule = run0.tool.driver.rules.find(x => x.id === 'subset-not-found');
+    assert.deepStrictEqual(subsetRule?.properties, { istioctl: ['IST0101'] });
     const result = run0.results.find(x => x.ruleId === 'subset-not-found');
     assert.strictEqual(result?.level, 'error');
     assert.strictEqual(result?.locations[0].physicalLocation.artifactLocation.uri, 'mesh/vs.yaml');
@@ -170,6 +171,31 @@ describe('istio-ls check', () => {
     const clean = await run(['check', 'mesh'], dir);
     assert.strictEqual(clean.code, 0);
     assert.match(clean.out, /^0 problems/);
+  });
+
+  it('--help, -h and check --help print the usage and exit 0', async () => {
+    for (const args of [['--help'], ['-h'], ['check', '--help'], ['check', 'mesh', '-h']]) {
+      const r = await run(args, dir);
+      assert.strictEqual(r.code, 0, args.join(' '));
+      assert.match(r.out, /^istio-ls — analysis of Istio configuration\n\nUsage:/, args.join(' '));
+      assert.strictEqual(r.err, '');
+    }
+  });
+
+  it('an unknown --rule id and a --target-version that is no release are usage errors (exit 2)', async () => {
+    const rule = await run(['check', 'mesh', '--rule', 'no-such-rule=off'], dir);
+    assert.strictEqual(rule.code, 2);
+    assert.match(rule.err, /^istio-ls: --rule: unknown rule "no-such-rule" \(istio-ls rules lists them\)\.\n/);
+    assert.strictEqual(rule.out, '');
+    // Built-in ids (not rule files) are accepted too.
+    assert.strictEqual((await run(['check', 'mesh', '--rule', 'yaml-syntax=off'], dir)).code, 1);
+    for (const v of ['banana', '1', '1.x', '']) {
+      const r = await run(['check', 'mesh', `--target-version=${v}`], dir);
+      assert.strictEqual(r.code, 2, v);
+      assert.match(r.err, /^istio-ls: --target-version takes an Istio release such as 1\.24 \(got ".*"\)\.\n/, v);
+    }
+    assert.strictEqual((await run(['check', 'mesh', '--target-version', '1.21'], dir)).code, 1);
+    assert.strictEqual((await run(['check', 'mesh', '--target-version', '1.24.3'], dir)).code, 1);
   });
 
   it('the bin runs as a process (built output)', () => {

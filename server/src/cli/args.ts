@@ -1,3 +1,5 @@
+import { ALL_RULES } from '../core/rules/index';
+import { BUILTIN_META } from '../core/rules/support/builtin';
 import type { SeveritySetting } from '../core/settings';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -24,6 +26,10 @@ export type Command =
   | { readonly kind: 'error'; readonly message: string };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+/** Every id `--rule` may name: a typo must not silently leave the rule at its default. */
+const RULE_IDS = new Set([...ALL_RULES.map(r => r.id), ...Object.keys(BUILTIN_META)]);
+/** An Istio release as `istio.targetVersion` takes it (1.24), optionally with a patch (1.24.3). */
+const RELEASE = /^1\.\d+(\.\d+)?$/;
 
 /** Parses `istio-ls` arguments; errors come back as a message, never as an exception. */
 export function parseArgs(argv: readonly string[]): Command {
@@ -34,6 +40,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === '--version' || command === '-v') return { kind: 'version' };
   if (command === 'rules') return { kind: 'rules' };
   if (command !== 'check') return { kind: 'error', message: `Unknown command "${command}".` };
+  if (rest.some(a => a === '--help' || a === '-h')) return { kind: 'help' };
   const paths: string[] = [];
   const rules: Record<string, SeveritySetting> = {};
   const exclude: string[] = [];
@@ -62,9 +69,16 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--default-namespace':
         defaultNamespace = value();
         break;
-      case '--target-version':
-        targetVersion = value();
+      case '--target-version': {
+        const v = value();
+        if (!v || !RELEASE.test(v))
+          return {
+            kind: 'error',
+            message: `--target-version takes an Istio release such as 1.24 (got "${v ?? ''}").`,
+          };
+        targetVersion = v;
         break;
+      }
       case '--exclude': {
         const v = value();
         if (v) exclude.push(v);
@@ -94,6 +108,8 @@ export function parseArgs(argv: readonly string[]): Command {
             kind: 'error',
             message: `--rule takes id=severity with severity error|warning|info|hint|off (got "${v}").`,
           };
+        if (!RULE_IDS.has(id))
+          return { kind: 'error', message: `--rule: unknown rule "${id}" (istio-ls rules lists them).` };
         rules[id] = sev as SeveritySetting;
         break;
       }
@@ -125,6 +141,7 @@ Usage:
   istio-ls rules                       list the rules and their default severities
   istio-ls --stdio                     run the language server over stdio (also --node-ipc)
   istio-ls --version
+  istio-ls --help                      this text (also istio-ls check --help)
 
 Options for check:
   --format text|json|sarif       output format (default text)

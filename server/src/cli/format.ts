@@ -63,8 +63,18 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
 /** SARIF 2.1.0, as GitHub code scanning reads it. */
 export function formatSarif(findings: readonly FlatFinding[]): string {
   const ruleMeta = [
-    ...ALL_RULES.map(r => ({ id: r.id, description: r.meta.description, severity: r.meta.defaultSeverity })),
-    ...Object.entries(BUILTIN_META).map(([id, m]) => ({ id, description: m.description, severity: m.defaultSeverity })),
+    ...ALL_RULES.map(r => ({
+      id: r.id,
+      description: r.meta.description,
+      severity: r.meta.defaultSeverity,
+      istioctl: r.meta.istioctl,
+    })),
+    ...Object.entries(BUILTIN_META).map(([id, m]) => ({
+      id,
+      description: m.description,
+      severity: m.defaultSeverity,
+      istioctl: undefined,
+    })),
   ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -81,6 +91,8 @@ export function formatSarif(findings: readonly FlatFinding[]): string {
               shortDescription: { text: r.description },
               helpUri: ruleDocsUrl(r.id),
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              // The istioctl analyze code(s) for the same problem, for teams that know those.
+              ...(r.istioctl ? { properties: { istioctl: r.istioctl.split(', ') } } : {}),
             })),
           },
         },

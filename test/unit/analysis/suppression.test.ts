@@ -48,6 +48,13 @@ describe('severity settings and suppression', () => {
     assert.deepStrictEqual(findings(annotated('IST0101,other-rule')).length, 1);
     assert.deepStrictEqual(findings(`${annotated('*')}\n---\n${OLD}`).length, 1);
   });
+
+  it("istioctl's codes in the annotation silence the rules that report the same problem", () => {
+    const vs = (value: string) =>
+      `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: r\n  annotations:\n    galley.istio.io/analyze-suppress: "${value}"\nspec:\n  hosts: [r]\n  http:\n  - route:\n    - destination: {host: r, subset: v9}\n---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: r}\nspec:\n  host: r\n  subsets: [{name: v1, labels: {version: v1}}]`;
+    assert.match(findings(vs('IST0132')).join('\n'), /subset-not-found/);
+    assert.doesNotMatch(findings(vs('IST0132, ist0101')).join('\n'), /subset-not-found/);
+  });
 });
 
 describe('YAML syntax errors', () => {

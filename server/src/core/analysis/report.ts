@@ -1,6 +1,7 @@
 import { offsetToLineCol } from '../parse/lineIndex';
 import type { Resource } from '../model/types';
 import type { FileSummary } from '../index/fileSummary';
+import { ruleById } from '../rules/index';
 import type { Finding } from '../rules/types';
 import type { ReportSettings, Severity } from '../settings';
 
@@ -70,7 +71,19 @@ function isSuppressed(
   }
   if (f.resourceId) {
     const r = resource(f.resourceId);
-    if (r && (r.suppress.includes('*') || r.suppress.includes(f.ruleId))) return true;
+    if (r && (r.suppress.includes('*') || r.suppress.includes(f.ruleId) || suppressedAsIstioctl(r.suppress, f.ruleId)))
+      return true;
   }
   return false;
+}
+
+/**
+ * The annotation lists istioctl analyzer codes (`IST0101`) where istioctl users wrote it: a code
+ * suppresses the rules that report the same problem (their meta's `istioctl`).
+ */
+function suppressedAsIstioctl(suppress: readonly string[], ruleId: string): boolean {
+  const codes = ruleById(ruleId)
+    ?.meta.istioctl?.split(',')
+    .map(c => c.trim());
+  return !!codes && suppress.some(s => codes.includes(s.toUpperCase()));
 }

@@ -19,6 +19,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: false,
+    istioctl: 'IST0144',
     kinds: [...WORKLOAD_KINDS],
     messages: {
       container:

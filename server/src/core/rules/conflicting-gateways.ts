@@ -18,6 +18,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'error',
     crossFile: true,
     fixable: false,
+    istioctl: 'IST0145',
     kinds: ['Gateway'],
     messages: {
       host: 'Gateway {other} also serves {host} with TLS on port {port} of the same gateway workload ({pods}). Istio keeps only the server of the Gateway it merges first (the older one) and drops the other: serve each host once per port.',

@@ -20,6 +20,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'error',
     crossFile: true,
     fixable: false,
+    istioctl: 'IST0109',
     kinds: ['VirtualService'],
     messages: {
       mesh: 'VirtualService {other} also defines {host} for the mesh (sidecars), visible in the same namespaces. Sidecars use one VirtualService per host, the oldest, and ignore the other: merge them into one.',

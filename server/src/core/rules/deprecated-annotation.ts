@@ -25,6 +25,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
+    istioctl: 'IST0135',
     // Every deprecated name goes on pods or Services; on Istio resources it would be misplaced anyway.
     kinds: KUBERNETES_ANNOTATED_KINDS,
     messages: {

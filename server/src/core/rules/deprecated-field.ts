@@ -20,6 +20,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
+    istioctl: 'IST0002',
     // Plus mesh configuration: IstioOperator meshConfig and documents embedded in strings (embedded/check.ts).
     kinds: ['VirtualService', 'DestinationRule', 'Sidecar', 'IstioOperator', ...EMBEDDING_KINDS],
     messages: {

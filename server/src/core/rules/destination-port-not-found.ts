@@ -15,6 +15,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'error',
     crossFile: true,
     fixable: true,
+    istioctl: 'IST0101',
     kinds: ['VirtualService'],
     messages: {
       missing:

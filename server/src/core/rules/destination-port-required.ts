@@ -24,6 +24,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'error',
     crossFile: true,
     fixable: true,
+    istioctl: 'IST0112',
     kinds: ['VirtualService'],
     messages: {
       required:

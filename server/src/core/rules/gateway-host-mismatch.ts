@@ -16,6 +16,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'warning',
     crossFile: true,
     fixable: false,
+    istioctl: 'IST0132',
     kinds: ['VirtualService'],
     messages: {
       noServer:

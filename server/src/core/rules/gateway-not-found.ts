@@ -18,6 +18,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'error',
     crossFile: true,
     fixable: true,
+    istioctl: 'IST0101',
     kinds: ['VirtualService'],
     messages: {
       missing: 'Gateway {ref} does not exist{short}.{hint}',

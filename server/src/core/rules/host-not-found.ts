@@ -19,6 +19,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'info',
     crossFile: true,
     fixable: true,
+    istioctl: 'IST0101',
     kinds: ['VirtualService'],
     messages: {
       missing:

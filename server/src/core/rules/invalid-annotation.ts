@@ -20,6 +20,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
+    istioctl: 'IST0125',
     kinds: ANNOTATED_KINDS,
     messages: {
       notString:

@@ -18,6 +18,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'error',
     crossFile: false,
     fixable: false,
+    istioctl: 'IST0106',
     kinds: Object.keys(VALIDATORS),
     messages: {
       rejected: 'Istio would reject this {kind}: {why}.',

@@ -27,6 +27,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: false,
+    istioctl: 'IST0107',
     // Istio resources are not judged (their names are Istio's to read, whatever the list says).
     kinds: KUBERNETES_ANNOTATED_KINDS,
     messages: {

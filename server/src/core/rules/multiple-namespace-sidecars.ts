@@ -12,6 +12,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'error',
     crossFile: true,
     fixable: false,
+    istioctl: 'IST0111',
     kinds: ['Sidecar'],
     messages: {
       multiple:

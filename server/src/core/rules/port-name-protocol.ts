@@ -33,6 +33,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'info',
     crossFile: false,
     fixable: true,
+    istioctl: 'IST0118',
     kinds: ['Service'],
     messages: {
       unnamed:

@@ -18,6 +18,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'error',
     crossFile: false,
     fixable: true,
+    istioctl: 'IST0106',
     // Istio kinds, plus the Kubernetes kinds holding mesh configuration in a string (embedded/check.ts).
     kinds: ['*', ...EMBEDDING_KINDS],
     messages: {

@@ -16,6 +16,7 @@ export const rule: CrossFileRule = {
     defaultSeverity: 'info',
     crossFile: true,
     fixable: false,
+    istioctl: 'IST0127, IST0101',
     kinds: [
       'Sidecar',
       'DestinationRule',

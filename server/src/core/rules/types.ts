@@ -13,6 +13,12 @@ export interface RuleMeta {
   /** Cross-file rules read the workspace index and are re-run when what they read changes. */
   readonly crossFile: boolean;
   readonly fixable: boolean;
+  /**
+   * The code of the `istioctl analyze` message for the same problem (e.g. 'IST0101'), where one
+   * exists; several, comma-separated, when istioctl reports the cases under different codes. From
+   * istio/istio pkg/config/analysis/msg/messages.yaml; only where the meaning really matches.
+   */
+  readonly istioctl?: string;
   /** Kinds the rule looks at; the engine calls it only for these. */
   readonly kinds: readonly string[];
   /**

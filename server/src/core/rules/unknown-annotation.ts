@@ -19,6 +19,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: true,
+    istioctl: 'IST0108',
     kinds: ANNOTATED_KINDS,
     messages: {
       unknownAnnotation: "Unknown Istio annotation '{name}': Istio ignores it.{hint}",

@@ -23,6 +23,7 @@ export const rule: LocalRule = {
     defaultSeverity: 'warning',
     crossFile: false,
     fixable: false,
+    istioctl: 'IST0130, IST0131',
     kinds: ['VirtualService'],
     messages: {
       afterCatchAll:
