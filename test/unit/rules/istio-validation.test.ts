@@ -293,6 +293,50 @@ ruleTester('istio-validation', {
           rules:
           - {}`,
     },
+    {
+      name: 'a Helm chart whose templates write the servers, routes, endpoints and spec',
+      code: `
+        #- chart/templates/gw.yaml
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata:
+          name: {{ .Release.Name }}
+        spec:
+          selector:
+            istio: ingressgateway
+          servers:
+        {{- toYaml .Values.servers | nindent 4 }}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: {{ .Release.Name }}
+        spec:
+          hosts: [{{ .Values.host | quote }}]
+        {{- with .Values.http }}
+          http:
+        {{- toYaml . | nindent 4 }}
+        {{- end }}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata:
+          name: se
+        spec:
+          hosts: [example.com]
+          resolution: {{ .Values.resolution }}
+          endpoints:
+          {{- range .Values.endpoints }}
+          - address: {{ . }}
+          {{- end }}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: WorkloadEntry
+        metadata:
+          name: we
+        spec:
+        {{ toYaml .Values.we | indent 2 }}`,
+    },
   ],
   invalid: [
     {

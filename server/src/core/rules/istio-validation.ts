@@ -31,10 +31,28 @@ export const rule: LocalRule = {
     // `spec: ~` is no spec at all for Istio (the CRD schema reports the null itself).
     const specPair = pairOf(ctx.node, 'spec');
     const spec = get(ctx.node, 'spec');
-    const nullSpec = !!specPair && asScalar(spec)?.value === null;
-    validate(ctx.node, nullSpec ? undefined : spec, {
+    const empty = !spec || asScalar(spec)?.value === null;
+    // A spec a template writes (`spec:` then `{{ toYaml .Values.spec | indent 2 }}`, or no spec
+    // key in a templated object) is not there to judge.
+    if (empty && (ctx.isTemplated(ctx.node) || (specPair && actionFollows(ctx.text, specPair.span.end)))) return;
+    validate(ctx.node, empty ? undefined : spec, {
       reject: (span, why) => ctx.report({ span, messageId: 'rejected', data: { kind, why } }),
-      isTemplated: node => ctx.isTemplated(node),
+      // An empty value followed by an action-only line, at any indentation, is filled by the template.
+      isTemplated: node =>
+        ctx.isTemplated(node) || (!!node && asScalar(node)?.value === null && actionFollows(ctx.text, node.span.end)),
     });
   },
 };
+
+/** True when the first non-blank, non-comment line after `offset` holds only template actions. */
+function actionFollows(text: string, offset: number): boolean {
+  let lineEnd = text.indexOf('\n', offset);
+  while (lineEnd !== -1) {
+    const start = lineEnd + 1;
+    lineEnd = text.indexOf('\n', start);
+    const line = text.slice(start, lineEnd === -1 ? text.length : lineEnd).trim();
+    if (line === '' || line.startsWith('#')) continue;
+    return line.startsWith('{{') && line.replace(/\{\{[\s\S]*?\}\}/g, '').trim() === '';
+  }
+  return false;
+}
