@@ -693,6 +693,8 @@ ruleTester('istio-validation', {
         'Istio would reject this DestinationRule: tableSize must be a prime number for maglev (1000 is not).',
         'Istio would reject this DestinationRule: a port traffic policy must have at least one of outlierDetection, connectionPool, loadBalancer, tls.',
         'Istio would reject this DestinationRule: a traffic policy must have at least one field.',
+        'Istio would reject this DestinationRule: tunnel protocol must be "CONNECT" or "POST", not "GET".',
+        'Istio would reject this DestinationRule: tunnel targetHost "foo_bar" must be an FQDN or an IP address.',
         'Istio would reject this DestinationRule: duplicate subset name "v1".',
         'Istio would reject this DestinationRule: subset name "V_2" is invalid (must be a DNS-1123 label).',
       ],
@@ -722,6 +724,11 @@ ruleTester('istio-validation', {
             labels: {version: v1}
             trafficPolicy: {}
         #   ^^^^^^^^^^^^^ istio-validation
+          - name: v3
+            trafficPolicy:
+              tunnel: {protocol: GET, targetHost: "foo_bar", targetPort: 8080}
+        #                        ^^^ istio-validation
+        #                                         ^^^^^^^^^ istio-validation
           - name: v1
         #         ^^ istio-validation
             labels: {version: v2}

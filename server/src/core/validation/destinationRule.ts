@@ -1,7 +1,7 @@
 import { entries, get, items } from '../parse/access';
 import type { YNode } from '../parse/types';
 import { checkExportTo } from './exportTo';
-import { isDns1123Label, labelProblem, wildcardDomainProblem } from './names';
+import { fqdnProblem, isDns1123Label, isIPAddress, labelProblem, wildcardDomainProblem } from './names';
 import { checkSelectorLabels } from './selectors';
 import { field, int, nonEmptyMap, text, type KindValidator, type Rejections } from './types';
 
@@ -63,6 +63,7 @@ function checkTrafficPolicy(
   const tunnel = field(p, 'tunnel');
   if (tunnel && field(p, 'proxyProtocol'))
     out.reject(tunnel.keySpan, 'tunnel and proxyProtocol must not be set together');
+  checkTunnel(tunnel?.value, out);
   checkPolicyParts(p, out);
   for (const pl of items(get(p, 'portLevelSettings'))) {
     if (out.isTemplated(pl)) continue;
@@ -107,6 +108,17 @@ function checkPolicyParts(p: YNode, out: Rejections): void {
     if (attrs.has(name.value)) out.reject(name.span, `duplicate cookie attribute name "${name.value}"`);
     attrs.add(name.value);
   }
+}
+
+/** validateTunnelSettings: CONNECT or POST, to an FQDN or IP target (its port range is the schema's). */
+function checkTunnel(tunnel: YNode | undefined, out: Rejections): void {
+  if (!tunnel || tunnel.kind !== 'map' || out.isTemplated(tunnel)) return;
+  const protocol = text(get(tunnel, 'protocol'));
+  if (protocol && protocol.value !== '' && protocol.value !== 'CONNECT' && protocol.value !== 'POST')
+    out.reject(protocol.span, `tunnel protocol must be "CONNECT" or "POST", not "${protocol.value}"`);
+  const target = text(get(tunnel, 'targetHost'));
+  if (target && target.value !== '' && fqdnProblem(target.value) && !isIPAddress(target.value))
+    out.reject(target.span, `tunnel targetHost "${target.value}" must be an FQDN or an IP address`);
 }
 
 /** Envoy's (and Istio's) primality test for maglev table sizes. */
