@@ -642,6 +642,7 @@ ruleTester('istio-validation', {
         'Istio would reject this Telemetry: tag override "a": a value must be set when the operation is UPSERT (the default).',
         'Istio would reject this Telemetry: tag override "b": a value may only be set when the operation is UPSERT, not REMOVE.',
         'Istio would reject this Telemetry: custom tag "c" may not be null.',
+        'Istio would reject this Telemetry: a custom tag name may not be empty.',
       ],
       code: `
         apiVersion: extensions.istio.io/v1alpha1
@@ -681,7 +682,9 @@ ruleTester('istio-validation', {
           tracing:
           - customTags:
               c: ~
-        #     ^ istio-validation`,
+        #     ^ istio-validation
+              "": {literal: {value: x}}
+        #     ^^ istio-validation`,
     },
     {
       name: 'destination rules Istio rejects',

@@ -32,8 +32,10 @@ export const validateTelemetry: KindValidator = (_object, spec, out) => {
   }
   for (const tracing of items(get(spec, 'tracing'))) {
     // Empty literal values, header and environment names are the CRD's minLength to report.
-    for (const { key, pair } of entries(get(tracing, 'customTags')))
+    for (const { key, pair } of entries(get(tracing, 'customTags'))) {
+      if (key.value === '') out.reject(key.span, 'a custom tag name may not be empty');
       if (isNull(pair.value) && !out.isTemplated(pair.value))
         out.reject(key.span, `custom tag "${key.value}" may not be null`);
+    }
   }
 };
