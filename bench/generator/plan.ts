@@ -25,6 +25,8 @@ export const SIZES: Readonly<Record<string, SizeSpec>> = {
   '1k': { name: '1k', services: 290, namespaces: 10 },
   medium: { name: 'medium', services: 1_000, namespaces: 25 },
   large: { name: 'large', services: 10_000, namespaces: 250 },
+  // One team namespace of 200 services (plus the shared ingress and config): the mesh graph's large case.
+  ns200: { name: 'ns200', services: 200, namespaces: 1 },
 };
 
 /** Builds the clean mesh first, then plants defects into it (see plant.ts). */

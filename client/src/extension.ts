@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient, Location, Position } from 'vscode-languageclient/node';
 import { analyzeWorkspace } from './commands/analyzeWorkspace';
 import { newResource, type NewResourceArgs } from './commands/newResource';
+import { showReferences } from './commands/showReferences';
+import { configureRule, type SeveritySetting } from './commands/configureRule';
 import { upgradeApis, type UpgradeArgs } from './commands/upgradeApis';
 import { YamlExtensionCoexistence } from './coexistence/yamlExtension';
 import { isIstioText } from './istioDocument';
 import { createLanguageClient } from './languageClient';
-import { MeshGraphPanel } from './meshGraph/panel';
+import { MeshGraphPanel, type MeshGraphControl } from './meshGraph/panel';
 import { StatusBar } from './statusBar';
 
 /** What activate() returns: used by the integration tests, stable enough for other extensions. */
@@ -43,11 +45,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<IstioE
     status.attach(lc);
   });
   command('istio.showOutput', () => output.show(true));
-  command('istio.newResource', (args?: NewResourceArgs) => newResource(context, args));
+  command('istio.newResource', (args?: NewResourceArgs) => newResource(context, lc, args));
   command('istio.upgradeApis', (args?: UpgradeArgs) => upgradeApis(lc, output, args));
   command('istio.analyzeWorkspace', () => analyzeWorkspace(lc));
+  command('istio.showReferences', (uri: string, position: Position, locations: Location[]) =>
+    showReferences(lc, uri, position, locations),
+  );
+  command('istio.configureRule', (id: string, defaultSeverity?: string, severity?: SeveritySetting) =>
+    configureRule(id, defaultSeverity, severity),
+  );
   command('istio.showMeshGraph', () => graph.show());
-  command('istio.meshGraph.open', (id: string) => graph.open(id));
+  command('istio.meshGraph.open', (id: string, file?: number) => graph.open(id, file));
+  // Not in the palette: what the graph shows and a way to drive it, for tests and automation.
+  command('istio.meshGraph.state', () => graph.state());
+  command('istio.meshGraph.control', (c: MeshGraphControl) => graph.control(c));
   command('istio.excludeIstioFromYamlSchemas', () => coexistence.excludeIstioFiles());
 
   trackIstioContext(context);

@@ -31,17 +31,35 @@ export interface ReindexResult {
 
 export const REINDEX: RequestDef<void, ReindexResult> = { method: 'istio/reindex' };
 
-/** `istio/meshGraph`: Gateways -> VirtualServices -> hosts -> DestinationRule subsets. */
+/**
+ * `istio/meshGraph`: where routes send traffic. Gateways (Istio and Gateway API) -> routes
+ * (VirtualServices, HTTPRoutes…) -> destinations (DestinationRule subsets, hosts) -> the
+ * Services and ServiceEntries behind them.
+ */
 export interface MeshGraphParams {
-  /** Only this namespace's VirtualServices, Gateways and DestinationRules (and what they connect to). */
+  /** Only this namespace's routes, Gateways and DestinationRules (and what they connect to). */
   readonly namespace?: string;
 }
 
+/** `KubeGateway`: a Gateway API Gateway; `Route`: an HTTPRoute, GRPCRoute, TCPRoute or TLSRoute. */
 export type MeshNodeKind =
-  'Gateway' | 'VirtualService' | 'Host' | 'DestinationRule' | 'Subset' | 'ServiceEntry' | 'Service';
+  | 'Gateway'
+  | 'KubeGateway'
+  | 'VirtualService'
+  | 'Route'
+  | 'Host'
+  | 'DestinationRule'
+  | 'Subset'
+  | 'ServiceEntry'
+  | 'Service';
 
 /** Edge kinds, as in server/src/core/features/meshGraph.ts. */
-export type MeshEdgeKind = 'binds' | 'routes' | 'subset' | 'appliesTo' | 'defines' | 'definedBy';
+export type MeshEdgeKind = 'binds' | 'routes' | 'appliesTo' | 'defines' | 'definedBy';
+
+export interface MeshLocation {
+  readonly uri: string;
+  readonly range?: Range;
+}
 
 export interface MeshNode {
   /** `Kind:namespace/name` (`Host:<fqdn>`, `Subset:<ns>/<rule>/<subset>`); stable across requests. */
@@ -49,9 +67,17 @@ export interface MeshNode {
   readonly kind: MeshNodeKind;
   readonly label: string;
   readonly namespace: string;
-  /** Where it is written; absent for what is referenced but not found. */
+  /** The kind as written when the node kind stands for several (`HTTPRoute`, `GRPCRoute`…). */
+  readonly resourceKind?: string;
+  /** A DestinationRule's host, a route's hosts: shown under the label. */
+  readonly detail?: string;
+  /** The DestinationRule node a Subset is drawn inside. */
+  readonly parent?: string;
+  /** Where it is written (the first file); absent for what is referenced but not found. */
   readonly uri?: string;
   readonly range?: Range;
+  /** Every file that defines the object when there are several (environments, alternative files). */
+  readonly locations?: readonly MeshLocation[];
 }
 
 export interface MeshEdge {
@@ -60,6 +86,12 @@ export interface MeshEdge {
   readonly kind: MeshEdgeKind;
   readonly broken?: boolean;
   readonly reason?: string;
+  /** `routes`: the destination's weight (percent) when the route splits traffic. */
+  readonly weight?: number;
+  /** `routes`: the route's match conditions, one string per match; absent when it takes every request. */
+  readonly match?: readonly string[];
+  /** `routes`: a mirror (copy of the traffic), not a destination. */
+  readonly mirror?: boolean;
 }
 
 export interface MeshGraph {

@@ -52,7 +52,7 @@ describe('istio-ls check', () => {
       /^mesh\/vs\.yaml:1:13 {2}warning {2}networking\.istio\.io\/v1beta1 is superseded.* {2}\[deprecated-api-version\]$/,
     );
     assert.match(lines[1], /^mesh\/vs\.yaml:8:44 {2}error {4}Subset "v3" is not defined.* {2}\[subset-not-found\]$/);
-    assert.match(lines[2], /^2 problems \(1 errors, 1 warnings, 0 infos\) in 2 files, 2 resources\.$/);
+    assert.match(lines[2], /^2 problems \(1 error, 1 warning, 0 infos\) in 2 files, 2 resources\.$/);
   });
 
   it('a malformed --exclude pattern is one line on stderr (no stack trace); the others still apply', async () => {

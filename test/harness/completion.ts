@@ -9,6 +9,8 @@ import {
 import { hover, type HoverResult } from '../../server/src/core/features/hover';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { loadSchemas } from '../../server/src/host/schemaLoader';
+import { loadSnippets } from '../../server/src/host/snippetLoader';
+import { plainFileRefs } from '../../server/src/core/features/fileRefs';
 import type { AnalyzeOptions } from './analyze';
 import { featureFixture, type FeatureFixture } from './features';
 
@@ -30,6 +32,7 @@ export function completeAt(
     ...f.fc,
     schemas: loadSchemas(),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    snippets: loadSnippets(),
   };
   const text = f.fixture.files.get(f.file) ?? '';
   const result = completion(cc, f.file, text, f.offset, options.trigger);
@@ -61,5 +64,8 @@ export function hoverAt(
   };
   const text = f.fixture.files.get(f.file) ?? '';
   const found = hover(cc, f.file, text, f.offset);
-  return found ? { ...found, text: text.slice(found.span.start, found.span.end) } : undefined;
+  // File references are links the LSP layer rewrites (lsp/fileLinks.ts); here they read as paths.
+  return found
+    ? { ...found, contents: plainFileRefs(found.contents), text: text.slice(found.span.start, found.span.end) }
+    : undefined;
 }

@@ -151,10 +151,14 @@ describe('language server over stdio', function () {
     client.settings = {};
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await client.until(() => subsetFinding('other-vs.yaml'), 'the finding to return');
+    const lastReady = () => client.statuses.filter(x => x.state === 'ready').at(-1)?.resources ?? -1;
+    const before = lastReady();
     fs.mkdirSync(file('new'));
     fs.writeFileSync(file('new/vs.yaml'), VS.replace('name: reviews', 'name: fresh').replace('[reviews]', '[fresh]'));
     await watched('new/vs.yaml', 1);
     await client.until(() => subsetFinding('new/vs.yaml'), 'the created file to be analysed');
+    // The status bar's count follows files added after the first index.
+    await client.until(() => lastReady() === before + 1, `the ready count to go from ${before} to ${before + 1}`);
     fs.rmSync(file('new'), { recursive: true });
     await watched('new', 3);
     await client.until(() => !subsetFinding('new/vs.yaml'), 'the deleted directory to be forgotten');

@@ -11,6 +11,7 @@ import {
   type Snippet,
 } from '../../client/src/snippets/snippetFile';
 import { analyzeFixture, describeFinding, placedFindings } from '../harness/analyze';
+import { namespaceChoices, templateOrder } from '../../client/src/snippets/templateChoices';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SNIPPETS = parseSnippetFile(fs.readFileSync(path.join(ROOT, 'snippets', 'istio.code-snippets'), 'utf8'));
@@ -106,5 +107,26 @@ describe('snippet syntax', () => {
 
   it('rejects an unterminated placeholder instead of guessing', () => {
     assert.throws(() => expandSnippet('${1:oops'), /unterminated/);
+  });
+});
+
+describe('New Resource… choices', () => {
+  it('lists routing templates first and never starts with "deny all"', () => {
+    const ordered = templateOrder(SNIPPETS).map(s => s.prefix);
+    assert.strictEqual(ordered[0], 'istio-vs');
+    assert.ok(!/deny/.test(ordered[0]));
+    const authz = ordered.filter(p => p.startsWith('istio-authz'));
+    assert.strictEqual(authz.at(-1), 'istio-authz-deny-all', authz.join(', '));
+    assert.strictEqual(ordered.length, SNIPPETS.length);
+  });
+
+  it("offers the workspace's namespaces, most used first, the default namespace setting first", () => {
+    assert.deepStrictEqual(namespaceChoices(['shop', 'bookinfo', 'shop', 'istio-system'], undefined), [
+      'shop',
+      'bookinfo',
+      'istio-system',
+    ]);
+    assert.deepStrictEqual(namespaceChoices(['shop', 'bookinfo', 'shop'], 'bookinfo'), ['bookinfo', 'shop']);
+    assert.deepStrictEqual(namespaceChoices([], 'default'), ['default']);
   });
 });

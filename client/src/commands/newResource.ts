@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import type { LanguageClient, SymbolInformation } from 'vscode-languageclient/node';
 import { fillTabStops, metadataTabStops, parseSnippetFile, snippetKind, type Snippet } from '../snippets/snippetFile';
+import { namespaceChoices, templateOrder } from '../snippets/templateChoices';
 
 /** Arguments for running the command without prompts (tests, keybindings). */
 export interface NewResourceArgs {
@@ -17,6 +19,7 @@ export interface NewResourceArgs {
  */
 export async function newResource(
   context: vscode.ExtensionContext,
+  client: LanguageClient,
   args: NewResourceArgs = {},
 ): Promise<vscode.TextEditor | undefined> {
   const snippets = loadSnippets(context);
@@ -35,13 +38,7 @@ export async function newResource(
       validateInput: validateDnsName,
     }));
   if (name === undefined) return undefined;
-  const namespace =
-    args.namespace ??
-    (await vscode.window.showInputBox({
-      title: `New ${snippetKind(snippet) ?? 'resource'}: namespace`,
-      value: vscode.workspace.getConfiguration('istio').get<string>('defaultNamespace') || defaults.namespace,
-      validateInput: validateDnsName,
-    }));
+  const namespace = args.namespace ?? (await pickNamespace(client, snippetKind(snippet), defaults.namespace));
   if (namespace === undefined) return undefined;
 
   const values: Record<number, string> = {};
@@ -64,8 +61,7 @@ async function pickTemplate(snippets: readonly Snippet[]): Promise<Snippet | und
   type Item = vscode.QuickPickItem & { snippet?: Snippet };
   const items: Item[] = [];
   let lastKind: string | undefined;
-  const byKind = [...snippets].sort((a, b) => (snippetKind(a) ?? '').localeCompare(snippetKind(b) ?? ''));
-  for (const snippet of byKind) {
+  for (const snippet of templateOrder(snippets)) {
     const kind = snippetKind(snippet) ?? 'Other';
     if (kind !== lastKind) items.push({ label: kind, kind: vscode.QuickPickItemKind.Separator });
     lastKind = kind;
@@ -83,6 +79,60 @@ async function pickTemplate(snippets: readonly Snippet[]): Promise<Snippet | und
     matchOnDetail: true,
   });
   return picked?.snippet;
+}
+
+/**
+ * The namespace: a pick of the workspace's namespaces (from the index, most used first), or any
+ * name typed into the box. The configured istio.defaultNamespace comes first when set.
+ */
+async function pickNamespace(
+  client: LanguageClient,
+  kind: string | undefined,
+  fallback: string,
+): Promise<string | undefined> {
+  const symbols = await Promise.resolve(
+    client.sendRequest<SymbolInformation[] | null>('workspace/symbol', { query: '' }),
+  ).catch(() => null);
+  // Only a namespace the user configured goes first; the setting's built-in default does not.
+  const setting = vscode.workspace.getConfiguration('istio').inspect<string>('defaultNamespace');
+  const configured = setting?.workspaceValue || setting?.globalValue || undefined;
+  const known = namespaceChoices(
+    (symbols ?? []).map(s => s.containerName ?? ''),
+    configured,
+  );
+  const choices = known.length > 0 ? known : [fallback];
+  const pick = vscode.window.createQuickPick();
+  pick.title = `New ${kind ?? 'resource'}: namespace`;
+  pick.placeholder = 'A namespace of the workspace, or type a new one';
+  const base = choices.map(ns => ({
+    label: ns,
+    description: ns === configured ? 'istio.defaultNamespace' : undefined,
+  }));
+  pick.items = base;
+  pick.onDidChangeValue(value => {
+    const typed = value.trim();
+    pick.items = typed && !choices.includes(typed) ? [{ label: typed, description: 'new namespace' }, ...base] : base;
+  });
+  return new Promise(resolve => {
+    let done = false;
+    const finish = (v: string | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(v);
+      pick.dispose();
+    };
+    pick.onDidAccept(() => {
+      const value = pick.selectedItems[0]?.label ?? pick.value.trim();
+      const problem = validateDnsName(value);
+      if (problem) {
+        pick.title = `New ${kind ?? 'resource'}: namespace — ${problem}`;
+        return;
+      }
+      finish(value);
+    });
+    pick.onDidHide(() => finish(undefined));
+    pick.show();
+  });
 }
 
 function defaultsOf(snippet: Snippet): { name: string; namespace: string } {

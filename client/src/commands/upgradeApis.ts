@@ -34,16 +34,18 @@ export async function upgradeApis(
   }
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(plan.edit);
   const preview = args.preview ?? true;
-  const annotated = preview ? withConfirmation(edit, plan) : edit;
+  const annotated = preview ? withPreview(edit, plan) : edit;
   const applied = await vscode.workspace.applyEdit(annotated, { isRefactoring: true });
   if (!applied) {
     void vscode.window.showInformationMessage('Istio: the v1 upgrade was not applied.');
     return { applied: false, plan };
   }
-  const files = new Set(plan.changed.map(c => c.uri)).size;
+  const changedUris = new Set(plan.changed.map(c => vscode.Uri.parse(c.uri).toString()));
+  const files = changedUris.size;
+  const unsaved = vscode.workspace.textDocuments.filter(d => d.isDirty && changedUris.has(d.uri.toString())).length;
   const skipped = plan.skipped.length > 0 ? `; ${plan.skipped.length} skipped` : '';
   void showSummary(
-    `Upgraded ${plan.changed.length} Istio resource${plan.changed.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} to v1 APIs${skipped}. Save the files to keep the change.`,
+    `Upgraded ${plural(plan.changed.length, 'Istio resource')} in ${plural(files, 'file')} to v1 APIs${skipped}.${saveHint(unsaved)}`,
     plan,
     output,
   );
@@ -52,31 +54,52 @@ export async function upgradeApis(
 
 /**
  * Rebuilds the edit with metadata so the refactor preview opens and groups the changes by
- * resource ("VirtualService reviews: v1beta1 → v1") instead of applying them at once.
+ * resource ("VirtualService reviews: v1beta1 → v1"), every change ticked, so that Apply applies
+ * them. VS Code opens the preview only for an edit with an annotation that `needsConfirmation`,
+ * and leaves such edits unticked: so the changes themselves do not need confirmation, and one
+ * no-op edit does (creating an existing file with `ignoreIfExists`, which the preview does not
+ * list and which changes nothing even if applied).
  */
-function withConfirmation(edit: vscode.WorkspaceEdit, plan: UpgradePlan): vscode.WorkspaceEdit {
+export function withPreview(edit: vscode.WorkspaceEdit, plan: UpgradePlan): vscode.WorkspaceEdit {
   const out = new vscode.WorkspaceEdit();
+  let first: vscode.Uri | undefined;
   for (const [uri, edits] of edit.entries()) {
+    first ??= uri;
     const changes = plan.changed.filter(c => vscode.Uri.parse(c.uri).toString() === uri.toString());
     for (const e of edits) {
       const change =
         changes.find(c => c.line >= e.range.start.line && c.line <= e.range.end.line) ??
         changes.find(c => c.line === e.range.start.line);
-      const label = change ? `${change.kind} ${change.name}: ${change.from} → ${change.to}` : 'Upgrade to v1';
+      const label = change ? `${change.kind} ${displayName(change)}: ${change.from} → ${change.to}` : 'Upgrade to v1';
       out.replace(uri, e.range, e.newText, {
-        needsConfirmation: true,
+        needsConfirmation: false,
         label,
         description: vscode.workspace.asRelativePath(uri),
       });
     }
   }
+  if (first) out.createFile(first, { ignoreIfExists: true }, { needsConfirmation: true, label: 'Open the preview' });
   return out;
+}
+
+/** "IstioOperator (unnamed)" rather than an empty name: an IstioOperator may leave metadata.name out. */
+export function displayName(x: { name: string }): string {
+  return x.name || '(unnamed)';
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+/** Asks to save only what the edit left unsaved (with auto save on, nothing is). */
+function saveHint(unsaved: number): string {
+  return unsaved === 0 ? '' : ` Save ${unsaved === 1 ? 'the file' : `the ${unsaved} files`} to keep the change.`;
 }
 
 function logPlan(output: vscode.LogOutputChannel, plan: UpgradePlan): void {
   output.info(`v1 upgrade plan: ${plan.changed.length} to change, ${plan.skipped.length} skipped`);
-  for (const c of plan.changed) output.info(`  change ${where(c)} ${c.kind} ${c.name}: ${c.from} -> ${c.to}`);
-  for (const s of plan.skipped) output.info(`  skip   ${where(s)} ${s.kind} ${s.name}: ${s.reason}`);
+  for (const c of plan.changed) output.info(`  change ${where(c)} ${c.kind} ${displayName(c)}: ${c.from} -> ${c.to}`);
+  for (const s of plan.skipped) output.info(`  skip   ${where(s)} ${s.kind} ${displayName(s)}: ${s.reason}`);
 }
 
 function where(x: { uri: string; line: number }): string {
@@ -85,7 +108,7 @@ function where(x: { uri: string; line: number }): string {
 
 async function showSummary(message: string, plan: UpgradePlan, output: vscode.LogOutputChannel): Promise<void> {
   const details = plan.changed.length + plan.skipped.length > 0 ? ['Show details'] : [];
-  const skippedReasons = plan.skipped.slice(0, 3).map(s => `${s.kind} ${s.name}: ${s.reason}`);
+  const skippedReasons = plan.skipped.slice(0, 3).map(s => `${s.kind} ${displayName(s)}: ${s.reason}`);
   const text =
     skippedReasons.length > 0
       ? `${message} Skipped: ${skippedReasons.join('; ')}${plan.skipped.length > 3 ? '; …' : ''}`

@@ -1,15 +1,26 @@
 import type { MeshNodeKind } from '../protocol';
-import { NODE_HEIGHT, NODE_WIDTH, type Layout } from './layout';
+import { LABEL_LINE, trafficLines, type Layout, type PlacedEdge, type PlacedNode } from './layout';
 
 /**
  * The mesh graph as one SVG: namespace bands, kind columns, nodes as boxes (dashed when no file
- * defines them), edges as curves; broken edges red with their reason as a tooltip. Colours come
- * from the VS Code theme through CSS variables, so the picture reads in light and dark themes.
+ * defines them; DestinationRules as boxes holding their subsets), edges as curves with their
+ * traffic (weight, match conditions) as labels; broken edges red with their reason as a tooltip.
+ * Colours come from the VS Code theme through CSS variables, so it reads in light and dark themes.
+ * Long names are cut in the middle, never at the end, and every box has its full names as tooltip.
  */
-export function renderSvg(layout: Layout): string {
+export interface RenderOptions {
+  /** How a file is named in tooltips (workspace-relative path). */
+  readonly describeUri?: (uri: string) => string;
+}
+
+const CHAR_WIDTH = 6.5;
+const SMALL_CHAR_WIDTH = 6;
+
+export function renderSvg(layout: Layout, options: RenderOptions = {}): string {
+  const describe = options.describeUri ?? ((uri: string) => uri);
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="mesh" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mesh" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" data-width="${layout.width}" data-height="${layout.height}">`,
   );
   parts.push(
     '<defs>',
@@ -19,94 +30,131 @@ export function renderSvg(layout: Layout): string {
   );
   for (const [i, band] of layout.bands.entries()) {
     parts.push(
-      `<g class="band${i % 2 ? ' odd' : ''}"><rect x="0" y="${band.y}" width="${layout.width}" height="${band.height}"/>`,
+      `<g class="band${i % 2 ? ' odd' : ''}" data-namespace="${esc(band.namespace)}"><rect x="0" y="${band.y}" width="${layout.width}" height="${band.height}"/>`,
       `<text class="namespace" x="8" y="${band.y + 18}">namespace ${esc(band.namespace || '(none)')}</text></g>`,
     );
   }
-  for (const c of layout.columns)
-    parts.push(`<text class="column" x="${c.x + NODE_WIDTH / 2}" y="26">${esc(c.title)}</text>`);
+  for (const c of layout.columns) parts.push(`<text class="column" x="${c.x + 125}" y="26">${esc(c.title)}</text>`);
   // Broken edges last, so they are drawn over the others.
-  for (const e of [...layout.edges].sort((a, b) => Number(!!a.broken) - Number(!!b.broken))) {
-    const d = e.path;
+  const edges = [...layout.edges].sort((a, b) => Number(!!a.broken) - Number(!!b.broken));
+  for (const e of edges) {
     const marker = e.broken ? 'url(#arrow-broken)' : 'url(#arrow)';
-    const tip = e.broken ? `${e.kind}: ${e.reason ?? 'broken reference'}` : e.kind;
+    const tip = tipOf(e);
+    const classes = ['edge', `kind-${e.kind}`, e.broken ? 'broken' : '', e.mirror ? 'mirror' : ''].filter(Boolean);
     parts.push(
-      `<path class="edge${e.broken ? ' broken' : ''}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="${d}" ${e.reversed ? 'marker-start' : 'marker-end'}="${marker}"><title>${esc(tip)}</title></path>`,
+      `<path class="${classes.join(' ')}" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="${e.path}" ${e.reversed ? 'marker-start' : 'marker-end'}="${marker}"><title>${esc(tip)}</title></path>`,
     );
   }
-  for (const n of layout.nodes) {
-    const label = n.label.length > 26 ? `${n.label.slice(0, 25)}…` : n.label;
-    const classes = ['node', `kind-${n.kind}`, n.uri ? 'linked' : 'unresolved'].join(' ');
+  // Labels above every line, so no curve crosses a label's text.
+  for (const e of edges) {
+    if (e.labels.length === 0) continue;
+    const top = e.labelY - (e.labels.length - 1) * LABEL_LINE;
+    const lines = e.labels.map(
+      (l, i) => `<tspan x="${e.labelX}" y="${top + i * LABEL_LINE}">${esc(middleTruncate(l, 38))}</tspan>`,
+    );
     parts.push(
-      `<g class="${classes}" data-id="${esc(n.id)}" tabindex="${n.uri ? 0 : -1}" role="${n.uri ? 'button' : 'img'}">`,
-      `<title>${esc(`${n.kind} ${n.label} (${n.namespace || 'no namespace'})${n.uri ? '\nClick to open' : '\nNot defined in the workspace'}`)}</title>`,
-      `<rect x="${n.x}" y="${n.y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6" style="stroke:${KIND_COLOR[n.kind] ?? '#888'}"/>`,
-      `<text class="kind" x="${n.x + 8}" y="${n.y + 13}" style="fill:${KIND_COLOR[n.kind] ?? '#888'}">${esc(KIND_SHORT[n.kind] ?? n.kind)}</text>`,
-      `<text class="label" x="${n.x + 8}" y="${n.y + 27}">${esc(label)}</text></g>`,
+      `<text class="traffic${e.broken ? ' broken' : ''}" data-from="${esc(e.from)}" data-to="${esc(e.to)}">${lines.join('')}<title>${esc(tipOf(e))}</title></text>`,
     );
   }
+  const nodes = [...layout.nodes].sort(
+    (a, b) => a.column - b.column || a.y - b.y || Number(!!a.parent) - Number(!!b.parent),
+  );
+  for (const n of nodes) parts.push(renderNode(n, describe));
   parts.push('</svg>');
   return parts.join('\n');
 }
 
-/** The webview page: the SVG plus a script posting `{ type: 'open', id }` when a node is clicked. */
-export function renderPage(svg: string, summary: string, nonce: string, cspSource: string): string {
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Istio mesh graph</title>
-<style>${STYLE}</style></head>
-<body><header><span class="summary">${esc(summary)}</span>
-<span class="legend"><span class="ok">— reference</span> <span class="bad">— broken reference</span> · click a box to open its YAML</span></header>
-<main>${svg}</main>
-<script nonce="${nonce}">
-const vscode = acquireVsCodeApi();
-for (const g of document.querySelectorAll('g.node.linked')) {
-  const open = () => vscode.postMessage({ type: 'open', id: g.dataset.id });
-  g.addEventListener('click', open);
-  g.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') open(); });
+/** The full text of an edge: every route using it with all its matches, and why it is broken. */
+function tipOf(e: PlacedEdge): string {
+  const routes = e.routes.map(
+    r =>
+      trafficLines({ ...r, match: undefined })
+        .concat(r.match ?? [])
+        .join('\n  or ') || 'every request',
+  );
+  const what = `${e.kind}${routes.length > 0 ? `:\n${routes.join('\n')}` : ''}`;
+  return e.broken ? `${what}\n${e.reason ?? 'broken reference'}` : what;
 }
-</script></body></html>`;
+
+function renderNode(n: PlacedNode, describe: (uri: string) => string): string {
+  const color = KIND_COLOR[n.kind] ?? '#888';
+  const kindText = n.resourceKind ?? KIND_TEXT[n.kind] ?? n.kind;
+  const files = n.locations?.map(l => describe(l.uri)) ?? (n.uri ? [describe(n.uri)] : []);
+  const name = n.kind === 'Host' || n.kind === 'Subset' ? n.label : `${n.namespace ? `${n.namespace}/` : ''}${n.label}`;
+  const tip = [
+    `${kindText} ${name}`,
+    n.detail ? `${DETAIL_WORD[n.kind] ?? ''}${n.detail}` : '',
+    files.length > 1 ? `Defined in ${files.length} files:\n${files.map(f => `  ${f}`).join('\n')}` : (files[0] ?? ''),
+    n.uri
+      ? files.length > 1
+        ? 'Enter or click to choose the file'
+        : 'Enter or click to open'
+      : 'Not defined in the workspace',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const classes = ['node', `kind-${n.kind}`, n.uri ? 'linked' : 'unresolved', files.length > 1 ? 'copies' : ''];
+  const chars = Math.floor((n.width - 16) / CHAR_WIDTH);
+  const search = [kindText, n.namespace, n.label, n.detail ?? ''].join(' ').toLowerCase();
+  const out = [
+    `<g class="${classes.filter(Boolean).join(' ')}" data-id="${esc(n.id)}" data-search="${esc(search)}" tabindex="0" role="button" aria-label="${esc(tip.replace(/\n/g, '. '))}">`,
+    `<title>${esc(tip)}</title>`,
+    `<rect x="${n.x}" y="${n.y}" width="${n.width}" height="${n.height}" rx="6" style="stroke:${color}"/>`,
+    `<text class="kind" x="${n.x + 8}" y="${n.y + 13}" style="fill:${color}">${esc(kindText)}</text>`,
+  ];
+  if (files.length > 1)
+    out.push(`<text class="files" x="${n.x + n.width - 8}" y="${n.y + 13}">${files.length} files</text>`);
+  out.push(`<text class="label" x="${n.x + 8}" y="${n.y + 28}">${esc(middleTruncate(n.label, chars))}</text>`);
+  if (n.detail && n.kind !== 'Subset')
+    out.push(
+      `<text class="detail" x="${n.x + 8}" y="${n.y + 42}">${esc(middleTruncate(`${DETAIL_WORD[n.kind] ?? ''}${n.detail}`, Math.floor((n.width - 16) / SMALL_CHAR_WIDTH)))}</text>`,
+    );
+  if (n.detail && n.kind === 'Subset')
+    out.push(
+      `<text class="detail" x="${n.x + n.width - 8}" y="${n.y + 28}" text-anchor="end">${esc(middleTruncate(n.detail, Math.floor((n.width - 16) / SMALL_CHAR_WIDTH) - n.label.length - 2))}</text>`,
+    );
+  out.push('</g>');
+  return out.join('');
+}
+
+/** `reviews.default.svc.cluster.local` → `reviews.def…luster.local`: both ends stay readable. */
+export function middleTruncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 5) return text.slice(0, Math.max(max, 1));
+  const head = Math.ceil((max - 1) * 0.6);
+  const tail = max - 1 - head;
+  return `${text.slice(0, head)}…${text.slice(text.length - tail)}`;
 }
 
 const KIND_COLOR: Readonly<Record<MeshNodeKind, string>> = {
   Gateway: '#3b82f6',
+  KubeGateway: '#2563eb',
   VirtualService: '#8b5cf6',
+  Route: '#7c3aed',
   Host: '#0ea5e9',
   Service: '#10b981',
   ServiceEntry: '#14b8a6',
-  DestinationRule: '#f59e0b',
-  Subset: '#d97706',
+  DestinationRule: '#d97706',
+  Subset: '#b45309',
 };
-const KIND_SHORT: Readonly<Record<MeshNodeKind, string>> = {
+const KIND_TEXT: Readonly<Record<MeshNodeKind, string>> = {
   Gateway: 'Gateway',
+  KubeGateway: 'Gateway (Gateway API)',
   VirtualService: 'VirtualService',
+  Route: 'Route',
   Host: 'host',
   Service: 'Service',
   ServiceEntry: 'ServiceEntry',
   DestinationRule: 'DestinationRule',
   Subset: 'subset',
 };
+const DETAIL_WORD: Partial<Record<MeshNodeKind, string>> = {
+  VirtualService: 'hosts: ',
+  Route: 'for ',
+  DestinationRule: 'host: ',
+  Subset: 'labels: ',
+};
 
-const STYLE = `
-body { margin: 0; padding: 0; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); }
-header { position: sticky; top: 0; padding: 6px 12px; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border, #8884); display: flex; gap: 16px; font-size: 12px; z-index: 1; }
-.legend .ok { color: var(--vscode-descriptionForeground); } .legend .bad { color: #e5484d; }
-main { overflow: auto; }
-svg.mesh { font-size: 12px; max-width: 100%; height: auto; display: block; }
-.band rect { fill: transparent; } .band.odd rect { fill: var(--vscode-editorWidget-background, #8881); fill-opacity: .5; }
-.namespace { fill: var(--vscode-descriptionForeground); font-style: italic; }
-.column { fill: var(--vscode-descriptionForeground); text-anchor: middle; font-weight: 600; }
-.edge { fill: none; stroke: var(--vscode-editorLineNumber-foreground, #888); stroke-width: 1.4; }
-.edge.broken { stroke: #e5484d; stroke-width: 2; stroke-dasharray: 5 3; }
-.arrow { fill: var(--vscode-editorLineNumber-foreground, #888); } .arrow.broken { fill: #e5484d; }
-.node rect { fill: var(--vscode-editor-background); stroke-width: 1.6; }
-.node.unresolved rect { stroke-dasharray: 4 3; opacity: .8; }
-.node.linked { cursor: pointer; } .node.linked:hover rect, .node.linked:focus rect { stroke-width: 3; outline: none; }
-.node .kind { font-size: 10px; font-weight: 600; } .node .label { fill: var(--vscode-editor-foreground); }
-`;
-
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
 }

@@ -47,9 +47,17 @@ export function formatText(findings: readonly FlatFinding[], result: CheckResult
     f => `${f.file}:${f.line}:${f.column}  ${f.severity.padEnd(7)}  ${f.message}  [${f.rule}]`,
   );
   const count = (s: Severity) => findings.filter(f => f.severity === s).length;
-  const parts = [`${count('error')} errors`, `${count('warning')} warnings`, `${count('info') + count('hint')} infos`];
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  // As VS Code's Problems panel counts: errors, warnings and infos; hints are not problems there.
+  const problems = count('error') + count('warning') + count('info');
+  const parts = [
+    n(count('error'), 'error', 'errors'),
+    n(count('warning'), 'warning', 'warnings'),
+    n(count('info'), 'info', 'infos'),
+  ];
+  const hints = count('hint') > 0 ? ` and ${n(count('hint'), 'hint', 'hints')}` : '';
   lines.push(
-    `${findings.length} problems (${parts.join(', ')}) in ${result.fileCount} files, ${result.resourceCount} resources.`,
+    `${n(problems, 'problem', 'problems')} (${parts.join(', ')})${hints} in ${result.fileCount} files, ${result.resourceCount} resources.`,
   );
   return `${lines.join('\n')}\n`;
 }

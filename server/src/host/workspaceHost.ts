@@ -203,6 +203,11 @@ export class WorkspaceHost {
     }
   }
 
+  /** The workspace folders being indexed (absolute paths). */
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
   private inScope(file: string): boolean {
     return this.folders.some(folder => {
       const rel = pathInside(folder, file);

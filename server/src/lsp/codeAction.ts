@@ -2,6 +2,7 @@ import { type CodeAction, CodeActionKind, type CodeActionParams } from 'vscode-l
 import { fixAll, resolveFix } from '../core/analysis/fixes';
 import { currentLineStarts, type ServerContext } from './context';
 import { quickFix, toWorkspaceEdit, type DiagnosticData } from './convert';
+import { disableActions } from './disableActions';
 
 export const FIX_ALL_KIND = 'source.fixAll.istio';
 
@@ -21,6 +22,8 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
 
   if (wants(CodeActionKind.QuickFix)) {
     const rulesWithFixes = new Set<string>();
+    // "Disable … for this line / file", "Configure … severity": after every fix, fix-alls included.
+    const disabling: CodeAction[] = [];
     for (const diagnostic of params.context.diagnostics) {
       const data = diagnostic.data as DiagnosticData | undefined;
       if (diagnostic.source !== 'istio' || !data?.key) continue;
@@ -34,6 +37,7 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
       }
       if (finding?.fixes?.some(f => f.isPreferred)) rulesWithFixes.add(finding.ruleId);
     }
+    disabling.push(...disableActions(ctx, file, params.context.diagnostics, findings));
     for (const ruleId of rulesWithFixes) {
       const count = findings.filter(f => f.ruleId === ruleId && f.fixes?.some(x => x.isPreferred)).length;
       if (count < 2) continue;
@@ -48,6 +52,7 @@ export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeA
           ),
         );
     }
+    actions.push(...disabling);
   }
   if (only && wants(FIX_ALL_KIND)) {
     const edits = fixAll(findings, fixCtx);

@@ -16,7 +16,9 @@ import {
 import { computeLineStarts, type LineStarts } from '../core/parse/lineIndex';
 import { SchemaRegistry } from '../core/schema/registry';
 import { cursorOf, featureContext, type ServerContext } from './context';
+import { loadSnippets } from '../host/snippetLoader';
 import { toRange } from './convert';
+import { linkFiles } from './fileLinks';
 
 const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   property: CompletionItemKind.Property,
@@ -26,6 +28,7 @@ const KIND: Readonly<Record<CompletionKind, CompletionItemKind>> = {
   kind: CompletionItemKind.Class,
   apiVersion: CompletionItemKind.Module,
   label: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
 };
 
 /** `:` and a space open value lists, `-` starts list items, `/` continues `namespace/` gateway names. */
@@ -43,22 +46,38 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
   const result = complete(schemaContext(ctx), cursor.file, text, cursor.offset, params.context?.triggerCharacter);
   if (!result) return null;
   const lineStarts = computeLineStarts(text);
-  return { isIncomplete: result.isIncomplete, items: result.items.map(i => toCompletionItem(i, lineStarts)) };
+  const lineCache = new Map<string, LineStarts | undefined>();
+  return {
+    isIncomplete: result.isIncomplete,
+    items: result.items.map(i => toCompletionItem(i, lineStarts, ctx, lineCache)),
+  };
 }
 
 export function schemaContext(ctx: ServerContext): CompletionContext {
   const { analyzer } = ctx.host;
-  return { ...featureContext(ctx), schemas: analyzer.schemas ?? EMPTY, settings: analyzer.analysisSettings };
+  return {
+    ...featureContext(ctx),
+    schemas: analyzer.schemas ?? EMPTY,
+    settings: analyzer.analysisSettings,
+    snippets: loadSnippets(),
+  };
 }
 
 const EMPTY = new SchemaRegistry([]);
 
-function toCompletionItem(c: Completion, lineStarts: LineStarts): CompletionItem {
+function toCompletionItem(
+  c: Completion,
+  lineStarts: LineStarts,
+  ctx: ServerContext,
+  lineCache: Map<string, LineStarts | undefined>,
+): CompletionItem {
   return {
     label: c.label,
     kind: KIND[c.kind],
     detail: c.detail,
-    documentation: c.documentation ? { kind: 'markdown', value: c.documentation } : undefined,
+    documentation: c.documentation
+      ? { kind: 'markdown', value: linkFiles(ctx, c.documentation, lineCache) }
+      : undefined,
     sortText: c.sortText,
     filterText: c.filterText,
     textEdit: { range: toRange(lineStarts, c.edit.span), newText: c.edit.newText },

@@ -4,6 +4,7 @@ import { computeLineStarts } from '../core/parse/lineIndex';
 import { schemaContext } from './completion';
 import { cursorOf, type ServerContext } from './context';
 import { toRange } from './convert';
+import { linkFiles } from './fileLinks';
 
 /** textDocument/hover: field documentation from the schema, and what workspace references resolve to. */
 export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
@@ -13,5 +14,8 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   if (text === undefined) return null;
   const found = hoverAt(schemaContext(ctx), cursor.file, text, cursor.offset);
   if (!found) return null;
-  return { contents: { kind: 'markdown', value: found.contents }, range: toRange(computeLineStarts(text), found.span) };
+  return {
+    contents: { kind: 'markdown', value: linkFiles(ctx, found.contents) },
+    range: toRange(computeLineStarts(text), found.span),
+  };
 }

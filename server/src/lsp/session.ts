@@ -73,7 +73,10 @@ export class Session {
 
   private createHost(settings: typeof DEFAULT_SERVER_SETTINGS): WorkspaceHost {
     return new WorkspaceHost(settings, {
-      findingsChanged: files => this.publisher.schedule(files),
+      findingsChanged: files => {
+        this.publisher.schedule(files);
+        this.progress.countsChanged();
+      },
       progress: (done, total) => this.progress.report(done, total),
       log: message => this.ctx.log(message),
     });

@@ -50,8 +50,22 @@ export class IndexProgress {
     this.sendReady();
   }
 
+  /**
+   * After files were analysed outside a full index (created, deleted, edited): announces the new
+   * counts when they changed, so the status bar does not go stale as files are added.
+   */
+  countsChanged(): void {
+    if (this.indexing || !this.indexedOnce) return;
+    const { index } = this.ctx.host.analyzer;
+    if (this.lastCounts === `${index.fileCount}/${index.resourceCount}`) return;
+    this.sendReady();
+  }
+
+  private lastCounts = '';
+
   private sendReady(): void {
     const { index } = this.ctx.host.analyzer;
+    this.lastCounts = `${index.fileCount}/${index.resourceCount}`;
     this.send({ state: 'ready', files: index.fileCount, resources: index.resourceCount });
   }
 

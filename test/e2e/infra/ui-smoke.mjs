@@ -2,7 +2,7 @@
 // UI-level smoke check of the packaged extension, "as a person sees it": installs the .vsix into a
 // throwaway code-server, opens a copy of a workspace in headless Chromium and drives the UI with
 // the keyboard: the Problems panel, the quick-fix menu on a cross-file diagnostic, the completion
-// widget after Ctrl+Space, and "Istio: Show Mesh Graph". Prints what the UI shows and saves PNGs
+// widget after Ctrl+Space, the templates after `---`, and "Istio: Show Mesh Graph". Prints what the UI shows and saves PNGs
 // (CI artefacts); with --images also the README pictures.
 // Complements the API-level tests (run-e2e.mjs); CSS selectors are VS Code internals and may
 // change, so this is a smoke check. Every wait is on something appearing, with a timeout.
@@ -12,6 +12,8 @@
 // Usage: node ui-smoke.mjs --vsix <file.vsix> --workspace <dir> [--out <dir>] [--images <dir for README images>]
 //          [--file reviews-vs.yaml --line 17 --column 21]                 where the quick-fix is
 //          [--completion-file destination-rules.yaml --completion-line 7]  completion below that line
+//          [--graph <dir>=<image.png>[#namespace]]…   also open <dir> and screenshot its mesh graph,
+//                                                     filtered to the namespace when given (repeatable)
 // Exit: 0 ok; 1 an expectation failed; 2 infrastructure error.
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -35,6 +37,12 @@ const completionLine = opt('completion-line', '7');
 const column = opt('column', '21');
 const out = path.resolve(opt('out', '.'));
 const images = opt('images') && path.resolve(opt('images'));
+// Extra workspaces whose mesh graph is pictured: `--graph dir=image.png`, repeatable.
+const graphs = argv.flatMap((a, i) => (a === '--graph' && argv[i + 1] ? [argv[i + 1]] : [])).map(g => {
+  const [dir, rest = ''] = g.split('=');
+  const [image, namespace] = rest.split('#');
+  return { dir: path.resolve(dir), image: image || `mesh-graph-${path.basename(dir)}.png`, namespace };
+});
 if (!vsix || !sourceWorkspace) { console.error('need --vsix and --workspace'); process.exit(2); }
 if (!fs.existsSync(vsix)) { console.error(`no ${vsix} (npm run package)`); process.exit(1); }
 for (const p of [node24, codeServer, chromiumPath]) if (!fs.existsSync(p)) { console.error(`missing ${p} (run setup.sh)`); process.exit(2); }
@@ -49,6 +57,10 @@ if (images) fs.mkdirSync(images, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-ui-'));
 const workspace = path.join(tmp, 'ws', path.basename(sourceWorkspace));
 fs.cpSync(sourceWorkspace, workspace, { recursive: true });
+for (const g of graphs) {
+  g.workspace = path.join(tmp, 'ws', `graph-${path.basename(g.dir)}`);
+  fs.cpSync(g.dir, g.workspace, { recursive: true });
+}
 const csArgs = ['--config', path.join(tmp, 'config.yaml'), '--user-data-dir', path.join(tmp, 'ud'), '--extensions-dir', path.join(tmp, 'ext')];
 fs.writeFileSync(path.join(tmp, 'config.yaml'), '');
 fs.mkdirSync(path.join(tmp, 'ud/User'), { recursive: true });
@@ -86,7 +98,7 @@ const openFile = async (page, name) => {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input');
   await page.keyboard.type(name);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 10000 });
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 30000 });
   await page.keyboard.press('Enter');
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 30000 });
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30000 });
@@ -96,6 +108,48 @@ const hide = async (page, selector, key) => {
   if (!(await page.isVisible(selector))) return;
   await page.keyboard.press(key);
   await page.waitForSelector(selector, { state: 'hidden', timeout: 5000 }).catch(() => console.log(`could not hide ${selector}`));
+};
+/** Runs "Istio: Show Mesh Graph", waits for the drawing and pictures it. */
+const meshGraph = async (page, name, readme, namespace) => {
+  await command(page, 'Istio: Show Mesh Graph');
+  // The page may be redrawn once more as the view settles (its frame is then replaced): try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pictureGraph(page, name, readme, namespace);
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !/detached|destroyed/i.test(String(e))) throw e;
+      await new Promise(r => setTimeout(r, 1000));
+    }
+  }
+};
+const pictureGraph = async (page, name, readme, namespace) => {
+  let graphFrame;
+  const deadline = Date.now() + 60000;
+  while (!graphFrame && Date.now() < deadline) {
+    for (const f of page.frames()) if (await f.$('svg.mesh g.node').catch(() => null)) graphFrame = f;
+    if (!graphFrame) await page.waitForEvent('framenavigated', { timeout: 2000 }).catch(() => {});
+  }
+  if (!graphFrame) {
+    await shot(page, name);
+    console.log(`FAIL: the mesh graph did not render (${name})`); failed = true;
+    return;
+  }
+  const nodes = await graphFrame.$$eval('g.node', gs => gs.map(g => g.getAttribute('data-id')));
+  const broken = await graphFrame.$$eval('.edge.broken', es => es.length);
+  const labels = await graphFrame.$$eval('text.traffic', ts => ts.length);
+  console.log(`mesh graph ${name}: ${nodes.length} nodes, ${labels} traffic labels, ${broken} broken edges`);
+  if (namespace) {
+    // The namespace filter, as a user picks it: the page redraws in place.
+    const before = await graphFrame.$eval('#summary', e => e.textContent);
+    await graphFrame.selectOption('#namespace', namespace);
+    await graphFrame.waitForFunction(b => document.querySelector('#summary').textContent !== b, before, { timeout: 20000 });
+    console.log(`filtered to namespace ${namespace}: ${await graphFrame.$eval('#summary', e => e.textContent)}`);
+  }
+  // Keyboard: Tab reaches a box (focus ring), the view follows.
+  await graphFrame.focus('g.node').catch(() => {});
+  await shot(page, name, readme);
+  if (nodes.length === 0) { console.log(`FAIL: empty mesh graph (${name})`); failed = true; }
 };
 try {
   const t0 = Date.now();
@@ -156,26 +210,36 @@ try {
   if (!completions.some(c => c && c.startsWith('trafficPolicy'))) { console.log('FAIL: no trafficPolicy completion from the server'); failed = true; }
   await page.keyboard.press('Escape');
 
+  // A new document after `---`: typing `istio-` lists the templates (the `-` triggers completion).
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('---');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('istio-');
+  await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10000 }).catch(() => {});
+  const templates = await page.$$eval('.suggest-widget.visible .monaco-list-row', rows => rows.map(r => r.getAttribute('aria-label')));
+  await shot(page, 'ui-completion-new-document.png', 'completion-new-document.png');
+  console.log('completion rows after ---:', templates);
+  if (!templates.some(c => c && c.startsWith('istio-vs'))) { console.log('FAIL: no istio-vs template after ---'); failed = true; }
+  await page.keyboard.press('Escape');
+
   // The mesh graph webview.
   // More room for the graph: no panel, no side bar.
   await hide(page, '.part.panel', 'Control+J');
   await hide(page, '.part.sidebar', 'Control+B');
-  await command(page, 'Istio: Show Mesh Graph');
-  let graphFrame;
-  const deadline = Date.now() + 30000;
-  while (!graphFrame && Date.now() < deadline) {
-    for (const f of page.frames()) if (await f.$('svg.mesh').catch(() => null)) graphFrame = f;
-    if (!graphFrame) await page.waitForEvent('framenavigated', { timeout: 2000 }).catch(() => {});
-  }
-  if (graphFrame) {
-    const nodes = await graphFrame.$$eval('g.node', gs => gs.map(g => g.getAttribute('data-id')));
-    const broken = await graphFrame.$$eval('.edge.broken', es => es.length);
-    console.log(`mesh graph: ${nodes.length} nodes, ${broken} broken edges`);
-    await shot(page, 'ui-mesh-graph.png', 'mesh-graph.png');
-    if (nodes.length === 0) { console.log('FAIL: empty mesh graph'); failed = true; }
-  } else {
-    await shot(page, 'ui-mesh-graph.png');
-    console.log('FAIL: the mesh graph did not render'); failed = true;
+  await meshGraph(page, 'ui-mesh-graph-e2e.png');
+
+  // Further workspaces (bookinfo, a 200-service namespace): the graph as a user first sees it.
+  for (const g of graphs) {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(g.workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item')].some(e => /Istio: \d+ resource/.test(e.textContent || '')), null, { timeout: 120000 });
+    await hide(page, '.part.auxiliarybar', 'Control+Alt+B');
+    await hide(page, '.part.panel', 'Control+J');
+    await hide(page, '.part.sidebar', 'Control+B');
+    await meshGraph(page, `ui-${g.image}`, g.image, g.namespace);
   }
   console.log(`screenshots in ${out}${images ? `, README images in ${images}` : ''}`);
 } catch (e) {

@@ -14,13 +14,15 @@ describe('completion and hover', () => {
   before(activated);
   after(closeAll);
 
-  it('offers the Istio snippets in an Istio document', async () => {
+  it('offers the Istio templates where a new document starts in an Istio file, not inside a document', async () => {
     const doc = await vscode.workspace.openTextDocument(fileUri('mesh', 'destination-rules.yaml'));
     await vscode.window.showTextDocument(doc);
-    const list = await completions(doc.uri, doc.lineCount - 1, 0);
-    const labels = list.items.map(labelOf);
-    for (const prefix of ['istio-vs', 'istio-dr', 'istio-gw-https', 'istio-pa-strict'])
-      assert.ok(labels.includes(prefix), `${prefix} in ${labels.join(', ')}`);
+    const inside = (await completions(doc.uri, doc.lineCount - 1, 0)).items.map(labelOf);
+    assert.ok(!inside.includes('istio-vs'), `at the top level of a written document: ${inside.join(', ')}`);
+    const fresh = await vscode.workspace.openTextDocument({ language: 'yaml', content: `${doc.getText()}---\n` });
+    const labels = (await completions(fresh.uri, fresh.lineCount - 1, 0)).items.map(labelOf);
+    for (const prefix of ['apiVersion', 'kind', 'istio-vs', 'istio-dr', 'istio-gw-https', 'istio-pa-strict'])
+      assert.ok(labels.includes(prefix), `${prefix} after ---: ${labels.join(', ')}`);
   });
 
   it('completes Istio fields from the server in an Istio document', async () => {

@@ -22,7 +22,7 @@ describe('quick-fix', () => {
     const fix = actions.find(a => /Change subset to "v1"/.test(a.title));
     assert.ok(fix?.edit, `quick-fixes offered: ${titles.join(' | ')}`);
     assert.ok(
-      titles.some(t => /Add subset "v3" to DestinationRule bookinfo\/reviews/.test(t)),
+      titles.some(t => /Add subset "v3" to DestinationRule bookinfo\/reviews in destination-rules.yaml/.test(t)),
       `cross-file fix offered: ${titles.join(' | ')}`,
     );
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

@@ -35,6 +35,24 @@ describe('commands', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it("Istio: New Resource… offers the workspace's namespaces as a pick (Enter takes the first)", async () => {
+    const opening = vscode.commands.executeCommand<vscode.TextEditor>('istio.newResource', {
+      template: 'istio-dr',
+      name: 'picked',
+    });
+    let editor: vscode.TextEditor | undefined;
+    void opening.then(e => (editor = e));
+    for (let i = 0; i < 40 && !editor; i++) {
+      await new Promise(r => setTimeout(r, 250));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    editor = await opening;
+    assert.ok(editor, 'an editor');
+    const ns = /^ {2}namespace: (\S+)$/m.exec(editor.document.getText())?.[1];
+    assert.ok(ns && ['bookinfo', 'team-b', 'istio-system'].includes(ns), `namespace from the workspace: ${ns}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('Istio: Show Mesh Graph draws gateways, routes, hosts and subsets, broken references in red', async () => {
     const shown = await vscode.commands.executeCommand<MeshGraphShown>('istio.showMeshGraph');
     assert.ok(shown.panel.visible, 'webview visible');

@@ -10,7 +10,7 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string }[]>;
-    snippets: { language: string; path: string }[];
+    snippets?: { language: string; path: string }[];
     configuration: {
       properties: Record<
         string,
@@ -58,10 +58,27 @@ describe('extension manifest (package.json)', () => {
     }
   });
 
-  it('activates on YAML, contributes the snippets and ships the bundled client', () => {
+  it('every client command the server sends (code lenses, code actions) is registered by the client', () => {
+    const server = fs
+      .readdirSync(path.join(ROOT, 'server', 'src'), { recursive: true, encoding: 'utf8' })
+      .filter(f => f.endsWith('.ts'))
+      .map(f => fs.readFileSync(path.join(ROOT, 'server', 'src', f), 'utf8'))
+      .join('\n');
+    const emitted = [...new Set([...server.matchAll(/'(istio\.[a-z][\w.]*)'/gi)].map(m => m[1]))].filter(
+      c => !/^istio\.(rules|io)\b/.test(c) && !c.includes('/'),
+    );
+    const contributed = pkg.contributes.commands.map(c => c.command);
+    assert.ok(emitted.includes('istio.showReferences'), `found: ${emitted.join(', ')}`);
+    for (const c of emitted)
+      assert.ok(contributed.includes(c), `the server sends ${c}, which the client does not register`);
+  });
+
+  it('activates on YAML and ships the bundled client; the templates come from the server, not contributed', () => {
     assert.ok(pkg.activationEvents.includes('onLanguage:yaml'));
     assert.ok(pkg.activationEvents.includes('workspaceContains:**/*.{yaml,yml}'));
-    assert.deepStrictEqual(pkg.contributes.snippets, [{ language: 'yaml', path: './snippets/istio.code-snippets' }]);
+    // Contributed snippets show in every YAML completion list (issue 11): the server offers them
+    // where a new document starts (core/features/documentStart.ts).
+    assert.strictEqual(pkg.contributes.snippets, undefined);
     assert.strictEqual(pkg.main, './dist/client.js');
   });
 });

@@ -378,7 +378,7 @@ const CASES: readonly Case[] = [
         trafficPolicy:
           loadBalancer:
             simple: $0`,
-    labels: ['UNSPECIFIED', 'RANDOM', 'PASSTHROUGH', 'ROUND_ROBIN', 'LEAST_REQUEST', 'LEAST_CONN'],
+    labels: ['RANDOM', 'PASSTHROUGH', 'ROUND_ROBIN', 'LEAST_REQUEST', 'LEAST_CONN', 'UNSPECIFIED'],
     deprecated: ['LEAST_CONN'],
   },
   {
@@ -619,9 +619,64 @@ const CASES: readonly Case[] = [
     none: true,
   },
   {
-    name: 'a blank file: the first keys of a new resource',
+    name: 'a blank file: the first keys of a new resource, then the whole-document templates',
     code: '$0',
-    labels: ['apiVersion', 'kind'],
+    first: ['apiVersion', 'kind', 'istio-vs', 'istio-vs-canary'],
+    includes: ['istio-vs', 'istio-dr', 'istio-gw-https'],
+  },
+  {
+    name: '"api" typed in an empty file: apiVersion and kind (the editor filters), and the templates',
+    code: 'api$0',
+    first: ['apiVersion', 'kind'],
+    includes: ['istio-vs'],
+  },
+  {
+    name: 'the blank line after --- in an Istio file: a new resource starts there',
+    code: `
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: g}
+      ---
+      $0`,
+    first: ['apiVersion', 'kind'],
+    includes: ['istio-vs', 'istio-dr'],
+  },
+  {
+    name: '"istio-" typed at the top level (the "-" triggers completion): the templates',
+    code: `
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: g}
+      ---
+      istio-$0`,
+    trigger: '-',
+    includes: ['istio-vs', 'istio-dr', 'istio-gw-https'],
+  },
+  {
+    name: 'no templates in a document that has begun, under spec, or at a value',
+    code: vs('  $0'),
+    excludes: ['istio-vs', 'apiVersion'],
+  },
+  {
+    name: 'no templates at the top level of a document that has keys',
+    code: `
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      $0`,
+    excludes: ['istio-vs', 'istio-gateway'],
+  },
+  {
+    name: 'no templates at an enum value',
+    code: `
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        host: r
+        trafficPolicy:
+          loadBalancer:
+            simple: $0`,
+    excludes: ['istio-vs', 'istio-dr'],
   },
   {
     name: 'a new file with only "apiVersion:" written: Istio apiVersions',

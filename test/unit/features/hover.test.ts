@@ -1,5 +1,20 @@
 import * as assert from 'assert';
 import { hoverAt } from '../../harness/completion';
+import { featureFixture } from '../../harness/features';
+import { hover as coreHover } from '../../../server/src/core/features/hover';
+import { escapePlaceholders, rangeText } from '../../../server/src/core/features/schemaDocs';
+import { relativeTo } from '../../../server/src/lsp/fileLinks';
+import { loadSchemas } from '../../../server/src/host/schemaLoader';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/settings';
+
+/** Hover markdown as core writes it, file references unconverted. */
+function hover(code: readonly string[]): string {
+  const f = featureFixture(code);
+  const text = f.fixture.files.get(f.file) ?? '';
+  return (
+    coreHover({ ...f.fc, schemas: loadSchemas(), settings: DEFAULT_SETTINGS }, f.file, text, f.offset)?.contents ?? ''
+  );
+}
 
 const WORKSPACE = `
   #- k8s.yaml
@@ -245,5 +260,58 @@ describe('hover', () => {
       const mesh = hoverAt([vs('shop', 'gateways: [me$0sh]'), WORKSPACE]);
       assert.match(mesh?.contents ?? '', /^\*\*mesh\*\*/);
     });
+  });
+});
+
+describe('hover wording (issue 11)', () => {
+  it('one subset block for same-named DestinationRules in several files, listing the files', () => {
+    const copy = `
+  #- copy/dr.yaml
+  apiVersion: networking.istio.io/v1
+  kind: DestinationRule
+  metadata: {name: reviews, namespace: shop}
+  spec:
+    host: reviews
+    subsets:
+    - name: v1
+      labels: {version: v1}`;
+    const h = hoverAt([vs('shop', 'http:\n- route:\n  - destination: {host: reviews, subset: v$01}'), WORKSPACE, copy]);
+    const contents = h?.contents ?? '';
+    assert.strictEqual(contents.match(/Subset `v1` of DestinationRule/g)?.length, 1, contents);
+    assert.match(
+      contents,
+      /Defined in \/ws\/dr\.yaml, \/ws\/copy\/dr\.yaml|Defined in \/ws\/copy\/dr\.yaml, \/ws\/dr\.yaml/,
+    );
+  });
+
+  it('placeholders such as <TRUST_DOMAIN> are escaped so markdown keeps them', () => {
+    const h = hoverAt(`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: a, namespace: shop}
+      spec:
+        rules:
+        - from:
+          - source:
+              princ$0ipals: [cluster.local/ns/shop/sa/web]`);
+    assert.match(h?.contents ?? '', /\\<TRUST_DOMAIN\\>\/ns\/\\<NAMESPACE\\>\/sa\/\\<SERVICE_ACCOUNT\\>/);
+  });
+
+  it('ranges read as "0–100", not "Range: 0 to 100"', () => {
+    assert.strictEqual(rangeText(0, 100), 'Allowed values: 0–100.');
+    assert.strictEqual(rangeText(1, undefined), 'At least 1.');
+    assert.strictEqual(rangeText(undefined, 65535), 'At most 65535.');
+    assert.strictEqual(
+      escapePlaceholders('as <ISS>/<SUB>, `<KEEP>` and <b>bold</b>'),
+      'as \\<ISS\\>/\\<SUB\\>, `<KEEP>` and <b>bold</b>',
+    );
+  });
+
+  it('file references become workspace-relative links that open the file at the line', () => {
+    const h = hover([vs('shop', 'http:\n- route:\n  - destination: {host: reviews, subset: v$01}'), WORKSPACE]);
+    assert.match(h, /Defined in \[\/ws\/dr\.yaml\]\(<istio-ls-file:\/ws\/dr\.yaml#\d+>\)/);
+    assert.strictEqual(relativeTo(['/ws'], '/ws/mesh/dr.yaml'), 'mesh/dr.yaml');
+    assert.strictEqual(relativeTo(['/a', '/b'], '/b/dr.yaml'), 'b/dr.yaml');
+    assert.strictEqual(relativeTo(['/a'], '/elsewhere/dr.yaml'), '/elsewhere/dr.yaml');
   });
 });

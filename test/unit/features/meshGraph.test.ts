@@ -87,12 +87,21 @@ describe('mesh graph', () => {
       'Gateway:ingress/public -binds-> VirtualService:shop/web',
       'Gateway:ingress/publik -binds-> VirtualService:shop/web BROKEN',
       'Host:reviews.shop.svc.cluster.local -definedBy-> Service:shop/reviews',
-      'Host:reviews.shop.svc.cluster.local -subset-> Subset:?/reviews.shop.svc.cluster.local/v3 BROKEN',
-      'Host:reviews.shop.svc.cluster.local -subset-> Subset:shop/reviews/v1',
-      'VirtualService:shop/web -routes-> Host:reviews.shop.svc.cluster.local',
+      // The route goes to the subsets it names, inside their DestinationRule; weights split the traffic.
+      'VirtualService:shop/web -routes-> Subset:?/reviews.shop.svc.cluster.local/v3 BROKEN',
+      'VirtualService:shop/web -routes-> Subset:shop/reviews/v1',
     ]);
     // Reasons are the rules' own messages.
     const reasons = g.edges.filter(e => e.includes('BROKEN')).map(e => e.replace(/.* BROKEN: /, ''));
+    const graph = meshGraph(f.analyzer.index, findingsOf, 'shop');
+    assert.strictEqual(
+      graph.nodes.find(n => n.id === 'Subset:shop/reviews/v1')?.parent,
+      'DestinationRule:shop/reviews',
+    );
+    assert.strictEqual(
+      graph.nodes.find(n => n.id === 'DestinationRule:shop/reviews')?.detail,
+      'reviews.shop.svc.cluster.local',
+    );
     assert.ok(reasons[0].startsWith('Gateway ingress/publik does not exist.'), reasons[0]);
     assert.ok(reasons[1].startsWith('Subset "v3" is not defined by DestinationRule shop/reviews'), reasons[1]);
   });
@@ -128,5 +137,143 @@ describe('mesh graph', () => {
       g.edges.every(e => !e.includes('BROKEN')),
       g.edges.join('\n'),
     );
+  });
+});
+
+describe('mesh graph: routing questions', () => {
+  const ROUTES = `
+    #- mesh/reviews-dr.yaml
+    apiVersion: networking.istio.io/v1
+    kind: DestinationRule
+    metadata: {name: reviews, namespace: shop}
+    spec:
+      host: reviews
+      subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}, {name: v3, labels: {version: v3}}]
+    #- mesh/canary.yaml
+    apiVersion: networking.istio.io/v1
+    kind: VirtualService
+    metadata: {name: reviews, namespace: shop}
+    spec:
+      hosts: [reviews]
+      http:
+      - match:
+        - headers: {end-user: {exact: jason}}
+          uri: {prefix: /api}
+        - queryParams: {beta: {regex: "on|yes"}}
+        route:
+        - destination: {host: reviews, subset: v2}
+      - route:
+        - destination: {host: reviews, subset: v1}
+          weight: 90
+        - destination: {host: reviews, subset: v3}
+          weight: 10
+        mirror: {host: reviews, subset: v3}
+  `;
+  const f = featureFixture([ROUTES]);
+  const g = meshGraph(f.analyzer.index, file => f.analyzer.findings(file));
+  const routes = g.edges
+    .filter(e => e.kind === 'routes')
+    .map(
+      e =>
+        `${e.to}${e.weight === undefined ? '' : ` ${e.weight}%`}${e.mirror ? ' mirror' : ''}${e.match ? ` when ${e.match.join(' OR ')}` : ''}`,
+    )
+    .sort();
+
+  it('edges go from each route to the subsets it names, with weights and match conditions', () => {
+    assert.deepStrictEqual(routes, [
+      'Subset:shop/reviews/v1 90% when other requests',
+      'Subset:shop/reviews/v2 when uri prefix /api & header end-user = jason OR query beta ~ on|yes',
+      'Subset:shop/reviews/v3 10% when other requests',
+      'Subset:shop/reviews/v3 mirror when other requests',
+    ]);
+    assert.ok(g.edges.every(e => e.kind !== 'routes' || e.from === 'VirtualService:shop/reviews'));
+  });
+
+  it('one node per object identity, listing every file that defines it', () => {
+    const copies = featureFixture([
+      ROUTES,
+      `
+      #- overlays/prod/canary.yaml
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: reviews, namespace: shop}
+      spec:
+        hosts: [reviews]
+        http: [{route: [{destination: {host: reviews, subset: v1}}]}]
+      `,
+    ]);
+    const graph = meshGraph(copies.analyzer.index, file => copies.analyzer.findings(file));
+    const vs = graph.nodes.filter(n => n.kind === 'VirtualService');
+    assert.deepStrictEqual(
+      vs.map(n => n.id),
+      ['VirtualService:shop/reviews'],
+    );
+    assert.deepStrictEqual(vs[0].locations?.map(l => l.file.replace(/^.*?\/(mesh|overlays)/, '$1')).sort(), [
+      'mesh/canary.yaml',
+      'overlays/prod/canary.yaml',
+    ]);
+    // Both files' routes are kept: the copy sends everything to v1.
+    const toV1 = graph.edges.filter(e => e.kind === 'routes' && e.to === 'Subset:shop/reviews/v1');
+    assert.deepStrictEqual(toV1.map(e => e.weight ?? 'all').sort(), [90, 'all']);
+  });
+
+  it('Gateway API: Gateway -> HTTPRoute -> backend Services, with relative weights made percentages', () => {
+    const api = featureFixture(`
+      #- gw.yaml
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: Gateway
+      metadata: {name: web, namespace: edge}
+      spec:
+        gatewayClassName: istio
+        listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: shop, namespace: shop}
+      spec:
+        parentRefs: [{name: web, namespace: edge}, {name: gone, namespace: edge}]
+        hostnames: [shop.example.com]
+        rules:
+        - matches: [{path: {type: PathPrefix, value: /cart}, headers: [{name: x-canary, value: "1"}]}]
+          backendRefs: [{name: cart, port: 80, weight: 3}, {name: cart-next, port: 80, weight: 1}]
+        - backendRefs: [{name: web, port: 80}]
+      #- svc.yaml
+      apiVersion: v1
+      kind: Service
+      metadata: {name: cart, namespace: shop}
+      spec: {ports: [{port: 80, name: http}]}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: cart-next, namespace: shop}
+      spec: {ports: [{port: 80, name: http}]}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web, namespace: shop}
+      spec: {ports: [{port: 80, name: http}]}
+    `);
+    const graph = meshGraph(api.analyzer.index, file => api.analyzer.findings(file));
+    const edges = graph.edges.map(
+      e =>
+        `${e.from} -${e.kind}-> ${e.to}${e.weight === undefined ? '' : ` ${e.weight}%`}${e.match ? ` when ${e.match.join(' OR ')}` : ''}${e.broken ? ' BROKEN' : ''}`,
+    );
+    assert.deepStrictEqual(edges, [
+      'HTTPRoute:shop/shop -routes-> Host:cart-next.shop.svc.cluster.local 25% when path prefix /cart & header x-canary = 1',
+      'HTTPRoute:shop/shop -routes-> Host:cart.shop.svc.cluster.local 75% when path prefix /cart & header x-canary = 1',
+      'HTTPRoute:shop/shop -routes-> Host:web.shop.svc.cluster.local',
+      'Host:cart-next.shop.svc.cluster.local -definedBy-> Service:shop/cart-next',
+      'Host:cart.shop.svc.cluster.local -definedBy-> Service:shop/cart',
+      'Host:web.shop.svc.cluster.local -definedBy-> Service:shop/web',
+      'KubeGateway:edge/gone -binds-> HTTPRoute:shop/shop BROKEN',
+      'KubeGateway:edge/web -binds-> HTTPRoute:shop/shop',
+    ]);
+    const route = graph.nodes.find(n => n.id === 'HTTPRoute:shop/shop');
+    assert.deepStrictEqual(
+      [route?.kind, route?.resourceKind, route?.detail],
+      ['Route', 'HTTPRoute', 'shop.example.com'],
+    );
+    // An Istio Gateway of the same name would be another node: the kinds never mix.
+    assert.ok(graph.nodes.every(n => n.kind !== 'Gateway'));
   });
 });

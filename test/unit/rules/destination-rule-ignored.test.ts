@@ -1,3 +1,6 @@
+import * as assert from 'assert';
+import { analyzeFixture, placedFindings } from '../../harness/analyze';
+import { parseFixture } from '../../harness/fixture';
 import { ruleTester } from '../../harness/ruleTester';
 
 /** Workloads and Services of the bookinfo namespace, shared by most cases. */
@@ -301,4 +304,50 @@ ruleTester('destination-rule-ignored', {
       fix: 'Move to namespace egress',
     },
   ],
+});
+
+describe('destination-rule-ignored: the order of its fixes', () => {
+  const titles = (code: string) => {
+    const fixture = parseFixture(code);
+    const [f] = placedFindings(analyzeFixture(fixture), fixture.files.keys()).filter(
+      x => x.ruleId === 'destination-rule-ignored',
+    );
+    return (f?.finding.fixes ?? []).map(x => `${x.isPreferred ? '* ' : ''}${x.title}`);
+  };
+
+  it("a team's rule with a short host: the service's namespace, then the full host name; the root namespace last, never preferred", () => {
+    assert.deepStrictEqual(
+      titles(`${BOOKINFO}
+        #- team/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: team}
+        spec: {host: reviews}`),
+      [
+        "* Move to namespace bookinfo (the service's namespace) and set host to reviews.bookinfo.svc.cluster.local",
+        'Use the full host name reviews.bookinfo.svc.cluster.local',
+        'Move to the root namespace istio-system (applies mesh-wide) and set host to reviews.bookinfo.svc.cluster.local',
+      ],
+    );
+  });
+
+  it('with a rule for the host already in the service namespace, the full host name is still offered before the root namespace', () => {
+    assert.deepStrictEqual(
+      titles(`${BOOKINFO}
+        #- bookinfo/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: bookinfo}
+        spec: {host: reviews}
+        #- team/dr.yaml
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: team}
+        spec: {host: reviews}`),
+      [
+        'Use the full host name reviews.bookinfo.svc.cluster.local',
+        'Move to the root namespace istio-system (applies mesh-wide) and set host to reviews.bookinfo.svc.cluster.local',
+      ],
+    );
+  });
 });

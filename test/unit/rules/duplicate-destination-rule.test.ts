@@ -70,8 +70,8 @@ ruleTester('duplicate-destination-rule', {
     {
       name: 'short name and FQDN of the same host in one namespace: both reported',
       messages: [
-        'DestinationRule bookinfo/reviews-tls also configures reviews.bookinfo.svc.cluster.local in namespace bookinfo. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
-        'DestinationRule bookinfo/reviews also configures reviews.bookinfo.svc.cluster.local in namespace bookinfo. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        'reviews.bookinfo.svc.cluster.local is also configured in namespace bookinfo by DestinationRule reviews-tls (b.yaml). Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        'reviews.bookinfo.svc.cluster.local is also configured in namespace bookinfo by DestinationRule reviews (a.yaml). Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
       ],
       code: `
         #- a.yaml
@@ -94,8 +94,8 @@ ruleTester('duplicate-destination-rule', {
     {
       name: 'kustomization namespace makes two files collide',
       messages: [
-        'DestinationRule shop/cart-pool also configures cart.shop.svc.cluster.local in namespace shop. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
-        'DestinationRule shop/cart also configures cart.shop.svc.cluster.local in namespace shop. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        'cart.shop.svc.cluster.local is also configured in namespace shop by DestinationRule cart-pool (../extra/dr.yaml). Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        'cart.shop.svc.cluster.local is also configured in namespace shop by DestinationRule cart (../base/dr.yaml). Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
       ],
       code: `
         #- base/kustomization.yaml
@@ -117,9 +117,9 @@ ruleTester('duplicate-destination-rule', {
     {
       name: 'three wildcard rules in one multi-document file',
       messages: [
-        'DestinationRule istio-system/b, DestinationRule istio-system/c also configure *.local in namespace istio-system. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
-        'DestinationRule istio-system/a, DestinationRule istio-system/c also configure *.local in namespace istio-system. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
-        'DestinationRule istio-system/a, DestinationRule istio-system/b also configure *.local in namespace istio-system. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        '*.local is also configured in namespace istio-system by DestinationRule b (this file), DestinationRule c (this file). Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        '*.local is also configured in namespace istio-system by DestinationRule a (this file), DestinationRule c (this file). Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        '*.local is also configured in namespace istio-system by DestinationRule a (this file), DestinationRule b (this file). Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
       ],
       code: `
         apiVersion: networking.istio.io/v1

@@ -228,7 +228,7 @@ ruleTester('subset-not-found', {
       messages: [
         'Subset "v3" is not defined by DestinationRule default/reviews for reviews.default.svc.cluster.local. Defined subsets: "v1", "v2".',
       ],
-      fix: 'Add subset "v3"',
+      fix: 'Add subset "v3" to DestinationRule default/reviews in dr.yaml',
       output: {
         'dr.yaml': `
           apiVersion: networking.istio.io/v1

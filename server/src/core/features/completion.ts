@@ -9,6 +9,7 @@ import { yamlCursor, type YamlCursor } from './yamlCursor';
 import type { Completion, CompletionContext, CompletionResult } from './completionTypes';
 import { embeddedCompletion } from './embeddedFeatures';
 import { istioNameCompletion } from './istioNames';
+import { atDocumentStart, documentStartItems } from './documentStart';
 
 export type { Completion, CompletionContext, CompletionKind, CompletionResult } from './completionTypes';
 
@@ -39,8 +40,8 @@ export function completion(
   const root = cur.path.length === 1 && !cur.flow ? cur.path[0] : undefined;
   if (cur.slot === 'value' && root === 'apiVersion') return done(apiVersionItems(cc.schemas, doc, cur, text));
   if (cur.slot === 'value' && root === 'kind') return done(kindItems(cc.schemas, doc, cur, text));
-  // A blank file is where a new resource starts: its first keys.
-  if (cur.slot === 'key' && cur.path.length === 0 && !cur.flow && text.trim() === '') return done(skeletonItems(cur));
+  // Where a new resource starts (a blank file, after `---`): its first keys and the templates.
+  if (atDocumentStart(text, cur)) return done(documentStartItems(cur, cc.snippets ?? []));
   // Gateway API references are found by path, whether or not the kind's schema is loaded.
   const gatewayApi = gatewayApiValues(cc, doc, cur);
   if (gatewayApi) return gatewayApi;
@@ -245,7 +246,9 @@ function valueItems(
   values.forEach((v, i) => {
     const s = String(v);
     const dep = typeof v === 'string' ? node.deprecatedValue(v) : undefined;
-    const isDefault = node.defaultValue === v;
+    // `UNSPECIFIED`/`*_UNSPECIFIED` is proto's zero value: never what one means to write, so last and not preselected.
+    const unspecified = /(^|_)UNSPECIFIED$/.test(s);
+    const isDefault = node.defaultValue === v && !unspecified;
     items.push({
       label: s,
       kind: 'enum',
@@ -255,7 +258,7 @@ function valueItems(
           ? `deprecated${dep.replacement ? `: use ${dep.replacement}` : ''}`
           : undefined,
       documentation: enumValueDoc(node, s),
-      sortText: `${dep ? 2 : isDefault ? 0 : 1}${String(i).padStart(3, '0')}`,
+      sortText: `${unspecified ? 3 : dep ? 2 : isDefault ? 0 : 1}${String(i).padStart(3, '0')}`,
       filterText: s,
       edit: { span: cur.replace, newText: valueTextFor(s, cur) },
       snippet: false,
@@ -353,24 +356,6 @@ function kindItems(
       deprecated: deprecated || undefined,
     };
   });
-}
-
-function skeletonItems(cur: YamlCursor): Completion[] {
-  const item = (name: 'apiVersion' | 'kind', rank: number, documentation: string): Completion => ({
-    label: name,
-    kind: 'property',
-    detail: 'string (required)',
-    documentation,
-    sortText: `${rank}${name}`,
-    filterText: name,
-    edit: { span: cur.replace, newText: `${name}: ` },
-    snippet: false,
-    retrigger: true,
-  });
-  return [
-    item('apiVersion', 0, 'The API group and version of the resource, e.g. `networking.istio.io/v1`.'),
-    item('kind', 1, 'The kind of the resource, e.g. `VirtualService`.'),
-  ];
 }
 
 /** The text names an Istio or Gateway API group: apiVersion and kind lists are for it. */

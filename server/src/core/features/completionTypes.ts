@@ -12,9 +12,11 @@ import type { FeatureContext } from './types';
 export interface CompletionContext extends FeatureContext {
   readonly schemas: SchemaRegistry;
   readonly settings: AnalysisSettings;
+  /** Whole-document templates, offered where a new document starts (documentStart.ts). */
+  readonly snippets?: readonly DocumentSnippet[];
 }
 
-export type CompletionKind = 'property' | 'value' | 'enum' | 'reference' | 'kind' | 'apiVersion' | 'label';
+export type CompletionKind = 'property' | 'value' | 'enum' | 'reference' | 'kind' | 'apiVersion' | 'label' | 'snippet';
 
 /** A completion as plain data; lsp/completion.ts turns it into an LSP CompletionItem. */
 export interface Completion {
@@ -38,4 +40,14 @@ export interface CompletionResult {
   readonly items: readonly Completion[];
   /** More items exist than were sent: the editor asks again as the user types. */
   readonly isIncomplete: boolean;
+}
+
+/** A whole-document template (snippets/istio.code-snippets), read by the host. */
+export interface DocumentSnippet {
+  readonly name: string;
+  /** `istio-vs`, `istio-dr`…: what is typed to find it. */
+  readonly prefix: string;
+  readonly description: string;
+  /** VS Code snippet syntax, starting at column 0. */
+  readonly body: string;
 }

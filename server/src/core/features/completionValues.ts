@@ -10,6 +10,7 @@ import { describeGateway, describeRuleMatch, describeSubset } from './referenceD
 import { clientNamespaces } from '../index/clientNamespaces';
 import type { YamlCursor } from './yamlCursor';
 import { unquote } from './yamlText';
+import { fileRef } from './fileRefs';
 
 /**
  * Completion values only the workspace knows: hosts, the subsets of the DestinationRule Istio
@@ -255,7 +256,7 @@ function hostItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor): C
         return {
           rank: 2,
           detail: `DestinationRule ${dr?.namespace}/${dr?.name ?? ''}`,
-          documentation: `Host of the DestinationRule \`${dr?.namespace}/${dr?.name ?? ''}\` (${dr?.file}).`,
+          documentation: `Host of the DestinationRule \`${dr?.namespace}/${dr?.name ?? ''}\` (${dr ? fileRef(dr) : ''}).`,
         };
       };
       if (!add(host, host, describe)) return;
@@ -271,7 +272,7 @@ function serviceDoc(r: Resource): string {
     r.kind === 'ServiceEntry'
       ? `\n\nHosts: ${(r.hosts ?? []).map(h => `\`${h.value}\``).join(', ')}${r.location ? ` · ${r.location}` : ''}`
       : '';
-  return `**${r.kind}** \`${r.namespace}/${r.name ?? ''}\`${ports ? ` · ports ${ports}` : ''}${hosts}\n\nDefined in ${r.file}`;
+  return `**${r.kind}** \`${r.namespace}/${r.name ?? ''}\`${ports ? ` · ports ${ports}` : ''}${hosts}\n\nDefined in ${fileRef(r)}`;
 }
 
 // --- subsets -------------------------------------------------------------------------------
@@ -341,7 +342,7 @@ function gatewayItems(cc: CompletionContext, doc: DocumentInfo, cur: YamlCursor)
       label,
       kind: 'reference',
       detail: `Gateway${gw.listeners ? ' (gateway.networking.k8s.io)' : ''}${gw.namespace === doc.namespace ? ' (this namespace)' : ''}`,
-      documentation: gw.listeners ? `Gateway API Gateway \`${label}\` (${gw.file})` : describeGateway(gw),
+      documentation: gw.listeners ? `Gateway API Gateway \`${label}\` (${fileRef(gw)})` : describeGateway(gw),
       sortText: `${gw.namespace === doc.namespace ? 1 : 2}${label}`,
       filterText: label,
       edit: { span: cur.replace, newText: valueTextFor(label, cur) },

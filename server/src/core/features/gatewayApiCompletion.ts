@@ -11,6 +11,7 @@ import { describeListener } from './gatewayApiHover';
 import type { PathStep } from './nodeAt';
 import type { YamlCursor } from './yamlCursor';
 import { unquote } from './yamlText';
+import { fileRef } from './fileRefs';
 
 /**
  * Completion values of Gateway API documents that only the workspace knows, read by path (so
@@ -332,7 +333,12 @@ function grantFromNamespaces(cc: CompletionContext, doc: DocumentInfo, list: Ite
 function gatewayClasses(cc: CompletionContext, list: ItemList): void {
   for (const c of cc.index.tables.byKind.get(GATEWAY_CLASS_KIND_KEY))
     if (c.name)
-      list.add(c.name, `GatewayClass${c.controllerName ? ` (${c.controllerName})` : ''}`, `Defined in ${c.file}`, 0);
+      list.add(
+        c.name,
+        `GatewayClass${c.controllerName ? ` (${c.controllerName})` : ''}`,
+        `Defined in ${fileRef(c)}`,
+        0,
+      );
   list.add(
     'istio',
     "Istio's GatewayClass for ingress gateways",
@@ -349,10 +355,10 @@ function gatewayClasses(cc: CompletionContext, list: ItemList): void {
 
 function gatewayDoc(gw: Resource): string {
   const listeners = (gw.listeners ?? []).map(l => `- ${describeListener(l, gw.namespace)}`).join('\n');
-  return `**Gateway** \`${gw.namespace}/${gw.name ?? ''}\`${listeners ? `\n\n${listeners}` : ''}\n\nDefined in ${gw.file}`;
+  return `**Gateway** \`${gw.namespace}/${gw.name ?? ''}\`${listeners ? `\n\n${listeners}` : ''}\n\nDefined in ${fileRef(gw)}`;
 }
 
 function serviceDoc(r: Resource): string {
   const ports = (r.ports ?? []).map(p => `${p.port ?? '?'}${p.name ? ` (${p.name.value})` : ''}`).join(', ');
-  return `**Service** \`${r.namespace}/${r.name ?? ''}\`${ports ? ` · ports ${ports}` : ''}\n\nDefined in ${r.file}`;
+  return `**Service** \`${r.namespace}/${r.name ?? ''}\`${ports ? ` · ports ${ports}` : ''}\n\nDefined in ${fileRef(r)}`;
 }

@@ -8,6 +8,7 @@ import { admittedKinds, evaluateAttachment } from '../model/routeAttachment';
 import type { Resource } from '../model/types';
 import { kubeGatewayOf, listenerOf, serviceRefOf, type ObjectName } from './gatewayApiSites';
 import type { Site } from './sites';
+import { fileRef } from './fileRefs';
 
 /**
  * Hover for Gateway API and ambient references: what a parentRef, sectionName, backendRef,
@@ -79,7 +80,7 @@ export function describeKubeGateway(lookup: Lookup, gw: Resource): string {
   }
   const listeners = (gw.listeners ?? []).map(l => `- ${describeListener(l, gw.namespace)}`);
   lines.push(listeners.length > 0 ? `Listeners:\n${listeners.join('\n')}` : 'No listeners.');
-  lines.push(`Defined in ${gw.file}`);
+  lines.push(`Defined in ${fileRef(gw)}`);
   return lines.join('\n\n');
 }
 
@@ -124,7 +125,7 @@ function serviceHover(lookup: Lookup, s: Site, svc: ObjectName): string {
   for (const service of found) {
     const ports = (service.ports ?? []).map(p => `${p.port ?? '?'}${p.name ? ` (${p.name.value})` : ''}`).join(', ');
     parts.push(
-      `**Service** \`${svc.namespace}/${svc.name}\`${ports ? ` · ports ${ports}` : ''}\n\nDefined in ${service.file}`,
+      `**Service** \`${svc.namespace}/${svc.name}\`${ports ? ` · ports ${ports}` : ''}\n\nDefined in ${fileRef(service)}`,
     );
     if (isAmbientNamespace(lookup, svc.namespace)) {
       const waypoint = effectiveWaypoint(lookup, service);
@@ -151,6 +152,6 @@ function grantText(lookup: Lookup, route: Resource, svc: ObjectName): string {
   };
   const grant = lookup.ofKind(REFERENCE_GRANT_KIND_KEY, svc.namespace).find(g => grantAdmits(g, wanted));
   return grant
-    ? `Admitted by ReferenceGrant \`${grant.namespace}/${grant.name ?? ''}\` (${grant.file}).`
+    ? `Admitted by ReferenceGrant \`${grant.namespace}/${grant.name ?? ''}\` (${fileRef(grant)}).`
     : `No ReferenceGrant in \`${svc.namespace}\` of the workspace admits ${route.kind}s from \`${route.namespace}\`.`;
 }

@@ -1,6 +1,6 @@
 import type { Lookup } from '../index/lookup';
 import { MESH_GATEWAY } from '../model/gatewayRef';
-import type { Resource } from '../model/types';
+import type { Resource, SubsetDef } from '../model/types';
 import { asMap, get, str } from '../parse/access';
 import { parseYamlFile } from '../parse/parseFile';
 import type { Span } from '../parse/types';
@@ -9,13 +9,14 @@ import type { SchemaNode } from '../schema/node';
 import type { CompletionContext } from './completionTypes';
 import { nodeAt, type PathStep } from './nodeAt';
 import { acrossEnvironments, mergeHovers } from './environments';
-import { describeGateway, describeRuleMatch, describeSubset } from './referenceDocs';
+import { describeGateway, describeRuleMatch, describeSubset, labelsText } from './referenceDocs';
 import { enumValueDoc, fieldDoc, kindDoc } from './schemaDocs';
 import { destinationHost, gatewayOf, hostDefinitions, hostOf, subsetDefinitions, type Site } from './sites';
 import { targetAt } from './target';
 import { gatewayApiHover } from './gatewayApiHover';
 import { embeddedHover } from './embeddedFeatures';
 import { istioNameHover } from './istioNames';
+import { fileRef } from './fileRefs';
 
 export interface HoverResult {
   /** Markdown. */
@@ -133,7 +134,7 @@ function hostHover(lookup: Lookup, s: Site): string {
 }
 
 function definedBy(r: Resource): string {
-  return `${r.kind} \`${r.name ?? ''}\` in namespace \`${r.namespace}\` (${r.file})`;
+  return `${r.kind} \`${r.name ?? ''}\` in namespace \`${r.namespace}\` (${fileRef(r)})`;
 }
 
 /** Namespaces whose proxies send the VirtualService's traffic: its own for `mesh`, its Gateways'. */
@@ -148,10 +149,17 @@ function subsetHover(lookup: Lookup, s: Site): string {
   const defs = subsetDefinitions(lookup, s);
   const parts = [`**subset ${s.str.value}** of \`${host}\``];
   if (defs.length === 0) parts.push(`No DestinationRule that applies to this route defines subset \`${s.str.value}\`.`);
+  // Same-named DestinationRules defining the subset alike make one block listing their files.
+  const groups = new Map<string, { subset: SubsetDef; drs: Resource[] }>();
   for (const d of defs) {
     const subset = d.resource.subsets?.[d.index];
-    if (subset) parts.push(describeSubset(d.resource, subset));
+    if (!subset) continue;
+    const key = `${d.resource.namespace}/${d.resource.name ?? ''}\0${labelsText(subset.labels)}`;
+    const group = groups.get(key);
+    if (group) group.drs.push(d.resource);
+    else groups.set(key, { subset, drs: [d.resource] });
   }
+  for (const { subset, drs } of groups.values()) parts.push(describeSubset(drs, subset));
   for (const ns of clientsOf(lookup, s.resource, host))
     parts.push(describeRuleMatch(lookup.destinationRulesFor(host, ns), host, ns));
   return parts.join('\n\n');

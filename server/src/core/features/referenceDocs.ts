@@ -1,13 +1,21 @@
 import type { DestinationRuleMatch } from '../index/lookup';
 import type { Labels, Resource, SubsetDef } from '../model/types';
+import { fileRef } from './fileRefs';
 
 /**
  * Markdown describing what workspace references resolve to, for hover and completion: subsets,
  * Gateways and their servers, and which step of Istio's DestinationRule lookup found a rule.
  */
 
-export function describeSubset(dr: Resource, subset: SubsetDef): string {
-  return `Subset \`${subset.name.value}\` of DestinationRule \`${dr.namespace}/${dr.name ?? ''}\`\n\nLabels: ${labelsText(subset.labels)}\n\nDefined in ${dr.file}`;
+/**
+ * A subset; `drs` are the DestinationRules of one name defining it alike (the same object in
+ * several files, e.g. per environment): one block that lists the files.
+ */
+export function describeSubset(drs: Resource | readonly Resource[], subset: SubsetDef): string {
+  const list = Array.isArray(drs) ? (drs as readonly Resource[]) : [drs as Resource];
+  const dr = list[0];
+  const files = [...new Map(list.map(r => [r.file, r])).values()].map(fileRef).join(', ');
+  return `Subset \`${subset.name.value}\` of DestinationRule \`${dr.namespace}/${dr.name ?? ''}\`\n\nLabels: ${labelsText(subset.labels)}\n\nDefined in ${files}`;
 }
 
 export function labelsText(labels: Labels): string {
@@ -19,7 +27,7 @@ export function labelsText(labels: Labels): string {
 export function describeRuleMatch(match: DestinationRuleMatch | undefined, host: string, clientNs: string): string {
   if (!match)
     return `No DestinationRule applies to \`${host}\` for clients in \`${clientNs}\`: Istio looked in the client's namespace, the service's namespace and the mesh root namespace.`;
-  const names = match.rules.map(r => `\`${r.namespace}/${r.name ?? ''}\` (${r.file})`).join(', ');
+  const names = match.rules.map(r => `\`${r.namespace}/${r.name ?? ''}\` (${fileRef(r)})`).join(', ');
   const via = match.matchedHost !== host ? ` through its wildcard host \`${match.matchedHost}\`` : '';
   const why =
     match.step === 'client'
@@ -40,6 +48,6 @@ export function describeGateway(gw: Resource): string {
   return [
     `**Gateway** \`${gw.namespace}/${gw.name ?? ''}\`${selector}`,
     servers.length > 0 ? `Servers:\n${servers.join('\n')}` : 'No servers.',
-    `Defined in ${gw.file}`,
+    `Defined in ${fileRef(gw)}`,
   ].join('\n\n');
 }

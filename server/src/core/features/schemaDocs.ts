@@ -45,15 +45,14 @@ export function fieldDoc(name: string, node: SchemaNode, options: FieldDocOption
       `**${name}** · \`${typeLabel(node)}\`${options.required ? ' · required' : ''}${options.parent && options.parent !== 'ObjectMeta' ? ` · in ${options.parent}` : ''}`,
     );
   const description = node.markdownDescription;
-  if (description) parts.push(description);
+  if (description) parts.push(escapePlaceholders(description));
   const values = enumDoc(node);
   if (values) parts.push(values);
   const dflt = node.defaultValue;
   if (dflt !== undefined) parts.push(`Default: \`${formatValue(dflt)}\``);
   if (node.format === 'duration') parts.push('Written as a number with a unit: `500ms`, `5s`, `1m30s`, `1h`.');
-  const min = node.minimum;
-  const max = node.maximum;
-  if (min !== undefined || max !== undefined) parts.push(`Range: ${min ?? '…'} to ${max ?? '…'}`);
+  const range = rangeText(node.minimum, node.maximum);
+  if (range) parts.push(range);
   const examples = node.examples;
   if (examples && examples.length > 0) parts.push(`Examples: ${examples.map(e => `\`${formatValue(e)}\``).join(', ')}`);
   if (node.deprecated) {
@@ -112,6 +111,47 @@ export function kindDoc(info: KindInfo, version?: string): string {
     parts.push(`\`${version}\` is superseded by \`${info.preferredVersion}\`.`);
   if (info.docUrl) parts.push(`[Istio reference](${info.docUrl})`);
   return parts.join('\n\n');
+}
+
+/** `0–100`, `at least 1`, `at most 65535`, as a person would write it. */
+export function rangeText(min: number | undefined, max: number | undefined): string | undefined {
+  if (min !== undefined && max !== undefined) return `Allowed values: ${min}–${max}.`;
+  if (min !== undefined) return `At least ${min}.`;
+  if (max !== undefined) return `At most ${max}.`;
+  return undefined;
+}
+
+const HTML_TAGS = new Set([
+  'a',
+  'b',
+  'i',
+  'p',
+  'br',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'sup',
+  'sub',
+  'hr',
+]);
+
+/**
+ * `<TRUST_DOMAIN>/ns/<NAMESPACE>` in Istio's docs are placeholders, which markdown renderers take
+ * for HTML tags and drop ("/ns//sa/"): escaped outside code spans. Real tags and autolinks stay.
+ */
+export function escapePlaceholders(markdown: string): string {
+  return markdown
+    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/<([A-Za-z_][\w.-]*)>/g, (m, name: string) => (HTML_TAGS.has(name) ? m : `\\<${name}\\>`)),
+    )
+    .join('');
 }
 
 function formatValue(v: JsonValue): string {

@@ -21,6 +21,8 @@ export interface DestinationRef {
   /** The `port.number` value, where port findings point. */
   readonly portSpan?: Span;
   readonly via: 'http' | 'tcp' | 'tls' | 'mirror' | 'mirrors';
+  /** `weight` of the route destination, when written. */
+  readonly weight?: number;
   /** Index of the route in its list (http/tcp/tls), for messages. */
   readonly routeIndex: number;
 }
@@ -87,6 +89,8 @@ export interface RouteMatchRef {
   readonly gateways?: readonly string[];
   /** `port` of the match (the listener port it is restricted to). */
   readonly port?: number;
+  /** The match's conditions as readable text (matchText.ts), for the mesh graph; undefined when it has none. */
+  readonly text?: string;
 }
 
 /** A VirtualService `http[]`, `tcp[]` or `tls[]` route. */
@@ -231,6 +235,8 @@ export interface Resource {
   readonly parentRefs?: readonly ParentRef[];
   /** Route `spec.hostnames` (HTTPRoute, GRPCRoute, TLSRoute). */
   readonly hostnames?: readonly Str[];
+  /** Route `rules[].matches`, rule by rule, as readable text (matchText.ts), for the mesh graph. */
+  readonly ruleMatches?: readonly (readonly string[])[];
   /** Route backendRefs, rule by rule, including `requestMirror` backends. */
   readonly backendRefs?: readonly BackendRef[];
   /** ReferenceGrant `spec.from` and `spec.to`. */

@@ -72,10 +72,9 @@ function checkPlacement(ctx: CrossFileRuleContext, dr: Resource, host: string): 
         ),
       );
     }
+    // Last and never preferred: in the root namespace the rule applies to every client in the mesh.
     if (index.destinationRulesExact(root, host).length === 0) {
-      fixes.push(
-        moveFix(dr, root, undefined, `Move to the root namespace ${root} (applies mesh-wide)`, fixes.length === 0),
-      );
+      fixes.push(moveFix(dr, root, undefined, `Move to the root namespace ${root} (applies mesh-wide)`, false));
     }
   }
   ctx.report({
@@ -99,37 +98,37 @@ function checkShortHost(ctx: CrossFileRuleContext, dr: Resource, name: string, h
   const root = index.rootNamespace;
   const hasClients = dr.namespace === root || index.workloads(dr.namespace).length > 0;
   const movable = canMoveNamespace(dr, ctx.settings);
-  const fixes: Fix[] = [];
+  // The service's namespace first, then the full host name where the rule is, the root namespace last.
+  const moves: Fix[] = [];
+  const fullNames: Fix[] = [];
   for (const ns of namespaces.slice(0, 3)) {
     const fqdn = `${name}.${ns}.svc.${CLUSTER_DOMAIN}`;
-    // With clients in its namespace, the rule may well be a per-client override: keep it there.
-    // Without, it would only become a rule no proxy looks up.
     // Next to a rule for the same host, either fix would only trade this finding for a duplicate.
-    if (hasClients && index.destinationRulesExact(dr.namespace, fqdn).length === 0) {
-      fixes.push(moveFix(dr, undefined, fqdn, `Set host to ${fqdn}`, namespaces.length === 1));
-    }
     if (movable && index.destinationRulesExact(ns, fqdn).length === 0) {
-      fixes.push(
+      moves.push(
         moveFix(
           dr,
           ns,
           fqdn,
-          `Move to namespace ${ns} and set host to ${fqdn}`,
+          `Move to namespace ${ns} (the service's namespace) and set host to ${fqdn}`,
           !hasClients && namespaces.length === 1,
         ),
       );
     }
+    // With clients in its namespace, the rule may well be a per-client override: kept there, it
+    // works with the full name. Without, it is still what the author meant, so offered, not preferred.
+    if (index.destinationRulesExact(dr.namespace, fqdn).length === 0) {
+      fullNames.push(
+        moveFix(dr, undefined, fqdn, `Use the full host name ${fqdn}`, hasClients && namespaces.length === 1),
+      );
+    }
   }
+  const fixes: Fix[] = hasClients ? [...fullNames, ...moves] : [...moves, ...fullNames];
   const only = namespaces.length === 1 ? `${name}.${namespaces[0]}.svc.${CLUSTER_DOMAIN}` : undefined;
   if (movable && only && dr.namespace !== root && index.destinationRulesExact(root, only).length === 0) {
+    // Last and never preferred: in the root namespace the rule applies to every client in the mesh.
     fixes.push(
-      moveFix(
-        dr,
-        root,
-        only,
-        `Move to the root namespace ${root} and set host to ${only}`,
-        !fixes.some(f => f.isPreferred),
-      ),
+      moveFix(dr, root, only, `Move to the root namespace ${root} (applies mesh-wide) and set host to ${only}`, false),
     );
   }
   ctx.report({

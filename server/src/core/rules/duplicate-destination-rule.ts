@@ -1,4 +1,5 @@
 import { resolveHost } from '../model/hosts';
+import { otherFile } from './support/otherFile';
 import type { CrossFileRule } from './types';
 
 /**
@@ -17,7 +18,7 @@ export const rule: CrossFileRule = {
     kinds: ['DestinationRule'],
     messages: {
       duplicate:
-        '{others} also configure{s} {host} in namespace {namespace}. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
+        '{host} is also configured in namespace {namespace} by {others}. Istio merges such rules in creation order: only the oldest top-level trafficPolicy and exportTo apply and a subset defined twice keeps its first definition, so the result depends on apply order. Keep one DestinationRule per host.',
     },
   },
   check(ctx) {
@@ -31,8 +32,7 @@ export const rule: CrossFileRule = {
       span: dr.drHost.span,
       messageId: 'duplicate',
       data: {
-        others: others.map(o => `DestinationRule ${o.namespace}/${o.name ?? '?'}`).join(', '),
-        s: others.length === 1 ? 's' : '',
+        others: others.map(o => `DestinationRule ${o.name ?? '(unnamed)'} (${otherFile(dr.file, o.file)})`).join(', '),
         host,
         namespace: dr.namespace,
       },

@@ -6,6 +6,7 @@ import type { DestinationRuleMatch } from '../index/lookup';
 import { clientNamespaces } from '../index/clientNamespaces';
 import { byCloseness, didYouMean } from './support/distance';
 import { missingHost } from './support/missingHost';
+import { otherFile } from './support/otherFile';
 import { addMapEntry, appendToSequence } from './support/yamlEdit';
 import type { CrossFileRule, CrossFileRuleContext, Fix, FileEdit } from './types';
 
@@ -85,7 +86,7 @@ function checkDestination(ctx: CrossFileRuleContext, dest: DestinationRef, subse
             isPreferred: s === suggestion,
             edits: [{ file: vs.file, edits: [{ span, newText: s }] }],
           })),
-        addSubsetFix(target, subset, !suggestion),
+        addSubsetFix(target, subset, !suggestion, vs.file),
       ],
     });
     return;
@@ -100,10 +101,10 @@ function definedSubsets(match: DestinationRuleMatch): string[] {
 }
 
 /** Adds the subset to the DestinationRule, with labels in the style its other subsets use. */
-function addSubsetFix(dr: Resource, subset: string, preferred: boolean): Fix {
+function addSubsetFix(dr: Resource, subset: string, preferred: boolean, from: string): Fix {
   const labelKey = Object.keys(dr.subsets?.[0]?.labels ?? {})[0] ?? 'version';
   return {
-    title: `Add subset "${subset}" to DestinationRule ${dr.namespace}/${dr.name ?? '?'}`,
+    title: `Add subset "${subset}" to DestinationRule ${dr.namespace}/${dr.name ?? '?'} in ${otherFile(from, dr.file)}`,
     isPreferred: preferred,
     compute: ({ readText }) => {
       const text = readText(dr.file);

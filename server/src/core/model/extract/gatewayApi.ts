@@ -12,6 +12,7 @@ import type {
   ParentRef,
 } from '../gatewayApiTypes';
 import type { ResourceFields } from '../types';
+import { gatewayApiMatchText } from './matchText';
 
 /** Summary fields of gateway.networking.k8s.io kinds, with the CRDs' defaults applied. */
 export function extractGatewayApi(kind: string, node: YNode): ResourceFields {
@@ -21,6 +22,9 @@ export function extractGatewayApi(kind: string, node: YNode): ResourceFields {
       parentRefs: parentRefs(spec),
       hostnames: HOSTNAME_ROUTE_KINDS.has(kind) ? strings(get(spec, 'hostnames')) : undefined,
       backendRefs: backendRefs(spec),
+      ruleMatches: items(get(spec, 'rules')).map(rule =>
+        items(get(rule, 'matches')).flatMap(m => gatewayApiMatchText(m) ?? []),
+      ),
     };
   }
   switch (kind) {

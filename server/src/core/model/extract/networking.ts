@@ -10,6 +10,7 @@ import type {
   TlsModeRef,
   ResourceFields,
 } from '../types';
+import { istioMatchText } from './matchText';
 import { selectorAt } from './selectors';
 
 /** Summary fields of networking.istio.io kinds. */
@@ -69,7 +70,7 @@ export function exportTo(spec: YNode | undefined): string[] | undefined {
 
 function virtualServiceDestinations(spec: YNode | undefined): DestinationRef[] {
   const out: DestinationRef[] = [];
-  const add = (dest: YNode | undefined, via: DestinationRef['via'], routeIndex: number) => {
+  const add = (dest: YNode | undefined, via: DestinationRef['via'], routeIndex: number, weight?: number) => {
     const host = str(get(dest, 'host'));
     if (!host) return;
     const subset = str(get(dest, 'subset'));
@@ -82,16 +83,17 @@ function virtualServiceDestinations(spec: YNode | undefined): DestinationRef[] {
       portSpan: port === undefined ? undefined : asScalar(portNode)?.span,
       via,
       routeIndex,
+      ...(weight === undefined ? {} : { weight }),
     });
   };
   items(get(spec, 'http')).forEach((route, i) => {
-    for (const r of items(get(route, 'route'))) add(get(r, 'destination'), 'http', i);
+    for (const r of items(get(route, 'route'))) add(get(r, 'destination'), 'http', i, num(get(r, 'weight')));
     add(get(route, 'mirror'), 'mirror', i);
     for (const m of items(get(route, 'mirrors'))) add(get(m, 'destination'), 'mirrors', i);
   });
   for (const via of ['tcp', 'tls'] as const) {
     items(get(spec, via)).forEach((route, i) => {
-      for (const r of items(get(route, 'route'))) add(get(r, 'destination'), via, i);
+      for (const r of items(get(route, 'route'))) add(get(r, 'destination'), via, i, num(get(r, 'weight')));
     });
   }
   return out;
@@ -122,6 +124,7 @@ function routes(spec: YNode | undefined): RouteRef[] | undefined {
       const matches = items(get(route, 'match')).map(m => ({
         gateways: get(m, 'gateways') ? strings(get(m, 'gateways')).map(g => g.value.trim()) : undefined,
         port: num(get(m, 'port')),
+        text: istioMatchText(m),
       }));
       out.push({ via, index, span: firstKey?.span ?? route.span, listSpan: listKey.span, matches });
     });
