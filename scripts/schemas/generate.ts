@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canonicalJson } from './canonicalJson';
 import { compare, discoverKinds } from './catalog';
+import { CRD_FILE, type CrdMergeStats, loadCrds, mergeCrd } from './crd';
 import { checkResource } from './checks';
 import { schemaFromDeclaration } from './declarations';
 import { extractDefinitions } from './defs';
@@ -40,7 +41,9 @@ export function generateAll(root: string): Map<string, string> {
   const catalog = new MessageCatalog(readJson<MessagesOverlay>(path.join(overlayDir, 'messages.json')));
   const overlays = loadOverlays(overlayDir);
   const objectMeta = objectMetaSchema(findPackage(root, packageDir, '@kubernetes-models/apimachinery'));
-  const source = describeSource(packageDir);
+  const crds = loadCrds(path.join(root, ...CRD_FILE));
+  const source = `${describeCrdSource(root)} + ${describeSource(packageDir)}`;
+  const stats: CrdMergeStats = { addedFields: [], addedEnumValues: [], rules: 0 };
   const used = new Set<OverlayEntry>();
   const files = new Map<string, string>();
   const index: unknown[] = [];
@@ -55,7 +58,12 @@ export function generateAll(root: string): Map<string, string> {
     });
     const present = specs.filter((s): s is { version: string; schema: JsonSchema } => s.schema !== undefined);
     const spec = present.length > 0 ? mergeVersions(present) : undefined;
+    const crd = crds.get(kindKey);
+    if (spec && crd?.spec) mergeCrd(spec, crd.spec, `${kindKey} spec`, stats);
     const resource = resourceSchema(entry, spec, spec ?? {});
+    for (const field of crd?.required ?? [])
+      if (resource.properties?.[field] && !resource.required?.includes(field))
+        resource.required = [...(resource.required ?? []), field];
     resource['x-istio-doc-url'] = page;
     markDeprecatedFromDocs(resource);
     catalog.annotate(resource, kindKey);
@@ -91,6 +99,11 @@ export function generateAll(root: string): Map<string, string> {
     );
   }
   files.set('index.json', canonicalJson(index));
+  if (process.env['ISTIO_LS_SCHEMA_VERBOSE']) {
+    console.log(`CEL rules: ${stats.rules}`);
+    for (const f of stats.addedFields) console.log(`added field ${f}`);
+    for (const v of stats.addedEnumValues) console.log(`added enum value ${v}`);
+  }
   return files;
 }
 
@@ -115,6 +128,13 @@ function describeSource(packageDir: string): string {
     .map(url => /\/istio\/istio\/(\d+\.\d+\.\d+)\/manifests\/charts\/base\/files\//.exec(url)?.[1])
     .find(v => v !== undefined);
   return `${manifest.name}@${manifest.version}${istio ? ` (Istio ${istio} CRDs)` : ''}`;
+}
+
+/** The vendored CRD file's origin, from the README beside it. */
+function describeCrdSource(root: string): string {
+  const readme = fs.readFileSync(path.join(root, 'third_party', 'istio', 'README.md'), 'utf8');
+  const commit = /istio\/istio at commit `([0-9a-f]{7})/.exec(readme)?.[1] ?? 'unknown';
+  return `Istio CRDs (istio/istio@${commit} crd-all.gen.yaml)`;
 }
 
 function findPackage(root: string, from: string, name: string): string {

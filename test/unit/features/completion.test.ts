@@ -257,6 +257,33 @@ const CASES: readonly Case[] = [
     labels: ['from', 'when'],
   },
   {
+    name: "fields newer than Istio 1.29, from the current CRDs (issue 9's false errors)",
+    code: `
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: a}
+      spec:
+        rules:
+        - from:
+          - source:
+              $0`,
+    includes: ['trustDomains', 'notTrustDomains', 'principals'],
+  },
+  {
+    name: 'a DestinationRule http connection pool offers http2KeepAlive',
+    code: `
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: d}
+      spec:
+        host: reviews
+        trafficPolicy:
+          connectionPool:
+            http:
+              $0`,
+    includes: ['http2KeepAlive', 'maxRetries'],
+  },
+  {
     name: 'partial key: the word is replaced, not appended to',
     code: [vs('    http:', '    - tim$0')],
     includes: ['timeout'],

@@ -24,6 +24,15 @@ describe('schemas/generated', function () {
     try {
       fs.cpSync(path.join(ROOT, 'out', 'scripts'), path.join(dir, 'out', 'scripts'), { recursive: true });
       fs.cpSync(path.join(ROOT, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+      fs.cpSync(
+        path.join(ROOT, 'third_party', 'istio', 'README.md'),
+        path.join(dir, 'third_party', 'istio', 'README.md'),
+      );
+      fs.cpSync(
+        path.join(ROOT, 'third_party', 'istio', 'manifests', 'charts', 'base', 'files'),
+        path.join(dir, 'third_party', 'istio', 'manifests', 'charts', 'base', 'files'),
+        { recursive: true },
+      );
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
       const stale = path.join(dir, 'schemas', 'generated', 'networking.istio.io', 'Gateway.json');
       fs.writeFileSync(stale, fs.readFileSync(stale, 'utf8').replace('"Gateway"', '"Gateway2"'));

@@ -21,35 +21,6 @@ interface UpstreamDocument {
   readonly text: string;
 }
 
-/**
- * Invalid documents whose `_err` only the CRD schema and its CEL rules (x-kubernetes-validations)
- * state, which the `schema` rule of another branch (issue 9 parts 1–2) evaluates: `file#index`
- * (0-based). (envoyfilter-invalid#0 also lacks a patch, which istio-validation reports, but its
- * `_err` is the waypoint match.)
- */
-const expectedFromCel = new Set<string>([
-  // x-kubernetes-validations of EnvoyFilter (Istio's webhook never implemented them).
-  'envoyfilter-invalid.yaml#0',
-  'envoyfilter-invalid.yaml#1',
-  'envoyfilter-invalid.yaml#2',
-  // `jwtRules: [null]`: the schema's type check (the webhook skips null rules).
-  'reqauth-invalid.yaml#6',
-]);
-
-/**
- * Valid documents the `schema` rule still flags because its schemas predate Istio's current CRDs
- * (fields newer than Istio 1.29) or read `001:db8::` as YAML 1.2 does: fixed by the branch that
- * moves the schemas to Istio's CRDs and reads scalars as Kubernetes does (issue 9 parts 1 and 4).
- * Until then only `schema` findings are allowed on them.
- */
-const schemaFalseAlarms = new Set<string>([
-  'authz-valid.yaml#0',
-  'destinationrule-valid.yaml#3',
-  'envoyfilter-valid.yaml#4',
-  'reqauth-valid.yaml#0',
-  'serviceentry-valid.yaml#0',
-]);
-
 function documents(file: string): UpstreamDocument[] {
   const text = fs.readFileSync(path.join(DOCS, file), 'utf8');
   const out: UpstreamDocument[] = [];
@@ -88,14 +59,7 @@ describe("Istio's validation documents (third_party/istio/validation)", () => {
         console.log(
           `    _err: ${doc.err}\n    ours: ${errors.map(e => `[${e.ruleId}] ${e.message}`).join(' | ') || '(none)'}`,
         );
-        // Once the schema rule evaluates the CRD's CEL rules, it catches these: drop them from the list then.
-        if (expectedFromCel.has(key))
-          assert.deepStrictEqual(
-            errors.filter(e => e.ruleId === 'schema').map(e => e.message),
-            [],
-            'listed in expectedFromCel but the schema rule catches it: remove it from the list',
-          );
-        else assert.ok(errors.length > 0, 'no error finding');
+        assert.ok(errors.length > 0, 'no error finding');
       });
     }
   });
@@ -107,14 +71,7 @@ describe("Istio's validation documents (third_party/istio/validation)", () => {
       it(key, () => {
         const errors = errorsOf(doc);
         const shown = errors.map(e => `${e.line + 1}:${e.startCol + 1} [${e.ruleId}] ${e.message}`);
-        if (!schemaFalseAlarms.has(key)) assert.deepStrictEqual(shown, []);
-        else {
-          assert.ok(errors.length > 0, 'listed in schemaFalseAlarms but accepted: remove it from the list');
-          assert.deepStrictEqual(
-            shown.filter(e => !e.includes(' [schema] ')),
-            [],
-          );
-        }
+        assert.deepStrictEqual(shown, []);
       });
     }
   });

@@ -37,6 +37,7 @@ import { rule as gatewayTlsWithoutCertificate } from './gateway-tls-without-cert
 import { rule as sidecarEgressHostFormat } from './sidecar-egress-host-format';
 import { rule as principalFormat } from './principal-format';
 import { rule as schema } from './schema';
+import { rule as yaml11Scalar } from './yaml11-scalar';
 import { rule as istioValidation } from './istio-validation';
 import { rule as routeParentNotFound } from './route-parent-not-found';
 import { rule as routeNotAllowed } from './route-not-allowed';
@@ -121,6 +122,7 @@ const SINGLE_RESOURCE_RULES: readonly Rule[] = [
   appUid1337,
   rulesOrNotAnd,
   schema,
+  yaml11Scalar,
   istioValidation,
 ];
 

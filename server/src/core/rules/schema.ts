@@ -41,6 +41,14 @@ export const rule: LocalRule = {
       itemCount: '{field} must have {limit} (it has {count}).',
       propertyCount: '{field} must have {limit} (it has {count}).',
       duplicateKey: "Duplicate key '{key}': only one of them takes effect.",
+      cel: "{field}: {message} (a validation rule of Istio's CRD: the API server rejects the resource).",
+      duplicateItem:
+        'Duplicate value in {field}: two items have the same {keys} ({value}); the API server rejects the list.',
+      nullItem: '{field} items must be {expected}, not null: the API server rejects an empty list item.',
+      newerField:
+        "'{field}' was added in Istio {since}: the target release {target} (istio.targetVersion) does not know it and would reject the resource.",
+      newerValue:
+        "'{value}' for {field} was added in Istio {since}: the target release {target} (istio.targetVersion) does not accept it.",
       embeddedSyntax: '{name} is not valid YAML, so Istio cannot read it: {problem}',
       embeddedNotMap: '{name} must be a YAML map of {kind} fields.',
       unknownProfile:
@@ -72,18 +80,25 @@ export const rule: LocalRule = {
       return;
     }
     if (!resource.served) reportUnservedVersion(ctx, resource);
-    validateResource(ctx.node, resource.root, resource.version, ctx.text, p => {
-      const fixes: Fix[] | undefined = p.fix
-        ? [
-            {
-              title: p.fix.title,
-              isPreferred: true,
-              edits: [{ file: r.file, edits: [{ span: p.fix.span, newText: p.fix.newText }] }],
-            },
-          ]
-        : undefined;
-      ctx.report({ span: p.span, messageId: p.id, data: p.data, fixes });
-    });
+    validateResource(
+      ctx.node,
+      resource.root,
+      resource.version,
+      ctx.text,
+      p => {
+        const fixes: Fix[] | undefined = p.fix
+          ? [
+              {
+                title: p.fix.title,
+                isPreferred: true,
+                edits: [{ file: r.file, edits: [{ span: p.fix.span, newText: p.fix.newText }] }],
+              },
+            ]
+          : undefined;
+        ctx.report({ span: p.span, messageId: p.id, data: p.data, fixes, severity: p.severity });
+      },
+      { targetVersion: ctx.settings.targetVersion },
+    );
   },
 };
 

@@ -1,4 +1,4 @@
-import type { JsonSchema, JsonValue, OneOfGroup } from './types';
+import type { CelRuleSpec, JsonSchema, JsonValue, OneOfGroup } from './types';
 
 export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
 
@@ -156,6 +156,32 @@ export class SchemaNode {
     return this.use?.['x-istio-release-channel'] ?? this.def['x-istio-release-channel'];
   }
 
+  /** CEL rules attached here: the use site's (a field's) and the message's own. */
+  get celRules(): readonly CelRuleSpec[] {
+    const own = this.use?.['x-kubernetes-validations'];
+    const shared = this.def['x-kubernetes-validations'];
+    if (!own) return shared ?? NO_RULES;
+    return shared ? [...own, ...shared] : own;
+  }
+
+  /** `x-kubernetes-list-type` keys: `[]` for a set, the item keys for a map list, undefined otherwise. */
+  get listKeys(): readonly string[] | undefined {
+    const type = this.use?.['x-kubernetes-list-type'] ?? this.def['x-kubernetes-list-type'];
+    if (type === 'set') return NONE;
+    if (type !== 'map') return undefined;
+    return this.use?.['x-kubernetes-list-map-keys'] ?? this.def['x-kubernetes-list-map-keys'];
+  }
+
+  /** The Istio release that added this field, when newer than the oldest one supported. */
+  get since(): string | undefined {
+    return this.use?.['x-istio-since'] ?? this.def['x-istio-since'];
+  }
+
+  /** The Istio release that added an enum value, when later than the field itself. */
+  valueSince(value: string): string | undefined {
+    return (this.use?.['x-istio-enum-since'] ?? this.def['x-istio-enum-since'])?.[value];
+  }
+
   servedIn(version: string): boolean {
     const versions = this.versions;
     return !versions || versions.includes(version);
@@ -269,6 +295,11 @@ export class SchemaNode {
    * What keys not declared in `properties` may hold: a schema (maps such as labels), true
    * (anything) or false (closed object; Istio's CRDs prune unknown fields).
    */
+  /** The node for values nothing is known about, in this node's scope. */
+  get anything(): SchemaNode {
+    return this.scope.anything;
+  }
+
   get additional(): SchemaNode | boolean {
     if (this.freeForm) return true;
     const a = this.def.additionalProperties;
@@ -303,6 +334,7 @@ export class SchemaNode {
 }
 
 const NONE: readonly string[] = [];
+const NO_RULES: readonly CelRuleSpec[] = [];
 const NONE_ONEOF: readonly OneOfGroup[] = [];
 
 function sameFields(a: readonly string[], b: readonly string[]): boolean {

@@ -55,6 +55,23 @@ export interface JsonSchema {
   /** Generated from protos: the proto field name jsonpb also accepts, as an alias of this JSON name. */
   readonly 'x-istio-alias-of'?: string;
   readonly 'x-kubernetes-int-or-string'?: boolean;
+  /** The CRD's CEL rules on this node, evaluated by the `schema` rule (core/schema/cel). */
+  readonly 'x-kubernetes-validations'?: readonly CelRuleSpec[];
+  /** `map` or `set`: the API server rejects two items with the same keys (`set`: the same value). */
+  readonly 'x-kubernetes-list-type'?: string;
+  readonly 'x-kubernetes-list-map-keys'?: readonly string[];
+  /** Istio release that added this field (absent: every release the project supports has it). */
+  readonly 'x-istio-since'?: string;
+  /** Enum values added in a later Istio release than the field: `{ VALUE: "1.30" }`. */
+  readonly 'x-istio-enum-since'?: Readonly<Record<string, string>>;
+}
+
+/** One `x-kubernetes-validations` entry of a CRD. */
+export interface CelRuleSpec {
+  readonly rule: string;
+  readonly message?: string;
+  readonly messageExpression?: string;
+  readonly fieldPath?: string;
 }
 
 /** One `schemas/generated/<group>/<Kind>.json` file. */

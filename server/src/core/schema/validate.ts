@@ -1,5 +1,8 @@
 import { isTemplatedString } from '../parse/helm';
 import { keyText } from '../parse/access';
+import { asKubernetesScalar } from '../parse/kubernetesYaml';
+import { evaluateRule } from './cel/environment';
+import { toCelValue, UNKNOWN } from './cel/toCel';
 import type { Span, YMap, YNode, YPair, YScalar, YSeq } from '../parse/types';
 import { closestValue, didYouMean } from './suggest';
 import type { JsonType, SchemaNode } from './node';
@@ -21,7 +24,12 @@ export type SchemaProblemId =
   | 'length'
   | 'itemCount'
   | 'propertyCount'
-  | 'duplicateKey';
+  | 'duplicateKey'
+  | 'duplicateItem'
+  | 'nullItem'
+  | 'cel'
+  | 'newerField'
+  | 'newerValue';
 
 export interface SchemaProblem {
   readonly id: SchemaProblemId;
@@ -29,6 +37,13 @@ export interface SchemaProblem {
   readonly data: Readonly<Record<string, string | number>>;
   /** A single-span replacement that obviously fixes the problem. */
   readonly fix?: { readonly title: string; readonly span: Span; readonly newText: string };
+  /** Set when the problem is only informational (a field newer than the target release). */
+  readonly severity?: 'info';
+}
+
+export interface ValidateOptions {
+  /** `istio.targetVersion` (`1.24`): fields added later are reported as info. */
+  readonly targetVersion?: string;
 }
 
 /**
@@ -44,8 +59,15 @@ export function validateResource(
   version: string,
   text: string,
   report: (p: SchemaProblem) => void,
+  options: ValidateOptions = {},
 ): void {
-  new Validator(version, text, report, hasTemplateActions(text, node)).value(node, root, undefined, 'resource', 0);
+  new Validator(version, text, report, hasTemplateActions(text, node), options.targetVersion).value(
+    node,
+    root,
+    undefined,
+    'resource',
+    0,
+  );
 }
 
 /**
@@ -65,14 +87,22 @@ const MAX_LISTED = 8;
 class Validator {
   /** Only Helm templates have masked values; other files skip looking for them. */
   private readonly helm: boolean;
+  /** Problems reported so far: CEL rules are not run on a value that already has one. */
+  private problems = 0;
+  private readonly report: (p: SchemaProblem) => void;
 
   constructor(
     private readonly version: string,
     private readonly text: string,
-    private readonly report: (p: SchemaProblem) => void,
+    report: (p: SchemaProblem) => void,
     helm: boolean,
+    private readonly targetVersion: string | undefined,
   ) {
     this.helm = helm;
+    this.report = p => {
+      if (p.severity === undefined) this.problems++;
+      report(p);
+    };
   }
 
   /** `keySpan` is the key holding the value (undefined for list items and the root). */
@@ -82,8 +112,16 @@ class Validator {
       this.duplicatesOnly(node, depth);
       return;
     }
-    if (node.kind === 'scalar') {
-      this.scalar(node, schema, name);
+    const before = this.problems;
+    this.shape(node, schema, keySpan, name, depth);
+    if (this.problems === before && schema.celRules.length > 0) this.cel(node, schema, keySpan, name);
+  }
+
+  private shape(node: YNode, schema: SchemaNode, keySpan: Span | undefined, name: string, depth: number): void {
+    // Judge what Kubernetes stores (YAML 1.1 readings; the `yaml11-scalar` rule says when it differs).
+    const k8s = asKubernetesScalar(node, this.text);
+    if (k8s || node.kind === 'scalar') {
+      this.scalar(k8s ?? (node as YScalar), schema, name);
       return;
     }
     const actual: JsonType = node.kind === 'map' ? 'object' : 'array';
@@ -97,7 +135,23 @@ class Validator {
       return;
     }
     if (node.kind === 'map') this.object(node, schema, keySpan, name, depth);
-    else this.array(node, schema, keySpan, name, depth);
+    else if (node.kind === 'seq') this.array(node, schema, keySpan, name, depth);
+  }
+
+  /** The CRD's CEL rules on this value, as the API server evaluates them. */
+  private cel(node: YNode, schema: SchemaNode, keySpan: Span | undefined, name: string): void {
+    if (this.helm && this.text.slice(node.span.start, node.span.end).includes('{{')) return;
+    const self = toCelValue(node, schema, this.text);
+    if (self === UNKNOWN) return;
+    for (const rule of schema.celRules) {
+      if (rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
+      if (evaluateRule(rule.rule, self) !== false) continue;
+      this.report({
+        id: 'cel',
+        span: fieldPathSpan(node, rule.fieldPath) ?? anchorOf(node, keySpan),
+        data: { field: name, message: rule.message ?? `failed rule: ${rule.rule}` },
+      });
+    }
   }
 
   private scalar(node: YScalar, schema: SchemaNode, name: string): void {
@@ -124,8 +178,22 @@ class Validator {
       });
       return;
     }
-    if (typeof v === 'string') this.string(node, v, schema, name);
-    else if (typeof v === 'number') this.number(node, v, schema, name);
+    if (typeof v === 'string') {
+      const since = schema.valueSince(v);
+      if (since && this.olderTarget(since))
+        this.report({
+          id: 'newerValue',
+          span: node.span,
+          severity: 'info',
+          data: { field: name, value: v, since, target: this.targetVersion ?? '' },
+        });
+      this.string(node, v, schema, name);
+    } else if (typeof v === 'number') this.number(node, v, schema, name);
+  }
+
+  /** Whether `istio.targetVersion` is set and older than `since`. */
+  private olderTarget(since: string): boolean {
+    return this.targetVersion !== undefined && this.targetVersion !== '' && compareMinor(this.targetVersion, since) < 0;
   }
 
   private wrongScalarType(node: YScalar, schema: SchemaNode, name: string, actual: ScalarType): void {
@@ -198,7 +266,36 @@ class Validator {
     const items = schema.items;
     if (!items) return;
     const itemName = `${name}[]`;
-    for (const item of seq.items) if (item) this.value(item, items, undefined, itemName, depth + 1);
+    for (const item of seq.items) {
+      // Nothing prunes a null list item: the API server rejects it ("must be of type object").
+      if (isNullItem(item) && items.types.length > 0) {
+        const span = item && item.span.end > item.span.start ? item.span : anchorOf(seq, keySpan);
+        this.report({ id: 'nullItem', span, data: { field: itemName, expected: describeTypes(items) } });
+        continue;
+      }
+      if (item) this.value(item, items, undefined, itemName, depth + 1);
+    }
+    const keys = schema.listKeys;
+    if (keys) this.duplicateItems(seq, keys, itemName);
+  }
+
+  /** `x-kubernetes-list-type: map` (items identified by their keys) or `set` (by value). */
+  private duplicateItems(seq: YSeq, keys: readonly string[], name: string): void {
+    const seen = new Set<string>();
+    for (const item of seq.items) {
+      const id = item ? itemIdentity(item, keys) : undefined;
+      if (id === undefined) continue;
+      if (seen.has(id)) {
+        const first =
+          keys[0] !== undefined && item?.kind === 'map' ? item.items.find(p => keyText(p) === keys[0]) : undefined;
+        this.report({
+          id: 'duplicateItem',
+          span: first?.value?.span ?? item!.span,
+          data: { field: name, keys: keys.length > 0 ? keys.join(', ') : 'value', value: id },
+        });
+      }
+      seen.add(id);
+    }
   }
 
   private object(map: YMap, schema: SchemaNode, keySpan: Span | undefined, name: string, depth: number): void {
@@ -236,6 +333,19 @@ class Validator {
           });
           continue;
         }
+        if (depth === 0 && key === 'spec' && isNull(pair.value) && child.isObject) {
+          // `spec:` with nothing after it: the API server does not prune it ("must be of type object").
+          this.report({ id: 'type', span: pairKeySpan, data: { field: key, expected: 'an object', actual: 'null' } });
+          continue;
+        }
+        const since = child.since;
+        if (since && this.olderTarget(since))
+          this.report({
+            id: 'newerField',
+            span: pairKeySpan,
+            severity: 'info',
+            data: { field: key, since, target: this.targetVersion ?? '' },
+          });
         this.value(pair.value, child, pairKeySpan, key, depth + 1);
         continue;
       }
@@ -437,6 +547,46 @@ export function anchorOf(node: YNode | null, keySpan: Span | undefined): Span {
     if (first) return anchorOf(first, undefined);
   }
   return node ? { start: node.span.start, end: Math.min(node.span.end, node.span.start + 1) } : { start: 0, end: 0 };
+}
+
+/** `fieldPath: .a.b` of a CRD rule: the key it names, when written. */
+function fieldPathSpan(node: YNode, fieldPath: string | undefined): Span | undefined {
+  if (!fieldPath) return undefined;
+  let at: YNode | null = node;
+  let span: Span | undefined;
+  for (const step of fieldPath.split('.').filter(Boolean)) {
+    if (at?.kind !== 'map') return span;
+    const pair: YPair | undefined = at.items.find(p => keyText(p) === step);
+    if (!pair) return span;
+    span = pair.key?.span ?? pair.span;
+    at = pair.value;
+  }
+  return span;
+}
+
+/** Orders Istio minor releases: `1.9` < `1.30`. */
+function compareMinor(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  return am !== bm ? am - bm : an - bn;
+}
+
+function isNullItem(item: YNode | null): boolean {
+  return !item || (item.kind === 'scalar' && item.value === null && item.style === 'plain');
+}
+
+/** What identifies a list item for `x-kubernetes-list-type` (undefined: unknown, e.g. templated). */
+function itemIdentity(item: YNode, keys: readonly string[]): string | undefined {
+  if (keys.length === 0) return item.kind === 'scalar' && item.value !== null ? String(item.value) : undefined;
+  if (item.kind !== 'map') return undefined;
+  const values: string[] = [];
+  for (const k of keys) {
+    const v = item.items.find(p => keyText(p) === k)?.value;
+    if (v?.kind !== 'scalar' || v.value === null || (typeof v.value === 'string' && isTemplatedString(v.value)))
+      return undefined;
+    values.push(String(v.value));
+  }
+  return values.join(', ');
 }
 
 function isNull(node: YNode | null): boolean {

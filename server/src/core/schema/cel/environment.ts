@@ -1,0 +1,78 @@
+import type { Environment as CelEnvironment, ParseResult } from '@marcbachmann/cel-js' with {
+  'resolution-mode': 'import',
+};
+import { parseRequestUri, type GoUrl } from './goUrl';
+
+// The library is an ES module; the server is CommonJS (esbuild bundles it, Node ≥ 20.19 requires it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Environment } = require('@marcbachmann/cel-js') as { Environment: typeof CelEnvironment };
+
+/** A CRD rule compiled once per process: `undefined` when the library cannot parse it. */
+export type CompiledRule = (self: unknown) => unknown;
+
+/** Kubernetes' `url()` value (k8s.io/apiserver/pkg/cel/library/urls.go). */
+class KubernetesUrl {
+  constructor(readonly url: GoUrl) {}
+}
+
+let environment: CelEnvironment | undefined;
+/** Pure memo (rule text → program): same input, same output, so nothing ever needs resetting. */
+const compiled = new Map<string, CompiledRule | null>();
+
+/**
+ * Standard CEL (macros, `has`, strings, `matches`, `duration()`) plus the Kubernetes library
+ * functions Istio's CRD rules call: `isURL`, `url` and its getters.
+ */
+function celEnvironment(): CelEnvironment {
+  if (environment) return environment;
+  const fail = (what: string): never => {
+    throw new Error(what);
+  };
+  environment = new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
+    .registerType('URL', KubernetesUrl)
+    .registerFunction('isURL(string): bool', (s: string) => parseRequestUri(s) !== undefined)
+    .registerFunction('url(string): URL', (s: string) => {
+      const u = parseRequestUri(s);
+      return u ? new KubernetesUrl(u) : fail(`URL parse error during conversion from string: ${s}`);
+    })
+    .registerFunction('URL.getScheme(): string', (u: KubernetesUrl) => u.url.scheme)
+    .registerFunction('URL.getHost(): string', (u: KubernetesUrl) =>
+      u.url.port ? `${u.url.host}:${u.url.port}` : u.url.host,
+    )
+    .registerFunction('URL.getHostname(): string', (u: KubernetesUrl) => u.url.host)
+    .registerFunction('URL.getPort(): string', (u: KubernetesUrl) => u.url.port)
+    .registerFunction('URL.getEscapedPath(): string', (u: KubernetesUrl) => u.url.path)
+    .registerFunction('URL.getQuery(): map', () => ({}));
+  return environment;
+}
+
+/** The program for a rule, compiled on first use in this process. */
+export function compileRule(rule: string): CompiledRule | undefined {
+  let program = compiled.get(rule);
+  if (program === undefined) {
+    try {
+      const parsed: ParseResult = celEnvironment().parse(rule);
+      program = (self: unknown) => parsed({ self });
+    } catch {
+      program = null;
+    }
+    compiled.set(rule, program);
+  }
+  return program ?? undefined;
+}
+
+/**
+ * Evaluates a rule on a value: `true` passes, `false` fails, and an evaluation error (a duration
+ * or URL that does not parse, `int()` of a non-number) fails too, as it does in the API server.
+ * Undefined when the rule could not be compiled or does not yield a boolean.
+ */
+export function evaluateRule(rule: string, self: unknown): boolean | undefined {
+  const program = compileRule(rule);
+  if (!program) return undefined;
+  try {
+    const result = program(self);
+    return typeof result === 'boolean' ? result : undefined;
+  } catch {
+    return false;
+  }
+}
