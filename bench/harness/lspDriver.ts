@@ -65,9 +65,10 @@ export class LspDriver {
     return performance.now() - this.startedAt;
   }
 
-  async initialize(root: string): Promise<void> {
+  async initialize(root: string, initializationOptions?: object): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: 'bench' }],
       capabilities: {

@@ -33,6 +33,8 @@ export function createLanguageClient(
     outputChannel: output,
     traceOutputChannel: output,
     middleware: istioOnlyMiddleware,
+    // The server keeps its index cache in this workspace's storage (none without a workspace).
+    initializationOptions: { cacheDirectory: context.storageUri?.fsPath },
   };
   // The id makes `istio.trace.server` the trace setting.
   return new LanguageClient('istio', 'Istio Language Server', serverOptions, clientOptions);

@@ -146,6 +146,8 @@ export interface StatsResult {
   readonly eventLoopP99Ms: number;
   /** Longest garbage-collection pause since the last reset, ms. */
   readonly longestGcMs: number;
+  /** CPU time (user + system) of the server process since it started, worker threads included, ms. */
+  readonly cpuMs?: number;
 }
 
 export const STATS: RequestDef<{ readonly reset?: boolean } | null, StatsResult> = { method: 'istio/stats' };

@@ -30,6 +30,8 @@ export class LspTestClient {
   settings: Record<string, unknown> = {};
   /** VS Code's `files.exclude` as the client answers it. */
   filesExclude: Record<string, boolean> = {};
+  /** Sent as `initializationOptions` (e.g. `cacheDirectory`). */
+  initializationOptions: Record<string, unknown> | undefined;
 
   constructor() {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -63,6 +65,7 @@ export class LspTestClient {
   async initialize(root: string, readyTimeoutMs = 10000): Promise<void> {
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions: this.initializationOptions,
       rootUri: fileUri(root),
       workspaceFolders: [{ uri: fileUri(root), name: 'ws' }],
       capabilities: {

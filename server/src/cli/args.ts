@@ -15,7 +15,12 @@ export interface CheckOptions {
   readonly exclude: readonly string[];
   /** `--environment NAME=GLOB`: environment name -> globs relative to the current directory. */
   readonly environments?: Readonly<Record<string, readonly string[]>>;
+  /** `--cache[=DIR]`: the index cache's directory (relative to the current directory). */
+  readonly cache?: string;
 }
+
+/** Where `--cache` keeps the index cache when no directory is given (like ESLint's `.eslintcache`). */
+export const DEFAULT_CACHE_DIR = '.istio-ls-cache';
 
 export type Command =
   | { readonly kind: 'check'; readonly options: CheckOptions }
@@ -50,6 +55,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let defaultNamespace: string | undefined;
   let targetVersion: string | undefined;
   let maxWarnings: number | undefined;
+  let cache: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const eq = arg.indexOf('=');
@@ -94,6 +100,16 @@ export function parseArgs(argv: readonly string[]): Command {
         (environments[name] ??= []).push(glob);
         break;
       }
+      case '--cache':
+        // The directory only after `=`: `--cache DIR` would be ambiguous with a path to check.
+        cache = eq !== -1 ? arg.slice(eq + 1) || DEFAULT_CACHE_DIR : DEFAULT_CACHE_DIR;
+        break;
+      case '--cache-location': {
+        const v = value();
+        if (!v) return { kind: 'error', message: '--cache-location takes a directory.' };
+        cache = v;
+        break;
+      }
       case '--max-warnings': {
         const v = Number(value());
         if (!Number.isInteger(v) || v < 0) return { kind: 'error', message: '--max-warnings takes a whole number.' };
@@ -130,6 +146,7 @@ export function parseArgs(argv: readonly string[]): Command {
       maxWarnings,
       exclude,
       environments: Object.keys(environments).length > 0 ? environments : undefined,
+      cache,
     },
   };
 }
@@ -154,6 +171,10 @@ Options for check:
   --environment NAME=GLOB        files (or root kustomizations) of environment NAME, relative to
                                  the current directory; repeatable. Replaces detection; files
                                  matching no environment are shared by all
+  --cache[=DIR]                  keep what each file's analysis found in DIR (default
+                                 .istio-ls-cache) and reuse it for files whose size and
+                                 modification time have not changed
+  --cache-location DIR           the same as --cache=DIR
 
 Exit status: 0 clean, 1 error-level findings (or too many warnings), 2 usage error.
 `;

@@ -10,7 +10,8 @@ import { environmentsOf } from '../host/settings';
 import { walkYamlFiles } from '../host/fileWalker';
 import { FileScope } from '../host/glob';
 import { hostFileKey } from '../host/paths';
-import { summarizeFiles } from '../host/summarizer';
+import { summarizeWithCache } from '../host/cachedSummaries';
+import { IndexCache } from '../host/indexCache';
 import { loadSchemas } from '../host/schemaLoader';
 import { timing } from '../host/timings';
 import type { CheckOptions } from './args';
@@ -40,6 +41,8 @@ export async function runCheck(
     targetVersion: options.targetVersion,
     environments: environmentsOf(options.environments),
   };
+  // Read while the tree is walked.
+  const opening = options.cache ? IndexCache.open(path.resolve(cwd, options.cache), settings, log) : undefined;
   const files = new Set<string>();
   const missing: string[] = [];
   // Built once: a bad --exclude pattern is reported once, and the others still apply.
@@ -62,7 +65,8 @@ export async function runCheck(
   // Kustomizations first, so the files they list are indexed in their namespace straight away.
   const list = kustomizationsFirst([...files].sort());
   timing(`walked ${list.length} files`);
-  await summarizeFiles(list, {
+  const cache = await opening;
+  await summarizeWithCache(list, cache, {
     settings,
     log,
     onBatch: inputs => {
@@ -72,6 +76,7 @@ export async function runCheck(
   timing(`summarised and indexed ${analyzer.index.resourceCount} resources`);
   analyzer.setCrossFileEnabled(true);
   timing('ran cross-file rules');
+  await cache?.save();
   const report = { rules: options.rules };
   const out: CheckedFile[] = [];
   for (const file of analyzer.filesWithFindings()) {

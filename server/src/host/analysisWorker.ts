@@ -2,7 +2,7 @@ import { looksOwn } from '../core/analysis/analyzeFile';
 import { Worker } from 'worker_threads';
 import type { FileInput } from '../core/analysis/analyzer';
 import type { AnalysisSettings } from '../core/settings';
-import { skippedSummary } from './fileInput';
+import { skippedSummary, type DiskInput } from './fileInput';
 import { looksIstioOnDisk } from './readFile';
 import { unpackAfterTransfer } from './transfer';
 import {
@@ -22,7 +22,7 @@ export type AnalysisRequest =
   | { readonly document: { readonly file: string; readonly text: string }; readonly settings: AnalysisSettings };
 
 export interface AnalysisOutcome {
-  readonly inputs: readonly FileInput[];
+  readonly inputs: readonly DiskInput[];
   readonly logs: readonly string[];
   /**
    * Files of the request left unanalysed because the thread had to be stopped (another file of it

@@ -4,7 +4,7 @@ import type { FileSummary } from '../core/index/fileSummary';
 import type { AnalysisSettings } from '../core/settings';
 import { analyzeFile } from '../core/analysis/analyzeFile';
 import { localRules, ALL_RULES } from '../core/rules/index';
-import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
+import { readYamlFile, readYamlFileSync, type FileStamp, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
 
 /**
@@ -17,7 +17,15 @@ export function toInput(
   read: ReadResult,
   settings: AnalysisSettings,
   log: (m: string) => void,
-): FileInput {
+): DiskInput {
+  const input = analyzed(file, read, settings, log);
+  return read.stamp ? { ...input, stamp: read.stamp } : input;
+}
+
+/** A FileInput built from a read of the disk, with the stamp of what was read (for the index cache). */
+export type DiskInput = FileInput & { readonly stamp?: FileStamp };
+
+function analyzed(file: string, read: ReadResult, settings: AnalysisSettings, log: (m: string) => void): FileInput {
   if (read.ok)
     return {
       file,
@@ -38,11 +46,11 @@ export async function readInput(
   file: string,
   settings: AnalysisSettings,
   log: (m: string) => void,
-): Promise<FileInput> {
+): Promise<DiskInput> {
   return toInput(file, await readYamlFile(file), settings, log);
 }
 
-export function readInputSync(file: string, settings: AnalysisSettings, log: (m: string) => void): FileInput {
+export function readInputSync(file: string, settings: AnalysisSettings, log: (m: string) => void): DiskInput {
   return toInput(file, readYamlFileSync(file), settings, log);
 }
 

@@ -6,9 +6,24 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Of a file over the limit, only this much is read: enough to tell whether it looks like Istio. */
 const HEAD_BYTES = 65536;
 
-export type ReadResult =
+export type ReadResult = (
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly reason: string; readonly looksIstio: boolean; readonly missing?: boolean };
+  | { readonly ok: false; readonly reason: string; readonly looksIstio: boolean; readonly missing?: boolean }
+) & {
+  /** Size and modification time of the file read, taken on the open file before reading (for the index cache). */
+  readonly stamp?: FileStamp;
+};
+
+/**
+ * What the index cache knows a file by. Taken before the read: a file changed while it is read
+ * gets a newer stamp than the one recorded, so the cache can only be wrong on the safe side.
+ */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** When it was taken (ms since the epoch): an mtime too close to it may not yet be final. */
+  readonly takenAt: number;
+}
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -21,7 +36,8 @@ export async function readYamlFile(file: string): Promise<ReadResult> {
   try {
     const handle = await fs.open(file, 'r');
     try {
-      const { size } = await handle.stat();
+      const takenAt = Date.now();
+      const { size, mtimeMs } = await handle.stat();
       const bytes = Buffer.allocUnsafe(size > MAX_FILE_BYTES ? HEAD_BYTES : size);
       let length = 0;
       while (length < bytes.length) {
@@ -29,7 +45,7 @@ export async function readYamlFile(file: string): Promise<ReadResult> {
         if (bytesRead === 0) break;
         length += bytesRead;
       }
-      return checked(size, bytes.subarray(0, length));
+      return { ...checked(size, bytes.subarray(0, length)), stamp: { size, mtimeMs, takenAt } };
     } finally {
       await handle.close();
     }
@@ -42,7 +58,8 @@ export function readYamlFileSync(file: string): ReadResult {
   try {
     const fd = openSync(file, 'r');
     try {
-      const { size } = fstatSync(fd);
+      const takenAt = Date.now();
+      const { size, mtimeMs } = fstatSync(fd);
       const bytes = Buffer.allocUnsafe(size > MAX_FILE_BYTES ? HEAD_BYTES : size);
       let length = 0;
       while (length < bytes.length) {
@@ -50,7 +67,7 @@ export function readYamlFileSync(file: string): ReadResult {
         if (bytesRead === 0) break;
         length += bytesRead;
       }
-      return checked(size, bytes.subarray(0, length));
+      return { ...checked(size, bytes.subarray(0, length)), stamp: { size, mtimeMs, takenAt } };
     } finally {
       closeSync(fd);
     }

@@ -1,9 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { FileInput } from '../core/analysis/analyzer';
 import type { AnalysisSettings } from '../core/settings';
-import { toInput } from './fileInput';
+import { toInput, type DiskInput } from './fileInput';
 import { readYamlFile } from './readFile';
 import { AnalysisWorker } from './analysisWorker';
 
@@ -16,7 +15,7 @@ export interface SummarizeOptions {
   readonly settings: AnalysisSettings;
   readonly log: (message: string) => void;
   /** Called with each batch of results, in no particular order; may be async (backpressure). */
-  readonly onBatch: (inputs: readonly FileInput[]) => void | Promise<void>;
+  readonly onBatch: (inputs: readonly DiskInput[]) => void | Promise<void>;
   /** Return true to stop early (a newer indexing run superseded this one). */
   readonly cancelled?: () => boolean;
   /** Force (true) or forbid (false) worker threads; by default they are used for large inputs. */
@@ -44,7 +43,7 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
   }
   // On the main thread: read a handful of files concurrently, analyse them one by one, and hand
   // over (and yield to the event loop) whenever a slice of time is used up.
-  let pending: FileInput[] = [];
+  let pending: DiskInput[] = [];
   let sliceStart = performance.now();
   for (let i = 0; i < files.length; i += READ_AHEAD) {
     if (options.cancelled?.()) return;

@@ -6,7 +6,7 @@ import { resourceId } from '../core/model/summarize';
  * Every resource and finding repeats its file's full path (twice, with the resource id); those
  * are dropped before sending and rebuilt on arrival, about a fifth of the bytes.
  */
-export function packForTransfer(inputs: readonly FileInput[]): FileInput[] {
+export function packForTransfer<T extends FileInput>(inputs: readonly T[]): T[] {
   for (const input of inputs) {
     if (!('summary' in input)) continue;
     for (const r of input.summary.resources) {
@@ -16,10 +16,10 @@ export function packForTransfer(inputs: readonly FileInput[]): FileInput[] {
     }
     for (const f of input.summary.findings) (f as { file: string }).file = '';
   }
-  return inputs as FileInput[];
+  return inputs as T[];
 }
 
-export function unpackAfterTransfer(inputs: readonly FileInput[]): readonly FileInput[] {
+export function unpackAfterTransfer<T extends FileInput>(inputs: readonly T[]): readonly T[] {
   for (const input of inputs) {
     if (!('summary' in input)) continue;
     const { file } = input.summary;

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'worker_threads';
-import type { FileInput } from '../core/analysis/analyzer';
 import type { AnalysisSettings } from '../core/settings';
-import { readInputSync, toInput } from './fileInput';
+import { readInputSync, toInput, type DiskInput } from './fileInput';
 import { packForTransfer } from './transfer';
 
 /**
@@ -15,7 +14,7 @@ export type WorkerRequest = {
 
 export type WorkerResponse = {
   readonly id: number;
-  readonly inputs: readonly FileInput[];
+  readonly inputs: readonly DiskInput[];
   readonly logs: readonly string[];
 };
 
@@ -45,7 +44,7 @@ export function serveRequests(beforeFile?: (file: string) => void): void {
   parentPort?.on('message', (request: WorkerRequest) => {
     const logs: string[] = [];
     const log = (m: string) => logs.push(m);
-    const inputs: FileInput[] = [];
+    const inputs: DiskInput[] = [];
     const files = 'files' in request ? request.files : [request.document.file];
     files.forEach((file, index) => {
       starting(request.id, index);

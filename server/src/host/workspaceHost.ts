@@ -8,7 +8,8 @@ import { toInput } from './fileInput';
 import { LargeDocuments } from './largeDocuments';
 import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
-import { summarizeFiles } from './summarizer';
+import { summarizeWithCache } from './cachedSummaries';
+import { IndexCache } from './indexCache';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
 
@@ -17,6 +18,13 @@ export interface HostEvents {
   readonly findingsChanged: (files: ReadonlySet<string>) => void;
   readonly progress?: (done: number, total: number) => void;
   readonly log: (message: string) => void;
+}
+
+export interface HostOptions {
+  readonly debounceMs?: number;
+  readonly fileBudgetMs?: number;
+  /** Directory of the index cache (the extension's workspace storage); none: no cache. */
+  readonly cacheDir?: string;
 }
 
 export type DiskChange = { readonly file: string; readonly type: 'created' | 'changed' | 'deleted' };
@@ -40,7 +48,7 @@ export class WorkspaceHost {
   constructor(
     private settings: ServerSettings,
     private readonly events: HostEvents,
-    options: { readonly debounceMs?: number; readonly fileBudgetMs?: number } = {},
+    private readonly options: HostOptions = {},
   ) {
     this.analyzer = new Analyzer(
       settings.analysis,
@@ -55,8 +63,22 @@ export class WorkspaceHost {
       settings: () => this.settings.analysis,
       log: events.log,
       apply: input => void this.applyInSlices(input),
-      ...options,
+      debounceMs: options.debounceMs,
+      fileBudgetMs: options.fileBudgetMs,
     });
+  }
+
+  /** The index cache of the last complete indexing, until it is saved. */
+  private unsavedCache: IndexCache | undefined;
+
+  /**
+   * Writes the index cache of the last complete indexing (if it changed). Called after "ready":
+   * encoding runs in slices, but it would still delay the first diagnostics. Never throws.
+   */
+  async saveCache(): Promise<void> {
+    const cache = this.unsavedCache;
+    this.unsavedCache = undefined;
+    await cache?.save();
   }
 
   get serverSettings(): ServerSettings {
@@ -89,6 +111,10 @@ export class WorkspaceHost {
     this.folders = [...folders];
     this.indexingDone = false;
     this.emit(this.analyzer.setCrossFileEnabled(false));
+    // Read while the folders are walked.
+    const { cacheDir } = this.options;
+    const opening =
+      cacheDir && folders.length > 0 ? IndexCache.open(cacheDir, this.settings.analysis, this.events.log) : undefined;
     const files: string[] = [];
     for (const folder of folders) {
       files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
@@ -106,7 +132,9 @@ export class WorkspaceHost {
     let done = 0;
     const held = new Set<string>();
     this.events.progress?.(0, toIndex.length);
-    await summarizeFiles(toIndex, {
+    const cache = await opening;
+    if (superseded()) return;
+    await summarizeWithCache(toIndex, cache, {
       settings: this.settings.analysis,
       log: this.events.log,
       cancelled: superseded,
@@ -134,6 +162,8 @@ export class WorkspaceHost {
     this.indexingDone = true;
     for (const f of job.files) held.add(f);
     this.emit(held);
+    // Saved after "ready" (saveCache): the next start reads these summaries instead of the files.
+    this.unsavedCache = cache;
   }
 
   openDocument(file: string, text: string): void {

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { InitializeParams } from 'vscode-languageserver';
 import { timing } from '../host/timings';
 import { WorkspaceHost } from '../host/workspaceHost';
@@ -7,6 +8,9 @@ import { fetchSettings } from './configuration';
 import { DiagnosticsPublisher } from './diagnostics';
 import { IndexProgress } from './status';
 import { registerWatchers } from './watcher';
+
+/** How long after "ready" the index cache is written. */
+const CACHE_SAVE_DELAY_MS = 2000;
 
 /**
  * The server's lifecycle around the WorkspaceHost: settings, workspace folders, indexing with
@@ -32,7 +36,7 @@ export class Session {
     this.progress = new IndexProgress(this.ctx, !!caps.window?.workDoneProgress);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     this.folders = folders.map(f => ({ uri: f.uri, path: this.ctx.uris.toPath(f.uri) }));
-    this.ctx.host = this.createHost(DEFAULT_SERVER_SETTINGS);
+    this.ctx.host = this.createHost(DEFAULT_SERVER_SETTINGS, cacheDirectoryOf(params.initializationOptions));
   }
 
   async initialized(): Promise<void> {
@@ -51,6 +55,7 @@ export class Session {
       await this.publisher.flushAll();
       timing('diagnostics published');
       this.progress.end();
+      this.saveCacheSoon();
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);
       this.progress.error(String(e));
@@ -61,6 +66,16 @@ export class Session {
     const settings = await fetchSettings(this.ctx, this.folders, this.canPullConfig, pushed ?? this.initOptions);
     await this.ctx.host.setSettings(settings);
     this.progress.ready();
+    // Settings that change single-file results re-index (with a cache under a new key).
+    this.saveCacheSoon();
+  }
+
+  /**
+   * Writes the index cache in the background, once the first requests after "ready" (a hover,
+   * code actions) are answered; "Analyze workspace" answers without waiting for it.
+   */
+  private saveCacheSoon(): void {
+    setTimeout(() => void this.ctx.host.saveCache().then(() => timing('index cache saved')), CACHE_SAVE_DELAY_MS);
   }
 
   async foldersChanged(added: readonly { uri: string }[], removed: readonly { uri: string }[]): Promise<void> {
@@ -71,14 +86,28 @@ export class Session {
     await this.reindex();
   }
 
-  private createHost(settings: typeof DEFAULT_SERVER_SETTINGS): WorkspaceHost {
-    return new WorkspaceHost(settings, {
-      findingsChanged: files => {
-        this.publisher.schedule(files);
-        this.progress.countsChanged();
+  private createHost(settings: typeof DEFAULT_SERVER_SETTINGS, cacheDir: string | undefined): WorkspaceHost {
+    return new WorkspaceHost(
+      settings,
+      {
+        findingsChanged: files => {
+          this.publisher.schedule(files);
+          this.progress.countsChanged();
+        },
+        progress: (done, total) => this.progress.report(done, total),
+        log: message => this.ctx.log(message),
       },
-      progress: (done, total) => this.progress.report(done, total),
-      log: message => this.ctx.log(message),
-    });
+      { cacheDir },
+    );
   }
+}
+
+/**
+ * The index cache's directory, from `initializationOptions.cacheDirectory` (the VS Code client
+ * passes its workspace storage); an absolute path or nothing (no cache).
+ */
+function cacheDirectoryOf(options: unknown): string | undefined {
+  const dir =
+    options && typeof options === 'object' ? (options as { cacheDirectory?: unknown }).cacheDirectory : undefined;
+  return typeof dir === 'string' && path.isAbsolute(dir) ? dir : undefined;
 }

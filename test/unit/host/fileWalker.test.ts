@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { walkYamlFiles } from '../../../server/src/host/fileWalker';
-import { readYamlFile, MAX_FILE_BYTES } from '../../../server/src/host/readFile';
+import { readYamlFile, MAX_FILE_BYTES, type ReadResult } from '../../../server/src/host/readFile';
 
 describe('workspace walker', () => {
   let dir: string;
@@ -73,20 +73,36 @@ describe('reading files', () => {
     fs.writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
     fs.writeFileSync(path.join(dir, 'huge.yaml'), `apiVersion: networking.istio.io/v1\n${'#'.repeat(MAX_FILE_BYTES)}`);
     fs.writeFileSync(path.join(dir, 'bom.yaml'), '\uFEFFa: 1\n');
-    assert.deepStrictEqual(await readYamlFile(path.join(dir, 'bin.yaml')), {
+    assert.deepStrictEqual(unstamped(await readYamlFile(path.join(dir, 'bin.yaml'))), {
       ok: false,
       reason: 'it is a binary file',
       looksIstio: false,
     });
-    assert.deepStrictEqual(await readYamlFile(path.join(dir, 'latin1.yaml')), {
+    assert.deepStrictEqual(unstamped(await readYamlFile(path.join(dir, 'latin1.yaml'))), {
       ok: false,
       reason: 'it is not valid UTF-8',
       looksIstio: false,
     });
     const huge = await readYamlFile(path.join(dir, 'huge.yaml'));
     assert.ok(!huge.ok && huge.looksIstio && /over the 5 MB limit/.test(huge.reason));
-    assert.deepStrictEqual(await readYamlFile(path.join(dir, 'bom.yaml')), { ok: true, text: 'a: 1\n' });
+    assert.deepStrictEqual(unstamped(await readYamlFile(path.join(dir, 'bom.yaml'))), { ok: true, text: 'a: 1\n' });
     const gone = await readYamlFile(path.join(dir, 'gone.yaml'));
     assert.ok(!gone.ok && gone.missing);
   });
+
+  it('stamps what it read with the size and modification time taken before reading', async () => {
+    const file = path.join(dir, 'a.yaml');
+    fs.writeFileSync(file, 'a: 1\n');
+    fs.utimesSync(file, new Date(1_000_000), new Date(2_000_000));
+    const { stamp } = await readYamlFile(file);
+    assert.strictEqual(stamp?.size, 5);
+    assert.strictEqual(stamp?.mtimeMs, 2_000_000);
+    assert.ok(stamp.takenAt > stamp.mtimeMs);
+  });
 });
+
+function unstamped(read: ReadResult): ReadResult {
+  const copy: { stamp?: unknown } & ReadResult = { ...read };
+  delete copy.stamp;
+  return copy;
+}

@@ -15,7 +15,8 @@ async function collect(files: string[], workers: boolean): Promise<Map<string, F
     log: () => undefined,
     workers,
     onBatch: inputs => {
-      for (const i of inputs) out.set(i.file, i);
+      // The stamp records when the file was read: it differs between two reads.
+      for (const { stamp: _stamp, ...input } of inputs) out.set(input.file, input);
     },
   });
   return out;

@@ -1,0 +1,186 @@
+import { createHash } from 'crypto';
+import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'fs';
+import * as path from 'path';
+import type { FileInput } from '../core/analysis/analyzer';
+import type { AnalysisSettings } from '../core/settings';
+import { SERVER_VERSION } from '../version';
+import { decodeCache, writeCache, type CacheEntry } from './cacheFile';
+import type { DiskInput } from './fileInput';
+import { findSchemaDir } from './schemaLoader';
+
+/** The file in the cache directory. */
+export const CACHE_FILE = 'index-cache.bin';
+/** Bumped whenever what a summary holds changes shape, in case the code fingerprint is unavailable. */
+const CACHE_FORMAT = 1;
+/**
+ * A file modified this shortly before it was read may be modified again within the same mtime
+ * tick (coarse file systems: 2 s on FAT), unseen: such files are not cached ("racily clean" in git).
+ */
+export const RACY_MS = 2000;
+/** Longest stretch of checking files between turns of the event loop. */
+const SLICE_MS = 10;
+
+/**
+ * The index cache, as ESLint's `--cache`: what the single-file analysis made of each file (its
+ * summary: resources, single-file findings, line starts, directives), so that a warm start reads
+ * neither the text nor the YAML of files that did not change.
+ *
+ * An entry is used when the file's size and modification time (stat, no read) equal those taken
+ * before it was read for the entry; entries of files modified within RACY_MS before that read are
+ * never written. The whole cache is keyed by the istio-ls version, a fingerprint of the analysis
+ * code, the cache format and the analysis settings: any difference, and any damage, and the cache
+ * is ignored (then overwritten). Cross-file results are not cached: they are recomputed from the
+ * summaries, which is cheap next to parsing.
+ */
+export class IndexCache {
+  private readonly next = new Map<string, CacheEntry>();
+  private changed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly key: string,
+    private readonly loaded: ReadonlyMap<string, CacheEntry>,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Opens the cache in `dir` for these settings; a missing, stale or damaged cache opens empty. */
+  static async open(dir: string, settings: AnalysisSettings, log: (m: string) => void): Promise<IndexCache> {
+    const file = path.join(dir, CACHE_FILE);
+    const key = cacheKey(settings);
+    const bytes = await readCapped(file).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') log(`Index cache ${file} ignored: unreadable (${e.message}).`);
+      return undefined;
+    });
+    if (!bytes) return new IndexCache(file, key, new Map(), log);
+    const decoded = await decodeCache(bytes, key);
+    if (!decoded.ok) log(`Index cache ${file} ignored: ${decoded.reason}.`);
+    return new IndexCache(file, key, decoded.ok ? decoded.entries : new Map(), log);
+  }
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  /**
+   * Splits files into those whose cached input still holds (stat only) and those to analyse.
+   * Order is kept within each part.
+   */
+  async partition(files: readonly string[]): Promise<{ hits: FileInput[]; misses: string[] }> {
+    const hits: FileInput[] = [];
+    const misses: string[] = [];
+    const fresh = new Set<string>();
+    // Synchronous stat, in slices: a promise and a thread-pool round trip per file cost more
+    // than the system call (tens of thousands of files on a warm start).
+    let sliceStart = performance.now();
+    for (const f of files) {
+      const entry = this.loaded.get(f);
+      if (!entry) continue;
+      const st = statIfAny(f);
+      const racy = entry.takenAt - entry.mtimeMs <= RACY_MS;
+      if (st && !racy && st.size === entry.size && st.mtimeMs === entry.mtimeMs) fresh.add(f);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise<void>(resolve => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    for (const f of files) {
+      if (!fresh.has(f)) {
+        misses.push(f);
+        continue;
+      }
+      const entry = this.loaded.get(f)!;
+      this.next.set(f, entry);
+      hits.push(entry.input);
+    }
+    // Anything not carried over (changed, deleted, renamed, out of scope) means a new cache.
+    if (hits.length !== this.loaded.size) this.changed = true;
+    return { hits, misses };
+  }
+
+  /** Records what was just read and analysed (inputs without a stamp, or racy ones, are not kept). */
+  record(inputs: readonly DiskInput[]): void {
+    for (const input of inputs) {
+      const stamp = input.stamp;
+      if (!stamp || stamp.takenAt - stamp.mtimeMs <= RACY_MS) continue;
+      if (!('summary' in input) && !('deleted' in input)) continue;
+      const { stamp: _stamp, ...plain } = input;
+      this.next.set(input.file, { size: stamp.size, mtimeMs: stamp.mtimeMs, takenAt: stamp.takenAt, input: plain });
+      this.changed = true;
+    }
+  }
+
+  /** Writes what this run recorded and carried over, if anything changed; failures are logged, never thrown. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await writeCache(this.file, this.key, this.next);
+      this.changed = false;
+    } catch (e) {
+      this.log(`Could not write the index cache ${this.file}: ${String(e)}`);
+    }
+  }
+}
+
+/** What a cached summary depends on besides the file: istio-ls, its analysis code, the format, the settings. */
+export function cacheKey(settings: AnalysisSettings): string {
+  return createHash('sha256')
+    .update(JSON.stringify([CACHE_FORMAT, SERVER_VERSION, codeFingerprint(), settings]))
+    .digest('hex');
+}
+
+/** A cache file is a fraction of the workspace's YAML (which is read at most 5 MB per file): past this, it is not one. */
+const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+
+async function readCapped(file: string): Promise<Buffer> {
+  const { size } = await fs.stat(file);
+  if (size > MAX_CACHE_BYTES) throw Object.assign(new Error(`${size} bytes, over the limit`), { code: 'TOO_LARGE' });
+  return fs.readFile(file);
+}
+
+function statIfAny(file: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The analysis code and data: a development build keeps its version number while rules change. In
+ * the bundle (dist/), the worker script and this bundle hold all of it; unbundled (tsc's out/, the
+ * development CLI), the modules of core/ are listed with their sizes and modification times.
+ */
+function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256');
+  for (const script of [path.join(__dirname, 'summaryWorker.js'), __filename]) {
+    try {
+      hash.update(readFileSync(script));
+    } catch {
+      hash.update('-');
+    }
+  }
+  const core = path.join(__dirname, '..', 'core');
+  if (existsSync(core)) for (const line of listModules(core)) hash.update(line);
+  // Schema validation findings come from the schemas (regenerated by `npm run schemas`).
+  const schemas = findSchemaDir();
+  if (schemas) for (const line of listModules(path.dirname(schemas), '.json')) hash.update(line);
+  return (fingerprint = hash.digest('hex'));
+}
+
+/** Files ending in `ext` below `dir`, each as a line with its size and modification time. */
+function listModules(dir: string, ext = '.js'): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listModules(full, ext));
+    else if (entry.name.endsWith(ext)) {
+      const st = statSync(full);
+      out.push(`${full}:${st.size}:${st.mtimeMs}\n`);
+    }
+  }
+  return out.sort();
+}

@@ -1,0 +1,205 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../../server/src/cli';
+import { CACHE_FILE } from '../../../server/src/host/indexCache';
+import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from '../../../server/src/host/settings';
+import { WorkspaceHost } from '../../../server/src/host/workspaceHost';
+
+/**
+ * Differential tests of the index cache: whatever happened to the files (edits, deletes, renames)
+ * or to the cache itself (damage, other settings) between two runs, findings with the cache equal
+ * those of a fresh analysis.
+ */
+const FIXTURE = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'e2e-workspace', 'mesh');
+const HOUR = 3600_000;
+
+const FILES: Record<string, string> = {
+  'base/kustomization.yaml': 'resources: [dr.yaml, vs.yaml]\n',
+  'base/dr.yaml':
+    'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  host: reviews\n  subsets: [{name: v1, labels: {version: v1}}]\n',
+  'base/vs.yaml':
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: reviews}\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: v1}\n    - destination: {host: reviews, subset: v2}\n',
+  'overlay/kustomization.yaml': 'namespace: shop\nresources: [../base]\n',
+  'other/dr.yaml':
+    'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: ratings, namespace: shop}\nspec:\n  host: ratings\n  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]\n',
+  'other/vs.yaml':
+    'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata: {name: ratings, namespace: shop}\nspec:\n  hosts: [ratings]\n  http:\n  - route:\n    - destination: {host: ratings, subset: v2}\n',
+  'tools/compose.yaml': 'services:\n  web: {image: nginx}\n',
+  'broken.yaml': 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw\nspec: [\n',
+};
+
+describe('index cache', () => {
+  let root: string;
+  let ws: string;
+  let cacheDir: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-ls-cache-'));
+    ws = path.join(root, 'ws');
+    cacheDir = path.join(root, 'storage');
+    fs.cpSync(FIXTURE, ws, { recursive: true });
+    for (const [name, text] of Object.entries(FILES)) write(name, text);
+    // Files modified just before they are read are not cached (racy): these were written an hour ago.
+    age(ws, Date.now() - HOUR);
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const write = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
+    fs.writeFileSync(path.join(ws, name), text);
+  };
+  /** A later edit: new content with a modification time still outside the racy window. */
+  const edit = (name: string, text: string) => {
+    write(name, text);
+    age(path.join(ws, name), Date.now() - HOUR / 2);
+  };
+
+  describe('server (WorkspaceHost)', () => {
+    it('a warm start finds what a fresh analysis finds, after edits, deletes and renames', async () => {
+      const cold = await hostFindings(ws, cacheDir);
+      assert.ok(fs.existsSync(path.join(cacheDir, CACHE_FILE)), 'the cache was written');
+      assert.ok(Object.keys(cold).length >= 3, 'the fixture has findings');
+      assert.deepStrictEqual(await hostFindings(ws, cacheDir), cold);
+
+      edit('other/dr.yaml', FILES['other/dr.yaml'].replace(', {name: v2, labels: {version: v2}}', ''));
+      fs.rmSync(path.join(ws, 'base/dr.yaml'));
+      fs.mkdirSync(path.join(ws, 'moved'));
+      fs.renameSync(path.join(ws, 'other/vs.yaml'), path.join(ws, 'moved/vs.yaml'));
+      edit('overlay/kustomization.yaml', 'namespace: store\nresources: [../base]\n');
+      edit('new.yaml', FILES['base/vs.yaml'].replace('name: reviews}', 'name: reviews, namespace: shop}'));
+      const fresh = await hostFindings(ws, undefined);
+      assert.notDeepStrictEqual(fresh, cold);
+      assert.deepStrictEqual(await hostFindings(ws, cacheDir), fresh);
+      // The cache written by that run serves the next one as well.
+      assert.deepStrictEqual(await hostFindings(ws, cacheDir), fresh);
+    });
+
+    it('trusts an unchanged size and modification time, and no more (documented: content changes touch them)', async () => {
+      await hostFindings(ws, cacheDir);
+      const file = path.join(ws, 'other/vs.yaml');
+      const { mtime } = fs.statSync(file);
+      // Same size, same mtime, other content: only a cache would still see subset v2.
+      fs.writeFileSync(file, FILES['other/vs.yaml'].replace('subset: v2', 'subset: v7'));
+      fs.utimesSync(file, mtime, mtime);
+      const warm = await hostFindings(ws, cacheDir);
+      assert.ok(!JSON.stringify(warm).includes('v7'), 'the cached summary was used');
+      fs.utimesSync(file, mtime, new Date(mtime.getTime() + 1000));
+      assert.ok(JSON.stringify(await hostFindings(ws, cacheDir)).includes('v7'), 'a new mtime is re-read');
+    });
+
+    it('ignores a damaged, truncated, foreign or stale cache, and replaces it', async () => {
+      const expected = await hostFindings(ws, cacheDir);
+      const file = path.join(cacheDir, CACHE_FILE);
+      const good = fs.readFileSync(file);
+      const damaged = Buffer.from(good);
+      damaged[Math.floor(good.length * 0.6)] ^= 0xff;
+      const variants: [string, Buffer][] = [
+        ['a flipped byte', damaged],
+        ['truncated', good.subarray(0, Math.floor(good.length / 2))],
+        ['empty', Buffer.alloc(0)],
+        ['garbage', Buffer.from('not a cache at all\n'.repeat(100))],
+        ['a longer tail', Buffer.concat([good, Buffer.from([1, 2, 3])])],
+      ];
+      for (const [what, bytes] of variants) {
+        fs.writeFileSync(file, bytes);
+        const logs: string[] = [];
+        assert.deepStrictEqual(await hostFindings(ws, cacheDir, logs), expected, what);
+        assert.ok(
+          logs.some(l => l.includes('ignored')),
+          `${what}: logged as ignored (${logs.join(' | ')})`,
+        );
+        const again: string[] = [];
+        assert.deepStrictEqual(await hostFindings(ws, cacheDir, again), expected, what);
+        assert.ok(!again.some(l => l.includes('ignored')), `${what}: replaced by a good cache`);
+      }
+      // Other settings that change single-file results: the cache is not used for them.
+      const settings = {
+        ...DEFAULT_SERVER_SETTINGS,
+        analysis: { ...DEFAULT_SERVER_SETTINGS.analysis, targetVersion: '1.20' },
+      };
+      const fresh = await hostFindings(ws, undefined, [], settings);
+      const logs: string[] = [];
+      assert.deepStrictEqual(await hostFindings(ws, cacheDir, logs, settings), fresh);
+      assert.ok(logs.some(l => l.includes('other settings')));
+    });
+
+    it('an unwritable cache directory costs a log line, not the analysis', async () => {
+      fs.writeFileSync(path.join(root, 'file'), '');
+      const logs: string[] = [];
+      const found = await hostFindings(ws, path.join(root, 'file', 'storage'), logs);
+      assert.deepStrictEqual(found, await hostFindings(ws, undefined));
+      assert.ok(logs.some(l => l.includes('Could not write the index cache')));
+    });
+  });
+
+  describe('CLI (--cache)', () => {
+    it('a warm run prints what a run without the cache prints, after edits, deletes and renames', async () => {
+      const plain = await check(root, ['check', 'ws', '--format', 'json']);
+      const cached = ['check', 'ws', '--format', 'json', '--cache=.cache'];
+      assert.strictEqual(await check(root, cached), plain);
+      assert.ok(fs.existsSync(path.join(root, '.cache', CACHE_FILE)));
+      assert.strictEqual(await check(root, cached), plain);
+      edit(
+        'base/dr.yaml',
+        FILES['base/dr.yaml'].replace('[{name: v1', '[{name: v2, labels: {version: v2}}, {name: v1'),
+      );
+      fs.rmSync(path.join(ws, 'other/dr.yaml'));
+      fs.renameSync(path.join(ws, 'broken.yaml'), path.join(ws, 'tools/broken.yaml'));
+      const after = await check(root, ['check', 'ws', '--format', 'json']);
+      assert.notStrictEqual(after, plain);
+      assert.strictEqual(await check(root, cached), after);
+      assert.strictEqual(await check(root, ['check', 'ws', '--format', 'json', '--cache-location', '.cache']), after);
+    });
+
+    it('--cache alone uses .istio-ls-cache in the current directory', async () => {
+      await check(root, ['check', 'ws', '--cache']);
+      assert.ok(fs.existsSync(path.join(root, '.istio-ls-cache', CACHE_FILE)));
+    });
+  });
+});
+
+/** Every file's reported findings after a complete indexing of `ws` (with the cache in `cacheDir`, if any). */
+async function hostFindings(
+  ws: string,
+  cacheDir: string | undefined,
+  logs: string[] = [],
+  settings: ServerSettings = DEFAULT_SERVER_SETTINGS,
+): Promise<Record<string, unknown>> {
+  const host = new WorkspaceHost(settings, { findingsChanged: () => undefined, log: m => logs.push(m) }, { cacheDir });
+  try {
+    await host.indexWorkspace([ws]);
+    await host.saveCache();
+    const out: Record<string, unknown> = {};
+    for (const file of host.analyzer.filesWithFindings())
+      out[path.relative(ws, file)] = host.analyzer.report(file, { rules: {} });
+    // Quick-fixes hold functions (computed against the text when applied): compared as data.
+    return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
+  } finally {
+    await host.dispose();
+  }
+}
+
+async function check(cwd: string, args: string[]): Promise<string> {
+  const previous = process.cwd();
+  process.chdir(cwd);
+  let out = '';
+  try {
+    await main(
+      args,
+      s => (out += s),
+      () => undefined,
+    );
+    return out;
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/** Sets the modification time of a file, or of every file below a directory. */
+function age(target: string, when: number): void {
+  const time = new Date(when);
+  if (fs.statSync(target).isDirectory())
+    for (const entry of fs.readdirSync(target)) age(path.join(target, entry), when);
+  else fs.utimesSync(target, time, time);
+}
