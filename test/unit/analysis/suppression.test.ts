@@ -9,7 +9,9 @@ function findings(code: string, rules: Record<string, 'off' | 'error' | 'warning
   );
 }
 
-const OLD = 'apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\nspec: {}';
+// A Gateway Istio accepts (istio-validation: it needs a server), on a deprecated apiVersion.
+const SPEC = 'spec: {servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]}';
+const OLD = `apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\n${SPEC}`;
 
 describe('severity settings and suppression', () => {
   it('reports at the default severity', () => {
@@ -40,7 +42,7 @@ describe('severity settings and suppression', () => {
 
   it('the galley.istio.io/analyze-suppress annotation silences its resource', () => {
     const annotated = (value: string) =>
-      `apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\n  annotations:\n    galley.istio.io/analyze-suppress: "${value}"\nspec: {}`;
+      `apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\n  annotations:\n    galley.istio.io/analyze-suppress: "${value}"\n${SPEC}`;
     assert.deepStrictEqual(findings(annotated('deprecated-api-version')), []);
     assert.deepStrictEqual(findings(annotated('*')), []);
     assert.deepStrictEqual(findings(annotated('IST0101,other-rule')).length, 1);

@@ -14,7 +14,10 @@ function ruleIds(code: string): string[] {
   return placedFindings(analyzeFixture(fixture), fixture.files.keys(), { rules: {} }).map(f => f.finding.ruleId);
 }
 
-const OLD = 'apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\nspec: {}\n';
+// A Gateway Istio accepts (istio-validation: it needs a server), on a deprecated apiVersion.
+const OLD =
+  'apiVersion: networking.istio.io/v1beta1\nkind: Gateway\nmetadata:\n  name: g\n' +
+  'spec: {servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]}\n';
 const NESTED = 'spec:\n  http:\n    - route:\n        - destination: {host: a}\n';
 
 describe('"Disable <rule> for this line / file" edits', () => {

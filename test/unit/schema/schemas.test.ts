@@ -84,7 +84,7 @@ describe('schema loading (host)', function () {
     try {
       fs.writeFileSync(
         path.join(dir, 'gw.yaml'),
-        'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n  selectr: {istio: ingressgateway}\n',
+        'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n  selectr: {istio: ingressgateway}\n  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]\n',
       );
       const r = spawnSync(
         process.execPath,

@@ -38,6 +38,7 @@ import { rule as sidecarEgressHostFormat } from './sidecar-egress-host-format';
 import { rule as principalFormat } from './principal-format';
 import { rule as schema } from './schema';
 import { rule as yaml11Scalar } from './yaml11-scalar';
+import { rule as istioValidation } from './istio-validation';
 import { rule as routeParentNotFound } from './route-parent-not-found';
 import { rule as routeNotAllowed } from './route-not-allowed';
 import { rule as routeHostnameMismatch } from './route-hostname-mismatch';
@@ -122,6 +123,7 @@ const SINGLE_RESOURCE_RULES: readonly Rule[] = [
   rulesOrNotAnd,
   schema,
   yaml11Scalar,
+  istioValidation,
 ];
 
 /** Every rule, in the order findings are listed. Rule ids are public: never rename one. */

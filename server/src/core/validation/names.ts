@@ -1,0 +1,153 @@
+/**
+ * The name, host and address formats of Istio's validation (pkg/config/labels, pkg/config/validation/agent),
+ * as pure predicates. Each returns the reason a value is refused, or undefined when Istio accepts it.
+ */
+
+const DNS1123_LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const WILDCARD_LABEL = /^(\*|(\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
+const QUALIFIED_NAME = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const DNS_PREFIX = '[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)*/';
+const LABEL_KEY = new RegExp(`^(${DNS_PREFIX})?(${QUALIFIED_NAME})$`);
+const LABEL_VALUE = new RegExp(`^(${QUALIFIED_NAME})?$`);
+
+export function isDns1123Label(value: string): boolean {
+  return value.length <= 63 && DNS1123_LABEL.test(value);
+}
+
+function isWildcardLabel(value: string): boolean {
+  return value.length <= 63 && WILDCARD_LABEL.test(value);
+}
+
+function preconditions(name: string): string | undefined {
+  if (name.length > 255) return `domain name "${name}" is too long (max 255)`;
+  if (name.length === 0) return 'an empty domain name is not allowed';
+  return undefined;
+}
+
+function dnsLabels(domain: string): string | undefined {
+  const parts = domain.split('.');
+  const tld = parts[parts.length - 1];
+  if (/^[-+]?[0-9]+$/.test(tld))
+    return `domain name "${domain}" is invalid (top level domain "${tld}" cannot be all-numeric)`;
+  for (let i = 0; i < parts.length; i++) {
+    if (i === parts.length - 1 && parts[i] === '') return undefined;
+    if (!isDns1123Label(parts[i]))
+      return `domain name "${domain}" is invalid (label "${parts[i]}" is not a DNS-1123 label)`;
+  }
+  return undefined;
+}
+
+/** agent.ValidateFQDN: DNS-1123 labels, no wildcard. */
+export function fqdnProblem(fqdn: string): string | undefined {
+  return preconditions(fqdn) ?? dnsLabels(fqdn);
+}
+
+/** agent.ValidateWildcardDomain: an FQDN whose first label may be `*`, `*foo` or `*-foo`. */
+export function wildcardDomainProblem(domain: string): string | undefined {
+  const pre = preconditions(domain);
+  if (pre) return pre;
+  const dot = domain.indexOf('.');
+  const first = dot === -1 ? domain : domain.slice(0, dot);
+  if (!isWildcardLabel(first))
+    return `domain name "${domain}" is invalid (label "${first}" is not a DNS-1123 label or wildcard)`;
+  return dot === -1 ? undefined : dnsLabels(domain.slice(dot + 1));
+}
+
+/** agent.ValidatePartialWildCard: `*` only alone or as the whole first label. */
+export function isPartialWildcard(host: string): boolean {
+  return host.includes('*') && host !== '*' && !host.startsWith('*.');
+}
+
+export function isIPv4(addr: string): boolean {
+  const parts = addr.split('.');
+  // Go's netip.ParseAddr refuses leading zeros.
+  return parts.length === 4 && parts.every(p => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+export function isIPv6(addr: string): boolean {
+  let a = addr;
+  const zone = a.indexOf('%');
+  if (zone !== -1) {
+    if (zone === a.length - 1) return false;
+    a = a.slice(0, zone);
+  }
+  let groups = 8;
+  const lastColon = a.lastIndexOf(':');
+  if (a.includes('.')) {
+    if (!isIPv4(a.slice(lastColon + 1))) return false;
+    a = `${a.slice(0, lastColon + 1)}0:0`;
+  }
+  const halves = a.split('::');
+  if (halves.length > 2) return false;
+  const hex = /^[0-9a-fA-F]{1,4}$/;
+  const part = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = part(halves[0]);
+  const tail = halves.length === 2 ? part(halves[1]) : [];
+  if (![...head, ...tail].every(g => hex.test(g))) return false;
+  if (halves.length === 2) return head.length + tail.length < groups;
+  groups -= head.length;
+  return groups === 0;
+}
+
+/** netip.ParseAddr: an IPv4 or IPv6 address (with an optional IPv6 zone). */
+export function isIPAddress(addr: string): boolean {
+  return isIPv4(addr) || isIPv6(addr);
+}
+
+/** agent.ValidateIPSubnet: an address or a CIDR block. */
+export function ipSubnetProblem(subnet: string): string | undefined {
+  if (subnet.split('/').length === 2) {
+    const [addr, bits] = subnet.split('/');
+    const v4 = isIPv4(addr);
+    const ok = (v4 || (isIPv6(addr) && !addr.includes('%'))) && /^(0|[1-9][0-9]*)$/.test(bits);
+    if (!ok || Number(bits) > (v4 ? 32 : 128)) return `"${subnet}" is not a valid CIDR block`;
+    return undefined;
+  }
+  return isIPAddress(subnet) ? undefined : `"${subnet}" is not a valid IP address`;
+}
+
+/** agent.ValidatePort. */
+export function isPort(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 65535;
+}
+
+/** labels.Instance.Validate: Kubernetes label keys and values. */
+export function labelProblem(key: string, value: string): { why: string; inValue: boolean } | undefined {
+  const m = LABEL_KEY.exec(key);
+  if (!m || (m[1] && m[1].length - 1 > 253) || m[2].length > 63)
+    return { why: `"${key}" is not a valid label key`, inValue: false };
+  if (!LABEL_VALUE.test(value) || value.length > 63)
+    return { why: `"${value}" is not a valid value for label "${key}"`, inValue: true };
+  return undefined;
+}
+
+/** protocol.Parse: the protocols Istio knows (case-insensitive); anything else is Unsupported. */
+const PROTOCOLS = new Set([
+  'tcp',
+  'udp',
+  'grpc',
+  'grpc-web',
+  'http',
+  'http_proxy',
+  'http2',
+  'https',
+  'tls',
+  'mongo',
+  'redis',
+  'mysql',
+]);
+
+export function isKnownProtocol(protocol: string): boolean {
+  return PROTOCOLS.has(protocol.toLowerCase());
+}
+
+export function isHttpProtocol(protocol: string): boolean {
+  return ['http', 'http2', 'grpc', 'grpc-web', 'http_proxy'].includes(protocol.toLowerCase());
+}
+
+export function isTlsProtocol(protocol: string): boolean {
+  return ['https', 'tls'].includes(protocol.toLowerCase());
+}
+
+/** RFC 7230 token characters: header names in matches (validHeaderNameRegex). */
+export const HEADER_NAME = /^[!#$%&'*+\-.^_`|~A-Za-z0-9]+$/;
