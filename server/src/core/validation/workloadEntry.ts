@@ -1,13 +1,10 @@
 import { entries, get } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import type { YNode } from '../parse/types';
-import { fqdnProblem, isDns1123Label, isIPAddress, labelProblem } from './names';
+import { fqdnProblem, isIPAddress, labelProblem } from './names';
 import { field, text, type KindValidator, type Rejections } from './types';
 
 export const UNIX_PREFIX = 'unix://';
-
-/** The port name rule of the CRDs' CEL (`size(key) < 63 && key.matches(…)`). */
-const CEL_PORT_NAME = /^(?=.{1,62}$)[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 
 /** ValidateUnixAddress: an abstract socket (`@name`) or an absolute path to a file. */
 export function unixAddressProblem(path: string): string | undefined {
@@ -29,11 +26,8 @@ export function checkWorkload(
 ): void {
   const addr = text(get(entry, 'address'));
   const ports = field(entry, 'ports');
-  // A relative or directory UDS path and a UDS with ports are the CRD's CEL rules (rule `schema`);
-  // an empty path (`unix://`) is only the webhook's.
-  if (addr && addr.value.startsWith(UNIX_PREFIX)) {
-    if (addr.value === UNIX_PREFIX) out.reject(addr.span, 'the unix address must not be empty');
-  } else if (addr && addr.value !== '' && !isIPAddress(addr.value)) {
+  // UDS paths (empty, relative, a directory) and a UDS with ports are the CRD's CEL rules (rule `schema`).
+  if (addr && !addr.value.startsWith(UNIX_PREFIX) && addr.value !== '' && !isIPAddress(addr.value)) {
     if (!options.allowFqdn) out.reject(addr.span, `endpoint address "${addr.value}" is not a valid IP address`);
     else if (fqdnProblem(addr.value))
       out.reject(addr.span, `endpoint address "${addr.value}" is not a valid FQDN or IP address`);
@@ -42,9 +36,7 @@ export function checkWorkload(
     if (isTemplatedString(key.value)) continue;
     if (options.servicePorts && !options.servicePorts.has(key.value))
       out.reject(key.span, `endpoint port "${key.value}" is not defined by the ServiceEntry's ports`);
-    // Names the CRD's CEL rule rejects are its to report; it lets upper case through.
-    else if (!isDns1123Label(key.value) && CEL_PORT_NAME.test(key.value))
-      out.reject(key.span, `invalid port name "${key.value}" (must be a DNS-1123 label)`);
+    // Port names that are no DNS-1123 label are the CRD's CEL rule to report (rule `schema`).
   }
   for (const { key, pair } of entries(get(entry, 'labels'))) {
     const value = text(pair.value);
