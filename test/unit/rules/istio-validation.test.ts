@@ -686,6 +686,30 @@ ruleTester('istio-validation', {
             labels: {version: v2}`,
     },
     {
+      name: 'sidecar port 0: egress only, with a unix:// bind',
+      messages: [
+        'Istio would reject this Sidecar: an ingress port number must be between 1 and 65535, not 0.',
+        'Istio would reject this Sidecar: a port number 0 needs a unix domain socket bind (unix://…).',
+      ],
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: zero}
+        spec:
+          ingress:
+          - port: {number: 0, protocol: HTTP, name: http}
+        #                  ^ istio-validation
+            defaultEndpoint: 127.0.0.1:8080
+          egress:
+          - port: {number: 0, protocol: HTTP, name: uds}
+            bind: unix:///var/run/egress.sock
+            hosts: ["./*"]
+          - port: {number: 0, protocol: HTTP, name: ip}
+        #                  ^ istio-validation
+            bind: 127.0.0.1
+            hosts: ["./*"]`,
+    },
+    {
       name: 'sidecars Istio rejects',
       messages: [
         'Istio would reject this Sidecar: a Sidecar needs egress, ingress, outboundTrafficPolicy or inboundConnectionPool (empty configuration).',
