@@ -53,7 +53,7 @@ export const validateServiceEntry: KindValidator = (_object, spec, out) => {
     case 'DNS':
     case 'DNS_ROUND_ROBIN':
       if (endpointList.length === 0) {
-        const bad = hosts.find(h => fqdnProblem(h.value) && !wildcardDomainProblem(h.value));
+        const bad = hosts.find(h => h.value !== '*' && fqdnProblem(h.value) && !wildcardDomainProblem(h.value));
         if (bad)
           out.reject(
             bad.span,
