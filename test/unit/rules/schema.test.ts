@@ -144,6 +144,18 @@ ruleTester('schema', {
           - randomSamplingPercentage: 10
             useRequestIdForTraceSampling: true`,
     },
+    {
+      name: 'a Sidecar egress listener on port 0 bound to a unix socket (Istio allows 0 there)',
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Sidecar
+        metadata: {name: uds}
+        spec:
+          egress:
+          - port: {number: 0, protocol: HTTP, name: uds}
+            bind: unix:///var/run/egress.sock
+            hosts: ["./*"]`,
+    },
   ],
   invalid: [
     {
@@ -437,7 +449,7 @@ ruleTester('schema', {
     {
       name: 'numbers out of range, pattern mismatch, too many items',
       messages: [
-        'number must be between 1 and 65535, not 70000.',
+        'number must be between 0 and 65535, not 70000.',
         'credentialNames must have between 1 and 2 items (it has 3).',
         "'x user' is not a valid header (must match ^[-_A-Za-z0-9]+$).",
       ],

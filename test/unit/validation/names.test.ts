@@ -9,10 +9,8 @@ import {
   wildcardDomainProblem,
 } from '../../../server/src/core/validation/names';
 import { regexProblem } from '../../../server/src/core/validation/regex';
-import { jwksUriProblem } from '../../../server/src/core/validation/requestAuthentication';
 import { defaultEndpointProblem } from '../../../server/src/core/validation/sidecar';
 import { hostsOverlap } from '../../../server/src/core/validation/virtualService';
-import { wasmUrlProblem } from '../../../server/src/core/validation/wasmPlugin';
 import { unixAddressProblem } from '../../../server/src/core/validation/workloadEntry';
 
 /** The formats of Istio's validation, value by value (Go's behaviour in the comments). */
@@ -62,22 +60,6 @@ describe('webhook value formats', () => {
     assert.match(regexProblem('(?!admin)') ?? '', /RE2/);
     assert.ok(regexProblem('(a)\\1'));
     assert.ok(regexProblem('a'.repeat(1025)));
-  });
-
-  it('URLs: WasmPlugin and jwksUri', () => {
-    for (const ok of [
-      'oci://ghcr.io/x/y:1',
-      'file:///opt/p.wasm',
-      'https://x/p.wasm',
-      'ghcr.io/x/y:1.0',
-      'localhost:5000/p',
-    ])
-      assert.strictEqual(wasmUrlProblem(ok), undefined, ok);
-    for (const bad of ['fake://example.com', 's3://b/p.wasm', '#%blah$#@', 'a b', 'host:port/x'])
-      assert.ok(wasmUrlProblem(bad), bad);
-    assert.strictEqual(jwksUriProblem('https://example.com/jwks.json'), undefined);
-    assert.ok(jwksUriProblem('example.com/jwks.json'));
-    assert.ok(jwksUriProblem('ftp://example.com/jwks.json'));
   });
 
   it('unix addresses and Sidecar default endpoints', () => {

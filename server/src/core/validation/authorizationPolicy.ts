@@ -8,7 +8,7 @@ import {
   serviceAccountProblem,
   trustDomainProblem,
 } from './authorizationValues';
-import { checkTargetRefs, checkWorkloadSelector } from './selectors';
+import { checkTargetRefs } from './selectors';
 import { field, isNull, nonEmptySeq, text, type KindValidator, type Rejections } from './types';
 
 const SOURCE_LISTS = [
@@ -58,7 +58,6 @@ const VALUE_CHECKS: Readonly<Record<string, (v: string) => string | undefined>> 
 
 /** ValidateAuthorizationPolicy: action and provider, rules, sources, operations and conditions. */
 export const validateAuthorizationPolicy: KindValidator = (_object, spec, out) => {
-  checkWorkloadSelector(spec, out);
   checkTargetRefs(spec, out);
   if (!spec || out.isTemplated(spec)) return;
   const actionNode = text(get(spec, 'action'));
@@ -152,18 +151,7 @@ function checkLists(node: YNode, lists: readonly string[], where: string, out: R
 }
 
 function checkCombinations(source: YNode, custom: boolean, out: Rejections): void {
-  const identities = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'].filter(k =>
-    nonEmptySeq(get(source, k)),
-  );
-  if (identities.length > 0)
-    for (const key of ['serviceAccounts', 'notServiceAccounts']) {
-      const f = field(source, key);
-      if (f && nonEmptySeq(f.value))
-        out.reject(
-          f.keySpan,
-          `cannot set ${key} with namespaces or principals (this source also sets ${identities.join(', ')})`,
-        );
-    }
+  // serviceAccounts with principals or namespaces is the CRD's CEL rule to report (rule `schema`).
   if (custom)
     for (const key of NOT_WITH_CUSTOM) {
       const f = field(source, key);

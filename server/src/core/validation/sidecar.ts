@@ -24,6 +24,10 @@ export const validateSidecar: KindValidator = (object, spec, out) => {
   for (const ingress of items(get(spec, 'ingress'))) {
     const port = get(ingress, 'port');
     checkListenerPort(port, text(get(ingress, 'bind')), ingressPorts, out);
+    // The schema lets 0 through for egress unix:// listeners; an ingress port is 1-65535 (ValidatePort).
+    const number = int(get(port, 'number'));
+    if (number && number.value === 0)
+      out.reject(number.span, 'an ingress port number must be between 1 and 65535, not 0');
     const endpoint = text(get(ingress, 'defaultEndpoint'));
     if (endpoint && endpoint.value !== '') {
       const problem = defaultEndpointProblem(endpoint.value);

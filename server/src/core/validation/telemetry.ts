@@ -1,10 +1,9 @@
 import { entries, get, items } from '../parse/access';
-import { checkTargetRefs, checkWorkloadSelector } from './selectors';
+import { checkTargetRefs } from './selectors';
 import { field, isNull, text, type KindValidator } from './types';
 
-/** ValidateTelemetry: metric tag overrides, null tracing custom tags, the selector and target references. */
+/** ValidateTelemetry: tag overrides without an operation, null tracing custom tags, target references. */
 export const validateTelemetry: KindValidator = (_object, spec, out) => {
-  checkWorkloadSelector(spec, out);
   checkTargetRefs(spec, out);
   for (const metrics of items(get(spec, 'metrics'))) {
     for (const override of items(get(metrics, 'overrides'))) {
@@ -14,18 +13,14 @@ export const validateTelemetry: KindValidator = (_object, spec, out) => {
           out.reject(key.span, `tag override "${key.value}" may not be null`);
           continue;
         }
-        const operation = text(get(pair.value, 'operation'))?.value ?? 'UPSERT';
+        // An explicit UPSERT without a value and REMOVE with one are the CRD's CEL rules (rule
+        // `schema`); the CEL rule reads an unset operation as "", the webhook as UPSERT.
+        if (get(pair.value, 'operation')) continue;
         const value = field(pair.value, 'value');
-        const hasValue = !!value && !isNull(value.value) && text(value.value)?.value !== '';
-        if (operation === 'UPSERT' && !hasValue)
+        if (!value || isNull(value.value) || text(value.value)?.value === '')
           out.reject(
             key.span,
             `tag override "${key.value}": a value must be set when the operation is UPSERT (the default)`,
-          );
-        if (operation === 'REMOVE' && hasValue)
-          out.reject(
-            value!.keySpan,
-            `tag override "${key.value}": a value may only be set when the operation is UPSERT, not REMOVE`,
           );
       }
     }

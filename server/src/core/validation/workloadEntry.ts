@@ -1,8 +1,8 @@
 import { entries, get } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import type { YNode } from '../parse/types';
-import { fqdnProblem, isDns1123Label, isIPAddress, labelProblem } from './names';
-import { field, kindSpan, text, type KindValidator, type Rejections } from './types';
+import { fqdnProblem, isIPAddress, labelProblem } from './names';
+import { field, text, type KindValidator, type Rejections } from './types';
 
 export const UNIX_PREFIX = 'unix://';
 
@@ -26,12 +26,8 @@ export function checkWorkload(
 ): void {
   const addr = text(get(entry, 'address'));
   const ports = field(entry, 'ports');
-  if (addr && addr.value.startsWith(UNIX_PREFIX)) {
-    const problem = unixAddressProblem(addr.value.slice(UNIX_PREFIX.length));
-    if (problem) out.reject(addr.span, problem);
-    if (ports && entries(ports.value).length > 0)
-      out.reject(ports.keySpan, `a unix domain socket endpoint (${addr.value}) may not include ports`);
-  } else if (addr && addr.value !== '' && !isIPAddress(addr.value)) {
+  // UDS paths (empty, relative, a directory) and a UDS with ports are the CRD's CEL rules (rule `schema`).
+  if (addr && !addr.value.startsWith(UNIX_PREFIX) && addr.value !== '' && !isIPAddress(addr.value)) {
     if (!options.allowFqdn) out.reject(addr.span, `endpoint address "${addr.value}" is not a valid IP address`);
     else if (fqdnProblem(addr.value))
       out.reject(addr.span, `endpoint address "${addr.value}" is not a valid FQDN or IP address`);
@@ -40,8 +36,7 @@ export function checkWorkload(
     if (isTemplatedString(key.value)) continue;
     if (options.servicePorts && !options.servicePorts.has(key.value))
       out.reject(key.span, `endpoint port "${key.value}" is not defined by the ServiceEntry's ports`);
-    else if (!isDns1123Label(key.value))
-      out.reject(key.span, `invalid port name "${key.value}" (must be a DNS-1123 label)`);
+    // Port names that are no DNS-1123 label are the CRD's CEL rule to report (rule `schema`).
   }
   for (const { key, pair } of entries(get(entry, 'labels'))) {
     const value = text(pair.value);
@@ -51,15 +46,14 @@ export function checkWorkload(
   }
 }
 
-/** ValidateWorkloadEntry. */
-export const validateWorkloadEntry: KindValidator = (object, spec, out) => {
+/** ValidateWorkloadEntry (no spec, or neither address nor network, is the CRD's to report). */
+export const validateWorkloadEntry: KindValidator = (_object, spec, out) => {
   checkWorkload(spec, out, { allowFqdn: true });
   const address = field(spec, 'address');
   const network = field(spec, 'network');
+  // The CEL rule is `has(self.address) || has(self.network)`: the webhook also wants one non-empty.
+  if (!address && !network) return;
   if (text(address?.value)?.value || text(network?.value)?.value) return;
   if (out.isTemplated(spec) || out.isTemplated(address?.value) || out.isTemplated(network?.value)) return;
-  out.reject(
-    address?.keySpan ?? field(object, 'spec')?.keySpan ?? kindSpan(object),
-    'an address is required (unless a network is set)',
-  );
+  out.reject((address ?? network)!.keySpan, 'an address is required (unless a network is set)');
 };

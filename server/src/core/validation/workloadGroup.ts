@@ -1,15 +1,12 @@
 import { get } from '../parse/access';
-import { field, kindSpan, nonEmptySeq, text, type KindValidator } from './types';
+import { field, nonEmptySeq, type KindValidator } from './types';
 
-/** ValidateWorkloadGroup: a template (a spec) is required; a probe's scheme and exec command. */
-export const validateWorkloadGroup: KindValidator = (object, spec, out) => {
-  // With a spec, the CRD schema requires the template itself.
-  if (!spec) out.reject(field(object, 'spec')?.keySpan ?? kindSpan(object), 'a template is required (it has no spec)');
-  const probe = get(spec, 'probe');
-  const scheme = text(get(probe, 'httpGet', 'scheme'));
-  if (scheme && scheme.value !== '' && scheme.value !== 'HTTP' && scheme.value !== 'HTTPS')
-    out.reject(scheme.span, `httpGet.scheme must be HTTP or HTTPS, not "${scheme.value}"`);
-  const exec = field(probe, 'exec');
+/**
+ * ValidateWorkloadGroup: a probe's exec command. No spec (the CRD requires it and its template) and
+ * a probe's httpGet.scheme (a CEL rule) are the CRD's to report (rule `schema`).
+ */
+export const validateWorkloadGroup: KindValidator = (_object, spec, out) => {
+  const exec = field(get(spec, 'probe'), 'exec');
   if (exec && !nonEmptySeq(get(exec.value, 'command')) && !out.isTemplated(exec.value))
     out.reject(exec.keySpan, 'exec.command is required');
 };
