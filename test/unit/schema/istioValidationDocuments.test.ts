@@ -1,12 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import { parseDocument } from 'yaml';
-import { analyzeFixture, placedFindings, type PlacedFinding } from '../../harness/analyze';
-import { WS } from '../../harness/fixture';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const DOCS = path.join(ROOT, 'third_party', 'istio', 'validation');
+import {
+  validationDocuments as documents,
+  validationErrors as errorsOf,
+  validationFiles,
+} from '../../harness/istioValidationDocuments';
 
 /**
  * Istio's CRD-versus-webhook test data (pkg/config/validation/testdata/crds), against the `schema`
@@ -16,37 +13,7 @@ const DOCS = path.join(ROOT, 'third_party', 'istio', 'validation');
  * beside ours. Each document is checked alone, its `_err` line (test metadata) made a comment.
  */
 
-interface UpstreamDocument {
-  readonly file: string;
-  readonly index: number;
-  readonly err?: string;
-  readonly text: string;
-}
-
-function documents(file: string): UpstreamDocument[] {
-  const text = fs.readFileSync(path.join(DOCS, file), 'utf8');
-  const out: UpstreamDocument[] = [];
-  for (const chunk of text.split(/^---[ \t]*$/m)) {
-    const value: unknown = parseDocument(chunk).toJS();
-    if (!value || typeof value !== 'object') continue;
-    const err = (value as Record<string, unknown>)['_err'];
-    out.push({
-      file,
-      index: out.length,
-      err: typeof err === 'string' ? err : undefined,
-      text: chunk.replace(/^_err:/m, '# _err:'),
-    });
-  }
-  return out;
-}
-
-function errorsOf(doc: UpstreamDocument): PlacedFinding[] {
-  const file = `${WS}/${doc.file.replace(/\.yaml$/, '')}-${doc.index}.yaml`;
-  const files = new Map([[file, doc.text]]);
-  return placedFindings(analyzeFixture(files), files.keys()).filter(f => f.finding.severity === 'error');
-}
-
-const files = fs.readdirSync(DOCS).filter(f => f.endsWith('.yaml'));
+const files = validationFiles();
 
 describe("Istio's validation documents against the CRD schemas and CEL rules", () => {
   it('no valid document gets an error', () => {
