@@ -1,4 +1,5 @@
 import { PROFILES } from '../annotations/names.gen';
+import { WORKLOAD_KINDS } from '../model/kinds';
 import { asScalar, get, keyText } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import type { Span, YNode } from '../parse/types';
@@ -17,18 +18,7 @@ import { embeddedDocuments, isMapped, mayEmbed, PROXY_CONFIG_ANNOTATION, type Em
  */
 
 /** Kinds the hooks below look at, besides the Istio kinds. */
-export const EMBEDDING_KINDS: readonly string[] = [
-  'Pod',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-  'CronJob',
-  'Rollout',
-  'ConfigMap',
-];
+export const EMBEDDING_KINDS: readonly string[] = [...WORKLOAD_KINDS, 'ConfigMap'];
 
 /** For the `schema` rule: schema problems inside embedded documents, and the IstioOperator profile. */
 export function checkEmbeddedSchemas(ctx: LocalRuleContext): void {
