@@ -56,6 +56,7 @@ const matchesLabel = document.getElementById('matches');
 let zoom = 1;
 let matches = [];
 let current = -1;
+let seq = 0;
 const svg = () => viewport.querySelector('svg.mesh');
 
 function setZoom(z, cx, cy, quiet) {
@@ -127,6 +128,7 @@ function report() {
     labels: [...viewport.querySelectorAll('text.traffic')].map(t => t.textContent),
     matches: matches.map(g => g.dataset.id),
     zoom,
+    seq,
   });
 }
 function postFilter() {
@@ -187,6 +189,7 @@ document.addEventListener('keydown', ev => {
 });
 window.addEventListener('message', ev => {
   const m = ev.data;
+  if (typeof m.seq === 'number') seq = m.seq;
   if (m.type === 'render') {
     viewport.innerHTML = m.svg;
     document.getElementById('summary').textContent = m.summary;

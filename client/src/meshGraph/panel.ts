@@ -38,7 +38,13 @@ export type MeshGraphControl =
   | { readonly zoom: number | 'fit' }
   | { readonly focus: string };
 
-type PageMessage = { type?: string; id?: string; namespace?: string; host?: string } & Partial<MeshGraphRendered>;
+type PageMessage = {
+  type?: string;
+  id?: string;
+  namespace?: string;
+  host?: string;
+  seq?: number;
+} & Partial<MeshGraphRendered>;
 
 /**
  * "Istio: Show mesh graph": one webview (reused) drawing where routes send traffic. Clicking a
@@ -51,6 +57,9 @@ export class MeshGraphPanel implements vscode.Disposable {
   private graph: MeshGraph = { nodes: [], edges: [] };
   private filter: MeshFilter = {};
   private rendered: MeshGraphRendered | undefined;
+  /** Numbers the messages sent to the page; it echoes the last one it handled with what it drew. */
+  private seq = 0;
+  private renderedSeq = 0;
   private readonly renderedEvent = new vscode.EventEmitter<MeshGraphRendered>();
 
   constructor(private readonly client: () => LanguageClient) {}
@@ -84,12 +93,15 @@ export class MeshGraphPanel implements vscode.Disposable {
   async control(c: MeshGraphControl): Promise<MeshGraphRendered | undefined> {
     const panel = this.panel;
     if (!panel) return undefined;
+    // A redraw already on its way (a refresh, an index update) must not pass for this one's.
+    const seq = ++this.seq;
     const next = new Promise<MeshGraphRendered | undefined>(resolve => {
       const timer = setTimeout(() => {
         sub.dispose();
         resolve(undefined);
       }, 10000);
       const sub = this.renderedEvent.event(r => {
+        if (this.renderedSeq < seq) return;
         clearTimeout(timer);
         sub.dispose();
         resolve(r);
@@ -97,11 +109,16 @@ export class MeshGraphPanel implements vscode.Disposable {
     });
     if ('filter' in c) {
       this.filter = c.filter;
-      await this.post();
-    } else if ('search' in c) await panel.webview.postMessage({ type: 'search', text: c.search });
+      await this.post(seq);
+    } else if ('search' in c) await panel.webview.postMessage({ type: 'search', text: c.search, seq });
     else if ('zoom' in c)
-      await panel.webview.postMessage({ type: 'zoom', fit: c.zoom === 'fit', zoom: c.zoom === 'fit' ? 1 : c.zoom });
-    else await panel.webview.postMessage({ type: 'focus', id: c.focus });
+      await panel.webview.postMessage({
+        type: 'zoom',
+        fit: c.zoom === 'fit',
+        zoom: c.zoom === 'fit' ? 1 : c.zoom,
+        seq,
+      });
+    else await panel.webview.postMessage({ type: 'focus', id: c.focus, seq });
     return next;
   }
 
@@ -111,6 +128,7 @@ export class MeshGraphPanel implements vscode.Disposable {
       this.filter = { namespace: m.namespace || undefined, host: m.host || undefined };
       void this.post();
     } else if (m.type === 'rendered') {
+      this.renderedSeq = m.seq ?? this.renderedSeq;
       this.rendered = {
         nodes: m.nodes ?? [],
         edges: m.edges ?? 0,
@@ -142,9 +160,9 @@ export class MeshGraphPanel implements vscode.Disposable {
   }
 
   /** Redraws the graph in the open page (keeps zoom, scroll and search). */
-  private async post(): Promise<void> {
+  private async post(seq = this.seq): Promise<void> {
     const { svg, summary } = this.draw();
-    await this.panel?.webview.postMessage({ type: 'render', svg, summary });
+    await this.panel?.webview.postMessage({ type: 'render', svg, summary, seq });
   }
 
   private draw(): { svg: string; summary: string } {
