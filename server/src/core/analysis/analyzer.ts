@@ -22,6 +22,12 @@ export interface CrossFileJob {
   readonly files: Set<string>;
 }
 
+/** What the cross-file rules made of one placed instance: its findings and the keys it read. */
+export interface CrossFileState {
+  readonly findings: readonly Finding[];
+  readonly deps: readonly string[];
+}
+
 export type FileInput =
   | { readonly file: string; readonly text: string }
   | { readonly file: string; readonly summary: FileSummary }
@@ -86,6 +92,47 @@ export class Analyzer {
     this.relatedFilesOf.clear();
     this.relatedIn.clear();
     return this.inSlices([...this.index.allInstances()], new Set(moved.removed.map(r => r.file)), now);
+  }
+
+  /**
+   * Warm start: turns cross-file rules on with the results a cache kept for exactly the summaries
+   * now indexed (loaded with cross-file rules held back), instead of running them. Instances the
+   * cache has nothing for are checked, in slices. The caller guarantees the correspondence; any
+   * change since is then applied with update(), which re-checks what depends on it.
+   */
+  restoreCrossFile(stateOf: (id: string) => CrossFileState | undefined, now: () => number): CrossFileJob {
+    this.crossFileEnabled = true;
+    this.index.setDeferNamespaces(false);
+    this.crossFindings.clear();
+    this.depsOf.clear();
+    this.dependents.clear();
+    this.relatedFilesOf.clear();
+    this.relatedIn.clear();
+    const pending: Resource[] = [];
+    for (const r of this.index.allInstances()) {
+      const state = stateOf(r.id);
+      if (!state) {
+        pending.push(r);
+        continue;
+      }
+      if (state.findings.length > 0) {
+        this.crossFindings.set(r.id, state.findings as Finding[]);
+        this.noteRelated(r.id, state.findings);
+      }
+      this.noteDeps(r.id, state.deps);
+    }
+    return this.inSlices(pending, new Set(), now);
+  }
+
+  /** Cross-file state of a file's instances, for a cache; only instances the rules checked. */
+  crossFileStateOf(file: string): [string, CrossFileState][] {
+    const out: [string, CrossFileState][] = [];
+    for (const r of this.index.file(file)?.resources ?? [])
+      for (const instance of this.index.instancesOf(r)) {
+        const deps = this.depsOf.get(instance.id);
+        if (deps) out.push([instance.id, { findings: this.crossFindings.get(instance.id) ?? [], deps }]);
+      }
+    return out;
   }
 
   /** Re-checks `pending` as a job run in slices, skipping resources replaced since it started. */
@@ -325,14 +372,18 @@ export class Analyzer {
         this.crossFindings.set(r.id, findings);
         this.noteRelated(r.id, findings);
       }
-      this.depsOf.set(r.id, deps);
-      for (const key of deps) {
-        let set = this.dependents.get(key);
-        if (!set) this.dependents.set(key, (set = new Set()));
-        set.add(r.id);
-      }
+      this.noteDeps(r.id, deps);
     }
     return files;
+  }
+
+  private noteDeps(id: string, deps: readonly string[]): void {
+    this.depsOf.set(id, deps);
+    for (const key of deps) {
+      let set = this.dependents.get(key);
+      if (!set) this.dependents.set(key, (set = new Set()));
+      set.add(id);
+    }
   }
 }
 
