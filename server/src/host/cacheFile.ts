@@ -216,10 +216,12 @@ function encodeEntry(
   for (const [id, state] of withCross ? (record.cross ?? []) : []) {
     if (!id.startsWith(`${file}#`)) continue;
     try {
-      const findings = state.findings.length > 0 ? JSON.stringify(state.findings, replacer) : '0';
-      cross.push(
-        `[${JSON.stringify(id.slice(file.length))},${findings},[${state.deps.map(k => keys.of(k)).join(',')}]]`,
-      );
+      // Computed quick-fixes are functions: left out, and made again when code actions ask.
+      const later = state.fixesLater || state.findings.some(f => f.fixes?.some(x => x.compute));
+      const kept = later ? state.findings.map(withoutComputedFixes) : state.findings;
+      const findings = kept.length > 0 ? JSON.stringify(kept, replacer) : '0';
+      const deps = state.deps.map(k => keys.of(k)).join(',');
+      cross.push(`[${JSON.stringify(id.slice(file.length))},${findings},[${deps}]${later ? ',1' : ''}]`);
     } catch {
       // Left out: the instance is checked again when the cache is read.
     }
@@ -298,9 +300,16 @@ function entryOf(
       if (!Array.isArray(state) || typeof state[0] !== 'string' || !Array.isArray(state[2])) return undefined;
       const findings = state[1] === 0 ? [] : (state[1] as Finding[]);
       for (const f of findings) restoreFinding(f, file);
-      cross.set(file + state[0], { findings, deps: (state[2] as number[]).map(n => keys[n]) });
+      const deps = (state[2] as number[]).map(n => keys[n]);
+      cross.set(file + state[0], { findings, deps, fixesLater: state[3] === 1 });
     }
   return { file, entry: { ...stamp, input }, lineAt: lineAt + lineCount };
+}
+
+function withoutComputedFixes(finding: Finding): Finding {
+  if (!finding.fixes?.some(x => x.compute)) return finding;
+  const fixes = finding.fixes.filter(x => !x.compute);
+  return { ...finding, fixes: fixes.length > 0 ? fixes : undefined };
 }
 
 /** Puts back the paths the writer left out (`file` equal to the entry's, the file part of resource ids). */

@@ -133,22 +133,29 @@ export class IndexCache {
    * encoding runs in slices. Failures are logged, never thrown.
    */
   async save(analyzer: Analyzer, settled: boolean): Promise<void> {
-    const records = new Map<string, CacheRecord>();
+    const entries = new Map<string, CacheEntry>();
     let verified = 0;
     for (const summary of analyzer.index.allFiles()) {
       const recorded = this.next.get(summary.file);
       const same = recorded && 'summary' in recorded.input && recorded.input.summary === summary;
       if (same) verified++;
-      const entry = same ? recorded : { size: -1, mtimeMs: -1, takenAt: -1, input: { file: summary.file, summary } };
-      records.set(summary.file, { entry, cross: settled ? analyzer.crossFileStateOf(summary.file) : undefined });
+      entries.set(
+        summary.file,
+        same ? recorded : { size: -1, mtimeMs: -1, takenAt: -1, input: { file: summary.file, summary } },
+      );
     }
     for (const [file, entry] of this.next)
-      if ('deleted' in entry.input && !records.has(file)) {
-        records.set(file, { entry });
+      if ('deleted' in entry.input && !entries.has(file)) {
+        entries.set(file, entry);
         verified++;
       }
-    const same = !this.changed && verified === records.size && (!settled || !!this.loaded.cross);
-    if (same) return;
+    if (!this.changed && verified === entries.size && (!settled || !!this.loaded.cross)) return;
+    const records = new Map<string, CacheRecord>();
+    for (const [file, entry] of entries)
+      records.set(file, {
+        entry,
+        cross: settled && 'summary' in entry.input ? analyzer.crossFileStateOf(file) : undefined,
+      });
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       await writeCache(this.file, this.key, records, settled);

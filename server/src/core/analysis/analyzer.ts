@@ -26,6 +26,8 @@ export interface CrossFileJob {
 export interface CrossFileState {
   readonly findings: readonly Finding[];
   readonly deps: readonly string[];
+  /** The findings lack quick-fixes computed on demand (functions, which a cache cannot keep). */
+  readonly fixesLater?: boolean;
 }
 
 export type FileInput =
@@ -108,6 +110,7 @@ export class Analyzer {
     this.dependents.clear();
     this.relatedFilesOf.clear();
     this.relatedIn.clear();
+    this.fixesLater.clear();
     const pending: Resource[] = [];
     for (const r of this.index.allInstances()) {
       const state = stateOf(r.id);
@@ -119,6 +122,7 @@ export class Analyzer {
         this.crossFindings.set(r.id, state.findings as Finding[]);
         this.noteRelated(r.id, state.findings);
       }
+      if (state.fixesLater) this.fixesLater.add(r.id);
       this.noteDeps(r.id, state.deps);
     }
     return this.inSlices(pending, new Set(), now);
@@ -130,7 +134,9 @@ export class Analyzer {
     for (const r of this.index.file(file)?.resources ?? [])
       for (const instance of this.index.instancesOf(r)) {
         const deps = this.depsOf.get(instance.id);
-        if (deps) out.push([instance.id, { findings: this.crossFindings.get(instance.id) ?? [], deps }]);
+        if (!deps) continue;
+        const findings = this.crossFindings.get(instance.id) ?? [];
+        out.push([instance.id, { findings, deps, fixesLater: this.fixesLater.has(instance.id) }]);
       }
     return out;
   }
@@ -276,10 +282,18 @@ export class Analyzer {
     return out;
   }
 
-  /** Findings as the user sees them, with severities and suppressions applied. */
-  report(file: string, settings: ReportSettings): ReportedFinding[] {
+  /**
+   * Findings as the user sees them, with severities and suppressions applied. `withFixes` (code
+   * actions) first checks again the instances restored from a cache without their computed
+   * quick-fixes: the same findings, now with the fixes.
+   */
+  report(file: string, settings: ReportSettings, withFixes = false): ReportedFinding[] {
     const summary = this.index.file(file);
     if (!summary) return [];
+    if (withFixes && this.fixesLater.size > 0) {
+      const later = summary.resources.flatMap(r => this.index.instancesOf(r)).filter(i => this.fixesLater.has(i.id));
+      if (later.length > 0) this.recheck(later, []);
+    }
     return reportFindings(summary, this.findings(file), id => this.index.resource(id), settings);
   }
 
@@ -331,7 +345,11 @@ export class Analyzer {
     }
   }
 
+  /** Instances restored from a cache whose findings lack their computed quick-fixes. */
+  private readonly fixesLater = new Set<string>();
+
   private forget(id: string): void {
+    this.fixesLater.delete(id);
     for (const file of this.relatedFilesOf.get(id) ?? []) {
       const set = this.relatedIn.get(file);
       set?.delete(id);
@@ -353,6 +371,7 @@ export class Analyzer {
     const everything = resources.length === this.index.instanceCount;
     if (everything) {
       // A full re-check forgets everything at once instead of resource by resource.
+      this.fixesLater.clear();
       this.crossFindings.clear();
       this.depsOf.clear();
       this.dependents.clear();
