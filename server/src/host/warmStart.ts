@@ -56,9 +56,12 @@ export async function warmStart(
   if (present.length > 0) options.changed(analyzer.update(present));
   const load: FileInput[] = [];
   for (const entry of snapshot.entries.values()) if ('summary' in entry.input) load.push(entry.input);
-  // In the order of the index's lookup tables (by file): each resource is appended to its lists
+  // Kustomizations first, as in a cold index: files then get their namespace and environment
+  // evidence once, under the final kustomize graph, instead of again when it settles. The rest in
+  // the order of the index's lookup tables (by file): each resource is appended to its lists
   // instead of inserted into the middle of long ones.
-  load.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const rank = (i: FileInput) => ('summary' in i && i.summary.resources.some(r => r.kustomization) ? 0 : 1);
+  load.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   let sliceStart = performance.now();
   for (let i = 0; i < load.length; i += BATCH) {
     if (options.cancelled?.()) return true;

@@ -27,6 +27,9 @@ const FILES: Record<string, string> = {
     'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: ratings, namespace: shop}\nspec:\n  host: ratings\n  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]\n',
   'other/vs.yaml':
     'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata: {name: ratings, namespace: shop}\nspec:\n  hosts: [ratings]\n  http:\n  - route:\n    - destination: {host: ratings, subset: v2}\n',
+  // Non-ASCII text, and a number JSON cannot carry (the cache keeps such a file out, and reads it again).
+  'other/odd.yaml':
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: odd, namespace: shop, labels: {team: "équipe ✓ 🚀"}}\nspec:\n  hosts: [ratings]\n  http:\n  - route:\n    - destination: {host: ratings, subset: vé}\n      weight: .inf\n',
   'tools/compose.yaml': 'services:\n  web: {image: nginx}\n',
   'broken.yaml': 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw\nspec: [\n',
 };
