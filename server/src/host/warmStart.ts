@@ -60,7 +60,8 @@ export async function warmStart(
   // evidence once, under the final kustomize graph, instead of again when it settles. The rest in
   // the order of the index's lookup tables (by file): each resource is appended to its lists
   // instead of inserted into the middle of long ones.
-  const rank = (i: FileInput) => ('summary' in i && i.summary.resources.some(r => r.kustomization) ? 0 : 1);
+  const kustomizations = new Set(load.filter(i => 'summary' in i && i.summary.resources.some(r => r.kustomization)));
+  const rank = (i: FileInput) => (kustomizations.has(i) ? 0 : 1);
   load.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   let sliceStart = performance.now();
   for (let i = 0; i < load.length; i += BATCH) {
