@@ -12,6 +12,9 @@ import { runCrossFileRules } from './crossFile';
 import { mergeInstanceFindings } from './instanceFindings';
 import { reportFindings, type ReportedFinding } from './report';
 
+/** Instances put back between looks at the clock while cross-file results are restored. */
+const RESTORE_BATCH = 32;
+
 /** A cross-file pass over every resource, run in time slices (see Analyzer.startCrossFile). */
 export interface CrossFileJob {
   readonly total: number;
@@ -76,6 +79,7 @@ export class Analyzer {
   setCrossFileEnabled(enabled: boolean): Set<string> {
     if (enabled === this.crossFileEnabled) return new Set();
     this.crossFileEnabled = enabled;
+    if (this.restoring) this.restoring.stale = true;
     const moved = this.index.setDeferNamespaces(!enabled);
     return this.recheck([...this.index.allInstances()], moved.removed);
   }
@@ -86,6 +90,7 @@ export class Analyzer {
    * update() as usual; the job skips resources that were replaced since it started.
    */
   startCrossFile(now: () => number): CrossFileJob {
+    this.restoring = undefined;
     this.crossFileEnabled = true;
     const moved = this.index.setDeferNamespaces(false);
     this.crossFindings.clear();
@@ -111,21 +116,50 @@ export class Analyzer {
     this.relatedFilesOf.clear();
     this.relatedIn.clear();
     this.fixesLater.clear();
+    const instances = [...this.index.allInstances()];
     const pending: Resource[] = [];
-    for (const r of this.index.allInstances()) {
-      const state = stateOf(r.id);
-      if (!state) {
-        pending.push(r);
-        continue;
-      }
-      if (state.findings.length > 0) {
-        this.crossFindings.set(r.id, state.findings as Finding[]);
-        this.noteRelated(r.id, state.findings);
-      }
-      if (state.fixesLater) this.fixesLater.add(r.id);
-      this.noteDeps(r.id, state.deps);
+    const files = new Set<string>();
+    // Results are put back in slices too. An update meanwhile re-checks the dependents already
+    // put back; those not yet put back may read what it changed, so from then on they are
+    // checked instead (restoring.stale).
+    const restoring = { stale: false };
+    this.restoring = restoring;
+    let next = 0;
+    let rest: CrossFileJob | undefined;
+    return {
+      total: instances.length,
+      get done() {
+        return rest ? instances.length - rest.total + rest.done : next;
+      },
+      step: (budgetMs: number) => {
+        const deadline = now() + budgetMs;
+        while (next < instances.length) {
+          const r = instances[next++];
+          // Replaced or removed since: update() checked what replaced it.
+          if (this.index.resource(r.id) !== r) continue;
+          const state = restoring.stale ? undefined : stateOf(r.id);
+          if (state) this.restoreState(r.id, state);
+          else pending.push(r);
+          if (next % RESTORE_BATCH === 0 && now() >= deadline) return false;
+        }
+        if (this.restoring === restoring) this.restoring = undefined;
+        rest ??= this.inSlices(pending, files, now);
+        return rest.step(Math.max(0, deadline - now()));
+      },
+      files,
+    };
+  }
+
+  /** The restore job under way, if any (see restoreCrossFile). */
+  private restoring: { stale: boolean } | undefined;
+
+  private restoreState(id: string, state: CrossFileState): void {
+    if (state.findings.length > 0) {
+      this.crossFindings.set(id, state.findings as Finding[]);
+      this.noteRelated(id, state.findings);
     }
-    return this.inSlices(pending, new Set(), now);
+    if (state.fixesLater) this.fixesLater.add(id);
+    this.noteDeps(id, state.deps);
   }
 
   /** Cross-file state of a file's instances, for a cache; only instances the rules checked. */
@@ -184,6 +218,7 @@ export class Analyzer {
    */
   setSettings(settings: AnalysisSettings): { reanalyzeFiles: boolean; changedFiles: Set<string> } {
     if (sameAnalysisSettings(settings, this.settings)) return { reanalyzeFiles: false, changedFiles: new Set() };
+    if (this.restoring) this.restoring.stale = true;
     const targetChanged = settings.targetVersion !== this.settings.targetVersion;
     this.settings = settings;
     const change = this.index.setSettings(settings);
@@ -217,6 +252,7 @@ export class Analyzer {
     affected: Resource[];
     removed: readonly Resource[];
   } {
+    if (this.restoring) this.restoring.stale = true;
     const updates = new Map<string, FileSummary | undefined>();
     for (const input of inputs) {
       if ('deleted' in input) updates.set(input.file, undefined);
