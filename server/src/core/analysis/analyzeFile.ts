@@ -33,8 +33,8 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
   const resources: Resource[] = [];
   const objects: SummarizedObject[] = [];
   const brokenDocs: number[] = [];
-  const looksIstio = looksOwn(text);
   if (parsed.fatal) {
+    const looksIstio = looksOwn(text);
     if (looksIstio) findings.push(skipped(file, `File not analysed: ${parsed.fatal}.`));
     return {
       file,
@@ -58,7 +58,7 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
       if (!broken) objects.push(o);
     }
   }
-  const hasIstio = resources.some(r => isOwnGroup(r.group)) || (looksIstio && brokenDocs.length > 0);
+  const hasIstio = resources.some(r => isOwnGroup(r.group)) || (brokenDocs.length > 0 && looksOwn(text));
   if (hasIstio && !parsed.isHelm) findings.push(...syntaxFindings(file, parsed.docs));
   const kinds = options.rules.map(kindSet);
   for (const o of objects)

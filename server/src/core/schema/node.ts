@@ -58,6 +58,7 @@ export class SchemaNode {
   // Memoised: validation asks these for every YAML node of every resource in the workspace.
   private typeList?: readonly JsonType[];
   private oneOfGroups?: readonly OneOfGroup[];
+  private rules?: readonly CelRuleSpec[];
   private children?: Map<string, SchemaNode | null>;
 
   /** Free-form: nothing below it is known or checked (`x-kubernetes-preserve-unknown-fields`). */
@@ -158,6 +159,10 @@ export class SchemaNode {
 
   /** CEL rules attached here: the use site's (a field's) and the message's own. */
   get celRules(): readonly CelRuleSpec[] {
+    return (this.rules ??= this.mergedCelRules());
+  }
+
+  private mergedCelRules(): readonly CelRuleSpec[] {
     const own = this.use?.['x-kubernetes-validations'];
     const shared = this.def['x-kubernetes-validations'];
     if (!own) return shared ?? NO_RULES;
