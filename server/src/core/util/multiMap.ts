@@ -25,11 +25,15 @@ export class MultiMap<K, V> {
   }
 
   remove(key: K, value: V): void {
-    const list = this.sorted(key);
+    const list = this.map.get(key);
     if (!list) return;
-    const i = this.indexOf(list, value);
+    // An unsorted list stays so (taking a value out keeps the others' order): found by a scan.
+    const i = this.unsorted.has(key) ? list.indexOf(value) : this.indexOf(list, value);
     if (i !== -1) list.splice(i, 1);
-    if (list.length === 0) this.map.delete(key);
+    if (list.length === 0) {
+      this.map.delete(key);
+      this.unsorted.delete(key);
+    }
   }
 
   /** The list of `key`, in order. */
