@@ -20,6 +20,9 @@ export function byId(a: Resource, b: Resource): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Up to this many objects of one name, counting copies directly costs less than a key. */
+const FEW = 8;
+
 /** What sameObject compares, as one key: group, kind, namespace and name (each object has one name). */
 function likeKey(r: Resource & { readonly name: string }): string {
   return `${r.name}\0${r.group}\0${r.kind}\0${isClusterScoped(r.kind) ? '' : r.namespace}`;
@@ -84,6 +87,12 @@ export class Tables {
     // shared by thousands of objects and every cross-file check asks: each name's objects are
     // counted by identity in one pass, kept until the tables change.
     if (!hasIdentity(r)) return 0;
+    const named = this.byName.get(r.name);
+    if (named.length <= FEW) {
+      let n = 0;
+      for (const o of named) if (sameObject(o, r)) n++;
+      return n;
+    }
     const identity = likeKey(r);
     if (this.likeCountsAt !== this.changes) {
       this.likeCounts.clear();

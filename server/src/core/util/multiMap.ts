@@ -27,9 +27,18 @@ export class MultiMap<K, V> {
   remove(key: K, value: V): void {
     const list = this.map.get(key);
     if (!list) return;
-    // An unsorted list stays so (taking a value out keeps the others' order): found by a scan.
-    const i = this.unsorted.has(key) ? list.indexOf(value) : this.indexOf(list, value);
-    if (i !== -1) list.splice(i, 1);
+    if (this.unsorted.has(key)) {
+      // A list to be sorted anyway: found by a scan, and the last value takes its place (the
+      // comparator orders distinct values strictly, so the sort restores one order regardless).
+      const i = list.indexOf(value);
+      if (i !== -1) {
+        const last = list.pop()!;
+        if (i < list.length) list[i] = last;
+      }
+    } else {
+      const i = this.indexOf(list, value);
+      if (i !== -1) list.splice(i, 1);
+    }
     if (list.length === 0) {
       this.map.delete(key);
       this.unsorted.delete(key);
