@@ -87,6 +87,15 @@ export class Tables {
     // shared by thousands of objects and every cross-file check asks: each name's objects are
     // counted by identity in one pass, kept until the tables change.
     if (!hasIdentity(r)) return 0;
+    // The cross-file rules of one object ask one after another.
+    if (r === this.lastLike && this.lastLikeAt === this.changes) return this.lastLikeCount;
+    this.lastLike = r;
+    this.lastLikeAt = this.changes;
+    this.lastLikeCount = this.countCopies(r);
+    return this.lastLikeCount;
+  }
+
+  private countCopies(r: Resource & { readonly name: string }): number {
     const named = this.byName.get(r.name);
     if (named.length <= FEW) {
       let n = 0;
@@ -114,6 +123,9 @@ export class Tables {
   private readonly likeCounts = new Map<string, number>();
   private readonly countedNames = new Set<string>();
   private likeCountsAt = -1;
+  private lastLike: Resource | undefined;
+  private lastLikeAt = -1;
+  private lastLikeCount = 0;
 
   add(r: Resource): void {
     this.update(r, 'add');
