@@ -12,6 +12,7 @@ import { FileScope } from '../host/glob';
 import { hostFileKey } from '../host/paths';
 import { summarizeWithCache } from '../host/cachedSummaries';
 import { IndexCache } from '../host/indexCache';
+import { warmStart } from '../host/warmStart';
 import { loadSchemas } from '../host/schemaLoader';
 import { timing } from '../host/timings';
 import type { CheckOptions } from './args';
@@ -42,7 +43,7 @@ export async function runCheck(
     environments: environmentsOf(options.environments),
   };
   // Read while the tree is walked.
-  const opening = options.cache ? IndexCache.open(path.resolve(cwd, options.cache), settings, log) : undefined;
+  const opening = options.cache ? IndexCache.open(path.resolve(cwd, options.cache), settings, [cwd], log) : undefined;
   const files = new Set<string>();
   const missing: string[] = [];
   // Built once: a bad --exclude pattern is reported once, and the others still apply.
@@ -66,17 +67,20 @@ export async function runCheck(
   const list = kustomizationsFirst([...files].sort());
   timing(`walked ${list.length} files`);
   const cache = await opening;
-  await summarizeWithCache(list, cache, {
-    settings,
-    log,
-    onBatch: inputs => {
-      analyzer.update(inputs);
-    },
-  });
-  timing(`summarised and indexed ${analyzer.index.resourceCount} resources`);
-  analyzer.setCrossFileEnabled(true);
-  timing('ran cross-file rules');
-  await cache?.save();
+  const warm = cache && (await warmStart(list, cache, { analyzer, settings, log, changed: () => undefined }));
+  if (!warm) {
+    await summarizeWithCache(list, cache, {
+      settings,
+      log,
+      onBatch: inputs => {
+        analyzer.update(inputs);
+      },
+    });
+    timing(`summarised and indexed ${analyzer.index.resourceCount} resources`);
+    analyzer.setCrossFileEnabled(true);
+    timing('ran cross-file rules');
+  }
+  await cache?.save(analyzer, true);
   const report = { rules: options.rules };
   const out: CheckedFile[] = [];
   for (const file of analyzer.filesWithFindings()) {

@@ -1,17 +1,17 @@
 import { createHash } from 'crypto';
 import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import type { FileInput } from '../core/analysis/analyzer';
+import type { Analyzer, FileInput } from '../core/analysis/analyzer';
 import type { AnalysisSettings } from '../core/settings';
 import { SERVER_VERSION } from '../version';
-import { decodeCache, writeCache, type CacheEntry } from './cacheFile';
+import { decodeCache, writeCache, type CacheContents, type CacheEntry, type CacheRecord } from './cacheFile';
 import type { DiskInput } from './fileInput';
 import { findSchemaDir } from './schemaLoader';
 
 /** The file in the cache directory. */
 export const CACHE_FILE = 'index-cache.bin';
 /** Bumped whenever what a summary holds changes shape, in case the code fingerprint is unavailable. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 /**
  * A file modified this shortly before it was read may be modified again within the same mtime
  * tick (coarse file systems: 2 s on FAT), unseen: such files are not cached ("racily clean" in git).
@@ -23,42 +23,56 @@ const SLICE_MS = 10;
 /**
  * The index cache, as ESLint's `--cache`: what the single-file analysis made of each file (its
  * summary: resources, single-file findings, line starts, directives), so that a warm start reads
- * neither the text nor the YAML of files that did not change.
+ * neither the text nor the YAML of files that did not change, and what the cross-file rules made
+ * of the whole index (each instance's findings and dependency keys), so that a warm start does
+ * not run them again (host/warmStart.ts).
  *
  * An entry is used when the file's size and modification time (stat, no read) equal those taken
  * before it was read for the entry; entries of files modified within RACY_MS before that read are
- * never written. The whole cache is keyed by the istio-ls version, a fingerprint of the analysis
- * code, the cache format and the analysis settings: any difference, and any damage, and the cache
- * is ignored (then overwritten). Cross-file results are not cached: they are recomputed from the
- * summaries, which is cheap next to parsing.
+ * never trusted. The whole cache is keyed by the istio-ls version, a fingerprint of the analysis
+ * code, the cache format, the analysis settings and the workspace folders: any difference, and
+ * any damage, and the cache is ignored (then overwritten).
  */
 export class IndexCache {
   private readonly next = new Map<string, CacheEntry>();
   private changed = false;
+  private partitioned?: { files: readonly string[]; hits: FileInput[]; misses: string[] };
 
   private constructor(
     readonly file: string,
     private readonly key: string,
-    private readonly loaded: ReadonlyMap<string, CacheEntry>,
+    private readonly loaded: CacheContents,
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Opens the cache in `dir` for these settings; a missing, stale or damaged cache opens empty. */
-  static async open(dir: string, settings: AnalysisSettings, log: (m: string) => void): Promise<IndexCache> {
+  /** Opens the cache in `dir` for these settings and folders; a missing, stale or damaged cache opens empty. */
+  static async open(
+    dir: string,
+    settings: AnalysisSettings,
+    folders: readonly string[],
+    log: (m: string) => void,
+  ): Promise<IndexCache> {
     const file = path.join(dir, CACHE_FILE);
-    const key = cacheKey(settings);
+    const key = cacheKey(settings, folders);
+    const empty: CacheContents = { entries: new Map() };
     const bytes = await readCapped(file).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'ENOENT') log(`Index cache ${file} ignored: unreadable (${e.message}).`);
       return undefined;
     });
-    if (!bytes) return new IndexCache(file, key, new Map(), log);
+    if (!bytes) return new IndexCache(file, key, empty, log);
     const decoded = await decodeCache(bytes, key);
     if (!decoded.ok) log(`Index cache ${file} ignored: ${decoded.reason}.`);
-    return new IndexCache(file, key, decoded.ok ? decoded.entries : new Map(), log);
+    return new IndexCache(file, key, decoded.ok ? decoded : empty, log);
   }
 
   get size(): number {
-    return this.loaded.size;
+    return this.loaded.entries.size;
+  }
+
+  /** The index the cache was written from, when it holds the cross-file results as well. */
+  get snapshot(): Required<CacheContents> | undefined {
+    const { entries, cross } = this.loaded;
+    return cross && entries.size > 0 ? { entries, cross } : undefined;
   }
 
   /**
@@ -66,6 +80,7 @@ export class IndexCache {
    * Order is kept within each part.
    */
   async partition(files: readonly string[]): Promise<{ hits: FileInput[]; misses: string[] }> {
+    if (this.partitioned?.files === files) return this.partitioned;
     const hits: FileInput[] = [];
     const misses: string[] = [];
     const fresh = new Set<string>();
@@ -73,8 +88,8 @@ export class IndexCache {
     // than the system call (tens of thousands of files on a warm start).
     let sliceStart = performance.now();
     for (const f of files) {
-      const entry = this.loaded.get(f);
-      if (!entry) continue;
+      const entry = this.loaded.entries.get(f);
+      if (!entry || entry.size < 0) continue;
       const st = statIfAny(f);
       const racy = entry.takenAt - entry.mtimeMs <= RACY_MS;
       if (st && !racy && st.size === entry.size && st.mtimeMs === entry.mtimeMs) fresh.add(f);
@@ -88,13 +103,14 @@ export class IndexCache {
         misses.push(f);
         continue;
       }
-      const entry = this.loaded.get(f)!;
+      const entry = this.loaded.entries.get(f)!;
       this.next.set(f, entry);
       hits.push(entry.input);
     }
     // Anything not carried over (changed, deleted, renamed, out of scope) means a new cache.
-    if (hits.length !== this.loaded.size) this.changed = true;
-    return { hits, misses };
+    if (hits.length !== this.loaded.entries.size) this.changed = true;
+    this.partitioned = { files, hits, misses };
+    return this.partitioned;
   }
 
   /** Records what was just read and analysed (inputs without a stamp, or racy ones, are not kept). */
@@ -109,12 +125,40 @@ export class IndexCache {
     }
   }
 
-  /** Writes what this run recorded and carried over, if anything changed; failures are logged, never thrown. */
-  async save(): Promise<void> {
-    if (!this.changed) return;
+  /**
+   * Writes the analyzer's index as it is now, if it differs from what was read: each file's
+   * summary (with the stamp recorded when it was read, or unverified if the index holds another
+   * one, such as an editor's text) and, when `settled`, every instance's cross-file state. The
+   * snapshot is taken at once (summaries and states are replaced, never changed, by updates);
+   * encoding runs in slices. Failures are logged, never thrown.
+   */
+  async save(analyzer: Analyzer, settled: boolean): Promise<void> {
+    const entries = new Map<string, CacheEntry>();
+    let verified = 0;
+    for (const summary of analyzer.index.allFiles()) {
+      const recorded = this.next.get(summary.file);
+      const same = recorded && 'summary' in recorded.input && recorded.input.summary === summary;
+      if (same) verified++;
+      entries.set(
+        summary.file,
+        same ? recorded : { size: -1, mtimeMs: -1, takenAt: -1, input: { file: summary.file, summary } },
+      );
+    }
+    for (const [file, entry] of this.next)
+      if ('deleted' in entry.input && !entries.has(file)) {
+        entries.set(file, entry);
+        verified++;
+      }
+    if (!this.changed && verified === entries.size && (!settled || !!this.loaded.cross)) return;
+    const records = new Map<string, CacheRecord>();
+    for (const [file, entry] of entries)
+      records.set(file, {
+        entry,
+        cross: settled && 'summary' in entry.input ? analyzer.crossFileStateOf(file) : undefined,
+      });
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await writeCache(this.file, this.key, this.next);
+      await writeCache(this.file, this.key, records, settled);
       this.changed = false;
     } catch (e) {
       this.log(`Could not write the index cache ${this.file}: ${String(e)}`);
@@ -122,10 +166,13 @@ export class IndexCache {
   }
 }
 
-/** What a cached summary depends on besides the file: istio-ls, its analysis code, the format, the settings. */
-export function cacheKey(settings: AnalysisSettings): string {
+/**
+ * What the cache depends on besides the files: istio-ls, its analysis code, the format, the settings,
+ * and the workspace folders (placements read globs relative to them).
+ */
+export function cacheKey(settings: AnalysisSettings, folders: readonly string[]): string {
   return createHash('sha256')
-    .update(JSON.stringify([CACHE_FORMAT, SERVER_VERSION, codeFingerprint(), settings]))
+    .update(JSON.stringify([CACHE_FORMAT, SERVER_VERSION, codeFingerprint(), settings, folders]))
     .digest('hex');
 }
 

@@ -10,6 +10,7 @@ import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
 import { summarizeWithCache } from './cachedSummaries';
 import { IndexCache } from './indexCache';
+import { warmStart } from './warmStart';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
 
@@ -78,7 +79,8 @@ export class WorkspaceHost {
   async saveCache(): Promise<void> {
     const cache = this.unsavedCache;
     this.unsavedCache = undefined;
-    await cache?.save();
+    // Cross-file results are kept only when complete: no indexing or sliced re-check under way.
+    await cache?.save(this.analyzer, this.indexingDone && this.slicing === 0 && this.analyzer.crossFileRulesEnabled);
   }
 
   get serverSettings(): ServerSettings {
@@ -114,7 +116,9 @@ export class WorkspaceHost {
     // Read while the folders are walked.
     const { cacheDir } = this.options;
     const opening =
-      cacheDir && folders.length > 0 ? IndexCache.open(cacheDir, this.settings.analysis, this.events.log) : undefined;
+      cacheDir && folders.length > 0
+        ? IndexCache.open(cacheDir, this.settings.analysis, folders, this.events.log)
+        : undefined;
     const files: string[] = [];
     for (const folder of folders) {
       files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
@@ -134,6 +138,7 @@ export class WorkspaceHost {
     this.events.progress?.(0, toIndex.length);
     const cache = await opening;
     if (superseded()) return;
+    if (cache && (await this.warmStart(toIndex, cache, held, superseded))) return;
     await summarizeWithCache(toIndex, cache, {
       settings: this.settings.analysis,
       log: this.events.log,
@@ -164,6 +169,39 @@ export class WorkspaceHost {
     this.emit(held);
     // Saved after "ready" (saveCache): the next start reads these summaries instead of the files.
     this.unsavedCache = cache;
+  }
+
+  /**
+   * Indexing from a cache that holds the whole index (warm start): see host/warmStart.ts. Open
+   * documents are put back as the cache had them and then replayed with the editor's text.
+   */
+  private async warmStart(
+    files: readonly string[],
+    cache: IndexCache,
+    held: Set<string>,
+    superseded: () => boolean,
+  ): Promise<boolean> {
+    const warm = await warmStart(files, cache, {
+      analyzer: this.analyzer,
+      settings: this.settings.analysis,
+      log: this.events.log,
+      cancelled: superseded,
+      isOpen: f => this.openTexts.has(f),
+      changed: files => {
+        for (const f of files) held.add(f);
+      },
+      progress: (done, total) => this.events.progress?.(done, total),
+    });
+    if (!warm || superseded()) return warm;
+    this.indexingDone = true;
+    const open = [...this.openTexts].map(([file, text]) => ({ file, text }));
+    if (open.length > 0) {
+      this.emit(this.analyzer.update(open.map(({ file }) => ({ file, deleted: true as const }))));
+      this.apply(open);
+    }
+    this.emit(held);
+    this.unsavedCache = cache;
+    return true;
   }
 
   openDocument(file: string, text: string): void {
@@ -269,10 +307,18 @@ export class WorkspaceHost {
    * may concern thousands of resources) in slices that keep requests answered.
    */
   private async applyInSlices(input: FileInput): Promise<void> {
-    const job = this.analyzer.updateInSlices([input], () => performance.now());
-    while (!job.step(SLICE_MS)) await new Promise<void>(resolve => setImmediate(resolve));
-    this.emit(job.files);
+    this.slicing++;
+    try {
+      const job = this.analyzer.updateInSlices([input], () => performance.now());
+      while (!job.step(SLICE_MS)) await new Promise<void>(resolve => setImmediate(resolve));
+      this.emit(job.files);
+    } finally {
+      this.slicing--;
+    }
   }
+
+  /** Sliced cross-file re-checks under way (large documents). */
+  private slicing = 0;
 
   private emit(files: ReadonlySet<string>): void {
     if (files.size > 0) this.events.findingsChanged(files);

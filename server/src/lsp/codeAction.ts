@@ -14,7 +14,7 @@ export const FIX_ALL_KIND = 'source.fixAll.istio';
 export function codeActions(ctx: ServerContext, params: CodeActionParams): CodeAction[] {
   const file = ctx.uris.toPath(params.textDocument.uri);
   const { analyzer, serverSettings } = ctx.host;
-  const findings = analyzer.report(file, serverSettings.report);
+  const findings = analyzer.report(file, serverSettings.report, true);
   const fixCtx = { readText: (f: string) => ctx.host.readText(f) };
   const lineStartsOf = (f: string) => currentLineStarts(ctx, f);
   const only = params.context.only;

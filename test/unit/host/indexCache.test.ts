@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../server/src/cli';
+import { Analyzer } from '../../../server/src/core/analysis/analyzer';
 import { CACHE_FILE } from '../../../server/src/host/indexCache';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from '../../../server/src/host/settings';
 import { WorkspaceHost } from '../../../server/src/host/workspaceHost';
@@ -26,6 +27,9 @@ const FILES: Record<string, string> = {
     'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: ratings, namespace: shop}\nspec:\n  host: ratings\n  subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]\n',
   'other/vs.yaml':
     'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata: {name: ratings, namespace: shop}\nspec:\n  hosts: [ratings]\n  http:\n  - route:\n    - destination: {host: ratings, subset: v2}\n',
+  // Non-ASCII text, and a number JSON cannot carry (the cache keeps such a file out, and reads it again).
+  'other/odd.yaml':
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: odd, namespace: shop, labels: {team: "équipe ✓ 🚀"}}\nspec:\n  hosts: [ratings]\n  http:\n  - route:\n    - destination: {host: ratings, subset: vé}\n      weight: .inf\n',
   'tools/compose.yaml': 'services:\n  web: {image: nginx}\n',
   'broken.yaml': 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: gw\nspec: [\n',
 };
@@ -73,6 +77,64 @@ describe('index cache', () => {
       assert.deepStrictEqual(await hostFindings(ws, cacheDir), fresh);
       // The cache written by that run serves the next one as well.
       assert.deepStrictEqual(await hostFindings(ws, cacheDir), fresh);
+    });
+
+    it('restores the cross-file results instead of running the rules, and they equal a fresh analysis', async () => {
+      const cold = await hostFindings(ws, cacheDir);
+      assert.ok(JSON.stringify(cold).includes('"ruleId":"subset-not-found"'), 'the fixture has cross-file findings');
+      let warm: unknown;
+      const starts = await crossFileStarts(async () => (warm = await hostFindings(ws, cacheDir)));
+      assert.deepStrictEqual(starts, { cold: 0, warm: 1 });
+      assert.deepStrictEqual(warm, cold);
+      // A changed file is applied as an edit after the restore, not by a full pass.
+      edit('other/dr.yaml', FILES['other/dr.yaml'].replace(', {name: v2, labels: {version: v2}}', ''));
+      const fresh = await hostFindings(ws, undefined);
+      const after = await crossFileStarts(async () => (warm = await hostFindings(ws, cacheDir)));
+      assert.deepStrictEqual(after, { cold: 0, warm: 1 });
+      assert.deepStrictEqual(warm, fresh);
+      assert.notDeepStrictEqual(fresh, cold);
+    });
+
+    it('an edit right after a warm start re-checks the resources that depend on it', async () => {
+      await hostFindings(ws, cacheDir);
+      const dr = path.join(ws, 'other/dr.yaml');
+      const vs = path.join(ws, 'base/vs.yaml');
+      const changes = async (host: WorkspaceHost) => {
+        // The editor drops subset v2 (used in other/vs.yaml); base/dr.yaml is deleted on disk.
+        host.openDocument(dr, FILES['other/dr.yaml'].replace(', {name: v2, labels: {version: v2}}', ''));
+        fs.rmSync(path.join(ws, 'base/dr.yaml'));
+        await host.filesChanged([{ file: path.join(ws, 'base/dr.yaml'), type: 'deleted' }]);
+        host.openDocument(vs, FILES['base/vs.yaml'].replace('subset: v2', 'subset: v1'));
+      };
+      let warm: unknown;
+      const starts = await crossFileStarts(
+        async () => (warm = await hostFindings(ws, cacheDir, [], undefined, changes)),
+      );
+      assert.deepStrictEqual(starts, { cold: 0, warm: 1 });
+      write('base/dr.yaml', FILES['base/dr.yaml']);
+      age(ws, Date.now() - HOUR);
+      const fresh = await hostFindings(ws, undefined, [], undefined, changes);
+      assert.ok(JSON.stringify(fresh).includes('v2'), 'the edit produced a cross-file finding');
+      assert.deepStrictEqual(warm, fresh);
+    });
+
+    it("an editor's unsaved text is never cached as the file's", async () => {
+      const dr = path.join(ws, 'other/dr.yaml');
+      await hostFindings(ws, cacheDir, [], undefined, async host => {
+        host.openDocument(dr, FILES['other/dr.yaml'].replace(', {name: v2, labels: {version: v2}}', ''));
+        await host.saveCache();
+      });
+      // Saved while the document was open (the server saves after "ready"): the next start reads the disk.
+      const host = new WorkspaceHost(
+        DEFAULT_SERVER_SETTINGS,
+        { findingsChanged: () => undefined, log: () => undefined },
+        { cacheDir },
+      );
+      host.openDocument(dr, FILES['other/dr.yaml'].replace(', {name: v2, labels: {version: v2}}', ''));
+      await host.indexWorkspace([ws]);
+      await host.saveCache();
+      await host.dispose();
+      assert.deepStrictEqual(await hostFindings(ws, cacheDir), await hostFindings(ws, undefined));
     });
 
     it('trusts an unchanged size and modification time, and no more (documented: content changes touch them)', async () => {
@@ -159,25 +221,55 @@ describe('index cache', () => {
   });
 });
 
-/** Every file's reported findings after a complete indexing of `ws` (with the cache in `cacheDir`, if any). */
+/**
+ * Every file's findings after a complete indexing of `ws` (with the cache in `cacheDir`, if any),
+ * then after `then` (edits right after the start): as published, and as code actions see them
+ * (with their quick-fixes, some computed on demand after a warm start).
+ */
 async function hostFindings(
   ws: string,
   cacheDir: string | undefined,
   logs: string[] = [],
   settings: ServerSettings = DEFAULT_SERVER_SETTINGS,
+  then?: (host: WorkspaceHost) => Promise<void> | void,
 ): Promise<Record<string, unknown>> {
   const host = new WorkspaceHost(settings, { findingsChanged: () => undefined, log: m => logs.push(m) }, { cacheDir });
   try {
     await host.indexWorkspace([ws]);
     await host.saveCache();
+    await then?.(host);
     const out: Record<string, unknown> = {};
-    for (const file of host.analyzer.filesWithFindings())
-      out[path.relative(ws, file)] = host.analyzer.report(file, { rules: {} });
+    for (const file of host.analyzer.filesWithFindings()) {
+      const published = host.analyzer.report(file, { rules: {} }).map(({ fixes: _fixes, ...f }) => f);
+      out[path.relative(ws, file)] = { published, actions: host.analyzer.report(file, { rules: {} }, true) };
+    }
     // Quick-fixes hold functions (computed against the text when applied): compared as data.
     return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
   } finally {
     await host.dispose();
   }
+}
+
+/** How the cross-file results of the indexings in `run` came about: rules run over everything, or restored. */
+async function crossFileStarts(run: () => Promise<unknown>): Promise<{ cold: number; warm: number }> {
+  const proto = Analyzer.prototype;
+  const { startCrossFile, restoreCrossFile } = proto;
+  const counts = { cold: 0, warm: 0 };
+  proto.startCrossFile = function (...args) {
+    counts.cold++;
+    return startCrossFile.apply(this, args);
+  };
+  proto.restoreCrossFile = function (...args) {
+    counts.warm++;
+    return restoreCrossFile.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    proto.startCrossFile = startCrossFile;
+    proto.restoreCrossFile = restoreCrossFile;
+  }
+  return counts;
 }
 
 async function check(cwd: string, args: string[]): Promise<string> {

@@ -12,6 +12,9 @@ import { runCrossFileRules } from './crossFile';
 import { mergeInstanceFindings } from './instanceFindings';
 import { reportFindings, type ReportedFinding } from './report';
 
+/** Instances put back between looks at the clock while cross-file results are restored. */
+const RESTORE_BATCH = 32;
+
 /** A cross-file pass over every resource, run in time slices (see Analyzer.startCrossFile). */
 export interface CrossFileJob {
   readonly total: number;
@@ -20,6 +23,14 @@ export interface CrossFileJob {
   step(budgetMs: number): boolean;
   /** Files whose findings the job has changed so far. */
   readonly files: Set<string>;
+}
+
+/** What the cross-file rules made of one placed instance: its findings and the keys it read. */
+export interface CrossFileState {
+  readonly findings: readonly Finding[];
+  readonly deps: readonly string[];
+  /** The findings lack quick-fixes computed on demand (functions, which a cache cannot keep). */
+  readonly fixesLater?: boolean;
 }
 
 export type FileInput =
@@ -68,6 +79,7 @@ export class Analyzer {
   setCrossFileEnabled(enabled: boolean): Set<string> {
     if (enabled === this.crossFileEnabled) return new Set();
     this.crossFileEnabled = enabled;
+    if (this.restoring) this.restoring.stale = true;
     const moved = this.index.setDeferNamespaces(!enabled);
     return this.recheck([...this.index.allInstances()], moved.removed);
   }
@@ -78,6 +90,7 @@ export class Analyzer {
    * update() as usual; the job skips resources that were replaced since it started.
    */
   startCrossFile(now: () => number): CrossFileJob {
+    this.restoring = undefined;
     this.crossFileEnabled = true;
     const moved = this.index.setDeferNamespaces(false);
     this.crossFindings.clear();
@@ -86,6 +99,80 @@ export class Analyzer {
     this.relatedFilesOf.clear();
     this.relatedIn.clear();
     return this.inSlices([...this.index.allInstances()], new Set(moved.removed.map(r => r.file)), now);
+  }
+
+  /**
+   * Warm start: turns cross-file rules on with the results a cache kept for exactly the summaries
+   * now indexed (loaded with cross-file rules held back), instead of running them. Instances the
+   * cache has nothing for are checked, in slices. The caller guarantees the correspondence; any
+   * change since is then applied with update(), which re-checks what depends on it.
+   */
+  restoreCrossFile(stateOf: (id: string) => CrossFileState | undefined, now: () => number): CrossFileJob {
+    this.crossFileEnabled = true;
+    this.index.setDeferNamespaces(false);
+    this.crossFindings.clear();
+    this.depsOf.clear();
+    this.dependents.clear();
+    this.relatedFilesOf.clear();
+    this.relatedIn.clear();
+    this.fixesLater.clear();
+    const instances = [...this.index.allInstances()];
+    const pending: Resource[] = [];
+    const files = new Set<string>();
+    // Results are put back in slices too. An update meanwhile re-checks the dependents already
+    // put back; those not yet put back may read what it changed, so from then on they are
+    // checked instead (restoring.stale).
+    const restoring = { stale: false };
+    this.restoring = restoring;
+    let next = 0;
+    let rest: CrossFileJob | undefined;
+    return {
+      total: instances.length,
+      get done() {
+        return rest ? instances.length - rest.total + rest.done : next;
+      },
+      step: (budgetMs: number) => {
+        const deadline = now() + budgetMs;
+        while (next < instances.length) {
+          const r = instances[next++];
+          // Replaced or removed since: update() checked what replaced it.
+          if (this.index.resource(r.id) !== r) continue;
+          const state = restoring.stale ? undefined : stateOf(r.id);
+          if (state) this.restoreState(r.id, state);
+          else pending.push(r);
+          if (next % RESTORE_BATCH === 0 && now() >= deadline) return false;
+        }
+        if (this.restoring === restoring) this.restoring = undefined;
+        rest ??= this.inSlices(pending, files, now);
+        return rest.step(Math.max(0, deadline - now()));
+      },
+      files,
+    };
+  }
+
+  /** The restore job under way, if any (see restoreCrossFile). */
+  private restoring: { stale: boolean } | undefined;
+
+  private restoreState(id: string, state: CrossFileState): void {
+    if (state.findings.length > 0) {
+      this.crossFindings.set(id, state.findings as Finding[]);
+      this.noteRelated(id, state.findings);
+    }
+    if (state.fixesLater) this.fixesLater.add(id);
+    this.noteDeps(id, state.deps);
+  }
+
+  /** Cross-file state of a file's instances, for a cache; only instances the rules checked. */
+  crossFileStateOf(file: string): [string, CrossFileState][] {
+    const out: [string, CrossFileState][] = [];
+    for (const r of this.index.file(file)?.resources ?? [])
+      for (const instance of this.index.instancesOf(r)) {
+        const deps = this.depsOf.get(instance.id);
+        if (!deps) continue;
+        const findings = this.crossFindings.get(instance.id) ?? [];
+        out.push([instance.id, { findings, deps, fixesLater: this.fixesLater.has(instance.id) }]);
+      }
+    return out;
   }
 
   /** Re-checks `pending` as a job run in slices, skipping resources replaced since it started. */
@@ -131,6 +218,7 @@ export class Analyzer {
    */
   setSettings(settings: AnalysisSettings): { reanalyzeFiles: boolean; changedFiles: Set<string> } {
     if (sameAnalysisSettings(settings, this.settings)) return { reanalyzeFiles: false, changedFiles: new Set() };
+    if (this.restoring) this.restoring.stale = true;
     const targetChanged = settings.targetVersion !== this.settings.targetVersion;
     this.settings = settings;
     const change = this.index.setSettings(settings);
@@ -164,6 +252,7 @@ export class Analyzer {
     affected: Resource[];
     removed: readonly Resource[];
   } {
+    if (this.restoring) this.restoring.stale = true;
     const updates = new Map<string, FileSummary | undefined>();
     for (const input of inputs) {
       if ('deleted' in input) updates.set(input.file, undefined);
@@ -229,10 +318,18 @@ export class Analyzer {
     return out;
   }
 
-  /** Findings as the user sees them, with severities and suppressions applied. */
-  report(file: string, settings: ReportSettings): ReportedFinding[] {
+  /**
+   * Findings as the user sees them, with severities and suppressions applied. `withFixes` (code
+   * actions) first checks again the instances restored from a cache without their computed
+   * quick-fixes: the same findings, now with the fixes.
+   */
+  report(file: string, settings: ReportSettings, withFixes = false): ReportedFinding[] {
     const summary = this.index.file(file);
     if (!summary) return [];
+    if (withFixes && this.fixesLater.size > 0) {
+      const later = summary.resources.flatMap(r => this.index.instancesOf(r)).filter(i => this.fixesLater.has(i.id));
+      if (later.length > 0) this.recheck(later, []);
+    }
     return reportFindings(summary, this.findings(file), id => this.index.resource(id), settings);
   }
 
@@ -284,7 +381,11 @@ export class Analyzer {
     }
   }
 
+  /** Instances restored from a cache whose findings lack their computed quick-fixes. */
+  private readonly fixesLater = new Set<string>();
+
   private forget(id: string): void {
+    this.fixesLater.delete(id);
     for (const file of this.relatedFilesOf.get(id) ?? []) {
       const set = this.relatedIn.get(file);
       set?.delete(id);
@@ -306,6 +407,7 @@ export class Analyzer {
     const everything = resources.length === this.index.instanceCount;
     if (everything) {
       // A full re-check forgets everything at once instead of resource by resource.
+      this.fixesLater.clear();
       this.crossFindings.clear();
       this.depsOf.clear();
       this.dependents.clear();
@@ -325,14 +427,18 @@ export class Analyzer {
         this.crossFindings.set(r.id, findings);
         this.noteRelated(r.id, findings);
       }
-      this.depsOf.set(r.id, deps);
-      for (const key of deps) {
-        let set = this.dependents.get(key);
-        if (!set) this.dependents.set(key, (set = new Set()));
-        set.add(r.id);
-      }
+      this.noteDeps(r.id, deps);
     }
     return files;
+  }
+
+  private noteDeps(id: string, deps: readonly string[]): void {
+    this.depsOf.set(id, deps);
+    for (const key of deps) {
+      let set = this.dependents.get(key);
+      if (!set) this.dependents.set(key, (set = new Set()));
+      set.add(id);
+    }
   }
 }
 
