@@ -9,6 +9,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import { sameAnalysisSettings, type AnalysisSettings, type ReportSettings } from '../settings';
 import { analyzeFile, appliesTo } from './analyzeFile';
 import { runCrossFileRules } from './crossFile';
+import { DependencyMap } from './dependencies';
 import { mergeInstanceFindings } from './instanceFindings';
 import { reportFindings, type ReportedFinding } from './report';
 
@@ -38,8 +39,7 @@ export class Analyzer {
   private readonly local: LocalRule[];
   private readonly cross: CrossFileRule[];
   private readonly crossFindings = new Map<string, Finding[]>();
-  private readonly depsOf = new Map<string, readonly string[]>();
-  private readonly dependents = new Map<string, Set<string>>();
+  private readonly dependencies = new DependencyMap();
   private crossFileEnabled = true;
 
   constructor(
@@ -79,13 +79,38 @@ export class Analyzer {
    */
   startCrossFile(now: () => number): CrossFileJob {
     this.crossFileEnabled = true;
-    const moved = this.index.setDeferNamespaces(false);
-    this.crossFindings.clear();
-    this.depsOf.clear();
-    this.dependents.clear();
-    this.relatedFilesOf.clear();
-    this.relatedIn.clear();
-    return this.inSlices([...this.index.allInstances()], new Set(moved.removed.map(r => r.file)), now);
+    // Namespaces and environments are settled first, in steps too (tens of milliseconds at once
+    // on a workspace of 50,000 objects).
+    const settling = this.index.endDeferral();
+    const files = new Set<string>();
+    let job: CrossFileJob | undefined;
+    return {
+      get total() {
+        return job?.total ?? 0;
+      },
+      get done() {
+        return job?.done ?? 0;
+      },
+      step: (budgetMs: number) => {
+        if (job) return job.step(budgetMs);
+        const deadline = now() + budgetMs;
+        for (;;) {
+          const settled = settling.next();
+          if (settled.done) {
+            for (const r of settled.value.removed) files.add(r.file);
+            break;
+          }
+          if (now() >= deadline) return false;
+        }
+        this.crossFindings.clear();
+        this.dependencies.clear();
+        this.relatedFilesOf.clear();
+        this.relatedIn.clear();
+        job = this.inSlices([...this.index.allInstances()], files, now);
+        return false;
+      },
+      files,
+    };
   }
 
   /** Re-checks `pending` as a job run in slices, skipping resources replaced since it started. */
@@ -99,7 +124,7 @@ export class Analyzer {
       step: (budgetMs: number) => {
         const deadline = now() + budgetMs;
         while (next < pending.length) {
-          const end = Math.min(next + 64, pending.length);
+          const end = Math.min(next + 8, pending.length);
           const slice = pending.slice(next, end).filter(r => this.index.resource(r.id) === r);
           next = end;
           for (const f of this.recheck(slice, [])) files.add(f);
@@ -193,7 +218,7 @@ export class Analyzer {
       for (const key of providedKeys(r)) dirty.add(key);
     }
     const ids = new Set<string>(change.added.map(r => r.id));
-    for (const key of dirty) for (const id of this.dependents.get(key) ?? []) ids.add(id);
+    for (const key of dirty) for (const id of this.dependencies.readersOf(key)) ids.add(id);
     // Copies of a changed object are re-checked: whether an object has copies changes what
     // lookups hide and which rules run for it (onlyForCopies).
     for (const r of [...change.removed, ...change.added]) {
@@ -292,13 +317,7 @@ export class Analyzer {
     }
     this.relatedFilesOf.delete(id);
     this.crossFindings.delete(id);
-    for (const key of this.depsOf.get(id) ?? []) {
-      const set = this.dependents.get(key);
-      if (!set) continue;
-      set.delete(id);
-      if (set.size === 0) this.dependents.delete(key);
-    }
-    this.depsOf.delete(id);
+    this.dependencies.forget(id);
   }
 
   private recheck(resources: readonly Resource[], removed: readonly Resource[]): Set<string> {
@@ -307,8 +326,7 @@ export class Analyzer {
     if (everything) {
       // A full re-check forgets everything at once instead of resource by resource.
       this.crossFindings.clear();
-      this.depsOf.clear();
-      this.dependents.clear();
+      this.dependencies.clear();
       this.relatedFilesOf.clear();
       this.relatedIn.clear();
     }
@@ -325,12 +343,7 @@ export class Analyzer {
         this.crossFindings.set(r.id, findings);
         this.noteRelated(r.id, findings);
       }
-      this.depsOf.set(r.id, deps);
-      for (const key of deps) {
-        let set = this.dependents.get(key);
-        if (!set) this.dependents.set(key, (set = new Set()));
-        set.add(r.id);
-      }
+      this.dependencies.set(r.id, deps);
     }
     return files;
   }
