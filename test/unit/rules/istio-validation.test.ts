@@ -470,6 +470,22 @@ ruleTester('istio-validation', {
         #         ^^^^^^^^^^^^^^^ istio-validation`,
     },
     {
+      name: 'gateway port 0: only with a unix:// bind',
+      messages: ['Istio would reject this Gateway: a port number 0 needs a unix domain socket bind (unix://…).'],
+      code: `
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: {name: gw}
+        spec:
+          servers:
+          - port: {number: 0, name: uds, protocol: HTTP}
+            hosts: ["*"]
+            bind: unix:///var/run/gateway.sock
+          - port: {number: 0, name: tcp, protocol: HTTP}
+        #                  ^ istio-validation
+            hosts: ["*"]`,
+    },
+    {
       name: 'service entry resolutions, addresses and ports',
       messages: [
         'Istio would reject this ServiceEntry: with resolution DNS and no endpoints, hosts must be FQDNs ("*.example.com" is not): there is nothing to resolve.',

@@ -71,8 +71,13 @@ function checkServer(server: YNode, out: Rejections): void {
     const number = int(get(port?.value, 'number'));
     if (number && number.value !== 0)
       out.reject(number.span, 'the port number must be 0 for a unix domain socket bind');
-  } else if (bind && bind.value !== '' && !isIPAddress(bind.value)) {
-    out.reject(bind.span, `bind "${bind.value}" is not a valid IP address`);
+  } else {
+    // validateServerPort: 0 is accepted only with a unix:// bind.
+    const number = int(get(port?.value, 'number'));
+    if (number && number.value === 0)
+      out.reject(number.span, 'a port number 0 needs a unix domain socket bind (unix://…)');
+    if (bind && bind.value !== '' && !isIPAddress(bind.value))
+      out.reject(bind.span, `bind "${bind.value}" is not a valid IP address`);
   }
   checkTlsOptions(field(server, 'tls')?.value, out);
   // A plain-text HTTP server may only carry httpsRedirect.
