@@ -97,14 +97,14 @@ function checked(size: number, bytes: Buffer): ReadResult {
 }
 
 function decode(bytes: Buffer): ReadResult {
-  const looksIstio = looksOwn(bytes);
-  if (bytes.includes(0)) return { ok: false, reason: 'it is a binary file', looksIstio };
+  // Whether the bytes look like Istio matters only for files that are not read: not asked otherwise.
+  if (bytes.includes(0)) return { ok: false, reason: 'it is a binary file', looksIstio: looksOwn(bytes) };
   try {
     let text = decoder.decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors drop the BOM too, so offsets agree
     return { ok: true, text };
   } catch {
-    return { ok: false, reason: 'it is not valid UTF-8', looksIstio };
+    return { ok: false, reason: 'it is not valid UTF-8', looksIstio: looksOwn(bytes) };
   }
 }
 

@@ -33,8 +33,8 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
   const resources: Resource[] = [];
   const objects: SummarizedObject[] = [];
   const brokenDocs: number[] = [];
-  const looksIstio = looksOwn(text);
   if (parsed.fatal) {
+    const looksIstio = looksOwn(text);
     if (looksIstio) findings.push(skipped(file, `File not analysed: ${parsed.fatal}.`));
     return {
       file,
@@ -58,11 +58,9 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
       if (!broken) objects.push(o);
     }
   }
-  const hasIstio = resources.some(r => isOwnGroup(r.group)) || (looksIstio && brokenDocs.length > 0);
+  const hasIstio = resources.some(r => isOwnGroup(r.group)) || (brokenDocs.length > 0 && looksOwn(text));
   if (hasIstio && !parsed.isHelm) findings.push(...syntaxFindings(file, parsed.docs));
-  const kinds = options.rules.map(kindSet);
-  for (const o of objects)
-    findings.push(...runLocalRules(o, text, templatedDocs.has(o.resource.docIndex), options, kinds));
+  for (const o of objects) findings.push(...runLocalRules(o, text, templatedDocs.has(o.resource.docIndex), options));
   return {
     file,
     lineStarts: parsed.lineStarts,
@@ -101,18 +99,11 @@ function syntaxFindings(file: string, docs: readonly ParsedDocument[]): Finding[
   return out;
 }
 
-function runLocalRules(
-  o: SummarizedObject,
-  text: string,
-  templated: boolean,
-  options: AnalyzeFileOptions,
-  /** The kinds of each rule of options.rules, as sets. */
-  ruleKinds: readonly ReadonlySet<string>[],
-): Finding[] {
+function runLocalRules(o: SummarizedObject, text: string, templated: boolean, options: AnalyzeFileOptions): Finding[] {
   const out: Finding[] = [];
   const { resource } = o;
-  const own = isOwnGroup(resource.group);
-  const key = kindKey(resource.group, resource.kind);
+  const rules = rulesForKind(options.rules, resource.group, resource.kind);
+  if (rules.length === 0) return out;
   const isTemplated = templated ? (node: YNode | null | undefined) => hidesTemplatedContent(text, node) : () => false;
   // One context per object: rules run one after another, and most objects meet dozens of rules.
   let current: LocalRule | undefined;
@@ -125,10 +116,7 @@ function runLocalRules(
     isTemplated,
     report: r => out.push(toFinding(current!, resource, r)),
   };
-  for (let i = 0; i < options.rules.length; i++) {
-    const rule = options.rules[i];
-    const kinds = ruleKinds[i];
-    if (!kinds.has(key) && !(own && kinds.has('*'))) continue;
+  for (const rule of rules) {
     current = rule;
     try {
       rule.check(ctx);
@@ -139,17 +127,29 @@ function runLocalRules(
   return out;
 }
 
-/** A rule's kinds as a set, built once per rule. */
-function kindSet(rule: LocalRule): ReadonlySet<string> {
-  let set = kindSets.get(rule);
-  if (!set) {
-    set = new Set(rule.meta.kinds);
-    kindSets.set(rule, set);
+/**
+ * The rules of `rules` that apply to a kind, in their order, worked out once per list and kind:
+ * every object of the workspace meets the whole list otherwise, and most rules are for other kinds.
+ */
+function rulesForKind(rules: readonly LocalRule[], group: string, kind: string): readonly LocalRule[] {
+  let tables = rulesByKind.get(rules);
+  if (!tables) rulesByKind.set(rules, (tables = { own: new Map(), other: new Map() }));
+  // A kind key names Istio's kinds without their group: `*` applies to them, not to namesakes.
+  const own = isOwnGroup(group);
+  const byKind = own ? tables.own : tables.other;
+  const key = kindKey(group, kind);
+  let list = byKind.get(key);
+  if (!list) {
+    list = rules.filter(rule => rule.meta.kinds.includes(key) || (own && rule.meta.kinds.includes('*')));
+    byKind.set(key, list);
   }
-  return set;
+  return list;
 }
 
-const kindSets = new WeakMap<LocalRule, ReadonlySet<string>>();
+const rulesByKind = new WeakMap<
+  readonly LocalRule[],
+  { readonly own: Map<string, readonly LocalRule[]>; readonly other: Map<string, readonly LocalRule[]> }
+>();
 
 /**
  * `*` stands for every Istio and Gateway API kind; other kinds must be named, Gateway API ones by

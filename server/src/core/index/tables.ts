@@ -1,5 +1,5 @@
 import { isWildcard, resolveHost } from '../model/hosts';
-import { sameObject } from '../model/identity';
+import { hasIdentity, isClusterScoped, sameObject } from '../model/identity';
 import type { Resource } from '../model/types';
 import { MultiMap } from '../util/multiMap';
 import { GATEWAY_CLASS_KIND_KEY, GATEWAY_KIND_KEY, ROUTE_KIND_KEYS } from '../model/gatewayApi';
@@ -18,6 +18,14 @@ export function byId(a: Resource, b: Resource): number {
   if (byPosition !== 0) return byPosition;
   // Instances of one resource (a base built into two namespaces: ids `<id>@<n>`) share a position.
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Up to this many objects of one name, counting copies directly costs less than a key. */
+const FEW = 8;
+
+/** What sameObject compares, as one key: group, kind, namespace and name (each object has one name). */
+function likeKey(r: Resource & { readonly name: string }): string {
+  return `${r.name}\0${r.group}\0${r.kind}\0${isClusterScoped(r.kind) ? '' : r.namespace}`;
 }
 
 /** The lookup tables of the index, kept in step with the resources added and removed. */
@@ -75,11 +83,49 @@ export class Tables {
 
   /** The number of copies of `r`'s object, without building a list. */
   countLike(r: Resource): number {
-    if (!r.name) return 0;
-    let n = 0;
-    for (const o of this.byName.get(r.name)) if (sameObject(o, r)) n++;
-    return n;
+    // Without an identity nothing is a copy (sameObject). Common names (`default`, `app`) are
+    // shared by thousands of objects and every cross-file check asks: each name's objects are
+    // counted by identity in one pass, kept until the tables change.
+    if (!hasIdentity(r)) return 0;
+    // The cross-file rules of one object ask one after another.
+    if (r === this.lastLike && this.lastLikeAt === this.changes) return this.lastLikeCount;
+    this.lastLike = r;
+    this.lastLikeAt = this.changes;
+    this.lastLikeCount = this.countCopies(r);
+    return this.lastLikeCount;
   }
+
+  private countCopies(r: Resource & { readonly name: string }): number {
+    const named = this.byName.get(r.name);
+    if (named.length <= FEW) {
+      let n = 0;
+      for (const o of named) if (sameObject(o, r)) n++;
+      return n;
+    }
+    const identity = likeKey(r);
+    if (this.likeCountsAt !== this.changes) {
+      this.likeCounts.clear();
+      this.countedNames.clear();
+      this.likeCountsAt = this.changes;
+    }
+    const name = r.name;
+    if (!this.countedNames.has(name)) {
+      this.countedNames.add(name);
+      for (const o of this.byName.get(name)) {
+        if (!hasIdentity(o)) continue;
+        const other = likeKey(o);
+        this.likeCounts.set(other, (this.likeCounts.get(other) ?? 0) + 1);
+      }
+    }
+    return this.likeCounts.get(identity) ?? 0;
+  }
+
+  private readonly likeCounts = new Map<string, number>();
+  private readonly countedNames = new Set<string>();
+  private likeCountsAt = -1;
+  private lastLike: Resource | undefined;
+  private lastLikeAt = -1;
+  private lastLikeCount = 0;
 
   add(r: Resource): void {
     this.update(r, 'add');

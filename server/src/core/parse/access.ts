@@ -48,8 +48,13 @@ export function pairOf(node: YNode | null | undefined, key: string): YPair | und
   const map = asMap(node);
   if (!map) return undefined;
   let merges = false;
-  for (const pair of map.items) {
-    const text = keyText(pair);
+  const pairs = map.items;
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i];
+    // keyText, without converting string keys (nearly all of them) on the way: this is the
+    // lookup under every `get` of the model, the rules and the checks.
+    const k = pair.key;
+    const text = k !== null && k.kind === 'scalar' && typeof k.value === 'string' ? k.value : keyText(pair);
     if (text === key) return pair;
     if (text === '<<') merges = true;
   }
@@ -181,6 +186,26 @@ export function entries(node: YNode | null | undefined): Array<{ key: Str; pair:
 
 /** A map of string to string, such as labels; templated or non-scalar values are skipped. */
 export function stringMap(node: YNode | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const map = asMap(node);
+  if (!map) return out;
+  // Labels and annotations of every object: read in one pass, without the entries list, unless a
+  // merge key brings in other maps. The first of duplicate keys wins, taken or not, as in entries.
+  let passed: string[] | undefined;
+  for (const pair of map.items) {
+    const k = asScalar(pair.key);
+    if (!k || k.value === null) continue;
+    const key = String(k.value);
+    if (key === '<<') return mergedStringMap(map);
+    if (Object.prototype.hasOwnProperty.call(out, key) || passed?.includes(key)) continue;
+    const v = str(pair.value);
+    if (v && !isTemplatedString(key)) out[key] = v.value;
+    else (passed ??= []).push(key);
+  }
+  return out;
+}
+
+function mergedStringMap(node: YMap): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { key, pair } of entries(node)) {
     const v = str(pair.value);

@@ -50,6 +50,43 @@ export function kubernetesScalarValue(node: YScalar, source: string): ScalarValu
   return k8s;
 }
 
+/**
+ * kubernetesScalarValue for a node of `text`, without copying its source out of the text unless
+ * it may read differently: every plain scalar of every resource goes through here (the schema
+ * check and `yaml11-scalar`), and nearly all of them are words or numbers both readings share.
+ */
+export function kubernetesScalarValueIn(node: YScalar, text: string): ScalarValue | undefined {
+  if (node.style !== 'plain') return undefined;
+  const { start, end } = node.span;
+  if (end <= start) return undefined;
+  const c = text.charCodeAt(start);
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45)) {
+    // Words: the 1.1 booleans are at most five letters long and start with y, o or n.
+    if (end - start > 5 || !BOOLEAN_INITIALS.has(c)) return undefined;
+    return kubernetesScalarValue(node, text.slice(start, end));
+  }
+  // Numbers: a decimal integer without a leading zero or sign reads the same in both (exactly,
+  // up to 15 digits); anything with a character no Go integer holds (`.`, `s`, `:`, a line
+  // break) is not one. Only what remains is copied out and looked at closely.
+  let decimal = c !== 48 || end - start === 1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (d >= 48 && d <= 57) {
+      value = value * 10 + (d - 48);
+      continue;
+    }
+    decimal = false;
+    if (!GO_INT_CHARS.has(d)) return undefined;
+  }
+  if (decimal && end - start <= 15 && node.value === value) return undefined;
+  return kubernetesScalarValue(node, text.slice(start, end));
+}
+
+const BOOLEAN_INITIALS = new Set(Object.keys(BOOLEANS).map(w => w.charCodeAt(0)));
+/** Beyond the digits, what a Go integer literal can hold: signs, `_`, hex digits and radix letters. */
+const GO_INT_CHARS = new Set([...'+-_abcdefABCDEFxXoObB'].map(ch => ch.charCodeAt(0)));
+
 function goInt(text: string): number | undefined {
   const negative = text.startsWith('-');
   const body = text.replace(/^[-+]/, '');
@@ -83,7 +120,7 @@ export function kubernetesFlowString(node: YNode, text: string): string | undefi
 /** The scalar node as Kubernetes reads it: same span, the 1.1 value. */
 export function asKubernetesScalar(node: YNode, text: string): YScalar | undefined {
   if (node.kind === 'scalar') {
-    const v = kubernetesScalarValue(node, text.slice(node.span.start, node.span.end));
+    const v = kubernetesScalarValueIn(node, text);
     return v === undefined ? undefined : { kind: 'scalar', span: node.span, value: v, style: 'plain' };
   }
   const s = kubernetesFlowString(node, text);

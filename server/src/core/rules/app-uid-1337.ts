@@ -3,6 +3,7 @@ import { WORKLOAD_KINDS } from '../model/kinds';
 import { asScalar, get, items, str } from '../parse/access';
 import type { YNode, YScalar } from '../parse/types';
 import type { LocalRule, LocalRuleContext } from './types';
+import { textMentions } from '../util/textMentions';
 
 /**
  * istioctl's IST0144: an application container running as UID 1337, the sidecar proxy's. The
@@ -29,7 +30,7 @@ export const rule: LocalRule = {
   },
   check(ctx) {
     const r = ctx.resource;
-    if (!ctx.text.includes('1337')) return;
+    if (!textMentions(ctx.text, '1337')) return;
     if ('istio' in r.labels || r.labels['release'] === 'istio') return;
     const meta = r.kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(r.kind);
     if (!meta) return;

@@ -1,4 +1,4 @@
-import { kubernetesFlowString, kubernetesScalarValue } from '../parse/kubernetesYaml';
+import { kubernetesFlowString, kubernetesScalarValueIn } from '../parse/kubernetesYaml';
 import type { YNode, YScalar } from '../parse/types';
 import type { LocalRule, LocalRuleContext } from './types';
 
@@ -58,10 +58,9 @@ function visit(ctx: LocalRuleContext, node: YNode | null, depth: number): void {
 }
 
 function scalar(ctx: LocalRuleContext, node: YScalar): void {
-  if (node.style !== 'plain') return;
-  const text = ctx.text.slice(node.span.start, node.span.end);
-  const k8s = kubernetesScalarValue(node, text);
+  const k8s = kubernetesScalarValueIn(node, ctx.text);
   if (k8s === undefined) return;
+  const text = ctx.text.slice(node.span.start, node.span.end);
   ctx.report({
     span: node.span,
     messageId: 'scalar',

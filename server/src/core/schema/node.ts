@@ -58,6 +58,7 @@ export class SchemaNode {
   // Memoised: validation asks these for every YAML node of every resource in the workspace.
   private typeList?: readonly JsonType[];
   private oneOfGroups?: readonly OneOfGroup[];
+  private rules?: readonly CelRuleSpec[];
   private children?: Map<string, SchemaNode | null>;
 
   /** Free-form: nothing below it is known or checked (`x-kubernetes-preserve-unknown-fields`). */
@@ -79,7 +80,42 @@ export class SchemaNode {
       def['x-kubernetes-preserve-unknown-fields'] === true ||
       use?.['x-kubernetes-preserve-unknown-fields'] === true;
     this.versions = use?.['x-istio-versions'] ?? def['x-istio-versions'];
+    // What validation reads of every YAML node, read out of the JSON once: each definition is
+    // an object of its own shape, so reading it on every visit is a slow, megamorphic lookup.
+    this.isIntOrString = def['x-kubernetes-int-or-string'] === true || use?.['x-kubernetes-int-or-string'] === true;
+    this.sinceRelease = use?.['x-istio-since'] ?? def['x-istio-since'];
+    this.enumSince = use?.['x-istio-enum-since'] ?? def['x-istio-enum-since'];
+    this.format = def.format;
+    this.pattern = def.pattern;
+    this.minimum = def.minimum;
+    this.maximum = def.maximum;
+    this.minLength = def.minLength;
+    this.maxLength = def.maxLength;
+    this.minItems = def.minItems;
+    this.maxItems = def.maxItems;
+    this.minProperties = def.minProperties;
+    this.maxProperties = def.maxProperties;
+    this.required = def.required ?? NONE;
+    this.enumValues = def.enum;
   }
+
+  private readonly isIntOrString: boolean;
+  private readonly sinceRelease: string | undefined;
+  private readonly enumSince: Readonly<Record<string, string>> | undefined;
+  private additionalNode?: SchemaNode | boolean;
+  private itemsNode?: SchemaNode | null;
+  readonly format: string | undefined;
+  readonly pattern: string | undefined;
+  readonly minimum: number | undefined;
+  readonly maximum: number | undefined;
+  readonly minLength: number | undefined;
+  readonly maxLength: number | undefined;
+  readonly minItems: number | undefined;
+  readonly maxItems: number | undefined;
+  readonly minProperties: number | undefined;
+  readonly maxProperties: number | undefined;
+  readonly required: readonly string[];
+  readonly enumValues: readonly JsonValue[] | undefined;
 
   get types(): readonly JsonType[] {
     if (!this.typeList) {
@@ -105,7 +141,7 @@ export class SchemaNode {
   }
 
   get intOrString(): boolean {
-    return this.def['x-kubernetes-int-or-string'] === true || this.use?.['x-kubernetes-int-or-string'] === true;
+    return this.isIntOrString;
   }
 
   get title(): string | undefined {
@@ -158,6 +194,10 @@ export class SchemaNode {
 
   /** CEL rules attached here: the use site's (a field's) and the message's own. */
   get celRules(): readonly CelRuleSpec[] {
+    return (this.rules ??= this.mergedCelRules());
+  }
+
+  private mergedCelRules(): readonly CelRuleSpec[] {
     const own = this.use?.['x-kubernetes-validations'];
     const shared = this.def['x-kubernetes-validations'];
     if (!own) return shared ?? NO_RULES;
@@ -174,12 +214,12 @@ export class SchemaNode {
 
   /** The Istio release that added this field, when newer than the oldest one supported. */
   get since(): string | undefined {
-    return this.use?.['x-istio-since'] ?? this.def['x-istio-since'];
+    return this.sinceRelease;
   }
 
   /** The Istio release that added an enum value, when later than the field itself. */
   valueSince(value: string): string | undefined {
-    return (this.use?.['x-istio-enum-since'] ?? this.def['x-istio-enum-since'])?.[value];
+    return this.enumSince?.[value];
   }
 
   servedIn(version: string): boolean {
@@ -187,13 +227,9 @@ export class SchemaNode {
     return !versions || versions.includes(version);
   }
 
-  get enumValues(): readonly JsonValue[] | undefined {
-    return this.def.enum;
-  }
-
   hasEnumValue(value: JsonValue): boolean {
-    if (!this.def.enum) return true;
-    this.enumSet ??= new Set(this.def.enum);
+    if (!this.enumValues) return true;
+    this.enumSet ??= new Set(this.enumValues);
     return this.enumSet.has(value);
   }
 
@@ -207,14 +243,6 @@ export class SchemaNode {
     return d && hasOwn(d, value) ? d[value] : undefined;
   }
 
-  get format(): string | undefined {
-    return this.def.format;
-  }
-
-  get pattern(): string | undefined {
-    return this.def.pattern;
-  }
-
   /** The pattern as a RegExp; undefined when there is none or JavaScript cannot read it. */
   get patternRegExp(): RegExp | undefined {
     if (this.regex === undefined) {
@@ -225,35 +253,6 @@ export class SchemaNode {
       }
     }
     return this.regex ?? undefined;
-  }
-
-  get minimum(): number | undefined {
-    return this.def.minimum;
-  }
-  get maximum(): number | undefined {
-    return this.def.maximum;
-  }
-  get minLength(): number | undefined {
-    return this.def.minLength;
-  }
-  get maxLength(): number | undefined {
-    return this.def.maxLength;
-  }
-  get minItems(): number | undefined {
-    return this.def.minItems;
-  }
-  get maxItems(): number | undefined {
-    return this.def.maxItems;
-  }
-  get minProperties(): number | undefined {
-    return this.def.minProperties;
-  }
-  get maxProperties(): number | undefined {
-    return this.def.maxProperties;
-  }
-
-  get required(): readonly string[] {
-    return this.def.required ?? NONE;
   }
 
   /** One-of groups of the message, plus those its use site adds. */
@@ -301,6 +300,10 @@ export class SchemaNode {
   }
 
   get additional(): SchemaNode | boolean {
+    return (this.additionalNode ??= this.additionalOf());
+  }
+
+  private additionalOf(): SchemaNode | boolean {
     if (this.freeForm) return true;
     const a = this.def.additionalProperties;
     if (a === undefined) return true;
@@ -309,8 +312,9 @@ export class SchemaNode {
   }
 
   get items(): SchemaNode | undefined {
-    if (this.freeForm) return this.scope.anything;
-    return this.def.items ? this.scope.node(this.def.items) : undefined;
+    if (this.itemsNode === undefined)
+      this.itemsNode = this.freeForm ? this.scope.anything : this.def.items ? this.scope.node(this.def.items) : null;
+    return this.itemsNode ?? undefined;
   }
 
   /** The schema of a key's value or a sequence item; `anything` inside free-form values. */

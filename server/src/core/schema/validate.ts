@@ -231,8 +231,9 @@ class Validator {
       this.report({ id: 'pattern', span: node.span, data: { field: name, value: v, pattern: schema.pattern ?? '' } });
       return;
     }
-    const length = [...v].length;
     const { minLength, maxLength } = schema;
+    if (minLength === undefined && maxLength === undefined) return;
+    const length = [...v].length;
     if ((minLength !== undefined && length < minLength) || (maxLength !== undefined && length > maxLength)) {
       this.report({
         id: 'length',

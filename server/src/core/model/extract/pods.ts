@@ -6,6 +6,7 @@ import { parseYamlFile } from '../../parse/parseFile';
 import type { Span, YNode } from '../../parse/types';
 import { parseDuration } from '../../rules/support/duration';
 import type { ResourceFields } from '../types';
+import { textMentions } from '../../util/textMentions';
 import type { PodSummary, Resource } from '../types';
 
 /**
@@ -26,7 +27,7 @@ export function extractPods(kind: string, node: YNode, text: string | undefined)
   const metadata = get(podRoot, 'metadata');
   // Without the text's hints (a proxy container, an injection template) nothing is looked for.
   const gateway =
-    (text === undefined || text.includes('istio-proxy') || text.includes('inject.istio.io/templates')) &&
+    (text === undefined || textMentions(text, 'istio-proxy') || textMentions(text, 'inject.istio.io/templates')) &&
     deployedAsGateway(metadata, spec);
   if (!drain && graceSeconds === undefined && !gateway) return {};
   const inject =
@@ -45,7 +46,7 @@ export function extractPods(kind: string, node: YNode, text: string | undefined)
 }
 
 function drainOf(kind: string, node: YNode, text: string | undefined): PodSummary['drain'] {
-  if (text !== undefined && !text.includes(PROXY_CONFIG_ANNOTATION)) return undefined;
+  if (text !== undefined && !textMentions(text, PROXY_CONFIG_ANNOTATION)) return undefined;
   const host = hosts(kind, node).find(h => h.kind === 'ProxyConfig');
   if (!host) return undefined;
   if (text !== undefined) {

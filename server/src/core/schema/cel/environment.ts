@@ -69,6 +69,21 @@ export function compileRule(rule: string): CompiledRule | undefined {
 export function evaluateRule(rule: string, self: unknown): boolean | undefined {
   const program = compileRule(rule);
   if (!program) return undefined;
+  if (self !== null && typeof self === 'object') return run(program, self);
+  // A scalar `self` (a duration, a host, a port) recurs across a workspace: evaluation is pure,
+  // so each rule's verdict on each value is computed once (a bounded memo per rule).
+  let verdicts = scalarVerdicts.get(rule);
+  if (!verdicts) scalarVerdicts.set(rule, (verdicts = new Map()));
+  let verdict = verdicts.get(self);
+  if (verdict === undefined && !verdicts.has(self)) {
+    verdict = run(program, self);
+    if (verdicts.size >= MAX_VERDICTS_PER_RULE) verdicts.clear();
+    verdicts.set(self, verdict);
+  }
+  return verdict;
+}
+
+function run(program: CompiledRule, self: unknown): boolean | undefined {
   try {
     const result = program(self);
     return typeof result === 'boolean' ? result : undefined;
@@ -76,3 +91,7 @@ export function evaluateRule(rule: string, self: unknown): boolean | undefined {
     return false;
   }
 }
+
+/** Rule text → scalar value → verdict. */
+const scalarVerdicts = new Map<string, Map<unknown, boolean | undefined>>();
+const MAX_VERDICTS_PER_RULE = 4096;
