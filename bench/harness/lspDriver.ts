@@ -7,6 +7,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_OPTIONS } from '../../shared/src/serverProcess';
 
 export function uriOf(file: string): string {
   return pathToFileURL(file).href;
@@ -30,7 +31,10 @@ export class LspDriver {
   private waiters: Waiter[] = [];
 
   constructor(serverScript: string) {
-    this.proc = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Started as the extension starts it.
+    this.proc = spawn(process.execPath, [...SERVER_NODE_OPTIONS, serverScript, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.proc.stdout!),
       new StreamMessageWriter(this.proc.stdin!),

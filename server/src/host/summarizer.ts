@@ -5,6 +5,7 @@ import type { AnalysisSettings } from '../core/settings';
 import { toInput, type DiskInput } from './fileInput';
 import { readYamlFile } from './readFile';
 import { AnalysisWorker } from './analysisWorker';
+import { HandOver } from './handOver';
 
 /** Files per request: big enough to amortise messaging, small enough to keep results flowing. */
 const BATCH = 32;
@@ -81,6 +82,7 @@ async function inWorkers(files: readonly string[], script: string, options: Summ
     { length: count },
     () => new AnalysisWorker(script, { budgetMs: options.fileBudgetMs, log: options.log }),
   );
+  const handOver = new HandOver(options.onBatch, options.cancelled);
   const feed = (worker: AnalysisWorker) =>
     new Promise<void>((resolve, reject) => {
       // Two requests in flight per worker: it parses the next batch while the main thread
@@ -94,15 +96,9 @@ async function inWorkers(files: readonly string[], script: string, options: Summ
           inFlight--;
           // Files a stopped thread held go first to whichever worker asks next.
           if (outcome.retry.length > 0) queue.unshift(outcome.retry);
-          sendNext();
-          // A port delivers every queued message in one go; indexing each in its own turn of the
-          // event loop keeps requests (a completion while indexing) from waiting behind several.
-          setImmediate(() => {
-            for (const line of outcome.logs) options.log(line);
-            Promise.resolve(options.onBatch(outcome.inputs)).then(() => {
-              if (inFlight === 0 && !sendNext()) resolve();
-            }, reject);
-          });
+          for (const line of outcome.logs) options.log(line);
+          handOver.push(outcome.inputs);
+          if (!sendNext() && inFlight === 0) resolve();
         }, reject);
         return true;
       };
@@ -112,7 +108,8 @@ async function inWorkers(files: readonly string[], script: string, options: Summ
   try {
     await Promise.all(workers.map(feed));
   } finally {
-    // Threads are only for the cold index: their heaps go back to the system afterwards.
+    // Threads are only for the cold index: their heaps go back to the system as soon as they are done.
     await Promise.all(workers.map(w => w.terminate()));
   }
+  await handOver.drained();
 }

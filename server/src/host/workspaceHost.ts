@@ -158,7 +158,6 @@ export class WorkspaceHost {
     // Cross-file rules run once over the complete index, in slices that keep requests answered.
     timing(`summarised and indexed ${toIndex.length} files`);
     const job = this.analyzer.startCrossFile(() => performance.now());
-    timing('namespaces settled');
     while (!job.step(SLICE_MS)) {
       await new Promise<void>(resolve => setImmediate(resolve));
       if (superseded()) return;

@@ -48,7 +48,7 @@ export class DiagnosticsPublisher {
       for (const f of this.pending) {
         slice.add(f);
         this.pending.delete(f);
-        if (slice.size >= 16) break;
+        if (slice.size >= 4) break;
       }
       this.publish(slice);
     }

@@ -9,6 +9,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import { sameAnalysisSettings, type AnalysisSettings, type ReportSettings } from '../settings';
 import { analyzeFile, appliesTo } from './analyzeFile';
 import { runCrossFileRules } from './crossFile';
+import { DependencyMap } from './dependencies';
 import { mergeInstanceFindings } from './instanceFindings';
 import { reportFindings, type ReportedFinding } from './report';
 
@@ -49,8 +50,7 @@ export class Analyzer {
   private readonly local: LocalRule[];
   private readonly cross: CrossFileRule[];
   private readonly crossFindings = new Map<string, Finding[]>();
-  private readonly depsOf = new Map<string, readonly string[]>();
-  private readonly dependents = new Map<string, Set<string>>();
+  private readonly dependencies = new DependencyMap();
   private crossFileEnabled = true;
 
   constructor(
@@ -92,13 +92,39 @@ export class Analyzer {
   startCrossFile(now: () => number): CrossFileJob {
     this.restoring = undefined;
     this.crossFileEnabled = true;
-    const moved = this.index.setDeferNamespaces(false);
-    this.crossFindings.clear();
-    this.depsOf.clear();
-    this.dependents.clear();
-    this.relatedFilesOf.clear();
-    this.relatedIn.clear();
-    return this.inSlices([...this.index.allInstances()], new Set(moved.removed.map(r => r.file)), now);
+    // Namespaces and environments are settled first, in steps too (tens of milliseconds at once
+    // on a workspace of 50,000 objects).
+    const settling = this.index.endDeferral();
+    const files = new Set<string>();
+    let job: CrossFileJob | undefined;
+    return {
+      get total() {
+        return job?.total ?? 0;
+      },
+      get done() {
+        return job?.done ?? 0;
+      },
+      step: (budgetMs: number) => {
+        if (job) return job.step(budgetMs);
+        const deadline = now() + budgetMs;
+        for (;;) {
+          const settled = settling.next();
+          if (settled.done) {
+            for (const r of settled.value.removed) files.add(r.file);
+            break;
+          }
+          if (now() >= deadline) return false;
+        }
+        this.crossFindings.clear();
+        this.dependencies.clear();
+        this.relatedFilesOf.clear();
+        this.relatedIn.clear();
+        this.fixesLater.clear();
+        job = this.inSlices([...this.index.allInstances()], files, now);
+        return false;
+      },
+      files,
+    };
   }
 
   /**
@@ -109,14 +135,15 @@ export class Analyzer {
    */
   restoreCrossFile(stateOf: (id: string) => CrossFileState | undefined, now: () => number): CrossFileJob {
     this.crossFileEnabled = true;
-    this.index.setDeferNamespaces(false);
+    // Namespaces are settled in steps first, as in startCrossFile.
+    const settling = this.index.endDeferral();
+    let settled = false;
     this.crossFindings.clear();
-    this.depsOf.clear();
-    this.dependents.clear();
+    this.dependencies.clear();
     this.relatedFilesOf.clear();
     this.relatedIn.clear();
     this.fixesLater.clear();
-    const instances = [...this.index.allInstances()];
+    let instances: Resource[] = [];
     const pending: Resource[] = [];
     const files = new Set<string>();
     // Results are put back in slices too. An update meanwhile re-checks the dependents already
@@ -127,12 +154,27 @@ export class Analyzer {
     let next = 0;
     let rest: CrossFileJob | undefined;
     return {
-      total: instances.length,
+      get total() {
+        return instances.length;
+      },
       get done() {
         return rest ? instances.length - rest.total + rest.done : next;
       },
       step: (budgetMs: number) => {
         const deadline = now() + budgetMs;
+        while (!settled) {
+          const step = settling.next();
+          if (step.done) {
+            // Whatever moved while settling is checked, not restored.
+            if (step.value.removed.length > 0 || step.value.added.length > 0 || step.value.global)
+              restoring.stale = true;
+            for (const r of step.value.removed) files.add(r.file);
+            settled = true;
+            instances = [...this.index.allInstances()];
+            break;
+          }
+          if (now() >= deadline) return false;
+        }
         while (next < instances.length) {
           const r = instances[next++];
           // Replaced or removed since: update() checked what replaced it.
@@ -159,7 +201,7 @@ export class Analyzer {
       this.noteRelated(id, state.findings);
     }
     if (state.fixesLater) this.fixesLater.add(id);
-    this.noteDeps(id, state.deps);
+    this.dependencies.set(id, state.deps);
   }
 
   /** Cross-file state of a file's instances, for a cache; only instances the rules checked. */
@@ -167,7 +209,7 @@ export class Analyzer {
     const out: [string, CrossFileState][] = [];
     for (const r of this.index.file(file)?.resources ?? [])
       for (const instance of this.index.instancesOf(r)) {
-        const deps = this.depsOf.get(instance.id);
+        const deps = this.dependencies.keysOf(instance.id);
         if (!deps) continue;
         const findings = this.crossFindings.get(instance.id) ?? [];
         out.push([instance.id, { findings, deps, fixesLater: this.fixesLater.has(instance.id) }]);
@@ -186,7 +228,7 @@ export class Analyzer {
       step: (budgetMs: number) => {
         const deadline = now() + budgetMs;
         while (next < pending.length) {
-          const end = Math.min(next + 64, pending.length);
+          const end = Math.min(next + 8, pending.length);
           const slice = pending.slice(next, end).filter(r => this.index.resource(r.id) === r);
           next = end;
           for (const f of this.recheck(slice, [])) files.add(f);
@@ -282,7 +324,7 @@ export class Analyzer {
       for (const key of providedKeys(r)) dirty.add(key);
     }
     const ids = new Set<string>(change.added.map(r => r.id));
-    for (const key of dirty) for (const id of this.dependents.get(key) ?? []) ids.add(id);
+    for (const key of dirty) for (const id of this.dependencies.readersOf(key)) ids.add(id);
     // Copies of a changed object are re-checked: whether an object has copies changes what
     // lookups hide and which rules run for it (onlyForCopies).
     for (const r of [...change.removed, ...change.added]) {
@@ -393,13 +435,7 @@ export class Analyzer {
     }
     this.relatedFilesOf.delete(id);
     this.crossFindings.delete(id);
-    for (const key of this.depsOf.get(id) ?? []) {
-      const set = this.dependents.get(key);
-      if (!set) continue;
-      set.delete(id);
-      if (set.size === 0) this.dependents.delete(key);
-    }
-    this.depsOf.delete(id);
+    this.dependencies.forget(id);
   }
 
   private recheck(resources: readonly Resource[], removed: readonly Resource[]): Set<string> {
@@ -409,8 +445,7 @@ export class Analyzer {
       // A full re-check forgets everything at once instead of resource by resource.
       this.fixesLater.clear();
       this.crossFindings.clear();
-      this.depsOf.clear();
-      this.dependents.clear();
+      this.dependencies.clear();
       this.relatedFilesOf.clear();
       this.relatedIn.clear();
     }
@@ -427,18 +462,9 @@ export class Analyzer {
         this.crossFindings.set(r.id, findings);
         this.noteRelated(r.id, findings);
       }
-      this.noteDeps(r.id, deps);
+      this.dependencies.set(r.id, deps);
     }
     return files;
-  }
-
-  private noteDeps(id: string, deps: readonly string[]): void {
-    this.depsOf.set(id, deps);
-    for (const key of deps) {
-      let set = this.dependents.get(key);
-      if (!set) this.dependents.set(key, (set = new Set()));
-      set.add(id);
-    }
   }
 }
 

@@ -13,7 +13,7 @@ export function runCrossFileRules(
   index: WorkspaceIndex,
   settings: AnalysisSettings,
   onRuleError?: (ruleId: string, error: unknown) => void,
-): { findings: Finding[]; deps: string[] } {
+): { findings: Finding[]; deps: ReadonlySet<string> } {
   const deps = new Set<string>();
   const lookup = index.lookupFor(resource, key => deps.add(key));
   const findings: Finding[] = [];
@@ -29,5 +29,5 @@ export function runCrossFileRules(
       onRuleError?.(rule.id, e);
     }
   }
-  return { findings, deps: [...deps] };
+  return { findings, deps };
 }

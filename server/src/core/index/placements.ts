@@ -32,6 +32,11 @@ export interface DesiredInstance {
  */
 export class Placer {
   private readonly cache = new Map<string, readonly FilePlacement[]>();
+  /**
+   * Equal placement lists are one object: most files share theirs with their folder, and a list
+   * per file cost megabytes on a workspace of 30,000 files.
+   */
+  private readonly shared = new Map<string, readonly FilePlacement[]>();
   /** Placement objects shared by the instances of one file placement in one environment. */
   private readonly interned = new WeakMap<FilePlacement, (Placement | undefined)[]>();
   private seenGraph = -1;
@@ -80,12 +85,13 @@ export class Placer {
       this.model = model;
       this.stamp++;
       this.cache.clear();
+      this.shared.clear();
     }
   }
 
   filePlacements(file: string): readonly FilePlacement[] {
     let out = this.cache.get(file);
-    if (!out) this.cache.set(file, (out = this.compute(file)));
+    if (!out) this.cache.set(file, (out = this.share(this.compute(file))));
     return out;
   }
 
@@ -143,6 +149,14 @@ export class Placer {
     if (!byEnvironment) this.interned.set(p, (byEnvironment = []));
     if (!(index in byEnvironment)) byEnvironment[index] = placementOf(environment, p);
     return byEnvironment[index];
+  }
+
+  private share(placements: readonly FilePlacement[]): readonly FilePlacement[] {
+    const key = JSON.stringify(placements.map(p => [p.root, p.namespace, p.group, p.environment]));
+    const known = this.shared.get(key);
+    if (known) return known;
+    this.shared.set(key, placements);
+    return placements;
   }
 
   private compute(file: string): FilePlacement[] {

@@ -236,6 +236,45 @@ export class WorkspaceIndex implements IndexView {
     return this.resettle();
   }
 
+  /**
+   * setDeferNamespaces(false) in steps, for a host that keeps the event loop turning: each
+   * `next()` does a bounded share of the work (evidence, then placements, a few hundred files at a
+   * time). Updates may arrive between steps (they are placed as during deferral); the last step
+   * settles whatever they changed, at once.
+   */
+  *endDeferral(): Generator<void, IndexChange> {
+    if (!this.deferNamespaces || !this.namespacesPending) {
+      this.deferNamespaces = false;
+      return { removed: [], added: [], global: false };
+    }
+    const removed: Resource[] = [];
+    const added: Resource[] = [];
+    this.placer.sync(this.settings, this.model);
+    const graph = this.placer.graphVersion;
+    if (this.evidenceStamp !== graph) {
+      let n = 0;
+      for (const file of [...this.files.keys()]) {
+        if (this.files.has(file) && this.detector.versionOf(file) !== graph) this.collectEvidence(file);
+        if (++n % SETTLE_STEP === 0) yield;
+      }
+    }
+    let moved = false;
+    // The model (environments) is settled at once below; placements are worth doing in steps only
+    // when it holds still.
+    if (this.placer.graphVersion === graph && this.currentModel().fingerprint === this.model.fingerprint) {
+      const version = this.placer.version;
+      const files = [...this.files.keys()];
+      for (let i = 0; i < files.length && this.placer.version === version; i += SETTLE_STEP) {
+        yield;
+        if (this.reconcile(files.slice(i, i + SETTLE_STEP), removed, added)) moved = true;
+      }
+    }
+    this.deferNamespaces = false;
+    this.namespacesPending = false;
+    const global = this.settle([], removed, added) || moved;
+    return { removed, added, global };
+  }
+
   /** New settings: namespaces and environments may move. */
   setSettings(settings: AnalysisSettings): IndexChange {
     this.settings = settings;
@@ -370,6 +409,8 @@ export class WorkspaceIndex implements IndexView {
 }
 
 const NONE: readonly Resource[] = [];
+/** Files per step of endDeferral. */
+const SETTLE_STEP = 256;
 
 /**
  * Objects whose identity counts as evidence of environments. Cluster-scoped objects (a Namespace
