@@ -6,6 +6,7 @@ import { toInput, type DiskInput } from './fileInput';
 import { readYamlFile } from './readFile';
 import { AnalysisWorker } from './analysisWorker';
 import { HandOver } from './handOver';
+import { timing } from './timings';
 
 /** Files per request: big enough to amortise messaging, small enough to keep results flowing. */
 const BATCH = 32;
@@ -82,6 +83,7 @@ async function inWorkers(files: readonly string[], script: string, options: Summ
     { length: count },
     () => new AnalysisWorker(script, { budgetMs: options.fileBudgetMs, log: options.log }),
   );
+  timing('workers started');
   const handOver = new HandOver(options.onBatch, options.cancelled);
   const feed = (worker: AnalysisWorker) =>
     new Promise<void>((resolve, reject) => {

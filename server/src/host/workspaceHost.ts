@@ -124,15 +124,25 @@ export class WorkspaceHost {
       files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
     }
     timing(`walked ${files.length} files`);
-    const known = new Set(files);
-    const stale = [...this.analyzer.index.allFiles()]
-      .map(s => s.file)
-      .filter(f => !known.has(f) && !this.openTexts.has(f));
-    if (stale.length > 0) this.emit(this.analyzer.update(stale.map(file => ({ file, deleted: true as const }))));
+    // Each step below takes tens of milliseconds on tens of thousands of files: one per turn.
+    await turn();
+    if (superseded()) return;
+    if (this.analyzer.index.fileCount > 0) {
+      const known = new Set(files);
+      const stale = [...this.analyzer.index.allFiles()]
+        .map(s => s.file)
+        .filter(f => !known.has(f) && !this.openTexts.has(f));
+      if (stale.length > 0) this.emit(this.analyzer.update(stale.map(file => ({ file, deleted: true as const }))));
+      await turn();
+      if (superseded()) return;
+    }
     // Kustomizations first: files they list then get their namespace when indexed, instead of
     // being moved (in every lookup table) at the end.
-    const rest = files.filter(f => !this.openTexts.has(f));
+    const rest = this.openTexts.size > 0 ? files.filter(f => !this.openTexts.has(f)) : files;
     const toIndex = kustomizationsFirst(rest);
+    timing('kustomizations first');
+    await turn();
+    if (superseded()) return;
     let done = 0;
     const held = new Set<string>();
     this.events.progress?.(0, toIndex.length);
@@ -322,4 +332,9 @@ export class WorkspaceHost {
   private emit(files: ReadonlySet<string>): void {
     if (files.size > 0) this.events.findingsChanged(files);
   }
+}
+
+/** Lets the event loop turn (requests are answered) between long steps. */
+function turn(): Promise<void> {
+  return new Promise<void>(resolve => setImmediate(resolve));
 }

@@ -20,6 +20,18 @@ export function startEventLoopMonitor(): void {
     }
   });
   observer.observe({ entryTypes: ['gc'] });
+  if (process.env.ISTIO_LS_TIMINGS) logLongTurns();
+}
+
+/** ISTIO_LS_TIMINGS: each turn of the event loop longer than 40 ms, when it ended (to find stalls). */
+function logLongTurns(): void {
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - last > 45)
+      process.stderr.write(`[istio-ls ${now.toFixed(0)} ms] event loop blocked ${(now - last - 5).toFixed(0)} ms\n`);
+    last = now;
+  }, 5).unref();
 }
 
 export function stats(ctx: ServerContext, reset: boolean): StatsResult {

@@ -15,7 +15,10 @@ export function isKustomizationPath(file: string): boolean {
 
 /** Kustomizations first, the rest in their given order. */
 export function kustomizationsFirst(files: readonly string[]): string[] {
-  return [...files.filter(isKustomizationPath), ...files.filter(f => !isKustomizationPath(f))];
+  const kustomizations: string[] = [];
+  const others: string[] = [];
+  for (const f of files) (isKustomizationPath(f) ? kustomizations : others).push(f);
+  return kustomizations.concat(others);
 }
 
 export function extractKustomization(node: YNode): KustomizationInfo {
