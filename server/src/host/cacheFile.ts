@@ -4,6 +4,7 @@ import type { CrossFileState, FileInput } from '../core/analysis/analyzer';
 import type { Finding } from '../core/model/finding';
 import type { Resource } from '../core/model/types';
 import { unpackAfterTransfer } from './transfer';
+import { nextTurn, TimeSlices } from './turns';
 
 /**
  * The index cache on disk: one file, written whole and renamed into place.
@@ -80,11 +81,11 @@ export async function decodeCache(bytes: Buffer, key: string): Promise<DecodeRes
     // Hashed a few megabytes at a time, between turns of the event loop.
     const hash = createHash('sha1');
     for (let i = 0; i < body.length; i += HASH_BYTES) {
-      await turn();
+      await nextTurn();
       hash.update(body.subarray(i, i + HASH_BYTES));
     }
     if (hash.digest('hex') !== sum) return { ok: false, reason: 'damaged' };
-    await turn();
+    await nextTurn();
     // One aligned copy of every file's line starts; each summary gets its own view of it.
     const starts = new Uint32Array(lineStarts / 4);
     Buffer.from(starts.buffer).set(body.subarray(body.length - lineStarts));
@@ -96,7 +97,7 @@ export async function decodeCache(bytes: Buffer, key: string): Promise<DecodeRes
     const cross = trailer.cross ? new Map<string, CrossFileState>() : undefined;
     let lineAt = 0;
     for (let c = 0; c < parts.length - 1; c++) {
-      await turn();
+      await nextTurn();
       for (const raw of JSON.parse(parts[c].toString('latin1')) as unknown[]) {
         const decoded = entryOf(raw, starts, lineAt, keys, cross);
         if (!decoded) return { ok: false, reason: 'malformed entry' };
@@ -144,17 +145,14 @@ export async function writeCache(
         chunkLengths.push(chunk.length);
         await write([chunk]);
       };
-      let sliceStart = performance.now();
+      const slices = new TimeSlices(SLICE_MS);
       for (const [name, record] of records) {
         const json = encodeEntry(name, record, keys, withCross);
         if (json === undefined) continue;
         parts.push(json.text);
         if (json.lineStarts) lineStarts.push(json.lineStarts);
         if (parts.length >= CHUNK_ENTRIES) await flush();
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await turn();
-          sliceStart = performance.now();
-        }
+        if (slices.due()) await slices.next();
       }
       if (parts.length > 0) await flush();
       const keyChunk = asciiJson(JSON.stringify(keys.list));
@@ -190,10 +188,6 @@ export async function writeCache(
 function asciiJson(json: string): Buffer {
   const ascii = json.replace(/[\u0080-\uffff]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return Buffer.from(ascii, 'latin1');
-}
-
-function turn(): Promise<void> {
-  return new Promise<void>(resolve => setImmediate(resolve));
 }
 
 /** Dependency keys are shared by many resources: written once, referred to by number. */

@@ -1,6 +1,7 @@
 import type { IndexCache } from './indexCache';
 import { summarizeFiles, type SummarizeOptions } from './summarizer';
 import { timing } from './timings';
+import { TimeSlices } from './turns';
 
 /** Cached inputs handed over per batch; the host indexes each batch in one go. */
 const BATCH = 64;
@@ -21,14 +22,11 @@ export async function summarizeWithCache(
   timing(`index cache: ${cache.size} entries read`);
   const { hits, misses } = await cache.partition(files);
   timing(`index cache: ${hits.length} files unchanged, ${misses.length} to analyse`);
-  let sliceStart = performance.now();
+  const slices = new TimeSlices(SLICE_MS);
   for (let i = 0; i < hits.length; i += BATCH) {
     if (options.cancelled?.()) return;
     await options.onBatch(hits.slice(i, i + BATCH));
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise<void>(resolve => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if (slices.due()) await slices.next();
   }
   await summarizeFiles(misses, {
     ...options,

@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'fs';
 import { FileScope } from './glob';
 import { hostFileKey } from './paths';
+import { nextTurn, TimeSlices } from './turns';
 
 export interface WalkOptions {
   /** Which files to analyse (built once per settings); or the globs to build it from. */
@@ -34,12 +35,9 @@ export async function walkYamlFiles(root: string, options: WalkOptions = {}): Pr
   const pending: { dir: string; real: string; rel: string }[] = [
     { dir: hostFileKey(root).replace(/\/$/, ''), real: rootReal.replace(/\/$/, ''), rel: '' },
   ];
-  let sliceStart = performance.now();
+  const slices = new TimeSlices(SLICE_MS);
   while (pending.length > 0) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise<void>(resolve => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if (slices.due()) await slices.next();
     const { dir, real, rel } = pending.pop() as { dir: string; real: string; rel: string };
     let entries: Dirent[];
     try {
@@ -78,7 +76,7 @@ export async function walkYamlFiles(root: string, options: WalkOptions = {}): Pr
     }
   }
   // Sorting tens of thousands of paths takes tens of milliseconds: in a turn of its own.
-  await new Promise<void>(resolve => setImmediate(resolve));
+  await nextTurn();
   return out.sort();
 }
 

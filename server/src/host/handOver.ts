@@ -1,4 +1,5 @@
 import type { DiskInput } from './fileInput';
+import { nextTurn } from './turns';
 
 /** Files per call of onBatch: small enough that one call stays well under a slice. */
 const PIECE = 8;
@@ -41,7 +42,7 @@ export class HandOver {
   private async run(): Promise<void> {
     while (this.pieces.length > 0) {
       // Start in a turn of its own: a result arrives from the port in the same turn as others.
-      await new Promise<void>(resolve => setImmediate(resolve));
+      await nextTurn();
       const start = performance.now();
       do {
         const piece = this.pieces.shift()!;

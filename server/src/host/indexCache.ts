@@ -7,6 +7,7 @@ import { SERVER_VERSION } from '../version';
 import { decodeCache, writeCache, type CacheContents, type CacheEntry, type CacheRecord } from './cacheFile';
 import type { DiskInput } from './fileInput';
 import { findSchemaDir } from './schemaLoader';
+import { TimeSlices } from './turns';
 
 /** The file in the cache directory. */
 export const CACHE_FILE = 'index-cache.bin';
@@ -86,17 +87,14 @@ export class IndexCache {
     const fresh = new Set<string>();
     // Synchronous stat, in slices: a promise and a thread-pool round trip per file cost more
     // than the system call (tens of thousands of files on a warm start).
-    let sliceStart = performance.now();
+    const slices = new TimeSlices(SLICE_MS);
     for (const f of files) {
       const entry = this.loaded.entries.get(f);
       if (!entry || entry.size < 0) continue;
       const st = statIfAny(f);
       const racy = entry.takenAt - entry.mtimeMs <= RACY_MS;
       if (st && !racy && st.size === entry.size && st.mtimeMs === entry.mtimeMs) fresh.add(f);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise<void>(resolve => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      if (slices.due()) await slices.next();
     }
     for (const f of files) {
       if (!fresh.has(f)) {

@@ -7,6 +7,7 @@ import { readYamlFile } from './readFile';
 import { AnalysisWorker } from './analysisWorker';
 import { HandOver } from './handOver';
 import { timing } from './timings';
+import { TimeSlices } from './turns';
 
 /** Files per request: big enough to amortise messaging, small enough to keep results flowing. */
 const BATCH = 32;
@@ -46,7 +47,7 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
   // On the main thread: read a handful of files concurrently, analyse them one by one, and hand
   // over (and yield to the event loop) whenever a slice of time is used up.
   let pending: DiskInput[] = [];
-  let sliceStart = performance.now();
+  const slices = new TimeSlices(SLICE_MS);
   for (let i = 0; i < files.length; i += READ_AHEAD) {
     if (options.cancelled?.()) return;
     const reads = await Promise.all(
@@ -54,11 +55,10 @@ export async function summarizeFiles(files: readonly string[], options: Summariz
     );
     for (const { f, read } of reads) {
       pending.push(toInput(f, read, options.settings, options.log));
-      if (performance.now() - sliceStart > SLICE_MS) {
+      if (slices.due()) {
         await options.onBatch(pending);
         pending = [];
-        await new Promise<void>(resolve => setImmediate(resolve));
-        sliceStart = performance.now();
+        await slices.next();
       }
     }
   }

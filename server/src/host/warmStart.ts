@@ -2,6 +2,7 @@ import type { Analyzer, FileInput } from '../core/analysis/analyzer';
 import type { IndexCache } from './indexCache';
 import { summarizeFiles, type SummarizeOptions } from './summarizer';
 import { timing } from './timings';
+import { nextTurn, TimeSlices } from './turns';
 
 /** Summaries handed to the index per batch while the snapshot is loaded. */
 const BATCH = 512;
@@ -63,15 +64,12 @@ export async function warmStart(
   const kustomizations = new Set(load.filter(i => 'summary' in i && i.summary.resources.some(r => r.kustomization)));
   const rank = (i: FileInput) => (kustomizations.has(i) ? 0 : 1);
   load.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  let sliceStart = performance.now();
+  const slices = new TimeSlices(SLICE_MS);
   for (let i = 0; i < load.length; i += BATCH) {
     if (options.cancelled?.()) return true;
     options.changed(analyzer.update(load.slice(i, i + BATCH)));
     options.progress?.(Math.min(i + BATCH, load.length), load.length);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise<void>(resolve => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
+    if (slices.due()) await slices.next();
   }
   timing(`warm start: ${load.length} summaries indexed`);
 
@@ -82,7 +80,7 @@ export async function warmStart(
     () => performance.now(),
   );
   while (!job.step(SLICE_MS)) {
-    await new Promise<void>(resolve => setImmediate(resolve));
+    await nextTurn();
     if (options.cancelled?.()) return true;
   }
   options.changed(job.files);

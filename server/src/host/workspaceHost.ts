@@ -13,6 +13,7 @@ import { IndexCache } from './indexCache';
 import { warmStart } from './warmStart';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
+import { nextTurn } from './turns';
 
 export interface HostEvents {
   /** Findings of these files may have changed (including files that now have none). */
@@ -125,7 +126,7 @@ export class WorkspaceHost {
     }
     timing(`walked ${files.length} files`);
     // Each step below takes tens of milliseconds on tens of thousands of files: one per turn.
-    await turn();
+    await nextTurn();
     if (superseded()) return;
     if (this.analyzer.index.fileCount > 0) {
       const known = new Set(files);
@@ -133,7 +134,7 @@ export class WorkspaceHost {
         .map(s => s.file)
         .filter(f => !known.has(f) && !this.openTexts.has(f));
       if (stale.length > 0) this.emit(this.analyzer.update(stale.map(file => ({ file, deleted: true as const }))));
-      await turn();
+      await nextTurn();
       if (superseded()) return;
     }
     // Kustomizations first: files they list then get their namespace when indexed, instead of
@@ -141,7 +142,7 @@ export class WorkspaceHost {
     const rest = this.openTexts.size > 0 ? files.filter(f => !this.openTexts.has(f)) : files;
     const toIndex = kustomizationsFirst(rest);
     timing('kustomizations first');
-    await turn();
+    await nextTurn();
     if (superseded()) return;
     let done = 0;
     const held = new Set<string>();
@@ -169,7 +170,7 @@ export class WorkspaceHost {
     timing(`summarised and indexed ${toIndex.length} files`);
     const job = this.analyzer.startCrossFile(() => performance.now());
     while (!job.step(SLICE_MS)) {
-      await new Promise<void>(resolve => setImmediate(resolve));
+      await nextTurn();
       if (superseded()) return;
     }
     timing('cross-file rules done');
@@ -319,7 +320,7 @@ export class WorkspaceHost {
     this.slicing++;
     try {
       const job = this.analyzer.updateInSlices([input], () => performance.now());
-      while (!job.step(SLICE_MS)) await new Promise<void>(resolve => setImmediate(resolve));
+      while (!job.step(SLICE_MS)) await nextTurn();
       this.emit(job.files);
     } finally {
       this.slicing--;
@@ -332,9 +333,4 @@ export class WorkspaceHost {
   private emit(files: ReadonlySet<string>): void {
     if (files.size > 0) this.events.findingsChanged(files);
   }
-}
-
-/** Lets the event loop turn (requests are answered) between long steps. */
-function turn(): Promise<void> {
-  return new Promise<void>(resolve => setImmediate(resolve));
 }

@@ -1,7 +1,7 @@
 import type { FileSummary } from '../index/fileSummary';
 import { providedKeys } from '../index/keys';
 import type { GlobCompiler } from '../index/placements';
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import { WorkspaceIndex, type IndexChange } from '../index/workspaceIndex';
 import type { Resource } from '../model/types';
 import { ALL_RULES, crossFileRules, localRules } from '../rules/index';
 import type { CrossFileRule, Finding, LocalRule, Rule } from '../rules/types';
@@ -106,20 +106,10 @@ export class Analyzer {
       },
       step: (budgetMs: number) => {
         if (job) return job.step(budgetMs);
-        const deadline = now() + budgetMs;
-        for (;;) {
-          const settled = settling.next();
-          if (settled.done) {
-            for (const r of settled.value.removed) files.add(r.file);
-            break;
-          }
-          if (now() >= deadline) return false;
-        }
-        this.crossFindings.clear();
-        this.dependencies.clear();
-        this.relatedFilesOf.clear();
-        this.relatedIn.clear();
-        this.fixesLater.clear();
+        const moved = settleUntil(settling, now, now() + budgetMs);
+        if (!moved) return false;
+        for (const r of moved.removed) files.add(r.file);
+        this.forgetAll();
         job = this.inSlices([...this.index.allInstances()], files, now);
         return false;
       },
@@ -138,11 +128,7 @@ export class Analyzer {
     // Namespaces are settled in steps first, as in startCrossFile.
     const settling = this.index.endDeferral();
     let settled = false;
-    this.crossFindings.clear();
-    this.dependencies.clear();
-    this.relatedFilesOf.clear();
-    this.relatedIn.clear();
-    this.fixesLater.clear();
+    this.forgetAll();
     let instances: Resource[] = [];
     const pending: Resource[] = [];
     const files = new Set<string>();
@@ -162,18 +148,14 @@ export class Analyzer {
       },
       step: (budgetMs: number) => {
         const deadline = now() + budgetMs;
-        while (!settled) {
-          const step = settling.next();
-          if (step.done) {
-            // Whatever moved while settling is checked, not restored.
-            if (step.value.removed.length > 0 || step.value.added.length > 0 || step.value.global)
-              restoring.stale = true;
-            for (const r of step.value.removed) files.add(r.file);
-            settled = true;
-            instances = [...this.index.allInstances()];
-            break;
-          }
-          if (now() >= deadline) return false;
+        if (!settled) {
+          const moved = settleUntil(settling, now, deadline);
+          if (!moved) return false;
+          // Whatever moved while settling is checked, not restored.
+          if (moved.removed.length > 0 || moved.added.length > 0 || moved.global) restoring.stale = true;
+          for (const r of moved.removed) files.add(r.file);
+          settled = true;
+          instances = [...this.index.allInstances()];
         }
         while (next < instances.length) {
           const r = instances[next++];
@@ -426,6 +408,15 @@ export class Analyzer {
   /** Instances restored from a cache whose findings lack their computed quick-fixes. */
   private readonly fixesLater = new Set<string>();
 
+  /** Forgets every cross-file result (a full check or a restore follows). */
+  private forgetAll(): void {
+    this.fixesLater.clear();
+    this.crossFindings.clear();
+    this.dependencies.clear();
+    this.relatedFilesOf.clear();
+    this.relatedIn.clear();
+  }
+
   private forget(id: string): void {
     this.fixesLater.delete(id);
     for (const file of this.relatedFilesOf.get(id) ?? []) {
@@ -443,11 +434,7 @@ export class Analyzer {
     const everything = resources.length === this.index.instanceCount;
     if (everything) {
       // A full re-check forgets everything at once instead of resource by resource.
-      this.fixesLater.clear();
-      this.crossFindings.clear();
-      this.dependencies.clear();
-      this.relatedFilesOf.clear();
-      this.relatedIn.clear();
+      this.forgetAll();
     }
     for (const r of resources) {
       if (!everything) this.forget(r.id);
@@ -465,6 +452,19 @@ export class Analyzer {
       this.dependencies.set(r.id, deps);
     }
     return files;
+  }
+}
+
+/** Advances `settling` (WorkspaceIndex.endDeferral) until done (its change) or past `deadline` (undefined). */
+function settleUntil(
+  settling: Generator<void, IndexChange>,
+  now: () => number,
+  deadline: number,
+): IndexChange | undefined {
+  for (;;) {
+    const step = settling.next();
+    if (step.done) return step.value;
+    if (now() >= deadline) return undefined;
   }
 }
 
