@@ -1,7 +1,7 @@
 import { isTemplatedString } from '../parse/helm';
 import { keyText } from '../parse/access';
 import { asKubernetesScalar } from '../parse/kubernetesYaml';
-import { evaluateRule } from './cel/environment';
+import { evaluateRule, keyVerdict, ruleShortcut } from './cel/environment';
 import { toCelValue, UNKNOWN } from './cel/toCel';
 import type { Span, YMap, YNode, YPair, YScalar, YSeq } from '../parse/types';
 import { closestValue, didYouMean } from './suggest';
@@ -141,10 +141,14 @@ class Validator {
   /** The CRD's CEL rules on this value, as the API server evaluates them. */
   private cel(node: YNode, schema: SchemaNode, keySpan: Span | undefined, name: string): void {
     if (this.helm && this.text.slice(node.span.start, node.span.end).includes('{{')) return;
-    const self = toCelValue(node, schema, this.text);
-    if (self === UNKNOWN) return;
+    // Built on first need: most rules on most objects pass on what their shortcut reads.
+    let self: unknown = NOT_BUILT;
     for (const rule of schema.celRules) {
       if (rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
+      if (node.kind === 'map' && passesByShortcut(rule.rule, node, this.text)) continue;
+      if (self === NOT_BUILT) self = toCelValue(node, schema, this.text);
+      if (self === UNKNOWN) return;
+      if (typeof self === 'string' && passesOnString(rule.rule, self)) continue;
       if (evaluateRule(rule.rule, self) !== false) continue;
       this.report({
         id: 'cel',
@@ -548,6 +552,47 @@ export function anchorOf(node: YNode | null, keySpan: Span | undefined): Span {
     if (first) return anchorOf(first, undefined);
   }
   return node ? { start: node.span.start, end: Math.min(node.span.end, node.span.start + 1) } : { start: 0, end: 0 };
+}
+
+const NOT_BUILT: unique symbol = Symbol('not built');
+
+/**
+ * Whether a rule certainly passes on a map, from the fields it is set (cel/shortcuts.ts). A field
+ * counts as set as toCelValue builds `self`: null values are pruned. False means "evaluate it".
+ */
+function passesByShortcut(rule: string, map: YMap, text: string): boolean {
+  const shortcut = ruleShortcut(rule);
+  if (!shortcut) return false;
+  switch (shortcut.kind) {
+    case 'guard':
+      return shortcut.fields.every(f => !isSet(map, f, text));
+    case 'atMostOne': {
+      let set = 0;
+      for (const f of shortcut.fields) if (isSet(map, f, text)) set++;
+      return set <= 1;
+    }
+    case 'lacks':
+      return false;
+    case 'eachKey':
+      return map.items.every(pair => {
+        const key = keyText(pair);
+        return key === undefined || keyVerdict(rule, key) === true;
+      });
+  }
+}
+
+function passesOnString(rule: string, self: string): boolean {
+  const shortcut = ruleShortcut(rule);
+  return shortcut?.kind === 'lacks' && !self.includes(shortcut.text);
+}
+
+function isSet(map: YMap, field: string, text: string): boolean {
+  for (const pair of map.items) {
+    if (keyText(pair) !== field) continue;
+    const v = pair.value;
+    if (v && !(v.kind === 'scalar' && v.value === null && !asKubernetesScalar(v, text))) return true;
+  }
+  return false;
 }
 
 /** `fieldPath: .a.b` of a CRD rule: the key it names, when written. */
