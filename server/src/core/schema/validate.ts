@@ -141,11 +141,13 @@ class Validator {
   /** The CRD's CEL rules on this value, as the API server evaluates them. */
   private cel(node: YNode, schema: SchemaNode, keySpan: Span | undefined, name: string): void {
     if (this.helm && this.text.slice(node.span.start, node.span.end).includes('{{')) return;
-    // Built on first need: most rules on most objects pass on what their shortcut reads.
+    // Built on first need: most rules on most objects pass on what their shortcut reads. (A map
+    // Kubernetes reads as a string, `[001:db8::]`, is a string to the rules.)
     let self: unknown = NOT_BUILT;
+    const map = node.kind === 'map' && !asKubernetesScalar(node, this.text) ? node : undefined;
     for (const rule of schema.celRules) {
       if (rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
-      if (node.kind === 'map' && passesByShortcut(rule.rule, node, this.text)) continue;
+      if (map && passesByShortcut(rule.rule, map, this.text)) continue;
       if (self === NOT_BUILT) self = toCelValue(node, schema, this.text);
       if (self === UNKNOWN) return;
       if (typeof self === 'string' && passesOnString(rule.rule, self)) continue;
