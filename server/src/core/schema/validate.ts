@@ -6,6 +6,8 @@ import { toCelValue, UNKNOWN } from './cel/toCel';
 import type { Span, YMap, YNode, YPair, YScalar, YSeq } from '../parse/types';
 import { closestValue, didYouMean } from './suggest';
 import type { JsonType, SchemaNode } from './node';
+import type { RuleShortcut } from './cel/shortcuts';
+import type { CelRuleSpec } from './types';
 
 /** Why a value does not fit its schema; the `schema` rule turns these into messages. */
 export type SchemaProblemId =
@@ -146,11 +148,12 @@ class Validator {
     let self: unknown = NOT_BUILT;
     const map = node.kind === 'map' && !asKubernetesScalar(node, this.text) ? node : undefined;
     for (const rule of schema.celRules) {
-      if (rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
-      if (map && passesByShortcut(rule.rule, map, this.text)) continue;
+      const facts = factsOf(rule);
+      if (facts.transition) continue; // transition rules need the stored object
+      if (map && facts.shortcut && passesByShortcut(rule.rule, facts.shortcut, map, this.text)) continue;
       if (self === NOT_BUILT) self = toCelValue(node, schema, this.text);
       if (self === UNKNOWN) return;
-      if (typeof self === 'string' && passesOnString(rule.rule, self)) continue;
+      if (typeof self === 'string' && facts.shortcut?.kind === 'lacks' && !self.includes(facts.shortcut.text)) continue;
       if (evaluateRule(rule.rule, self) !== false) continue;
       this.report({
         id: 'cel',
@@ -562,9 +565,7 @@ const NOT_BUILT: unique symbol = Symbol('not built');
  * Whether a rule certainly passes on a map, from the fields it is set (cel/shortcuts.ts). A field
  * counts as set as toCelValue builds `self`: null values are pruned. False means "evaluate it".
  */
-function passesByShortcut(rule: string, map: YMap, text: string): boolean {
-  const shortcut = ruleShortcut(rule);
-  if (!shortcut) return false;
+function passesByShortcut(rule: string, shortcut: RuleShortcut, map: YMap, text: string): boolean {
   switch (shortcut.kind) {
     case 'guard':
       return shortcut.fields.every(f => !isSet(map, f, text));
@@ -583,10 +584,24 @@ function passesByShortcut(rule: string, map: YMap, text: string): boolean {
   }
 }
 
-function passesOnString(rule: string, self: string): boolean {
-  const shortcut = ruleShortcut(rule);
-  return shortcut?.kind === 'lacks' && !self.includes(shortcut.text);
+/** What the check needs to know of a CRD rule, worked out once per rule (schema nodes keep their rule objects). */
+interface RuleFacts {
+  /** Mentions `oldSelf`: a transition rule, which needs the stored object. */
+  readonly transition: boolean;
+  readonly shortcut: RuleShortcut | undefined;
 }
+
+function factsOf(rule: CelRuleSpec): RuleFacts {
+  let facts = ruleFacts.get(rule);
+  if (!facts) {
+    const transition = rule.rule.includes('oldSelf');
+    facts = { transition, shortcut: transition ? undefined : ruleShortcut(rule.rule) };
+    ruleFacts.set(rule, facts);
+  }
+  return facts;
+}
+
+const ruleFacts = new WeakMap<CelRuleSpec, RuleFacts>();
 
 function isSet(map: YMap, field: string, text: string): boolean {
   for (const pair of map.items) {
