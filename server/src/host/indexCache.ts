@@ -12,7 +12,7 @@ import { TimeSlices } from './turns';
 /** The file in the cache directory. */
 export const CACHE_FILE = 'index-cache.bin';
 /** Bumped whenever what a summary holds changes shape, in case the code fingerprint is unavailable. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 /**
  * A file modified this shortly before it was read may be modified again within the same mtime
  * tick (coarse file systems: 2 s on FAT), unseen: such files are not cached ("racily clean" in git).
