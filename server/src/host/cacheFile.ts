@@ -330,11 +330,16 @@ function entryOf(
   cross: Map<string, CrossFileState> | undefined,
 ): { file: string; entry: CacheEntry; lineAt: number } | undefined {
   if (!Array.isArray(raw) || raw.length !== 7) return undefined;
-  const [file, size, mtimeMs, takenAt, summary, lineCount, states] = raw as unknown[];
+  const file: unknown = raw[0];
+  const size: unknown = raw[1];
+  const mtimeMs: unknown = raw[2];
+  const takenAt: unknown = raw[3];
+  const summary: unknown = raw[4];
+  const lineCount: unknown = raw[5];
+  const states: unknown = raw[6];
   if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
   if (typeof takenAt !== 'number' || typeof lineCount !== 'number') return undefined;
-  const stamp = { size, mtimeMs, takenAt };
-  if (summary === 0) return { file, entry: { ...stamp, input: { file, deleted: true } }, lineAt };
+  if (summary === 0) return { file, entry: { size, mtimeMs, takenAt, input: { file, deleted: true } }, lineAt };
   if (!summary || typeof summary !== 'object') return undefined;
   const s = summary as { file: string; lineStarts: Uint32Array; resources?: unknown; findings?: unknown };
   if (!Array.isArray(s.resources) || !Array.isArray(s.findings) || lineAt + lineCount > starts.length) return undefined;
@@ -351,7 +356,7 @@ function entryOf(
       for (const f of findings) restoreFinding(f, file);
       cross.set(file + state[0], { findings, deps: state[2] as string[], fixesLater: state[3] === 1 });
     }
-  return { file, entry: { ...stamp, input }, lineAt: lineAt + lineCount };
+  return { file, entry: { size, mtimeMs, takenAt, input }, lineAt: lineAt + lineCount };
 }
 
 function withoutComputedFixes(finding: Finding): Finding {

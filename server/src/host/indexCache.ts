@@ -84,26 +84,17 @@ export class IndexCache {
     if (this.partitioned?.files === files) return this.partitioned;
     const hits: FileInput[] = [];
     const misses: string[] = [];
-    const fresh = new Set<string>();
     // Synchronous stat, in slices: a promise and a thread-pool round trip per file cost more
     // than the system call (tens of thousands of files on a warm start).
     const slices = new TimeSlices(SLICE_MS);
-    for (const f of files) {
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
       const entry = this.loaded.entries.get(f);
-      if (!entry || entry.size < 0) continue;
-      const st = statIfAny(f);
-      const racy = entry.takenAt - entry.mtimeMs <= RACY_MS;
-      if (st && !racy && st.size === entry.size && st.mtimeMs === entry.mtimeMs) fresh.add(f);
-      if (slices.due()) await slices.next();
-    }
-    for (const f of files) {
-      if (!fresh.has(f)) {
-        misses.push(f);
-        continue;
-      }
-      const entry = this.loaded.entries.get(f)!;
-      this.next.set(f, entry);
-      hits.push(entry.input);
+      if (entry && entry.size >= 0 && isFresh(entry, f)) {
+        this.next.set(f, entry);
+        hits.push(entry.input);
+      } else misses.push(f);
+      if ((i & 31) === 31 && slices.due()) await slices.next();
     }
     // Anything not carried over (changed, deleted, renamed, out of scope) means a new cache.
     if (hits.length !== this.loaded.entries.size) this.changed = true;
@@ -181,6 +172,13 @@ async function readCapped(file: string): Promise<Buffer> {
   const { size } = await fs.stat(file);
   if (size > MAX_CACHE_BYTES) throw Object.assign(new Error(`${size} bytes, over the limit`), { code: 'TOO_LARGE' });
   return fs.readFile(file);
+}
+
+/** Whether the file still has the size and modification time of its entry, which was not taken racily. */
+function isFresh(entry: CacheEntry, file: string): boolean {
+  if (entry.takenAt - entry.mtimeMs <= RACY_MS) return false;
+  const st = statIfAny(file);
+  return !!st && st.size === entry.size && st.mtimeMs === entry.mtimeMs;
 }
 
 function statIfAny(file: string): { size: number; mtimeMs: number } | undefined {
