@@ -140,11 +140,14 @@ export class IndexCache {
       }
     if (!this.changed && verified === entries.size && (!settled || !!this.loaded.cross)) return;
     const records = new Map<string, CacheRecord>();
-    for (const [file, entry] of entries)
+    // In the order a warm start indexes them (by file), so it finds them sorted.
+    for (const file of [...entries.keys()].sort()) {
+      const entry = entries.get(file)!;
       records.set(file, {
         entry,
         cross: settled && 'summary' in entry.input ? analyzer.crossFileStateOf(file) : undefined,
       });
+    }
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       await writeCache(this.file, this.key, records, settled);
