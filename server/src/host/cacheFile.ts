@@ -50,8 +50,8 @@ export interface CacheRecord {
 const MAGIC = Buffer.from('ISTIOLS-CACHE-3\n');
 /** Strings per JSON array of the string table: parsing one takes a few milliseconds. */
 const STRING_CHUNK = 4096;
-/** Slots written to the file at a time (16 MB). */
-const FLUSH_SLOTS = 4 * 1024 * 1024;
+/** Slots written to the file at a time (4 MB): the encoder never holds much more. */
+const FLUSH_SLOTS = 1024 * 1024;
 /** Bytes checked between turns of the event loop (a few milliseconds). */
 const CHECK_BYTES = 8 * 1024 * 1024;
 /** Longest stretch of encoding or decoding between turns of the event loop. */
