@@ -17,13 +17,21 @@ import type { ServerContext } from './lsp/context';
 import { startEventLoopMonitor } from './lsp/stats';
 import { cancelUndispatched, safe } from './lsp/safe';
 import { Session } from './lsp/session';
+import { stdioConnection } from './lsp/stdioWriter';
 import { UriMap } from './lsp/uris';
 import { toDiskChanges } from './lsp/watcher';
 import { SERVER_VERSION } from './version';
 
 /** Wiring only: connection, capabilities and handler registration. The work is in lsp/, host/ and core/. */
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all, { cancelUndispatched });
+  const connection = process.argv.includes('--stdio')
+    ? // vscode-languageserver takes a stream (it exits when stdin ends) or a writer where it takes an output stream.
+      stdioConnection((input, writer) =>
+        createConnection(ProposedFeatures.all, input, writer as unknown as NodeJS.WritableStream, {
+          cancelUndispatched,
+        }),
+      )
+    : createConnection(ProposedFeatures.all, { cancelUndispatched });
   const documents = new TextDocuments(TextDocument);
   const ctx: ServerContext = {
     connection,

@@ -1,26 +1,29 @@
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
+import * as zlib from 'zlib';
 import type { CrossFileState, FileInput } from '../core/analysis/analyzer';
 import type { Finding } from '../core/model/finding';
 import type { Resource } from '../core/model/types';
+import { ValueReader, ValueWriter, type Rewrite } from './cacheCodec';
 import { unpackAfterTransfer } from './transfer';
 import { nextTurn, TimeSlices } from './turns';
 
 /**
  * The index cache on disk: one file, written whole and renamed into place.
  *
- *   magic "ISTIOLS-CACHE-2\n" | body | trailer JSON | u32 trailer length
+ *   magic "ISTIOLS-CACHE-3\n" | slots | doubles | line starts | strings | shapes | trailer JSON | u32 trailer length
  *
- * The trailer holds the key, the body's SHA-1 and the byte length of each part of the body:
- * JSON chunks (arrays of entries, then the table of dependency keys) and one
- * binary section with every file's line starts (u32, little-endian). The key (istio-ls version,
- * code, settings, folders, format) is compared first, then the checksum over the whole body, and
- * only then is anything parsed: a damaged, truncated or foreign file is dropped whole.
+ * The body holds the entries as values of host/cacheCodec.ts: the slots (i32), the doubles (f64),
+ * then every file's line starts (u32), all little-endian, then the string table (JSON arrays) and
+ * the shapes (a JSON array of key lists). The trailer holds the key, the body's checksum and the
+ * byte length of each part. The key (istio-ls version, code, settings, folders, format) is
+ * compared first, then the checksum over the whole body, and only then is anything decoded: a
+ * damaged, truncated or foreign file is dropped whole.
  *
- * JSON (ASCII only, non-ASCII escaped) because V8 parses it twice as fast as its structured clone; what JSON cannot carry
- * exactly (non-finite numbers, functions such as computed quick-fixes) keeps an entry or a
- * resource's cross-file state out of the cache. Paths are not repeated: every `file` equal to the
- * entry's own file, and the file part of ids, are written empty and restored when read.
+ * What the encoding cannot carry exactly (functions such as computed quick-fixes, class
+ * instances) keeps an entry or a resource's cross-file state out of the cache. Paths are not
+ * repeated: every `file` equal to the entry's own file, and the file part of ids, are written
+ * empty and restored when read.
  */
 export interface CacheEntry {
   /** Size and modification time taken before the file was read; -1 when unverified (an editor's text). */
@@ -44,22 +47,50 @@ export interface CacheRecord {
   readonly cross?: readonly (readonly [string, CrossFileState])[];
 }
 
-const MAGIC = Buffer.from('ISTIOLS-CACHE-2\n');
-/** Entries per JSON chunk: parsing one takes a few milliseconds, between turns of the event loop. */
-const CHUNK_ENTRIES = 256;
-/** Bytes hashed between turns of the event loop (a few milliseconds). */
-const HASH_BYTES = 4 * 1024 * 1024;
-/** Longest stretch of encoding between turns of the event loop. */
+const MAGIC = Buffer.from('ISTIOLS-CACHE-3\n');
+/** Strings per JSON array of the string table: parsing one takes a few milliseconds. */
+const STRING_CHUNK = 4096;
+/** Slots written to the file at a time (4 MB): the encoder never holds much more. */
+const FLUSH_SLOTS = 1024 * 1024;
+/** Bytes checked between turns of the event loop (a few milliseconds). */
+const CHECK_BYTES = 8 * 1024 * 1024;
+/** Longest stretch of encoding or decoding between turns of the event loop. */
 const SLICE_MS = 8;
 
 export type DecodeResult = ({ readonly ok: true } & CacheContents) | { readonly ok: false; readonly reason: string };
 
 interface Trailer {
   readonly key: string;
+  readonly check: 'crc32' | 'sha1';
   readonly sum: string;
-  readonly chunks: readonly number[];
+  /** Byte lengths of the body's parts, in order; `strings` per JSON array. */
+  readonly slots: number;
+  readonly doubles: number;
   readonly lineStarts: number;
+  readonly strings: readonly number[];
+  readonly shapes: number;
+  readonly entries: number;
   readonly cross: boolean;
+}
+
+/** A checksum over the parts of the body, in order: CRC-32 where zlib has it (Node 20.15+), else SHA-1. */
+class BodyCheck {
+  private readonly crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  private crc = 0;
+  private readonly sha1;
+  readonly kind: Trailer['check'];
+  constructor(kind?: Trailer['check']) {
+    this.kind = kind ?? (this.crc32 ? 'crc32' : 'sha1');
+    this.sha1 = this.kind === 'sha1' ? createHash('sha1') : undefined;
+    if (this.kind === 'crc32' && !this.crc32) throw new Error('CRC-32 unavailable');
+  }
+  update(bytes: Uint8Array): void {
+    if (this.sha1) this.sha1.update(bytes);
+    else this.crc = this.crc32!(bytes, this.crc);
+  }
+  digest(): string {
+    return this.sha1 ? this.sha1.digest('hex') : this.crc.toString(16);
+  }
 }
 
 /** Decodes a cache file's bytes, in slices that keep the event loop turning; never throws. */
@@ -72,44 +103,62 @@ export async function decodeCache(bytes: Buffer, key: string): Promise<DecodeRes
     if (trailerStart < MAGIC.length) return { ok: false, reason: 'truncated' };
     const trailer = JSON.parse(bytes.toString('utf8', trailerStart, bytes.length - 4)) as Partial<Trailer>;
     if (trailer.key !== key) return { ok: false, reason: 'made by another version or with other settings' };
-    const { chunks, lineStarts, sum } = trailer;
-    if (!Array.isArray(chunks) || typeof lineStarts !== 'number' || typeof sum !== 'string')
+    const { slots, doubles, lineStarts, strings, shapes, entries: count, sum, check } = trailer;
+    const sizes = [slots, doubles, lineStarts, shapes, count];
+    if (!sizes.every(n => typeof n === 'number' && Number.isInteger(n) && n >= 0) || !Array.isArray(strings))
+      return { ok: false, reason: 'damaged trailer' };
+    if (typeof sum !== 'string' || (check !== 'crc32' && check !== 'sha1'))
+      return { ok: false, reason: 'damaged trailer' };
+    if (slots! % 4 !== 0 || doubles! % 8 !== 0 || lineStarts! % 4 !== 0)
       return { ok: false, reason: 'damaged trailer' };
     const body = bytes.subarray(MAGIC.length, trailerStart);
-    if (chunks.reduce((a: number, b: number) => a + b, 0) + lineStarts !== body.length)
-      return { ok: false, reason: 'truncated' };
-    // Hashed a few megabytes at a time, between turns of the event loop.
-    const hash = createHash('sha1');
-    for (let i = 0; i < body.length; i += HASH_BYTES) {
+    const total = slots! + doubles! + lineStarts! + shapes! + strings.reduce((a: number, b: number) => a + b, 0);
+    if (total !== body.length) return { ok: false, reason: 'truncated' };
+    // Checked a few megabytes at a time, between turns of the event loop.
+    const bodyCheck = new BodyCheck(check);
+    for (let i = 0; i < body.length; i += CHECK_BYTES) {
       await nextTurn();
-      hash.update(body.subarray(i, i + HASH_BYTES));
+      bodyCheck.update(body.subarray(i, i + CHECK_BYTES));
     }
-    if (hash.digest('hex') !== sum) return { ok: false, reason: 'damaged' };
+    if (bodyCheck.digest() !== sum) return { ok: false, reason: 'damaged' };
     await nextTurn();
-    // One aligned copy of every file's line starts; each summary gets its own view of it.
-    const starts = new Uint32Array(lineStarts / 4);
-    Buffer.from(starts.buffer).set(body.subarray(body.length - lineStarts));
     let at = 0;
-    const parts = chunks.map(length => body.subarray(at, (at += length)));
-    if (parts.length === 0) return { ok: false, reason: 'damaged trailer' };
-    const keys = JSON.parse(parts[parts.length - 1].toString('latin1')) as string[];
+    const part = (length: number) => body.subarray(at, (at += length));
+    const slotArray = copyInto(new Int32Array(slots! / 4), part(slots!));
+    const doubleArray = copyInto(new Float64Array(doubles! / 8), part(doubles!));
+    // One aligned copy of every file's line starts; each summary gets its own view of it.
+    const starts = copyInto(new Uint32Array(lineStarts! / 4), part(lineStarts!));
+    const table: string[] = [];
+    for (const length of strings as number[]) {
+      await nextTurn();
+      for (const s of JSON.parse(part(length).toString('latin1')) as string[]) table.push(s);
+    }
+    const shapeList = JSON.parse(part(shapes!).toString('latin1')) as string[][];
+    if (!table.every(s => typeof s === 'string') || !shapeList.every(k => Array.isArray(k)))
+      return { ok: false, reason: 'damaged tables' };
+    const reader = new ValueReader(slotArray, doubleArray, table, shapeList);
     const entries = new Map<string, CacheEntry>();
     const cross = trailer.cross ? new Map<string, CrossFileState>() : undefined;
     let lineAt = 0;
-    for (let c = 0; c < parts.length - 1; c++) {
-      await nextTurn();
-      for (const raw of JSON.parse(parts[c].toString('latin1')) as unknown[]) {
-        const decoded = entryOf(raw, starts, lineAt, keys, cross);
-        if (!decoded) return { ok: false, reason: 'malformed entry' };
-        lineAt = decoded.lineAt;
-        entries.set(decoded.file, decoded.entry);
-      }
+    const slices = new TimeSlices(SLICE_MS);
+    for (let n = 0; n < count!; n++) {
+      const decoded = entryOf(reader.next(), starts, lineAt, cross);
+      if (!decoded) return { ok: false, reason: 'malformed entry' };
+      lineAt = decoded.lineAt;
+      entries.set(decoded.file, decoded.entry);
+      if ((n & 15) === 15 && slices.due()) await slices.next();
     }
+    if (!reader.exhausted) return { ok: false, reason: 'malformed values' };
     if (lineAt !== starts.length) return { ok: false, reason: 'malformed line starts' };
     return { ok: true, entries, cross };
   } catch (e) {
     return { ok: false, reason: `unreadable (${String(e)})` };
   }
+}
+
+function copyInto<T extends Int32Array | Float64Array | Uint32Array>(target: T, bytes: Buffer): T {
+  Buffer.from(target.buffer, target.byteOffset, target.byteLength).set(bytes);
+  return target;
 }
 
 /**
@@ -127,44 +176,50 @@ export async function writeCache(
   try {
     const handle = await fs.open(temp, 'w');
     try {
-      const hash = createHash('sha1');
+      const bodyCheck = new BodyCheck();
       const write = async (buffers: Buffer[]) => {
-        for (const b of buffers) hash.update(b);
+        for (const b of buffers) bodyCheck.update(b);
         // writev takes a bounded number of buffers per call (IOV_MAX, 1024 on Linux).
         for (let i = 0; i < buffers.length; i += 512) await handle.writev(buffers.slice(i, i + 512));
       };
       await handle.write(MAGIC);
-      const keys = new KeyTable();
-      const chunkLengths: number[] = [];
+      const values = new ValueWriter();
       const lineStarts: Buffer[] = [];
-      let parts: string[] = [];
-      // Each chunk is written once encoded: the whole cache is never in memory as text.
+      let slotBytes = 0;
+      let entries = 0;
+      // Slots are written as they fill: the whole cache is never in memory at once.
       const flush = async () => {
-        const chunk = asciiJson(`[${parts.join(',')}]`);
-        parts = [];
-        chunkLengths.push(chunk.length);
+        const chunk = values.take();
+        slotBytes += chunk.length;
         await write([chunk]);
       };
       const slices = new TimeSlices(SLICE_MS);
       for (const [name, record] of records) {
-        const json = encodeEntry(name, record, keys, withCross);
-        if (json === undefined) continue;
-        parts.push(json.text);
-        if (json.lineStarts) lineStarts.push(json.lineStarts);
-        if (parts.length >= CHUNK_ENTRIES) await flush();
+        const starts = encodeEntry(name, record, values, withCross);
+        if (starts === undefined) continue;
+        entries++;
+        if (starts) lineStarts.push(starts);
+        if (values.size >= FLUSH_SLOTS) await flush();
         if (slices.due()) await slices.next();
       }
-      if (parts.length > 0) await flush();
-      const keyChunk = asciiJson(JSON.stringify(keys.list));
-      chunkLengths.push(keyChunk.length);
-      const lineBytes = lineStarts.reduce((a, b) => a + b.length, 0);
-      await write([keyChunk, ...lineStarts]);
+      await flush();
+      const doubles = Buffer.from(Float64Array.from(values.doubles).buffer);
+      const stringChunks: Buffer[] = [];
+      for (let i = 0; i < values.strings.length; i += STRING_CHUNK)
+        stringChunks.push(asciiJson(JSON.stringify(values.strings.slice(i, i + STRING_CHUNK))));
+      const shapes = asciiJson(JSON.stringify(values.shapes));
+      await write([doubles, ...lineStarts, ...stringChunks, shapes]);
       const trailer = Buffer.from(
         JSON.stringify({
           key,
-          sum: hash.digest('hex'),
-          chunks: chunkLengths,
-          lineStarts: lineBytes,
+          check: bodyCheck.kind,
+          sum: bodyCheck.digest(),
+          slots: slotBytes,
+          doubles: doubles.length,
+          lineStarts: lineStarts.reduce((a, b) => a + b.length, 0),
+          strings: stringChunks.map(c => c.length),
+          shapes: shapes.length,
+          entries,
           cross: withCross,
         } satisfies Trailer),
       );
@@ -190,103 +245,81 @@ function asciiJson(json: string): Buffer {
   return Buffer.from(ascii, 'latin1');
 }
 
-/** Dependency keys are shared by many resources: written once, referred to by number. */
-class KeyTable {
-  readonly list: string[] = [];
-  private readonly numbers = new Map<string, number>();
-  of(key: string): number {
-    let n = this.numbers.get(key);
-    if (n === undefined) this.numbers.set(key, (n = this.list.push(key) - 1));
-    return n;
-  }
-}
-
-/** Thrown by the JSON replacer at a value JSON would not give back as it was. */
-const NOT_JSON = new Error('not representable in JSON');
-
 /**
- * One entry as JSON: `[file, size, mtimeMs, takenAt, summary | 0, lineCount, cross | 0]`, where
- * cross is `[[id without the file, findings | 0, key numbers], …]`. Undefined when the summary
- * cannot be written exactly (the file is then read again next time).
+ * Writes one entry, `[file, size, mtimeMs, takenAt, summary | 0, lineCount, cross | 0]`, where
+ * cross is `[[id without the file, findings | 0, dependency keys, 1 if fixes come later?], …]`.
+ * Returns its line starts (null for a file without a summary), or undefined, having written
+ * nothing, when the summary cannot be written exactly (the file is then read again next time).
  */
 function encodeEntry(
   file: string,
   record: CacheRecord,
-  keys: KeyTable,
+  values: ValueWriter,
   withCross: boolean,
-): { text: string; lineStarts?: Buffer } | undefined {
+): Buffer | null | undefined {
   const { entry } = record;
+  const mark = values.mark();
   const head = [file, entry.size, entry.mtimeMs, entry.takenAt];
-  if (!('summary' in entry.input)) return { text: JSON.stringify([...head, 0, 0, 0]) };
+  if (!('summary' in entry.input)) {
+    values.value([...head, 0, 0, 0]);
+    return null;
+  }
   const summary = entry.input.summary;
-  const resources = new Set<object>(summary.resources);
-  const replacer = replacerFor(file, resources);
-  let text: string;
+  const rewrite = rewriteFor(file, new Set<object>(summary.resources));
+  const at = values.openArray();
   try {
+    for (const v of head) values.value(v);
     const { lineStarts: _lineStarts, ...rest } = summary;
-    text = JSON.stringify(rest, replacer);
+    values.value(rest, rewrite);
   } catch {
+    values.rollback(mark);
     return undefined;
   }
-  const cross: string[] = [];
-  for (const [id, state] of withCross ? (record.cross ?? []) : []) {
-    if (!id.startsWith(`${file}#`)) continue;
-    try {
-      // Computed quick-fixes are functions: left out, and made again when code actions ask.
-      const later = state.fixesLater || state.findings.some(f => f.fixes?.some(x => x.compute));
-      const kept = later ? state.findings.map(withoutComputedFixes) : state.findings;
-      const findings = kept.length > 0 ? JSON.stringify(kept, replacer) : '0';
-      const deps = state.deps.map(k => keys.of(k)).join(',');
-      cross.push(`[${JSON.stringify(id.slice(file.length))},${findings},[${deps}]${later ? ',1' : ''}]`);
-    } catch {
-      // Left out: the instance is checked again when the cache is read.
-    }
-  }
   const starts = Uint32Array.from(summary.lineStarts);
-  const prefix = JSON.stringify(head).slice(0, -1);
-  return {
-    text: `${prefix},${text},${starts.length},${withCross ? `[${cross.join(',')}]` : '0'}]`,
-    lineStarts: Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength),
-  };
+  values.value(starts.length);
+  if (!withCross) values.value(0);
+  else {
+    const list = values.openArray();
+    let states = 0;
+    for (const [id, state] of record.cross ?? []) {
+      if (!id.startsWith(`${file}#`)) continue;
+      const stateMark = values.mark();
+      try {
+        // Computed quick-fixes are functions: left out, and made again when code actions ask.
+        const later = state.fixesLater || state.findings.some(f => f.fixes?.some(x => x.compute));
+        const kept = later ? state.findings.map(withoutComputedFixes) : state.findings;
+        const raw = [id.slice(file.length), kept.length > 0 ? kept : 0, state.deps];
+        values.value(later ? [...raw, 1] : raw, rewrite);
+        states++;
+      } catch {
+        // Left out: the instance is checked again when the cache is read.
+        values.rollback(stateMark);
+      }
+    }
+    values.setLength(list, states);
+  }
+  values.setLength(at, 7);
+  return Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength);
 }
 
 /**
  * Writes a summary as analysis made it: the index sets each resource's namespace and placement in
  * place, which must not be cached (the index assigns them again). Strips the entry's own path.
  */
-function replacerFor(file: string, resources: ReadonlySet<object>) {
+function rewriteFor(file: string, resources: ReadonlySet<object>): Rewrite {
   const ownId = `${file}#`;
-  return function (this: unknown, key: string, value: unknown): unknown {
-    switch (typeof value) {
-      case 'number':
-        if (!Number.isFinite(value)) throw NOT_JSON;
-        return value;
-      case 'string':
-        if (key === 'file' && value === file) return '';
-        if (key === 'resourceId' && value.startsWith(ownId)) return value.slice(file.length);
-        return value;
-      case 'function':
-      case 'bigint':
-      case 'symbol':
-        throw NOT_JSON;
-      case 'undefined':
-        // Dropped from objects as JSON does; in arrays it would come back as null.
-        if (Array.isArray(this)) throw NOT_JSON;
-        return value;
-      case 'object': {
-        if (value === null || Array.isArray(value)) return value;
-        const proto = Object.getPrototypeOf(value) as unknown;
-        if (proto !== Object.prototype && proto !== null) throw NOT_JSON;
-        if (resources.has(value)) {
-          const r = value as Resource;
-          const { placement: _placement, ...rest } = r;
-          return { ...rest, id: '', file: '', namespace: r.explicitNamespace ?? '' };
-        }
-        return value;
-      }
-      default:
-        return value;
+  return (key, value) => {
+    if (typeof value === 'string') {
+      if (key === 'file' && value === file) return '';
+      if (key === 'resourceId' && value.startsWith(ownId)) return value.slice(file.length);
+      return value;
     }
+    if (typeof value === 'object' && value !== null && resources.has(value)) {
+      const r = value as Resource;
+      const { placement: _placement, ...rest } = r;
+      return { ...rest, id: '', file: '', namespace: r.explicitNamespace ?? '' };
+    }
+    return value;
   };
 }
 
@@ -294,15 +327,19 @@ function entryOf(
   raw: unknown,
   starts: Uint32Array,
   lineAt: number,
-  keys: readonly string[],
   cross: Map<string, CrossFileState> | undefined,
 ): { file: string; entry: CacheEntry; lineAt: number } | undefined {
   if (!Array.isArray(raw) || raw.length !== 7) return undefined;
-  const [file, size, mtimeMs, takenAt, summary, lineCount, states] = raw as unknown[];
+  const file: unknown = raw[0];
+  const size: unknown = raw[1];
+  const mtimeMs: unknown = raw[2];
+  const takenAt: unknown = raw[3];
+  const summary: unknown = raw[4];
+  const lineCount: unknown = raw[5];
+  const states: unknown = raw[6];
   if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number') return undefined;
   if (typeof takenAt !== 'number' || typeof lineCount !== 'number') return undefined;
-  const stamp = { size, mtimeMs, takenAt };
-  if (summary === 0) return { file, entry: { ...stamp, input: { file, deleted: true } }, lineAt };
+  if (summary === 0) return { file, entry: { size, mtimeMs, takenAt, input: { file, deleted: true } }, lineAt };
   if (!summary || typeof summary !== 'object') return undefined;
   const s = summary as { file: string; lineStarts: Uint32Array; resources?: unknown; findings?: unknown };
   if (!Array.isArray(s.resources) || !Array.isArray(s.findings) || lineAt + lineCount > starts.length) return undefined;
@@ -315,11 +352,11 @@ function entryOf(
     for (const state of states as unknown[]) {
       if (!Array.isArray(state) || typeof state[0] !== 'string' || !Array.isArray(state[2])) return undefined;
       const findings = state[1] === 0 ? [] : (state[1] as Finding[]);
+      if (!Array.isArray(findings) || !state[2].every(k => typeof k === 'string')) return undefined;
       for (const f of findings) restoreFinding(f, file);
-      const deps = (state[2] as number[]).map(n => keys[n]);
-      cross.set(file + state[0], { findings, deps, fixesLater: state[3] === 1 });
+      cross.set(file + state[0], { findings, deps: state[2] as string[], fixesLater: state[3] === 1 });
     }
-  return { file, entry: { ...stamp, input }, lineAt: lineAt + lineCount };
+  return { file, entry: { size, mtimeMs, takenAt, input }, lineAt: lineAt + lineCount };
 }
 
 function withoutComputedFixes(finding: Finding): Finding {

@@ -12,7 +12,7 @@ import { TimeSlices } from './turns';
 /** The file in the cache directory. */
 export const CACHE_FILE = 'index-cache.bin';
 /** Bumped whenever what a summary holds changes shape, in case the code fingerprint is unavailable. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 /**
  * A file modified this shortly before it was read may be modified again within the same mtime
  * tick (coarse file systems: 2 s on FAT), unseen: such files are not cached ("racily clean" in git).
@@ -84,26 +84,17 @@ export class IndexCache {
     if (this.partitioned?.files === files) return this.partitioned;
     const hits: FileInput[] = [];
     const misses: string[] = [];
-    const fresh = new Set<string>();
     // Synchronous stat, in slices: a promise and a thread-pool round trip per file cost more
     // than the system call (tens of thousands of files on a warm start).
     const slices = new TimeSlices(SLICE_MS);
-    for (const f of files) {
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
       const entry = this.loaded.entries.get(f);
-      if (!entry || entry.size < 0) continue;
-      const st = statIfAny(f);
-      const racy = entry.takenAt - entry.mtimeMs <= RACY_MS;
-      if (st && !racy && st.size === entry.size && st.mtimeMs === entry.mtimeMs) fresh.add(f);
-      if (slices.due()) await slices.next();
-    }
-    for (const f of files) {
-      if (!fresh.has(f)) {
-        misses.push(f);
-        continue;
-      }
-      const entry = this.loaded.entries.get(f)!;
-      this.next.set(f, entry);
-      hits.push(entry.input);
+      if (entry && entry.size >= 0 && isFresh(entry, f)) {
+        this.next.set(f, entry);
+        hits.push(entry.input);
+      } else misses.push(f);
+      if ((i & 31) === 31 && slices.due()) await slices.next();
     }
     // Anything not carried over (changed, deleted, renamed, out of scope) means a new cache.
     if (hits.length !== this.loaded.entries.size) this.changed = true;
@@ -149,11 +140,14 @@ export class IndexCache {
       }
     if (!this.changed && verified === entries.size && (!settled || !!this.loaded.cross)) return;
     const records = new Map<string, CacheRecord>();
-    for (const [file, entry] of entries)
+    // In the order a warm start indexes them (by file), so it finds them sorted.
+    for (const file of [...entries.keys()].sort()) {
+      const entry = entries.get(file)!;
       records.set(file, {
         entry,
         cross: settled && 'summary' in entry.input ? analyzer.crossFileStateOf(file) : undefined,
       });
+    }
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       await writeCache(this.file, this.key, records, settled);
@@ -181,6 +175,13 @@ async function readCapped(file: string): Promise<Buffer> {
   const { size } = await fs.stat(file);
   if (size > MAX_CACHE_BYTES) throw Object.assign(new Error(`${size} bytes, over the limit`), { code: 'TOO_LARGE' });
   return fs.readFile(file);
+}
+
+/** Whether the file still has the size and modification time of its entry, which was not taken racily. */
+function isFresh(entry: CacheEntry, file: string): boolean {
+  if (entry.takenAt - entry.mtimeMs <= RACY_MS) return false;
+  const st = statIfAny(file);
+  return !!st && st.size === entry.size && st.mtimeMs === entry.mtimeMs;
 }
 
 function statIfAny(file: string): { size: number; mtimeMs: number } | undefined {

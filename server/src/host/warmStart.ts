@@ -4,8 +4,8 @@ import { summarizeFiles, type SummarizeOptions } from './summarizer';
 import { timing } from './timings';
 import { nextTurn, TimeSlices } from './turns';
 
-/** Summaries handed to the index per batch while the snapshot is loaded. */
-const BATCH = 512;
+/** Summaries handed to the index per batch while the snapshot is loaded (about 10 ms each). */
+const BATCH = 256;
 /** Longest stretch of work between turns of the event loop. */
 const SLICE_MS = 12;
 /**
@@ -43,11 +43,14 @@ export async function warmStart(
   if (!snapshot) return false;
   const { analyzer } = options;
   const isOpen = options.isOpen ?? (() => false);
-  const { misses } = await cache.partition(files);
-  const listed = new Set(files);
+  const { hits, misses } = await cache.partition(files);
   const gone: string[] = [];
-  for (const [file, entry] of snapshot.entries)
-    if ('summary' in entry.input && !listed.has(file) && !isOpen(file)) gone.push(file);
+  // Nothing is gone when every cached summary is among the unchanged files (the usual reopen).
+  if (countSummaries(hits) < countSummaries(Array.from(snapshot.entries.values(), e => e.input))) {
+    const listed = new Set(files);
+    for (const [file, entry] of snapshot.entries)
+      if ('summary' in entry.input && !listed.has(file) && !isOpen(file)) gone.push(file);
+  }
   if (misses.length + gone.length > files.length * MAX_CHANGED_SHARE) return false;
   timing(`warm start: ${misses.length} files changed or new, ${gone.length} gone`);
 
@@ -55,15 +58,16 @@ export async function warmStart(
   // summary with broken documents would otherwise keep resources of the one it replaces.
   const present = [...analyzer.index.allFiles()].map(s => ({ file: s.file, deleted: true as const }));
   if (present.length > 0) options.changed(analyzer.update(present));
-  const load: FileInput[] = [];
-  for (const entry of snapshot.entries.values()) if ('summary' in entry.input) load.push(entry.input);
   // Kustomizations first, as in a cold index: files then get their namespace and environment
   // evidence once, under the final kustomize graph, instead of again when it settles. The rest in
   // the order of the index's lookup tables (by file): each resource is appended to its lists
-  // instead of inserted into the middle of long ones.
-  const kustomizations = new Set(load.filter(i => 'summary' in i && i.summary.resources.some(r => r.kustomization)));
-  const rank = (i: FileInput) => (kustomizations.has(i) ? 0 : 1);
-  load.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // instead of inserted into the middle of long ones. The cache is written in that order.
+  const kustomizations: FileInput[] = [];
+  const rest: FileInput[] = [];
+  for (const entry of snapshot.entries.values())
+    if ('summary' in entry.input)
+      (entry.input.summary.resources.some(r => r.kustomization) ? kustomizations : rest).push(entry.input);
+  const load = [...byFile(kustomizations), ...byFile(rest)];
   const slices = new TimeSlices(SLICE_MS);
   for (let i = 0; i < load.length; i += BATCH) {
     if (options.cancelled?.()) return true;
@@ -104,4 +108,18 @@ export async function warmStart(
     });
   timing('warm start: changes applied');
   return true;
+}
+
+/** The inputs by file name; as they are when already in order (a linear check). */
+function byFile(inputs: FileInput[]): FileInput[] {
+  for (let i = 1; i < inputs.length; i++)
+    if (inputs[i - 1].file > inputs[i].file)
+      return inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return inputs;
+}
+
+function countSummaries(inputs: readonly FileInput[]): number {
+  let n = 0;
+  for (const input of inputs) if ('summary' in input) n++;
+  return n;
 }

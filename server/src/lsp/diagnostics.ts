@@ -12,6 +12,9 @@ export class DiagnosticsPublisher {
   /** Files just opened: they get a publish even with no findings, so the editor knows they were analysed. */
   private readonly opened = new Set<string>();
   private pending = new Set<string>();
+  /** Files being published, taken from `pending` (files scheduled again meanwhile go there). */
+  private batch: string[] = [];
+  private batchAt = 0;
   private scheduled = false;
 
   constructor(private readonly ctx: ServerContext) {}
@@ -35,7 +38,7 @@ export class DiagnosticsPublisher {
 
   /** Resolves once everything scheduled so far has been published. */
   flushAll(): Promise<void> {
-    if (this.pending.size === 0) return Promise.resolve();
+    if (!this.scheduled) return Promise.resolve();
     return new Promise(resolve => this.idle.push(resolve));
   }
 
@@ -43,40 +46,43 @@ export class DiagnosticsPublisher {
 
   private drain(): void {
     const started = performance.now();
-    while (this.pending.size > 0 && performance.now() - started < SLICE_MS) {
-      const slice = new Set<string>();
-      for (const f of this.pending) {
-        slice.add(f);
-        this.pending.delete(f);
-        if (slice.size >= 4) break;
+    for (;;) {
+      if (this.batchAt >= this.batch.length) {
+        if (this.pending.size === 0) break;
+        this.batch = [...this.pending];
+        this.batchAt = 0;
+        this.pending.clear();
       }
-      this.publish(slice);
+      const end = Math.min(this.batchAt + 16, this.batch.length);
+      for (; this.batchAt < end; this.batchAt++) this.publish(this.batch[this.batchAt]);
+      if (performance.now() - started >= SLICE_MS) {
+        setImmediate(() => this.drain());
+        return;
+      }
     }
-    if (this.pending.size > 0) {
-      setImmediate(() => this.drain());
-      return;
-    }
+    this.batch = [];
+    this.batchAt = 0;
     this.scheduled = false;
     for (const resolve of this.idle.splice(0)) resolve();
   }
 
-  private publish(files: ReadonlySet<string>): void {
+  private publish(file: string): void {
     const { analyzer, serverSettings } = this.ctx.host;
-    for (const file of files) {
-      const summary = analyzer.index.file(file);
-      const findings = summary ? analyzer.report(file, serverSettings.report) : [];
-      const justOpened = this.opened.delete(file);
-      if (findings.length === 0 && !this.published.has(file) && !justOpened) continue;
-      const lineStartsOf = (f: string) => analyzer.index.file(f)?.lineStarts;
-      const diagnostics = summary
-        ? findings.map(f => toDiagnostic(f, summary.lineStarts, lineStartsOf, this.ctx.uris))
-        : [];
-      const uri = this.ctx.uris.toUri(file);
-      const version = this.ctx.documents.get(uri)?.version;
-      void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
-      if (diagnostics.length > 0) this.published.add(file);
-      else this.published.delete(file);
-    }
+    const justOpened = this.opened.delete(file);
+    // Most files of a workspace have no finding: nothing to send unless they had some before.
+    if (!justOpened && !this.published.has(file) && !analyzer.hasFindings(file)) return;
+    const summary = analyzer.index.file(file);
+    const findings = summary ? analyzer.report(file, serverSettings.report) : [];
+    if (findings.length === 0 && !this.published.has(file) && !justOpened) return;
+    const lineStartsOf = (f: string) => analyzer.index.file(f)?.lineStarts;
+    const diagnostics = summary
+      ? findings.map(f => toDiagnostic(f, summary.lineStarts, lineStartsOf, this.ctx.uris))
+      : [];
+    const uri = this.ctx.uris.toUri(file);
+    const version = this.ctx.documents.get(uri)?.version;
+    void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+    if (diagnostics.length > 0) this.published.add(file);
+    else this.published.delete(file);
   }
 
   publishedCount(): number {

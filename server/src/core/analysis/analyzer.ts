@@ -343,6 +343,19 @@ export class Analyzer {
   }
 
   /**
+   * Whether the file has any raw finding (before severities and suppressions): a cheap test that
+   * spares publishing the report of each of the many files without one.
+   */
+  hasFindings(file: string): boolean {
+    const summary = this.index.file(file);
+    if (!summary) return false;
+    if (summary.findings.length > 0) return true;
+    for (const r of summary.resources)
+      for (const instance of this.index.instancesOf(r)) if (this.crossFindings.has(instance.id)) return true;
+    return false;
+  }
+
+  /**
    * Findings as the user sees them, with severities and suppressions applied. `withFixes` (code
    * actions) first checks again the instances restored from a cache without their computed
    * quick-fixes: the same findings, now with the fixes.
