@@ -1,11 +1,13 @@
 import { isTemplatedString } from '../parse/helm';
 import { keyText } from '../parse/access';
 import { asKubernetesScalar } from '../parse/kubernetesYaml';
-import { evaluateRule } from './cel/environment';
+import { evaluateRule, keyVerdict, ruleShortcut } from './cel/environment';
 import { toCelValue, UNKNOWN } from './cel/toCel';
 import type { Span, YMap, YNode, YPair, YScalar, YSeq } from '../parse/types';
 import { closestValue, didYouMean } from './suggest';
 import type { JsonType, SchemaNode } from './node';
+import type { RuleShortcut } from './cel/shortcuts';
+import type { CelRuleSpec } from './types';
 
 /** Why a value does not fit its schema; the `schema` rule turns these into messages. */
 export type SchemaProblemId =
@@ -141,10 +143,17 @@ class Validator {
   /** The CRD's CEL rules on this value, as the API server evaluates them. */
   private cel(node: YNode, schema: SchemaNode, keySpan: Span | undefined, name: string): void {
     if (this.helm && this.text.slice(node.span.start, node.span.end).includes('{{')) return;
-    const self = toCelValue(node, schema, this.text);
-    if (self === UNKNOWN) return;
+    // Built on first need: most rules on most objects pass on what their shortcut reads. (A map
+    // Kubernetes reads as a string, `[001:db8::]`, is a string to the rules.)
+    let self: unknown = NOT_BUILT;
+    const map = node.kind === 'map' && !asKubernetesScalar(node, this.text) ? node : undefined;
     for (const rule of schema.celRules) {
-      if (rule.rule.includes('oldSelf')) continue; // transition rules need the stored object
+      const facts = factsOf(rule);
+      if (facts.transition) continue; // transition rules need the stored object
+      if (map && facts.shortcut && passesByShortcut(rule.rule, facts.shortcut, map, this.text)) continue;
+      if (self === NOT_BUILT) self = toCelValue(node, schema, this.text);
+      if (self === UNKNOWN) return;
+      if (typeof self === 'string' && facts.shortcut?.kind === 'lacks' && !self.includes(facts.shortcut.text)) continue;
       if (evaluateRule(rule.rule, self) !== false) continue;
       this.report({
         id: 'cel',
@@ -548,6 +557,59 @@ export function anchorOf(node: YNode | null, keySpan: Span | undefined): Span {
     if (first) return anchorOf(first, undefined);
   }
   return node ? { start: node.span.start, end: Math.min(node.span.end, node.span.start + 1) } : { start: 0, end: 0 };
+}
+
+const NOT_BUILT: unique symbol = Symbol('not built');
+
+/**
+ * Whether a rule certainly passes on a map, from the fields it is set (cel/shortcuts.ts). A field
+ * counts as set as toCelValue builds `self`: null values are pruned. False means "evaluate it".
+ */
+function passesByShortcut(rule: string, shortcut: RuleShortcut, map: YMap, text: string): boolean {
+  switch (shortcut.kind) {
+    case 'guard':
+      return shortcut.fields.every(f => !isSet(map, f, text));
+    case 'atMostOne': {
+      let set = 0;
+      for (const f of shortcut.fields) if (isSet(map, f, text)) set++;
+      return set <= 1;
+    }
+    case 'lacks':
+      return false;
+    case 'eachKey':
+      return map.items.every(pair => {
+        const key = keyText(pair);
+        return key === undefined || keyVerdict(rule, key) === true;
+      });
+  }
+}
+
+/** What the check needs to know of a CRD rule, worked out once per rule (schema nodes keep their rule objects). */
+interface RuleFacts {
+  /** Mentions `oldSelf`: a transition rule, which needs the stored object. */
+  readonly transition: boolean;
+  readonly shortcut: RuleShortcut | undefined;
+}
+
+function factsOf(rule: CelRuleSpec): RuleFacts {
+  let facts = ruleFacts.get(rule);
+  if (!facts) {
+    const transition = rule.rule.includes('oldSelf');
+    facts = { transition, shortcut: transition ? undefined : ruleShortcut(rule.rule) };
+    ruleFacts.set(rule, facts);
+  }
+  return facts;
+}
+
+const ruleFacts = new WeakMap<CelRuleSpec, RuleFacts>();
+
+function isSet(map: YMap, field: string, text: string): boolean {
+  for (const pair of map.items) {
+    if (keyText(pair) !== field) continue;
+    const v = pair.value;
+    if (v && !(v.kind === 'scalar' && v.value === null && !asKubernetesScalar(v, text))) return true;
+  }
+  return false;
 }
 
 /** `fieldPath: .a.b` of a CRD rule: the key it names, when written. */

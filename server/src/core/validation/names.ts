@@ -39,11 +39,33 @@ function dnsLabels(domain: string): string | undefined {
 
 /** agent.ValidateFQDN: DNS-1123 labels, no wildcard. */
 export function fqdnProblem(fqdn: string): string | undefined {
-  return preconditions(fqdn) ?? dnsLabels(fqdn);
+  return memoized(fqdnProblems, fqdn, f => preconditions(f) ?? dnsLabels(f));
 }
 
 /** agent.ValidateWildcardDomain: an FQDN whose first label may be `*`, `*foo` or `*-foo`. */
 export function wildcardDomainProblem(domain: string): string | undefined {
+  return memoized(wildcardDomainProblems, domain, uncachedWildcardDomainProblem);
+}
+
+/**
+ * Hosts and gateway names recur across a workspace (a service's host in its VirtualService,
+ * DestinationRule, ServiceEntry…): each verdict is worked out once, in a bounded memo (pure
+ * functions of the string, so nothing ever needs resetting).
+ */
+function memoized(memo: Map<string, string | null>, key: string, problem: (k: string) => string | undefined) {
+  const known = memo.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const found = problem(key);
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(key, found ?? null);
+  return found;
+}
+
+const MAX_MEMO = 8192;
+const fqdnProblems = new Map<string, string | null>();
+const wildcardDomainProblems = new Map<string, string | null>();
+
+function uncachedWildcardDomainProblem(domain: string): string | undefined {
   const pre = preconditions(domain);
   if (pre) return pre;
   const dot = domain.indexOf('.');

@@ -1,4 +1,4 @@
-import { asScalar, get, items, num, str, strings, stringMap, entries, type Str } from '../../parse/access';
+import { asMap, asScalar, get, items, num, str, strings, stringMap, entries, type Str } from '../../parse/access';
 import type { YNode } from '../../parse/types';
 import type {
   DelegateRef,
@@ -117,10 +117,10 @@ function httpRoutes(spec: YNode | undefined): HttpRoutesSummary | undefined {
 function routes(spec: YNode | undefined): RouteRef[] | undefined {
   const out: RouteRef[] = [];
   for (const via of ['http', 'tcp', 'tls'] as const) {
-    const listKey = entries(spec).find(e => e.key.value === via)?.key;
+    const listKey = entryKey(spec, via);
     if (!listKey) continue;
     items(get(spec, via)).forEach((route, index) => {
-      const firstKey = entries(route)[0]?.key;
+      const firstKey = entryKey(route);
       const matches = items(get(route, 'match')).map(m => ({
         gateways: get(m, 'gateways') ? strings(get(m, 'gateways')).map(g => g.value.trim()) : undefined,
         port: num(get(m, 'port')),
@@ -130,6 +130,26 @@ function routes(spec: YNode | undefined): RouteRef[] | undefined {
     });
   }
   return out.length > 0 ? out : undefined;
+}
+
+/**
+ * The key `entries(node)` lists for `key` (or first, without `key`), without listing them all: a
+ * map's own keys come first there, so merged maps (`<<`) are only looked into when it has one.
+ */
+function entryKey(node: YNode | undefined, key?: string): Str | undefined {
+  const map = asMap(node);
+  if (!map) return undefined;
+  let merges = false;
+  for (const pair of map.items) {
+    const k = asScalar(pair.key);
+    if (!k || k.value === null) continue;
+    const text = String(k.value);
+    if (text === '<<') merges = true;
+    else if (key === undefined || text === key) return { value: text, span: k.span };
+  }
+  if (!merges) return undefined;
+  const all = entries(map);
+  return key === undefined ? all[0]?.key : all.find(e => e.key.value === key)?.key;
 }
 
 /** Gateways named by route matches, which narrow a route to traffic arriving through them. */

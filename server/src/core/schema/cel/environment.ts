@@ -2,6 +2,7 @@ import type { Environment as CelEnvironment, ParseResult } from '@marcbachmann/c
   'resolution-mode': 'import',
 };
 import { parseRequestUri, type GoUrl } from './goUrl';
+import { shortcutOf, type RuleShortcut } from './shortcuts';
 
 // The library is an ES module; the server is CommonJS (esbuild bundles it, Node ≥ 20.19 requires it).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,6 +19,8 @@ class KubernetesUrl {
 let environment: CelEnvironment | undefined;
 /** Pure memo (rule text → program): same input, same output, so nothing ever needs resetting. */
 const compiled = new Map<string, CompiledRule | null>();
+/** Pure memo (rule text → what its verdict depends on; null: the whole value). */
+const shortcuts = new Map<string, RuleShortcut | null>();
 
 /**
  * Standard CEL (macros, `has`, strings, `matches`, `duration()`) plus the Kubernetes library
@@ -50,15 +53,43 @@ function celEnvironment(): CelEnvironment {
 export function compileRule(rule: string): CompiledRule | undefined {
   let program = compiled.get(rule);
   if (program === undefined) {
+    let shortcut: RuleShortcut | undefined;
     try {
       const parsed: ParseResult = celEnvironment().parse(rule);
       program = (self: unknown) => parsed({ self });
+      shortcut = shortcutOf(parsed.ast);
     } catch {
       program = null;
     }
     compiled.set(rule, program);
+    shortcuts.set(rule, shortcut ?? null);
   }
   return program ?? undefined;
+}
+
+/** What a compilable rule's verdict on an object depends on (cel/shortcuts.ts), when less than all of it. */
+export function ruleShortcut(rule: string): RuleShortcut | undefined {
+  compileRule(rule);
+  return shortcuts.get(rule) ?? undefined;
+}
+
+/**
+ * The verdict of an `eachKey` rule (`self.all(k, P(k))`, P reading only the key) on one key: the
+ * rule evaluated on a map holding only that key, memoized per key (keys recur across a workspace).
+ */
+export function keyVerdict(rule: string, key: string): boolean | undefined {
+  let verdicts = keyVerdicts.get(rule);
+  if (!verdicts) keyVerdicts.set(rule, (verdicts = new Map()));
+  let verdict = verdicts.get(key);
+  if (verdict === undefined && !verdicts.has(key)) {
+    const program = compileRule(rule);
+    const self = Object.create(null) as Record<string, unknown>;
+    self[key] = true;
+    verdict = program ? run(program, self) : undefined;
+    if (verdicts.size >= MAX_VERDICTS_PER_RULE) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict;
 }
 
 /**
@@ -94,4 +125,6 @@ function run(program: CompiledRule, self: unknown): boolean | undefined {
 
 /** Rule text → scalar value → verdict. */
 const scalarVerdicts = new Map<string, Map<unknown, boolean | undefined>>();
+/** Rule text → map key → verdict (eachKey rules). */
+const keyVerdicts = new Map<string, Map<string, boolean | undefined>>();
 const MAX_VERDICTS_PER_RULE = 4096;
