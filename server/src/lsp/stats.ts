@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'perf_hooks';
+import { mainThreadSchedule } from '../host/threadSchedule';
 import type { ServerContext } from './context';
 import type { StatsResult } from './requests';
 
@@ -23,14 +24,28 @@ export function startEventLoopMonitor(): void {
   if (process.env.ISTIO_LS_TIMINGS) logLongTurns();
 }
 
-/** ISTIO_LS_TIMINGS: each turn of the event loop longer than 40 ms, when it ended (to find stalls). */
+/**
+ * ISTIO_LS_TIMINGS: each turn of the event loop longer than 40 ms, when it ended (to find stalls),
+ * and on Linux how much of it the main thread ran, waited for a CPU, or slept in the kernel.
+ */
 function logLongTurns(): void {
   let last = performance.now();
+  let schedule = mainThreadSchedule();
   setInterval(() => {
     const now = performance.now();
-    if (now - last > 45)
-      process.stderr.write(`[istio-ls ${now.toFixed(0)} ms] event loop blocked ${(now - last - 5).toFixed(0)} ms\n`);
+    const current = mainThreadSchedule();
+    if (now - last > 45) {
+      const turn = now - last - 5;
+      let where = '';
+      if (schedule && current) {
+        const onCpu = current.onCpuMs - schedule.onCpuMs;
+        const waiting = current.runQueueMs - schedule.runQueueMs;
+        where = ` (on a CPU ${onCpu.toFixed(0)} ms, waiting for one ${waiting.toFixed(0)} ms, asleep ${Math.max(0, turn - onCpu - waiting).toFixed(0)} ms)`;
+      }
+      process.stderr.write(`[istio-ls ${now.toFixed(0)} ms] event loop blocked ${turn.toFixed(0)} ms${where}\n`);
+    }
     last = now;
+    schedule = current;
   }, 5).unref();
 }
 
