@@ -1,3 +1,4 @@
+import * as os from 'os';
 import { spawn, type ChildProcess } from 'child_process';
 import { pathToFileURL } from 'url';
 import {
@@ -7,7 +8,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_NODE_OPTIONS } from '../../shared/src/serverProcess';
+import { serverNodeOptions } from '../../shared/src/serverProcess';
 
 export function uriOf(file: string): string {
   return pathToFileURL(file).href;
@@ -32,9 +33,13 @@ export class LspDriver {
 
   constructor(serverScript: string) {
     // Started as the extension starts it.
-    this.proc = spawn(process.execPath, [...SERVER_NODE_OPTIONS, serverScript, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
+    this.proc = spawn(
+      process.execPath,
+      [...serverNodeOptions(os.availableParallelism?.() ?? os.cpus().length), serverScript, '--stdio'],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.proc.stdout!),
       new StreamMessageWriter(this.proc.stdin!),

@@ -1,3 +1,4 @@
+import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
 import {
@@ -7,7 +8,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS } from '../../shared/src/serverProcess';
+import { serverNodeOptions } from '../../shared/src/serverProcess';
 import { wantsIstioFeatures } from './istioDocument';
 
 /**
@@ -21,12 +22,13 @@ export function createLanguageClient(
   output: vscode.LogOutputChannel,
 ): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const execArgv = serverNodeOptions(os.availableParallelism?.() ?? os.cpus().length);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv } },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] },
+      options: { execArgv: [...execArgv, '--nolazy', '--inspect=6010'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

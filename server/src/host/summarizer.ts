@@ -6,6 +6,7 @@ import { toInput, type DiskInput } from './fileInput';
 import { readYamlFile } from './readFile';
 import { AnalysisWorker } from './analysisWorker';
 import { HandOver } from './handOver';
+import { summaryWorkerCount } from '../../../shared/src/serverProcess';
 import { timing } from './timings';
 import { TimeSlices } from './turns';
 
@@ -73,7 +74,7 @@ const SLICE_MS = 15;
 async function inWorkers(files: readonly string[], script: string, options: SummarizeOptions): Promise<void> {
   // One thread per core, up to four: on two cores the main thread (indexing what they send)
   // shares the machine with them; beyond four, messaging costs more than parsing saves.
-  const count = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+  const count = summaryWorkerCount(os.availableParallelism?.() ?? os.cpus().length);
   // Small batches first: the main thread's indexing code is still cold (compiled on first use),
   // and a full batch then stalls the event loop for longer.
   const queue: (readonly string[])[] = [];
