@@ -1,3 +1,5 @@
+import { BoundedMemo } from '../util/boundedMemo';
+
 /**
  * The name, host and address formats of Istio's validation (pkg/config/labels, pkg/config/validation/agent),
  * as pure predicates. Each returns the reason a value is refused, or undefined when Istio accepts it.
@@ -39,31 +41,21 @@ function dnsLabels(domain: string): string | undefined {
 
 /** agent.ValidateFQDN: DNS-1123 labels, no wildcard. */
 export function fqdnProblem(fqdn: string): string | undefined {
-  return memoized(fqdnProblems, fqdn, f => preconditions(f) ?? dnsLabels(f));
+  return fqdnProblems.get(fqdn, f => preconditions(f) ?? dnsLabels(f));
 }
 
 /** agent.ValidateWildcardDomain: an FQDN whose first label may be `*`, `*foo` or `*-foo`. */
 export function wildcardDomainProblem(domain: string): string | undefined {
-  return memoized(wildcardDomainProblems, domain, uncachedWildcardDomainProblem);
+  return wildcardDomainProblems.get(domain, uncachedWildcardDomainProblem);
 }
 
 /**
  * Hosts and gateway names recur across a workspace (a service's host in its VirtualService,
- * DestinationRule, ServiceEntry…): each verdict is worked out once, in a bounded memo (pure
- * functions of the string, so nothing ever needs resetting).
+ * DestinationRule, ServiceEntry…): each verdict is worked out once.
  */
-function memoized(memo: Map<string, string | null>, key: string, problem: (k: string) => string | undefined) {
-  const known = memo.get(key);
-  if (known !== undefined) return known ?? undefined;
-  const found = problem(key);
-  if (memo.size >= MAX_MEMO) memo.clear();
-  memo.set(key, found ?? null);
-  return found;
-}
-
 const MAX_MEMO = 8192;
-const fqdnProblems = new Map<string, string | null>();
-const wildcardDomainProblems = new Map<string, string | null>();
+const fqdnProblems = new BoundedMemo<string, string | undefined>(MAX_MEMO);
+const wildcardDomainProblems = new BoundedMemo<string, string | undefined>(MAX_MEMO);
 
 function uncachedWildcardDomainProblem(domain: string): string | undefined {
   const pre = preconditions(domain);

@@ -3,6 +3,7 @@ import type { Environment as CelEnvironment, ParseResult } from '@marcbachmann/c
 };
 import { parseRequestUri, type GoUrl } from './goUrl';
 import { shortcutOf, type RuleShortcut } from './shortcuts';
+import { BoundedMemo } from '../../util/boundedMemo';
 
 // The library is an ES module; the server is CommonJS (esbuild bundles it, Node ≥ 20.19 requires it).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -78,18 +79,12 @@ export function ruleShortcut(rule: string): RuleShortcut | undefined {
  * rule evaluated on a map holding only that key, memoized per key (keys recur across a workspace).
  */
 export function keyVerdict(rule: string, key: string): boolean | undefined {
-  let verdicts = keyVerdicts.get(rule);
-  if (!verdicts) keyVerdicts.set(rule, (verdicts = new Map()));
-  let verdict = verdicts.get(key);
-  if (verdict === undefined && !verdicts.has(key)) {
+  return memoOf(keyVerdicts, rule).get(key, k => {
     const program = compileRule(rule);
     const self = Object.create(null) as Record<string, unknown>;
-    self[key] = true;
-    verdict = program ? run(program, self) : undefined;
-    if (verdicts.size >= MAX_VERDICTS_PER_RULE) verdicts.clear();
-    verdicts.set(key, verdict);
-  }
-  return verdict;
+    self[k] = true;
+    return program ? run(program, self) : undefined;
+  });
 }
 
 /**
@@ -103,15 +98,7 @@ export function evaluateRule(rule: string, self: unknown): boolean | undefined {
   if (self !== null && typeof self === 'object') return run(program, self);
   // A scalar `self` (a duration, a host, a port) recurs across a workspace: evaluation is pure,
   // so each rule's verdict on each value is computed once (a bounded memo per rule).
-  let verdicts = scalarVerdicts.get(rule);
-  if (!verdicts) scalarVerdicts.set(rule, (verdicts = new Map()));
-  let verdict = verdicts.get(self);
-  if (verdict === undefined && !verdicts.has(self)) {
-    verdict = run(program, self);
-    if (verdicts.size >= MAX_VERDICTS_PER_RULE) verdicts.clear();
-    verdicts.set(self, verdict);
-  }
-  return verdict;
+  return memoOf(scalarVerdicts, rule).get(self, value => run(program, value));
 }
 
 function run(program: CompiledRule, self: unknown): boolean | undefined {
@@ -124,7 +111,13 @@ function run(program: CompiledRule, self: unknown): boolean | undefined {
 }
 
 /** Rule text → scalar value → verdict. */
-const scalarVerdicts = new Map<string, Map<unknown, boolean | undefined>>();
+const scalarVerdicts = new Map<string, BoundedMemo<unknown, boolean | undefined>>();
 /** Rule text → map key → verdict (eachKey rules). */
-const keyVerdicts = new Map<string, Map<string, boolean | undefined>>();
+const keyVerdicts = new Map<string, BoundedMemo<string, boolean | undefined>>();
 const MAX_VERDICTS_PER_RULE = 4096;
+
+function memoOf<K>(memos: Map<string, BoundedMemo<K, boolean | undefined>>, rule: string) {
+  let memo = memos.get(rule);
+  if (!memo) memos.set(rule, (memo = new BoundedMemo(MAX_VERDICTS_PER_RULE)));
+  return memo;
+}
