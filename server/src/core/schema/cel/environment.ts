@@ -18,10 +18,11 @@ class KubernetesUrl {
 }
 
 let environment: CelEnvironment | undefined;
-/** Pure memo (rule text → program): same input, same output, so nothing ever needs resetting. */
-const compiled = new Map<string, CompiledRule | null>();
-/** Pure memo (rule text → what its verdict depends on; null: the whole value). */
-const shortcuts = new Map<string, RuleShortcut | null>();
+/**
+ * Pure memo (rule text → its program and what its verdict depends on; null: it does not compile):
+ * same input, same output, so nothing ever needs resetting.
+ */
+const compiled = new Map<string, { readonly program: CompiledRule; readonly shortcut?: RuleShortcut } | null>();
 
 /**
  * Standard CEL (macros, `has`, strings, `matches`, `duration()`) plus the Kubernetes library
@@ -52,26 +53,26 @@ function celEnvironment(): CelEnvironment {
 
 /** The program for a rule, compiled on first use in this process. */
 export function compileRule(rule: string): CompiledRule | undefined {
-  let program = compiled.get(rule);
-  if (program === undefined) {
-    let shortcut: RuleShortcut | undefined;
-    try {
-      const parsed: ParseResult = celEnvironment().parse(rule);
-      program = (self: unknown) => parsed({ self });
-      shortcut = shortcutOf(parsed.ast);
-    } catch {
-      program = null;
-    }
-    compiled.set(rule, program);
-    shortcuts.set(rule, shortcut ?? null);
-  }
-  return program ?? undefined;
+  return compiledRule(rule)?.program;
 }
 
 /** What a compilable rule's verdict on an object depends on (cel/shortcuts.ts), when less than all of it. */
 export function ruleShortcut(rule: string): RuleShortcut | undefined {
-  compileRule(rule);
-  return shortcuts.get(rule) ?? undefined;
+  return compiledRule(rule)?.shortcut;
+}
+
+function compiledRule(rule: string) {
+  let entry = compiled.get(rule);
+  if (entry === undefined) {
+    try {
+      const parsed: ParseResult = celEnvironment().parse(rule);
+      entry = { program: (self: unknown) => parsed({ self }), shortcut: shortcutOf(parsed.ast) };
+    } catch {
+      entry = null;
+    }
+    compiled.set(rule, entry);
+  }
+  return entry;
 }
 
 /**
