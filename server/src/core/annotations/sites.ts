@@ -28,10 +28,20 @@ export const KUBERNETES_ANNOTATED_KINDS: readonly string[] = ANNOTATED_KINDS.fil
 
 /** The metadata path of a workload's pod template; undefined for kinds without one (and for Pods). */
 export function podTemplateMetadataPath(kind: string): readonly string[] | undefined {
-  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'metadata'];
-  if (WORKLOAD_KINDS.has(kind) && kind !== 'Pod') return ['spec', 'template', 'metadata'];
+  if (kind === 'CronJob') return CRONJOB_TEMPLATE_METADATA;
+  if (WORKLOAD_KINDS.has(kind) && kind !== 'Pod') return TEMPLATE_METADATA;
   return undefined;
 }
+
+// Shared, frozen: asked for every workload by the summary and several rules.
+const CRONJOB_TEMPLATE_METADATA: readonly string[] = Object.freeze([
+  'spec',
+  'jobTemplate',
+  'spec',
+  'template',
+  'metadata',
+]);
+const TEMPLATE_METADATA: readonly string[] = Object.freeze(['spec', 'template', 'metadata']);
 
 /**
  * The annotation and label maps of an object and of its pod template, as written. Several rules
