@@ -15,9 +15,23 @@ export class BoundedMemo<K, V> {
     if (value !== undefined) return (value === UNDEFINED ? undefined : value) as V;
     const computed = compute(key);
     if (this.known.size >= this.limit) this.known.clear();
-    this.known.set(key, computed === undefined ? UNDEFINED : computed);
+    this.known.set(detached(key), computed === undefined ? UNDEFINED : detached(computed));
     return computed;
   }
 }
 
 const UNDEFINED: unique symbol = Symbol('undefined');
+
+/**
+ * A string that does not share the characters of a larger one. Strings read from a file are
+ * slices of its whole text (V8 keeps a long enough substring as a view of its parent), so a
+ * remembered host or value would keep its file's text alive for as long as the memo does: every
+ * file of a workspace, copied and promoted by the garbage collector. Concatenating and slicing
+ * again copies the characters into a string of their own.
+ */
+function detached<T>(value: T): T {
+  return (typeof value === 'string' && value.length >= MIN_SLICE ? (' ' + value).slice(1) : value) as T;
+}
+
+/** V8 makes shorter substrings copies anyway. */
+const MIN_SLICE = 13;
