@@ -1,4 +1,4 @@
-import { asMap, get } from '../parse/access';
+import { asMap, get, getPath } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import type { YMap, YNode, YPair, YScalar } from '../parse/types';
 import { WORKLOAD_KINDS } from '../model/kinds';
@@ -63,7 +63,7 @@ let lastSites: readonly NameSite[] = [];
 function findSites(kind: string, node: YNode): NameSite[] {
   const out: NameSite[] = [];
   const add = (metadataPath: readonly string[], namesKind: string, template: boolean) => {
-    const metadata = get(node, ...metadataPath);
+    const metadata = getPath(node, metadataPath);
     for (const which of ['annotation', 'label'] as const) {
       const map = asMap(get(metadata, which === 'annotation' ? 'annotations' : 'labels'));
       if (map) out.push({ which, map, kind: namesKind, template, metadataPath });

@@ -1,5 +1,5 @@
 import { podTemplateMetadataPath } from '../annotations/sites';
-import { asMap, asScalar, get, keyText, str } from '../parse/access';
+import { asMap, asScalar, get, getPath, keyText, str } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import { parseYamlFile } from '../parse/parseFile';
 import type { Span, SyntaxProblem, YNode, YPair, YScalar } from '../parse/types';
@@ -65,7 +65,7 @@ export function hosts(kind: string, node: YNode): { pair: YPair; kind: EmbeddedK
   }
   const metadata = kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(kind);
   if (!metadata) return out;
-  const annotations = asMap(get(node, ...metadata, 'annotations'));
+  const annotations = asMap(getPath(node, [...metadata, 'annotations']));
   for (const pair of annotations?.items ?? []) {
     if (keyText(pair) === PROXY_CONFIG_ANNOTATION)
       out.push({ pair, kind: 'ProxyConfig', name: PROXY_CONFIG_ANNOTATION });

@@ -103,14 +103,50 @@ function forEachMergedMap(map: YMap, visit: (source: YMap) => boolean): void {
   walk(map);
 }
 
-export function get(node: YNode | null | undefined, ...path: (string | number)[]): YNode | undefined {
+/**
+ * The node at the path `s0`, `s1`, … below `node`. Steps are parameters of their own, not a rest
+ * parameter: that is an array allocated on every call, and this is the lookup under nearly
+ * everything the model and the rules read (some 30 MB of arrays over a worker's share of the
+ * large benchmark corpus). Longer or computed paths: getPath.
+ */
+export function get(
+  node: YNode | null | undefined,
+  s0?: Step,
+  s1?: Step,
+  s2?: Step,
+  s3?: Step,
+  s4?: Step,
+  s5?: Step,
+): YNode | undefined {
   let current: YNode | undefined = deref(node);
-  for (const step of path) {
+  if (s0 === undefined || !current) return s0 === undefined ? current : undefined;
+  current = step(current, s0);
+  if (s1 === undefined || !current) return s1 === undefined ? current : undefined;
+  current = step(current, s1);
+  if (s2 === undefined || !current) return s2 === undefined ? current : undefined;
+  current = step(current, s2);
+  if (s3 === undefined || !current) return s3 === undefined ? current : undefined;
+  current = step(current, s3);
+  if (s4 === undefined || !current) return s4 === undefined ? current : undefined;
+  current = step(current, s4);
+  if (s5 === undefined || !current) return s5 === undefined ? current : undefined;
+  return step(current, s5);
+}
+
+/** The node at `path` below `node` (get, for a path held in an array). */
+export function getPath(node: YNode | null | undefined, path: readonly Step[]): YNode | undefined {
+  let current: YNode | undefined = deref(node);
+  for (const s of path) {
     if (!current) return undefined;
-    if (typeof step === 'number') current = deref(asSeq(current)?.items[step]);
-    else current = deref(pairOf(current, step)?.value);
+    current = step(current, s);
   }
   return current;
+}
+
+type Step = string | number;
+
+function step(current: YNode, s: Step): YNode | undefined {
+  return typeof s === 'number' ? deref(asSeq(current)?.items[s]) : deref(pairOf(current, s)?.value);
 }
 
 /** A string scalar (numbers and booleans are written as text); undefined when templated. */

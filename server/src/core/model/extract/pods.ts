@@ -1,6 +1,6 @@
 import { podTemplateMetadataPath } from '../../annotations/sites';
 import { embeddedDocument, hosts, isMapped, PROXY_CONFIG_ANNOTATION } from '../../embedded/documents';
-import { asScalar, get, items, pairOf, str } from '../../parse/access';
+import { asScalar, get, getPath, items, pairOf, str } from '../../parse/access';
 import { isTemplatedString } from '../../parse/helm';
 import { parseYamlFile } from '../../parse/parseFile';
 import type { Span, YNode } from '../../parse/types';
@@ -16,7 +16,7 @@ import type { PodSummary, Resource } from '../types';
 export function extractPods(kind: string, node: YNode, text: string | undefined): ResourceFields {
   const podPath = kind === 'Pod' ? POD_ROOT : podTemplatePath(kind);
   if (!podPath) return NOTHING;
-  const podRoot = podPath.length === 0 ? node : get(node, ...podPath);
+  const podRoot = podPath.length === 0 ? node : getPath(node, podPath);
   const specPair = pairOf(podRoot, 'spec');
   const spec = specPair?.value ?? undefined;
   const grace = asScalar(get(spec, 'terminationGracePeriodSeconds'));
