@@ -175,16 +175,32 @@ export function isTemplatedNode(node: YNode | null | undefined): boolean {
   return !!s && typeof s.value === 'string' && isTemplatedString(s.value);
 }
 
-export function items(node: YNode | null | undefined): YNode[] {
+/**
+ * The items of a sequence, aliases followed and nulls left out. Nearly every sequence has neither:
+ * its own (read-only) array is returned then, not a copy per call.
+ */
+export function items(node: YNode | null | undefined): readonly YNode[] {
   const seq = asSeq(node);
-  if (!seq) return [];
+  if (!seq) return NO_ITEMS;
+  const list = seq.items;
+  let plain = true;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (item === null || item.kind === 'alias') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return list as readonly YNode[];
   const out: YNode[] = [];
-  for (const item of seq.items) {
+  for (const item of list) {
     const n = deref(item);
     if (n) out.push(n);
   }
   return out;
 }
+
+const NO_ITEMS: readonly YNode[] = Object.freeze([]);
 
 export function strings(node: YNode | null | undefined): Str[] {
   const out: Str[] = [];
