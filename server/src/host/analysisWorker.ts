@@ -4,7 +4,7 @@ import type { FileInput } from '../core/analysis/analyzer';
 import type { AnalysisSettings } from '../core/settings';
 import { skippedSummary, type DiskInput } from './fileInput';
 import { looksIstioOnDisk } from './readFile';
-import { unpackAfterTransfer } from './transfer';
+import { splitLineStarts, unpackAfterTransfer } from './transfer';
 import {
   PROGRESS_INDEX,
   PROGRESS_REQUEST,
@@ -148,6 +148,7 @@ class Thread {
     if (!p) return;
     this.pending.delete(response.id);
     if (this.pending.size === 0) this.unwatch();
+    splitLineStarts(response.inputs, response.lineStarts);
     p.resolve({ inputs: unpackAfterTransfer(response.inputs), logs: response.logs, retry: [] });
     if (this.pending.size === 0) this.onIdle();
   }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import type { AnalysisSettings } from '../core/settings';
 import { readInputSync, toInput, type DiskInput } from './fileInput';
-import { packForTransfer } from './transfer';
+import { joinLineStarts, packForTransfer, type JoinedLineStarts } from './transfer';
 
 /**
  * What a worker thread is asked and answers (summaryWorker.ts serves it): files read and analysed
@@ -15,6 +15,8 @@ export type WorkerRequest = {
 export type WorkerResponse = {
   readonly id: number;
   readonly inputs: readonly DiskInput[];
+  /** The inputs' line starts (their summaries carry none until splitLineStarts). */
+  readonly lineStarts: JoinedLineStarts;
   readonly logs: readonly string[];
 };
 
@@ -61,7 +63,8 @@ export function serveRequests(beforeFile?: (file: string) => void): void {
       }
     });
     if (progress) Atomics.store(progress, PROGRESS_REQUEST, 0);
-    const response: WorkerResponse = { id: request.id, inputs: packForTransfer(inputs), logs };
-    parentPort?.postMessage(response);
+    const lineStarts = joinLineStarts(inputs);
+    const response: WorkerResponse = { id: request.id, inputs: packForTransfer(inputs), lineStarts, logs };
+    parentPort?.postMessage(response, [lineStarts.all.buffer as ArrayBuffer]);
   });
 }

@@ -102,25 +102,35 @@ export class Tables {
       for (const o of named) if (sameObject(o, r)) n++;
       return n;
     }
-    const identity = likeKey(r);
     if (this.likeCountsAt !== this.changes) {
       this.likeCounts.clear();
+      this.copyCounts.clear();
       this.countedNames.clear();
       this.likeCountsAt = this.changes;
     }
+    // Every object of a counted name has its count by identity of the object: asking costs no key.
+    const known = this.copyCounts.get(r);
+    if (known !== undefined) return known;
     const name = r.name;
     if (!this.countedNames.has(name)) {
       this.countedNames.add(name);
-      for (const o of this.byName.get(name)) {
-        if (!hasIdentity(o)) continue;
-        const other = likeKey(o);
-        this.likeCounts.set(other, (this.likeCounts.get(other) ?? 0) + 1);
+      const keys: string[] = [];
+      for (const o of named) {
+        const other = hasIdentity(o) ? likeKey(o) : '';
+        keys.push(other);
+        if (other) this.likeCounts.set(other, (this.likeCounts.get(other) ?? 0) + 1);
       }
+      for (let i = 0; i < named.length; i++) if (keys[i]) this.copyCounts.set(named[i], this.likeCounts.get(keys[i])!);
+      const counted = this.copyCounts.get(r);
+      if (counted !== undefined) return counted;
     }
-    return this.likeCounts.get(identity) ?? 0;
+    // Not in the tables itself.
+    return this.likeCounts.get(likeKey(r)) ?? 0;
   }
 
   private readonly likeCounts = new Map<string, number>();
+  /** Objects of the counted names -> how many objects share their identity (see countCopies). */
+  private readonly copyCounts = new Map<Resource, number>();
   private readonly countedNames = new Set<string>();
   private likeCountsAt = -1;
   private lastLike: Resource | undefined;
