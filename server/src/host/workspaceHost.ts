@@ -78,11 +78,15 @@ export class WorkspaceHost {
    * Writes the index cache of the last complete indexing (if it changed). Called after "ready":
    * encoding runs in slices, but it would still delay the first diagnostics. Never throws.
    */
-  async saveCache(): Promise<void> {
+  async saveCache(sliceMs?: number): Promise<void> {
     const cache = this.unsavedCache;
     this.unsavedCache = undefined;
     // Cross-file results are kept only when complete: no indexing or sliced re-check under way.
-    await cache?.save(this.analyzer, this.indexingDone && this.slicing === 0 && this.analyzer.crossFileRulesEnabled);
+    await cache?.save(
+      this.analyzer,
+      () => this.indexingDone && this.slicing === 0 && this.analyzer.crossFileRulesEnabled,
+      sliceMs,
+    );
   }
 
   get serverSettings(): ServerSettings {
