@@ -14,7 +14,7 @@ import { statFiles } from './statFiles';
 import { warmStart } from './warmStart';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
-import { nextTurn } from './turns';
+import { nextTurn, TimeSlices } from './turns';
 
 export interface HostEvents {
   /** Findings of these files may have changed (including files that now have none). */
@@ -87,6 +87,15 @@ export class WorkspaceHost {
       () => this.indexingDone && this.slicing === 0 && this.analyzer.crossFileRulesEnabled,
       sliceMs,
     );
+  }
+
+  /**
+   * Work a warm start leaves until after "ready" (the dependency keys of the restored cross-file
+   * results), done in slices that keep requests answered; an edit meanwhile finishes it at once.
+   */
+  async finishWarmStart(): Promise<void> {
+    const slices = new TimeSlices(SLICE_MS);
+    while (!this.analyzer.settleRestoredDependencies(256)) if (slices.due()) await slices.next();
   }
 
   get serverSettings(): ServerSettings {

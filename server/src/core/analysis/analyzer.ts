@@ -197,7 +197,16 @@ export class Analyzer {
       this.noteRelated(id, state.findings);
     }
     if (state.fixesLater) this.fixesLater.add(id);
-    this.dependencies.set(id, state.deps);
+    this.dependencies.restore(id, state.deps);
+  }
+
+  /**
+   * After a warm start: enters up to `count` restored instances' dependency keys into the map an
+   * edit is re-checked by (restoreCrossFile only records them). True when all are in. Hosts run
+   * it in steps after "ready"; anything that needs the map before then enters them all at once.
+   */
+  settleRestoredDependencies(count: number): boolean {
+    return this.dependencies.settleStep(count);
   }
 
   /** Cross-file state of a file's instances, for a cache; only instances the rules checked. */
