@@ -358,13 +358,16 @@ function entryOf(
     for (const state of states as unknown[]) {
       if (!Array.isArray(state) || !Array.isArray(state[2])) return undefined;
       const id = idOf(state[0], file, ids);
-      const findings = state[1] === 0 ? [] : (state[1] as Finding[]);
+      const findings = state[1] === 0 ? NO_FINDINGS : (state[1] as Finding[]);
       if (id === undefined || !Array.isArray(findings) || !state[2].every(k => typeof k === 'string')) return undefined;
       for (const f of findings) if (!restoreFinding(f, file, ids)) return undefined;
       cross.set(id, { findings, deps: state[2] as string[], fixesLater: state[3] === 1 });
     }
   return { file, entry: { size, mtimeMs, takenAt, input }, lineAt: lineAt + lineCount };
 }
+
+/** The findings of every state without any (most of them), one array: restored states are never changed. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function withoutComputedFixes(finding: Finding): Finding {
   if (!finding.fixes?.some(x => x.compute)) return finding;
