@@ -20,7 +20,7 @@ export class DependencyMap {
   /**
    * Keys put back from a cache (a warm start), not yet in the maps: recorded as they come (one
    * map entry each) and entered into the maps after "ready" in steps (settleStep), or at once by
-   * the first method that reads or changes the maps. Their reader sets (a Set per key, tens of
+   * the first readersOf (what an edit asks). Their reader sets (a Set per key, tens of
    * thousands) are what made restoring the cross-file results slow.
    */
   private readonly restored = new Map<string, readonly string[]>();
@@ -44,7 +44,6 @@ export class DependencyMap {
 
   /** Records the keys `id` read (replacing what it read before). */
   set(id: string, keys: Iterable<string>): void {
-    this.settle();
     this.forget(id);
     this.enter(id, keys);
   }
@@ -63,7 +62,8 @@ export class DependencyMap {
 
   /** The keys `id` read, if it was checked. */
   keysOf(id: string): string[] | undefined {
-    this.settle();
+    const restored = this.restored.get(id);
+    if (restored) return [...restored];
     return this.byReader.get(id)?.map(entry => entry.key);
   }
 
@@ -73,7 +73,8 @@ export class DependencyMap {
   }
 
   forget(id: string): void {
-    this.settle();
+    // A restored instance is in no reader set yet.
+    if (this.restored.delete(id)) return;
     const entries = this.byReader.get(id);
     if (!entries) return;
     for (const entry of entries) {
