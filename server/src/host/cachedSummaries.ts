@@ -17,12 +17,10 @@ export async function summarizeWithCache(
   files: readonly string[],
   cache: IndexCache | undefined,
   options: SummarizeOptions,
-  /** The files' sizes and modification times, being taken meanwhile (host/statFiles.ts). */
-  stats?: Promise<Float64Array | undefined>,
 ): Promise<void> {
   if (!cache) return summarizeFiles(files, options);
   timing(`index cache: ${cache.size} entries read`);
-  const { hits, misses } = await cache.partition(files, await stats);
+  const { hits, misses } = await cache.partition(files);
   timing(`index cache: ${hits.length} files unchanged, ${misses.length} to analyse`);
   const slices = new TimeSlices(SLICE_MS);
   for (let i = 0; i < hits.length; i += BATCH) {

@@ -68,11 +68,6 @@ export class IndexCache {
     return new IndexCache(file, key, decoded.ok ? decoded : empty, log);
   }
 
-  /** Whether `dir` holds a cache file (which open() may still find stale or damaged). */
-  static present(dir: string): boolean {
-    return existsSync(path.join(dir, CACHE_FILE));
-  }
-
   get size(): number {
     return this.loaded.entries.size;
   }
@@ -85,10 +80,9 @@ export class IndexCache {
 
   /**
    * Splits files into those whose cached input still holds (stat only) and those to analyse.
-   * Order is kept within each part. `stats`: the files' sizes and modification times, already
-   * taken (host/statFiles.ts), else each file is stat'ed here.
+   * Order is kept within each part.
    */
-  async partition(files: readonly string[], stats?: Float64Array): Promise<{ hits: FileInput[]; misses: string[] }> {
+  async partition(files: readonly string[]): Promise<{ hits: FileInput[]; misses: string[] }> {
     if (this.partitioned?.files === files) return this.partitioned;
     const hits: FileInput[] = [];
     const misses: string[] = [];
@@ -98,11 +92,7 @@ export class IndexCache {
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
       const entry = this.loaded.entries.get(f);
-      const fresh =
-        entry !== undefined &&
-        entry.size >= 0 &&
-        (stats ? isFreshAs(entry, stats[2 * i], stats[2 * i + 1]) : isFresh(entry, f));
-      if (fresh) {
+      if (entry && entry.size >= 0 && isFresh(entry, f)) {
         this.next.set(f, entry);
         hits.push(entry.input);
       } else misses.push(f);
@@ -238,12 +228,7 @@ async function readCapped(file: string): Promise<Buffer> {
 function isFresh(entry: CacheEntry, file: string): boolean {
   if (entry.takenAt - entry.mtimeMs <= RACY_MS) return false;
   const st = statIfAny(file);
-  return !!st && isFreshAs(entry, st.size, st.mtimeMs);
-}
-
-/** isFresh, with the file's size and modification time given (size -1: no such file). */
-function isFreshAs(entry: CacheEntry, size: number, mtimeMs: number): boolean {
-  return entry.takenAt - entry.mtimeMs > RACY_MS && size >= 0 && size === entry.size && mtimeMs === entry.mtimeMs;
+  return !!st && st.size === entry.size && st.mtimeMs === entry.mtimeMs;
 }
 
 function statIfAny(file: string): { size: number; mtimeMs: number } | undefined {

@@ -21,8 +21,6 @@ export interface WarmStartOptions extends Omit<SummarizeOptions, 'onBatch'> {
   /** Findings of these files may have changed. */
   readonly changed: (files: Iterable<string>) => void;
   readonly progress?: (done: number, total: number) => void;
-  /** The files' sizes and modification times, being taken meanwhile (host/statFiles.ts). */
-  readonly stats?: Promise<Float64Array | undefined>;
 }
 
 /**
@@ -45,7 +43,7 @@ export async function warmStart(
   if (!snapshot) return false;
   const { analyzer } = options;
   const isOpen = options.isOpen ?? (() => false);
-  const { hits, misses } = await cache.partition(files, await options.stats);
+  const { hits, misses } = await cache.partition(files);
   const gone: string[] = [];
   // Nothing is gone when every cached summary is among the unchanged files (the usual reopen).
   if (countSummaries(hits) < countSummaries(Array.from(snapshot.entries.values(), e => e.input))) {

@@ -10,7 +10,6 @@ import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
 import { summarizeWithCache } from './cachedSummaries';
 import { IndexCache } from './indexCache';
-import { statFiles } from './statFiles';
 import { warmStart } from './warmStart';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
@@ -161,32 +160,24 @@ export class WorkspaceHost {
     let done = 0;
     const held = new Set<string>();
     this.events.progress?.(0, toIndex.length);
-    // Each file is checked against its cache entry by size and modification time: those are
-    // taken on another thread while this one decodes the cache (when there is one to decode).
-    const stats = opening && IndexCache.present(cacheDir!) ? statFiles(toIndex) : undefined;
     const cache = await opening;
     if (superseded()) return;
-    if (cache && (await this.warmStart(toIndex, cache, held, superseded, stats))) return;
-    await summarizeWithCache(
-      toIndex,
-      cache,
-      {
-        settings: this.settings.analysis,
-        log: this.events.log,
-        cancelled: superseded,
-        onBatch: inputs => {
-          if (superseded()) return;
-          // A file opened while it was being read keeps the editor's text.
-          const changed = this.analyzer.update(inputs.filter(i => !this.openTexts.has(i.file)));
-          // Publishing thousands of files batch by batch would compete with indexing for the main
-          // thread: they are published once at the end, open files excepted.
-          for (const f of changed) held.add(f);
-          done += inputs.length;
-          this.events.progress?.(done, toIndex.length);
-        },
+    if (cache && (await this.warmStart(toIndex, cache, held, superseded))) return;
+    await summarizeWithCache(toIndex, cache, {
+      settings: this.settings.analysis,
+      log: this.events.log,
+      cancelled: superseded,
+      onBatch: inputs => {
+        if (superseded()) return;
+        // A file opened while it was being read keeps the editor's text.
+        const changed = this.analyzer.update(inputs.filter(i => !this.openTexts.has(i.file)));
+        // Publishing thousands of files batch by batch would compete with indexing for the main
+        // thread: they are published once at the end, open files excepted.
+        for (const f of changed) held.add(f);
+        done += inputs.length;
+        this.events.progress?.(done, toIndex.length);
       },
-      stats,
-    );
+    });
     if (superseded()) return;
     // Cross-file rules run once over the complete index, in slices that keep requests answered.
     timing(`summarised and indexed ${toIndex.length} files`);
@@ -212,7 +203,6 @@ export class WorkspaceHost {
     cache: IndexCache,
     held: Set<string>,
     superseded: () => boolean,
-    stats: Promise<Float64Array | undefined> | undefined,
   ): Promise<boolean> {
     const warm = await warmStart(files, cache, {
       analyzer: this.analyzer,
@@ -224,7 +214,6 @@ export class WorkspaceHost {
         for (const f of files) held.add(f);
       },
       progress: (done, total) => this.events.progress?.(done, total),
-      stats,
     });
     if (!warm || superseded()) return warm;
     this.indexingDone = true;
