@@ -1,5 +1,6 @@
 import { parseYamlFile } from '../parse/parseFile';
 import { hidesTemplatedContent } from '../parse/helm';
+import { forgetEmbeddedDocuments } from '../embedded/documents';
 import type { ParsedDocument, YNode } from '../parse/types';
 import { isOwnGroup, kindKey } from '../model/kinds';
 import { summarizeDocument, type SummarizedObject } from '../model/summarize';
@@ -61,6 +62,7 @@ export function analyzeFile(file: string, text: string, options: AnalyzeFileOpti
   const hasIstio = resources.some(r => isOwnGroup(r.group)) || (brokenDocs.length > 0 && looksOwn(text));
   if (hasIstio && !parsed.isHelm) findings.push(...syntaxFindings(file, parsed.docs));
   for (const o of objects) findings.push(...runLocalRules(o, text, templatedDocs.has(o.resource.docIndex), options));
+  forgetEmbeddedDocuments();
   return {
     file,
     lineStarts: parsed.lineStarts,

@@ -7,7 +7,7 @@ import { migrateGateway } from '../migration/migrateGateway';
 import { isMap, mapsOf, numberOf, toPlain } from '../migration/plain';
 import { renderMigration } from '../migration/render';
 import type { MigrationNote, MigrationSource } from '../migration/types';
-import { get, pairOf } from '../parse/access';
+import { get, getPath, pairOf } from '../parse/access';
 import { offsetToLineCol } from '../parse/lineIndex';
 import { parseYamlFile } from '../parse/parseFile';
 import type { ParsedFile, YNode } from '../parse/types';
@@ -219,7 +219,9 @@ function fieldLine(spec: YNode | undefined, field: string, file: ParsedFile | un
     const last = path[n - 1];
     // A key's line rather than its value's (a block value starts on the next line).
     const node =
-      typeof last === 'string' ? pairOf(get(spec, ...path.slice(0, n - 1)), last)?.key : get(spec, ...path.slice(0, n));
+      typeof last === 'string'
+        ? pairOf(getPath(spec, path.slice(0, n - 1)), last)?.key
+        : getPath(spec, path.slice(0, n));
     if (node) return offsetToLineCol(file.lineStarts, node.span.start).line;
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { asMap, get } from '../parse/access';
+import { asMap, get, getPath } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import type { YMap, YNode, YPair, YScalar } from '../parse/types';
 import { WORKLOAD_KINDS } from '../model/kinds';
@@ -28,10 +28,20 @@ export const KUBERNETES_ANNOTATED_KINDS: readonly string[] = ANNOTATED_KINDS.fil
 
 /** The metadata path of a workload's pod template; undefined for kinds without one (and for Pods). */
 export function podTemplateMetadataPath(kind: string): readonly string[] | undefined {
-  if (kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'metadata'];
-  if (WORKLOAD_KINDS.has(kind) && kind !== 'Pod') return ['spec', 'template', 'metadata'];
+  if (kind === 'CronJob') return CRONJOB_TEMPLATE_METADATA;
+  if (WORKLOAD_KINDS.has(kind) && kind !== 'Pod') return TEMPLATE_METADATA;
   return undefined;
 }
+
+// Shared, frozen: asked for every workload by the summary and several rules.
+const CRONJOB_TEMPLATE_METADATA: readonly string[] = Object.freeze([
+  'spec',
+  'jobTemplate',
+  'spec',
+  'template',
+  'metadata',
+]);
+const TEMPLATE_METADATA: readonly string[] = Object.freeze(['spec', 'template', 'metadata']);
 
 /**
  * The annotation and label maps of an object and of its pod template, as written. Several rules
@@ -53,7 +63,7 @@ let lastSites: readonly NameSite[] = [];
 function findSites(kind: string, node: YNode): NameSite[] {
   const out: NameSite[] = [];
   const add = (metadataPath: readonly string[], namesKind: string, template: boolean) => {
-    const metadata = get(node, ...metadataPath);
+    const metadata = getPath(node, metadataPath);
     for (const which of ['annotation', 'label'] as const) {
       const map = asMap(get(metadata, which === 'annotation' ? 'annotations' : 'labels'));
       if (map) out.push({ which, map, kind: namesKind, template, metadataPath });

@@ -1,5 +1,5 @@
 import { podTemplateMetadataPath } from '../annotations/sites';
-import { asMap, asScalar, get, keyText, str } from '../parse/access';
+import { asMap, asScalar, get, getPath, keyText, str } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import { parseYamlFile } from '../parse/parseFile';
 import type { Span, SyntaxProblem, YNode, YPair, YScalar } from '../parse/types';
@@ -65,7 +65,7 @@ export function hosts(kind: string, node: YNode): { pair: YPair; kind: EmbeddedK
   }
   const metadata = kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(kind);
   if (!metadata) return out;
-  const annotations = asMap(get(node, ...metadata, 'annotations'));
+  const annotations = asMap(getPath(node, [...metadata, 'annotations']));
   for (const pair of annotations?.items ?? []) {
     if (keyText(pair) === PROXY_CONFIG_ANNOTATION)
       out.push({ pair, kind: 'ProxyConfig', name: PROXY_CONFIG_ANNOTATION });
@@ -86,15 +86,27 @@ export function embeddedDocument(
   kind: EmbeddedKind,
   name: string,
 ): EmbeddedDocument | undefined {
-  // The summary and two rules read the same string: it is decoded and parsed once per tree.
-  const cached = documentCache.get(pair);
-  if (cached && cached.source === source) return cached.doc;
+  // The summary and two rules read the same string: it is decoded and parsed once per file (see
+  // forgetEmbeddedDocuments).
+  if (cache?.source !== source) cache = { source, documents: new Map() };
+  if (cache.documents.has(pair)) return cache.documents.get(pair);
   const doc = readDocument(source, pair, kind, name);
-  documentCache.set(pair, { source, doc });
+  cache.documents.set(pair, doc);
   return doc;
 }
 
-const documentCache = new WeakMap<YPair, { source: string; doc: EmbeddedDocument | undefined }>();
+/** The documents read from the file analysed last: a fresh map per file, dropped when it is done. */
+let cache: { readonly source: string; readonly documents: Map<YPair, EmbeddedDocument | undefined> } | undefined;
+
+/**
+ * Drops the documents remembered for the file analysed last (analyzeFile calls it when done). A
+ * long-lived table of them (a WeakMap over every pair, or one map cleared per file) kept each
+ * file's trees and text alive through young-generation collections, which then copied and
+ * promoted them: the collector treats what old objects point to as live until a full collection.
+ */
+export function forgetEmbeddedDocuments(): void {
+  cache = undefined;
+}
 
 function readDocument(source: string, pair: YPair, kind: EmbeddedKind, name: string): EmbeddedDocument | undefined {
   const key = asScalar(pair.key);

@@ -1,6 +1,6 @@
 import { podTemplateMetadataPath } from '../annotations/sites';
 import { WORKLOAD_KINDS } from '../model/kinds';
-import { asScalar, get, items, str } from '../parse/access';
+import { asScalar, get, getPath, items, str } from '../parse/access';
 import type { YNode, YScalar } from '../parse/types';
 import type { LocalRule, LocalRuleContext } from './types';
 import { textMentions } from '../util/textMentions';
@@ -34,7 +34,7 @@ export const rule: LocalRule = {
     if ('istio' in r.labels || r.labels['release'] === 'istio') return;
     const meta = r.kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(r.kind);
     if (!meta) return;
-    const pod = meta.length === 1 ? ctx.node : get(ctx.node, ...meta.slice(0, -1));
+    const pod = meta.length === 1 ? ctx.node : getPath(ctx.node, meta.slice(0, -1));
     if (optsOut(get(pod, 'metadata'))) return;
     const spec = get(pod, 'spec');
     const appContainers = items(get(spec, 'containers')).filter(c => {

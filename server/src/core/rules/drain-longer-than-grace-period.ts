@@ -2,7 +2,7 @@ import { podTemplateMetadataPath } from '../annotations/sites';
 import { DEFAULT_GRACE_SECONDS } from '../model/extract/pods';
 import { WORKLOAD_KINDS } from '../model/kinds';
 import type { Resource } from '../model/types';
-import { asMap, get } from '../parse/access';
+import { asMap, getPath } from '../parse/access';
 import type { Span } from '../parse/types';
 import { formatDuration } from './support/duration';
 import { workspaceMesh } from './support/meshConfigs';
@@ -119,7 +119,7 @@ function graceFix(r: Resource, seconds: number, graceSpan: Span | undefined): Fi
       }
       const meta = r.kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(r.kind);
       if (!meta) return undefined;
-      const spec = asMap(get(resourceNode(text, r), ...meta.slice(0, -1), 'spec'));
+      const spec = asMap(getPath(resourceNode(text, r), [...meta.slice(0, -1), 'spec']));
       if (!spec || spec.items.length === 0) return undefined;
       return [
         {

@@ -51,7 +51,7 @@ interface Earlier {
   readonly key: string;
 }
 
-function checkHttp(ctx: LocalRuleContext, routes: YNode[]): void {
+function checkHttp(ctx: LocalRuleContext, routes: readonly YNode[]): void {
   const earlier: Earlier[] = [];
   let catchAll = -1;
   routes.forEach((route, i) => {
@@ -94,7 +94,7 @@ function checkHttp(ctx: LocalRuleContext, routes: YNode[]): void {
 }
 
 /** TCP and TLS routes: first match wins, per connection. */
-function checkL4(ctx: LocalRuleContext, kind: 'tcp' | 'tls', routes: YNode[]): void {
+function checkL4(ctx: LocalRuleContext, kind: 'tcp' | 'tls', routes: readonly YNode[]): void {
   const earlier: Earlier[] = [];
   let catchAll = -1;
   routes.forEach((route, i) => {

@@ -1,12 +1,11 @@
 import { podTemplateMetadataPath } from '../../annotations/sites';
 import { embeddedDocument, hosts, isMapped, PROXY_CONFIG_ANNOTATION } from '../../embedded/documents';
-import { asScalar, get, items, pairOf, str } from '../../parse/access';
+import { asScalar, get, getPath, items, pairOf, str } from '../../parse/access';
 import { isTemplatedString } from '../../parse/helm';
 import { parseYamlFile } from '../../parse/parseFile';
 import type { Span, YNode } from '../../parse/types';
 import { parseDuration } from '../../rules/support/duration';
 import type { ResourceFields } from '../types';
-import { textMentions } from '../../util/textMentions';
 import type { PodSummary, Resource } from '../types';
 
 /**
@@ -15,21 +14,19 @@ import type { PodSummary, Resource } from '../types';
  * proxies, unlike sidecars, route by the Host header). Only set when there is something to say.
  */
 export function extractPods(kind: string, node: YNode, text: string | undefined): ResourceFields {
-  const templateMeta = kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(kind);
-  if (!templateMeta) return {};
-  const podPath = templateMeta.slice(0, -1);
-  const podRoot = podPath.length === 0 ? node : get(node, ...podPath);
+  const podPath = kind === 'Pod' ? POD_ROOT : podTemplatePath(kind);
+  if (!podPath) return NOTHING;
+  const podRoot = podPath.length === 0 ? node : getPath(node, podPath);
   const specPair = pairOf(podRoot, 'spec');
   const spec = specPair?.value ?? undefined;
   const grace = asScalar(get(spec, 'terminationGracePeriodSeconds'));
   const graceSeconds = typeof grace?.value === 'number' ? grace.value : undefined;
-  const drain = drainOf(kind, node, text);
   const metadata = get(podRoot, 'metadata');
-  // Without the text's hints (a proxy container, an injection template) nothing is looked for.
-  const gateway =
-    (text === undefined || textMentions(text, 'istio-proxy') || textMentions(text, 'inject.istio.io/templates')) &&
-    deployedAsGateway(metadata, spec);
-  if (!drain && graceSeconds === undefined && !gateway) return {};
+  const drain = drainOf(kind, node, metadata, text);
+  // The pod's own fields are looked at, not the file's text: a scan of the whole text for each
+  // workload cost more than the few lookups it was meant to spare.
+  const gateway = deployedAsGateway(metadata, spec);
+  if (!drain && graceSeconds === undefined && !gateway) return NOTHING;
   const inject =
     str(get(metadata, 'labels', 'sidecar.istio.io/inject'))?.value ??
     str(get(metadata, 'annotations', 'sidecar.istio.io/inject'))?.value;
@@ -45,8 +42,14 @@ export function extractPods(kind: string, node: YNode, text: string | undefined)
   return { pods };
 }
 
-function drainOf(kind: string, node: YNode, text: string | undefined): PodSummary['drain'] {
-  if (text !== undefined && !textMentions(text, PROXY_CONFIG_ANNOTATION)) return undefined;
+function drainOf(
+  kind: string,
+  node: YNode,
+  metadata: YNode | undefined,
+  text: string | undefined,
+): PodSummary['drain'] {
+  // Most pods have no proxy configuration: their annotations say so without building the hosts list.
+  if (!pairOf(get(metadata, 'annotations'), PROXY_CONFIG_ANNOTATION)) return undefined;
   const host = hosts(kind, node).find(h => h.kind === 'ProxyConfig');
   if (!host) return undefined;
   if (text !== undefined) {
@@ -86,6 +89,21 @@ function deployedAsGateway(metadata: YNode | undefined, spec: YNode | undefined)
 
 /** Kubernetes' default `terminationGracePeriodSeconds`. */
 export const DEFAULT_GRACE_SECONDS = 30;
+
+/** Nothing to say about a workload's pods (most workloads): one shared empty object. */
+const NOTHING: ResourceFields = Object.freeze({});
+const POD_ROOT: readonly string[] = Object.freeze([]);
+
+/** The path of a workload's pod template (its metadata path without `metadata`). */
+function podTemplatePath(kind: string): readonly string[] | undefined {
+  const meta = podTemplateMetadataPath(kind);
+  if (!meta) return undefined;
+  let path = templatePaths.get(meta);
+  if (!path) templatePaths.set(meta, (path = Object.freeze(meta.slice(0, -1))));
+  return path;
+}
+
+const templatePaths = new Map<readonly string[], readonly string[]>();
 
 /**
  * A workload that is a gateway: deployed as one (the `gateway` injection template, `proxy router`)
