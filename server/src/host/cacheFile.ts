@@ -5,13 +5,13 @@ import type { CrossFileState, FileInput } from '../core/analysis/analyzer';
 import type { Finding } from '../core/model/finding';
 import type { Resource } from '../core/model/types';
 import { ValueReader, ValueWriter, type Rewrite } from './cacheCodec';
-import { unpackAfterTransfer } from './transfer';
+import { resourceId } from '../core/model/summarize';
 import { nextTurn, TimeSlices } from './turns';
 
 /**
  * The index cache on disk: one file, written whole and renamed into place.
  *
- *   magic "ISTIOLS-CACHE-3\n" | slots | doubles | line starts | strings | shapes | trailer JSON | u32 trailer length
+ *   magic "ISTIOLS-CACHE-4\n" | slots | doubles | line starts | strings | shapes | trailer JSON | u32 trailer length
  *
  * The body holds the entries as values of host/cacheCodec.ts: the slots (i32), the doubles (f64),
  * then every file's line starts (u32), all little-endian, then the string table (JSON arrays) and
@@ -23,7 +23,10 @@ import { nextTurn, TimeSlices } from './turns';
  * What the encoding cannot carry exactly (functions such as computed quick-fixes, class
  * instances) keeps an entry or a resource's cross-file state out of the cache. Paths are not
  * repeated: every `file` equal to the entry's own file, and the file part of ids, are written
- * empty and restored when read.
+ * empty and restored when read. An id of one of the entry's own resources (a finding's
+ * `resourceId`, an instance's cross-file state) is written as the resource's position in the
+ * summary and read back as that resource's id string itself: one string per id instead of a
+ * copy per mention, and the index's lookups by id hash it once.
  */
 export interface CacheEntry {
   /** Size and modification time taken before the file was read; -1 when unverified (an editor's text). */
@@ -47,7 +50,7 @@ export interface CacheRecord {
   readonly cross?: readonly (readonly [string, CrossFileState])[];
 }
 
-const MAGIC = Buffer.from('ISTIOLS-CACHE-3\n');
+const MAGIC = Buffer.from('ISTIOLS-CACHE-4\n');
 /** Strings per JSON array of the string table: parsing one takes a few milliseconds. */
 const STRING_CHUNK = 4096;
 /** Slots written to the file at a time (4 MB): the encoder never holds much more. */
@@ -265,7 +268,9 @@ function encodeEntry(
     return null;
   }
   const summary = entry.input.summary;
-  const rewrite = rewriteFor(file, new Set<object>(summary.resources));
+  const positions = new Map<string, number>();
+  summary.resources.forEach((r, i) => positions.set(r.id, i));
+  const rewrite = rewriteFor(file, new Set<object>(summary.resources), positions);
   const at = values.openArray();
   try {
     for (const v of head) values.value(v);
@@ -288,7 +293,7 @@ function encodeEntry(
         // Computed quick-fixes are functions: left out, and made again when code actions ask.
         const later = state.fixesLater || state.findings.some(f => f.fixes?.some(x => x.compute));
         const kept = later ? state.findings.map(withoutComputedFixes) : state.findings;
-        const raw = [id.slice(file.length), kept.length > 0 ? kept : 0, state.deps];
+        const raw = [positions.get(id) ?? id.slice(file.length), kept.length > 0 ? kept : 0, state.deps];
         values.value(later ? [...raw, 1] : raw, rewrite);
         states++;
       } catch {
@@ -306,12 +311,12 @@ function encodeEntry(
  * Writes a summary as analysis made it: the index sets each resource's namespace and placement in
  * place, which must not be cached (the index assigns them again). Strips the entry's own path.
  */
-function rewriteFor(file: string, resources: ReadonlySet<object>): Rewrite {
+function rewriteFor(file: string, resources: ReadonlySet<object>, positions: ReadonlyMap<string, number>): Rewrite {
   const ownId = `${file}#`;
   return (key, value) => {
     if (typeof value === 'string') {
       if (key === 'file' && value === file) return '';
-      if (key === 'resourceId' && value.startsWith(ownId)) return value.slice(file.length);
+      if (key === 'resourceId' && value.startsWith(ownId)) return positions.get(value) ?? value.slice(file.length);
       return value;
     }
     if (typeof value === 'object' && value !== null && resources.has(value)) {
@@ -346,18 +351,23 @@ function entryOf(
   s.file = file;
   s.lineStarts = starts.subarray(lineAt, lineAt + lineCount);
   const input = { file, summary: s } as unknown as FileInput;
-  unpackAfterTransfer([input]);
-  for (const f of s.findings as Finding[]) restoreFinding(f, file);
+  const ids = restoreResources(s.resources as unknown[], file);
+  if (!ids) return undefined;
+  for (const f of s.findings as Finding[]) if (!restoreFinding(f, file, ids)) return undefined;
   if (cross && Array.isArray(states))
     for (const state of states as unknown[]) {
-      if (!Array.isArray(state) || typeof state[0] !== 'string' || !Array.isArray(state[2])) return undefined;
-      const findings = state[1] === 0 ? [] : (state[1] as Finding[]);
-      if (!Array.isArray(findings) || !state[2].every(k => typeof k === 'string')) return undefined;
-      for (const f of findings) restoreFinding(f, file);
-      cross.set(file + state[0], { findings, deps: state[2] as string[], fixesLater: state[3] === 1 });
+      if (!Array.isArray(state) || !Array.isArray(state[2])) return undefined;
+      const id = idOf(state[0], file, ids);
+      const findings = state[1] === 0 ? NO_FINDINGS : (state[1] as Finding[]);
+      if (id === undefined || !Array.isArray(findings) || !state[2].every(k => typeof k === 'string')) return undefined;
+      for (const f of findings) if (!restoreFinding(f, file, ids)) return undefined;
+      cross.set(id, { findings, deps: state[2] as string[], fixesLater: state[3] === 1 });
     }
   return { file, entry: { size, mtimeMs, takenAt, input }, lineAt: lineAt + lineCount };
 }
+
+/** The findings of every state without any (most of them), one array: restored states are never changed. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 function withoutComputedFixes(finding: Finding): Finding {
   if (!finding.fixes?.some(x => x.compute)) return finding;
@@ -365,12 +375,39 @@ function withoutComputedFixes(finding: Finding): Finding {
   return { ...finding, fixes: fixes.length > 0 ? fixes : undefined };
 }
 
-/** Puts back the paths the writer left out (`file` equal to the entry's, the file part of resource ids). */
-function restoreFinding(finding: Finding, file: string): void {
-  const f = finding as { file: string; resourceId?: string };
+/**
+ * Puts back what the writer left out of a summary's resources (their file and id; see
+ * host/transfer.ts, whose interning the cache does not need: its strings are one copy each
+ * already). Returns their ids, by position; undefined when a resource is not one.
+ */
+function restoreResources(resources: unknown[], file: string): string[] | undefined {
+  const ids: string[] = new Array<string>(resources.length);
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i] as { file: string; id: string; docIndex?: unknown; itemIndex?: unknown };
+    if (!r || typeof r !== 'object' || typeof r.docIndex !== 'number') return undefined;
+    if (r.itemIndex !== undefined && typeof r.itemIndex !== 'number') return undefined;
+    r.file = file;
+    ids[i] = r.id = resourceId(file, r.docIndex, r.itemIndex);
+  }
+  return ids;
+}
+
+/** An id as written: a resource's position in the entry's summary, or an id without its file part. */
+function idOf(written: unknown, file: string, ids: readonly string[]): string | undefined {
+  if (typeof written === 'number') return ids[written];
+  return typeof written === 'string' ? file + written : undefined;
+}
+
+/** Puts back the paths the writer left out (`file` equal to the entry's, resource ids); false when malformed. */
+function restoreFinding(finding: Finding, file: string, ids: readonly string[]): boolean {
+  const f = finding as { file: string; resourceId?: unknown };
   if (f.file === '') f.file = file;
-  if (f.resourceId?.startsWith('#')) f.resourceId = file + f.resourceId;
+  if (typeof f.resourceId === 'number') {
+    f.resourceId = ids[f.resourceId];
+    if (f.resourceId === undefined) return false;
+  } else if (typeof f.resourceId === 'string' && f.resourceId.startsWith('#')) f.resourceId = file + f.resourceId;
   for (const rel of finding.related ?? []) if (rel.file === '') (rel as { file: string }).file = file;
   for (const fix of finding.fixes ?? [])
     for (const edit of fix.edits ?? []) if (edit.file === '') (edit as { file: string }).file = file;
+  return true;
 }

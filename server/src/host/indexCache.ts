@@ -12,14 +12,16 @@ import { TimeSlices } from './turns';
 /** The file in the cache directory. */
 export const CACHE_FILE = 'index-cache.bin';
 /** Bumped whenever what a summary holds changes shape, in case the code fingerprint is unavailable. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 /**
  * A file modified this shortly before it was read may be modified again within the same mtime
  * tick (coarse file systems: 2 s on FAT), unseen: such files are not cached ("racily clean" in git).
  */
 export const RACY_MS = 2000;
-/** Longest stretch of checking files between turns of the event loop. */
+/** Longest stretch of checking files, or of taking a snapshot to save, between turns of the event loop. */
 const SLICE_MS = 10;
+/** Snapshots taken in slices before one is taken at once (the index kept changing meanwhile). */
+const MAX_SLICED_SNAPSHOTS = 4;
 
 /**
  * The index cache, as ESLint's `--cache`: what the single-file analysis made of each file (its
@@ -117,14 +119,50 @@ export class IndexCache {
   /**
    * Writes the analyzer's index as it is now, if it differs from what was read: each file's
    * summary (with the stamp recorded when it was read, or unverified if the index holds another
-   * one, such as an editor's text) and, when `settled`, every instance's cross-file state. The
-   * snapshot is taken at once (summaries and states are replaced, never changed, by updates);
-   * encoding runs in slices. Failures are logged, never thrown.
+   * one, such as an editor's text) and, when `settled`, every instance's cross-file state.
+   * Summaries and states are replaced, never changed, by updates: the snapshot is their list,
+   * taken in slices that keep the event loop turning (a quarter second at once on 34,500 files)
+   * and taken again from the start when the analyzer changed in between (a consistent one, taken
+   * at once, after a few tries); encoding runs in slices too. Failures are logged, never thrown.
    */
-  async save(analyzer: Analyzer, settled: boolean): Promise<void> {
+  async save(analyzer: Analyzer, settled: boolean | (() => boolean), sliceMs = SLICE_MS): Promise<void> {
+    const isSettled = typeof settled === 'function' ? settled : () => settled;
+    let snapshot: Snapshot | undefined;
+    for (let attempt = 1; !snapshot; attempt++)
+      snapshot = await this.snapshotOf(analyzer, isSettled, attempt < MAX_SLICED_SNAPSHOTS ? sliceMs : undefined);
+    if (!snapshot.write) return;
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await writeCache(this.file, this.key, snapshot.records, snapshot.withCross);
+      this.changed = false;
+    } catch (e) {
+      this.log(`Could not write the index cache ${this.file}: ${String(e)}`);
+    }
+  }
+
+  /**
+   * What save() writes, as of one state of the analyzer; undefined when it changed while the
+   * snapshot was taken in slices of `sliceMs` (undefined: at once).
+   */
+  private async snapshotOf(
+    analyzer: Analyzer,
+    isSettled: () => boolean,
+    sliceMs: number | undefined,
+  ): Promise<Snapshot | undefined> {
+    const at = analyzer.changeCount;
+    const settled = isSettled();
+    const sliced = sliceMs !== undefined;
+    const slices = new TimeSlices(sliceMs ?? 0);
+    const moved = async () => {
+      if (!sliced || !slices.due()) return false;
+      await slices.next();
+      return analyzer.changeCount !== at || isSettled() !== settled;
+    };
     const entries = new Map<string, CacheEntry>();
     let verified = 0;
-    for (const summary of analyzer.index.allFiles()) {
+    const files = [...analyzer.index.allFiles()];
+    for (let i = 0; i < files.length; i++) {
+      const summary = files[i];
       const recorded = this.next.get(summary.file);
       const same = recorded && 'summary' in recorded.input && recorded.input.summary === summary;
       if (same) verified++;
@@ -132,30 +170,39 @@ export class IndexCache {
         summary.file,
         same ? recorded : { size: -1, mtimeMs: -1, takenAt: -1, input: { file: summary.file, summary } },
       );
+      if ((i & 255) === 255 && (await moved())) return undefined;
     }
     for (const [file, entry] of this.next)
       if ('deleted' in entry.input && !entries.has(file)) {
         entries.set(file, entry);
         verified++;
       }
-    if (!this.changed && verified === entries.size && (!settled || !!this.loaded.cross)) return;
+    if (!this.changed && verified === entries.size && (!settled || !!this.loaded.cross))
+      return { write: false, records: new Map(), withCross: false };
+    if (await moved()) return undefined;
+    const names = [...entries.keys()].sort();
+    if (await moved()) return undefined;
     const records = new Map<string, CacheRecord>();
     // In the order a warm start indexes them (by file), so it finds them sorted.
-    for (const file of [...entries.keys()].sort()) {
+    for (let i = 0; i < names.length; i++) {
+      const file = names[i];
       const entry = entries.get(file)!;
       records.set(file, {
         entry,
         cross: settled && 'summary' in entry.input ? analyzer.crossFileStateOf(file) : undefined,
       });
+      if ((i & 63) === 63 && (await moved())) return undefined;
     }
-    try {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await writeCache(this.file, this.key, records, settled);
-      this.changed = false;
-    } catch (e) {
-      this.log(`Could not write the index cache ${this.file}: ${String(e)}`);
-    }
+    if (sliced && (analyzer.changeCount !== at || isSettled() !== settled)) return undefined;
+    return { write: true, records, withCross: settled };
   }
+}
+
+/** What save() writes: the records, and whether they hold every instance's cross-file state. */
+interface Snapshot {
+  readonly write: boolean;
+  readonly records: ReadonlyMap<string, CacheRecord>;
+  readonly withCross: boolean;
 }
 
 /**

@@ -13,7 +13,7 @@ import { IndexCache } from './indexCache';
 import { warmStart } from './warmStart';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
-import { nextTurn } from './turns';
+import { nextTurn, TimeSlices } from './turns';
 
 export interface HostEvents {
   /** Findings of these files may have changed (including files that now have none). */
@@ -77,11 +77,24 @@ export class WorkspaceHost {
    * Writes the index cache of the last complete indexing (if it changed). Called after "ready":
    * encoding runs in slices, but it would still delay the first diagnostics. Never throws.
    */
-  async saveCache(): Promise<void> {
+  async saveCache(sliceMs?: number): Promise<void> {
     const cache = this.unsavedCache;
     this.unsavedCache = undefined;
     // Cross-file results are kept only when complete: no indexing or sliced re-check under way.
-    await cache?.save(this.analyzer, this.indexingDone && this.slicing === 0 && this.analyzer.crossFileRulesEnabled);
+    await cache?.save(
+      this.analyzer,
+      () => this.indexingDone && this.slicing === 0 && this.analyzer.crossFileRulesEnabled,
+      sliceMs,
+    );
+  }
+
+  /**
+   * Work a warm start leaves until after "ready" (the dependency keys of the restored cross-file
+   * results), done in slices that keep requests answered; an edit meanwhile finishes it at once.
+   */
+  async finishWarmStart(): Promise<void> {
+    const slices = new TimeSlices(SLICE_MS);
+    while (!this.analyzer.settleRestoredDependencies(256)) if (slices.due()) await slices.next();
   }
 
   get serverSettings(): ServerSettings {

@@ -55,6 +55,7 @@ export class Session {
       await this.publisher.flushAll();
       timing('diagnostics published');
       this.progress.end();
+      void this.ctx.host.finishWarmStart();
       this.saveCacheSoon();
     } catch (e) {
       this.ctx.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`);

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../server/src/cli';
 import { Analyzer } from '../../../server/src/core/analysis/analyzer';
-import { CACHE_FILE } from '../../../server/src/host/indexCache';
+import { CACHE_FILE, IndexCache } from '../../../server/src/host/indexCache';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from '../../../server/src/host/settings';
 import { WorkspaceHost } from '../../../server/src/host/workspaceHost';
 
@@ -116,6 +116,51 @@ describe('index cache', () => {
       const fresh = await hostFindings(ws, undefined, [], undefined, changes);
       assert.ok(JSON.stringify(fresh).includes('v2'), 'the edit produced a cross-file finding');
       assert.deepStrictEqual(warm, fresh);
+    });
+
+    it('a cache saved in slices while the index changes holds the state it ended in', async () => {
+      await hostFindings(ws, cacheDir);
+      // A changed file: the next start writes the cache again.
+      edit('base/vs.yaml', FILES['base/vs.yaml'].replace('subset: v1', 'subset: v3'));
+      const host = new WorkspaceHost(
+        DEFAULT_SERVER_SETTINGS,
+        { findingsChanged: () => undefined, log: () => undefined },
+        { cacheDir },
+      );
+      try {
+        await host.indexWorkspace([ws]);
+        // Slices of 0 ms: the save yields at every look at the clock; the edit lands in between.
+        const saving = host.saveCache(0);
+        const dr = path.join(ws, 'other/dr.yaml');
+        setImmediate(() =>
+          host.openDocument(dr, FILES['other/dr.yaml'].replace(', {name: v2, labels: {version: v2}}', '')),
+        );
+        await saving;
+        const cache = await IndexCache.open(cacheDir, DEFAULT_SERVER_SETTINGS.analysis, [ws], () => undefined);
+        const cross = cache.snapshot?.cross;
+        assert.ok(cross, 'saved with the cross-file results');
+        // The summaries are of that state too: the editor's text, never cached as the file's.
+        assert.strictEqual(cache.snapshot?.entries.get(dr)?.size, -1);
+        let states = 0;
+        for (const summary of host.analyzer.index.allFiles())
+          for (const [id, state] of host.analyzer.crossFileStateOf(summary.file)) {
+            states++;
+            const saved = cross.get(id);
+            assert.deepStrictEqual(saved?.deps, state.deps, id);
+            assert.deepStrictEqual(
+              saved?.findings.map(f => f.message),
+              state.findings.map(f => f.message),
+              id,
+            );
+          }
+        assert.strictEqual(cross.size, states);
+        assert.ok(
+          [...cross.values()].some(s => s.findings.some(f => f.message.includes('v2'))),
+          'the edit is in the saved state',
+        );
+      } finally {
+        await host.dispose();
+      }
     });
 
     it("an editor's unsaved text is never cached as the file's", async () => {

@@ -72,12 +72,23 @@ export class Analyzer {
   }
 
   /**
+   * Bumped by every change to the index or to the cross-file results: a host that reads them in
+   * several tasks (the index cache's snapshot) starts over when it moved in between.
+   */
+  get changeCount(): number {
+    return this.changes;
+  }
+
+  private changes = 0;
+
+  /**
    * While the workspace is first being indexed, cross-file rules would report on a partial
    * picture (a VirtualService seen before its DestinationRule). They are held back until the
    * host turns them on, which re-checks everything once.
    */
   setCrossFileEnabled(enabled: boolean): Set<string> {
     if (enabled === this.crossFileEnabled) return new Set();
+    this.changes++;
     this.crossFileEnabled = enabled;
     if (this.restoring) this.restoring.stale = true;
     const moved = this.index.setDeferNamespaces(!enabled);
@@ -105,6 +116,7 @@ export class Analyzer {
         return job?.done ?? 0;
       },
       step: (budgetMs: number) => {
+        this.changes++;
         if (job) return job.step(budgetMs);
         const moved = settleUntil(settling, now, now() + budgetMs);
         if (!moved) return false;
@@ -147,6 +159,7 @@ export class Analyzer {
         return rest ? instances.length - rest.total + rest.done : next;
       },
       step: (budgetMs: number) => {
+        this.changes++;
         const deadline = now() + budgetMs;
         if (!settled) {
           const moved = settleUntil(settling, now, deadline);
@@ -178,12 +191,22 @@ export class Analyzer {
   private restoring: { stale: boolean } | undefined;
 
   private restoreState(id: string, state: CrossFileState): void {
+    this.changes++;
     if (state.findings.length > 0) {
       this.crossFindings.set(id, state.findings as Finding[]);
       this.noteRelated(id, state.findings);
     }
     if (state.fixesLater) this.fixesLater.add(id);
-    this.dependencies.set(id, state.deps);
+    this.dependencies.restore(id, state.deps);
+  }
+
+  /**
+   * After a warm start: enters up to `count` restored instances' dependency keys into the map an
+   * edit is re-checked by (restoreCrossFile only records them). True when all are in. Hosts run
+   * it in steps after "ready"; anything that needs the map before then enters them all at once.
+   */
+  settleRestoredDependencies(count: number): boolean {
+    return this.dependencies.settleStep(count);
   }
 
   /** Cross-file state of a file's instances, for a cache; only instances the rules checked. */
@@ -242,6 +265,7 @@ export class Analyzer {
    */
   setSettings(settings: AnalysisSettings): { reanalyzeFiles: boolean; changedFiles: Set<string> } {
     if (sameAnalysisSettings(settings, this.settings)) return { reanalyzeFiles: false, changedFiles: new Set() };
+    this.changes++;
     if (this.restoring) this.restoring.stale = true;
     const targetChanged = settings.targetVersion !== this.settings.targetVersion;
     this.settings = settings;
@@ -276,6 +300,7 @@ export class Analyzer {
     affected: Resource[];
     removed: readonly Resource[];
   } {
+    this.changes++;
     if (this.restoring) this.restoring.stale = true;
     const updates = new Map<string, FileSummary | undefined>();
     for (const input of inputs) {
@@ -423,6 +448,7 @@ export class Analyzer {
 
   /** Forgets every cross-file result (a full check or a restore follows). */
   private forgetAll(): void {
+    this.changes++;
     this.fixesLater.clear();
     this.crossFindings.clear();
     this.dependencies.clear();
@@ -443,6 +469,7 @@ export class Analyzer {
   }
 
   private recheck(resources: readonly Resource[], removed: readonly Resource[]): Set<string> {
+    this.changes++;
     const files = new Set<string>(removed.map(r => r.file));
     const everything = resources.length === this.index.instanceCount;
     if (everything) {

@@ -17,9 +17,38 @@ export class DependencyMap {
   private readonly byKey = new Map<string, KeyReaders>();
   private readonly byReader = new Map<string, KeyReaders[]>();
 
+  /**
+   * Keys put back from a cache (a warm start), not yet in the maps: recorded as they come (one
+   * map entry each) and entered into the maps after "ready" in steps (settleStep), or at once by
+   * the first readersOf (what an edit asks). Their reader sets (a Set per key, tens of
+   * thousands) are what made restoring the cross-file results slow.
+   */
+  private readonly restored = new Map<string, readonly string[]>();
+
+  /** set(), for an instance not recorded since the map was cleared, entered into the maps later. */
+  restore(id: string, keys: readonly string[]): void {
+    if (this.byReader.has(id)) this.set(id, keys);
+    else this.restored.set(id, keys);
+  }
+
+  /** Enters up to `count` restored instances into the maps; true when none is left. */
+  settleStep(count: number): boolean {
+    let n = 0;
+    for (const [id, keys] of this.restored) {
+      if (n++ >= count) return false;
+      this.restored.delete(id);
+      this.enter(id, keys);
+    }
+    return true;
+  }
+
   /** Records the keys `id` read (replacing what it read before). */
   set(id: string, keys: Iterable<string>): void {
     this.forget(id);
+    this.enter(id, keys);
+  }
+
+  private enter(id: string, keys: Iterable<string>): void {
     const entries: KeyReaders[] = [];
     for (const key of keys) {
       let entry = this.byKey.get(key);
@@ -33,14 +62,19 @@ export class DependencyMap {
 
   /** The keys `id` read, if it was checked. */
   keysOf(id: string): string[] | undefined {
+    const restored = this.restored.get(id);
+    if (restored) return [...restored];
     return this.byReader.get(id)?.map(entry => entry.key);
   }
 
   readersOf(key: string): ReadonlySet<string> {
+    this.settle();
     return this.byKey.get(key)?.ids ?? NONE;
   }
 
   forget(id: string): void {
+    // A restored instance is in no reader set yet.
+    if (this.restored.delete(id)) return;
     const entries = this.byReader.get(id);
     if (!entries) return;
     for (const entry of entries) {
@@ -51,7 +85,13 @@ export class DependencyMap {
   }
 
   clear(): void {
+    this.restored.clear();
     this.byKey.clear();
     this.byReader.clear();
+  }
+
+  /** Enters every restored instance into the maps. */
+  private settle(): void {
+    if (this.restored.size > 0) this.settleStep(Infinity);
   }
 }
