@@ -20,9 +20,6 @@ export function byId(a: Resource, b: Resource): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Up to this many objects of one name, counting copies directly costs less than a key. */
-const FEW = 8;
-
 /** What sameObject compares, as one key: group, kind, namespace and name (each object has one name). */
 function likeKey(r: Resource & { readonly name: string }): string {
   return `${r.name}\0${r.group}\0${r.kind}\0${isClusterScoped(r.kind) ? '' : r.namespace}`;
@@ -83,59 +80,22 @@ export class Tables {
 
   /** The number of copies of `r`'s object, without building a list. */
   countLike(r: Resource): number {
-    // Without an identity nothing is a copy (sameObject). Common names (`default`, `app`) are
-    // shared by thousands of objects and every cross-file check asks: each name's objects are
-    // counted by identity in one pass, kept until the tables change.
-    if (!hasIdentity(r)) return 0;
-    // The cross-file rules of one object ask one after another.
-    if (r === this.lastLike && this.lastLikeAt === this.changes) return this.lastLikeCount;
-    this.lastLike = r;
-    this.lastLikeAt = this.changes;
-    this.lastLikeCount = this.countCopies(r);
-    return this.lastLikeCount;
+    // Without an identity nothing is a copy (sameObject). Every cross-file check of every object
+    // asks, and common names (`default`, `app`) are shared by thousands of objects: the tables
+    // keep a tally per identity as objects come and go, so asking costs one key, never a scan.
+    return hasIdentity(r) ? (this.likeCounts.get(likeKey(r)) ?? 0) : 0;
   }
 
-  private countCopies(r: Resource & { readonly name: string }): number {
-    const named = this.byName.get(r.name);
-    if (named.length <= FEW) {
-      let n = 0;
-      for (const o of named) if (sameObject(o, r)) n++;
-      return n;
-    }
-    if (this.likeCountsAt !== this.changes) {
-      this.likeCounts.clear();
-      this.copyCounts.clear();
-      this.countedNames.clear();
-      this.likeCountsAt = this.changes;
-    }
-    // Every object of a counted name has its count by identity of the object: asking costs no key.
-    const known = this.copyCounts.get(r);
-    if (known !== undefined) return known;
-    const name = r.name;
-    if (!this.countedNames.has(name)) {
-      this.countedNames.add(name);
-      const keys: string[] = [];
-      for (const o of named) {
-        const other = hasIdentity(o) ? likeKey(o) : '';
-        keys.push(other);
-        if (other) this.likeCounts.set(other, (this.likeCounts.get(other) ?? 0) + 1);
-      }
-      for (let i = 0; i < named.length; i++) if (keys[i]) this.copyCounts.set(named[i], this.likeCounts.get(keys[i])!);
-      const counted = this.copyCounts.get(r);
-      if (counted !== undefined) return counted;
-    }
-    // Not in the tables itself.
-    return this.likeCounts.get(likeKey(r)) ?? 0;
-  }
-
+  /** Objects in the tables per identity (likeKey): what sameObject compares. */
   private readonly likeCounts = new Map<string, number>();
-  /** Objects of the counted names -> how many objects share their identity (see countCopies). */
-  private readonly copyCounts = new Map<Resource, number>();
-  private readonly countedNames = new Set<string>();
-  private likeCountsAt = -1;
-  private lastLike: Resource | undefined;
-  private lastLikeAt = -1;
-  private lastLikeCount = 0;
+
+  private tallyLike(r: Resource, step: 1 | -1): void {
+    if (!hasIdentity(r)) return;
+    const key = likeKey(r);
+    const n = (this.likeCounts.get(key) ?? 0) + step;
+    if (n > 0) this.likeCounts.set(key, n);
+    else this.likeCounts.delete(key);
+  }
 
   add(r: Resource): void {
     this.update(r, 'add');
@@ -165,7 +125,13 @@ export class Tables {
       apply(this.incomplete, `${kind}|${r.namespace}`);
       apply(this.incomplete, kind);
     }
-    if (r.name) apply(this.byName, r.name);
+    if (r.name) {
+      // The tally follows byName exactly: a removal that found nothing there counts nothing.
+      if (op === 'add') {
+        this.byName.add(r.name, r);
+        this.tallyLike(r, 1);
+      } else if (this.byName.remove(r.name, r)) this.tallyLike(r, -1);
+    }
     const waypoint = waypointKey(r);
     if (waypoint) apply(this.waypointUsers, waypoint);
     if (r.meshRootNamespace || r.meshExportTo) {

@@ -24,9 +24,11 @@ export class MultiMap<K, V> {
     list.push(value);
   }
 
-  remove(key: K, value: V): void {
+  /** Removes one occurrence of `value` from `key`'s list; false when it was not there. */
+  remove(key: K, value: V): boolean {
     const list = this.map.get(key);
-    if (!list) return;
+    if (!list) return false;
+    let removed = false;
     if (this.unsorted.has(key)) {
       // A list to be sorted anyway: found by a scan, and the last value takes its place (the
       // comparator orders distinct values strictly, so the sort restores one order regardless).
@@ -34,15 +36,20 @@ export class MultiMap<K, V> {
       if (i !== -1) {
         const last = list.pop()!;
         if (i < list.length) list[i] = last;
+        removed = true;
       }
     } else {
       const i = this.indexOf(list, value);
-      if (i !== -1) list.splice(i, 1);
+      if (i !== -1) {
+        list.splice(i, 1);
+        removed = true;
+      }
     }
     if (list.length === 0) {
       this.map.delete(key);
       this.unsorted.delete(key);
     }
+    return removed;
   }
 
   /** The list of `key`, in order. */
