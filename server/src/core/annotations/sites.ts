@@ -33,15 +33,23 @@ export function podTemplateMetadataPath(kind: string): readonly string[] | undef
   return undefined;
 }
 
+/**
+ * The path of a workload's pod: empty for a Pod (the object itself), its pod template for the
+ * other workload kinds; undefined for kinds without pods.
+ */
+export function podPath(kind: string): readonly string[] | undefined {
+  if (kind === 'Pod') return POD;
+  if (kind === 'CronJob') return CRONJOB_TEMPLATE;
+  if (WORKLOAD_KINDS.has(kind)) return TEMPLATE;
+  return undefined;
+}
+
 // Shared, frozen: asked for every workload by the summary and several rules.
-const CRONJOB_TEMPLATE_METADATA: readonly string[] = Object.freeze([
-  'spec',
-  'jobTemplate',
-  'spec',
-  'template',
-  'metadata',
-]);
-const TEMPLATE_METADATA: readonly string[] = Object.freeze(['spec', 'template', 'metadata']);
+const POD: readonly string[] = Object.freeze([]);
+const CRONJOB_TEMPLATE: readonly string[] = Object.freeze(['spec', 'jobTemplate', 'spec', 'template']);
+const TEMPLATE: readonly string[] = Object.freeze(['spec', 'template']);
+const CRONJOB_TEMPLATE_METADATA: readonly string[] = Object.freeze([...CRONJOB_TEMPLATE, 'metadata']);
+const TEMPLATE_METADATA: readonly string[] = Object.freeze([...TEMPLATE, 'metadata']);
 
 /**
  * The annotation and label maps of an object and of its pod template, as written. Several rules

@@ -1,4 +1,4 @@
-import { podTemplateMetadataPath } from '../annotations/sites';
+import { podPath } from '../annotations/sites';
 import { asMap, asScalar, get, getPath, keyText, str } from '../parse/access';
 import { isTemplatedString } from '../parse/helm';
 import { parseYamlFile } from '../parse/parseFile';
@@ -35,7 +35,7 @@ export function isMapped(span: Span): boolean {
 
 /** Kinds that can hold an embedded document (the pod kinds and ConfigMap). */
 export function mayEmbed(kind: string): boolean {
-  return kind === 'Pod' || kind === 'ConfigMap' || podTemplateMetadataPath(kind) !== undefined;
+  return kind === 'ConfigMap' || podPath(kind) !== undefined;
 }
 
 export const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
@@ -63,9 +63,9 @@ export function hosts(kind: string, node: YNode): { pair: YPair; kind: EmbeddedK
     }
     return out;
   }
-  const metadata = kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(kind);
-  if (!metadata) return out;
-  const annotations = asMap(getPath(node, [...metadata, 'annotations']));
+  const pod = podPath(kind);
+  if (!pod) return out;
+  const annotations = asMap(get(getPath(node, pod), 'metadata', 'annotations'));
   for (const pair of annotations?.items ?? []) {
     if (keyText(pair) === PROXY_CONFIG_ANNOTATION)
       out.push({ pair, kind: 'ProxyConfig', name: PROXY_CONFIG_ANNOTATION });

@@ -1,4 +1,4 @@
-import { podTemplateMetadataPath } from '../annotations/sites';
+import { podPath } from '../annotations/sites';
 import { WORKLOAD_KINDS } from '../model/kinds';
 import { asScalar, get, getPath, items, str } from '../parse/access';
 import type { YNode, YScalar } from '../parse/types';
@@ -32,9 +32,9 @@ export const rule: LocalRule = {
     const r = ctx.resource;
     if (!textMentions(ctx.text, '1337')) return;
     if ('istio' in r.labels || r.labels['release'] === 'istio') return;
-    const meta = r.kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(r.kind);
-    if (!meta) return;
-    const pod = meta.length === 1 ? ctx.node : getPath(ctx.node, meta.slice(0, -1));
+    const path = podPath(r.kind);
+    if (!path) return;
+    const pod = path.length === 0 ? ctx.node : getPath(ctx.node, path);
     if (optsOut(get(pod, 'metadata'))) return;
     const spec = get(pod, 'spec');
     const appContainers = items(get(spec, 'containers')).filter(c => {

@@ -1,4 +1,4 @@
-import { podTemplateMetadataPath } from '../annotations/sites';
+import { podPath } from '../annotations/sites';
 import { DEFAULT_GRACE_SECONDS } from '../model/extract/pods';
 import { WORKLOAD_KINDS } from '../model/kinds';
 import type { Resource } from '../model/types';
@@ -117,9 +117,9 @@ function graceFix(r: Resource, seconds: number, graceSpan: Span | undefined): Fi
         if (!/^\d+$/.test(current)) return undefined;
         return [{ file: r.file, edits: [{ span: graceSpan, newText: String(seconds) }] }];
       }
-      const meta = r.kind === 'Pod' ? ['metadata'] : podTemplateMetadataPath(r.kind);
-      if (!meta) return undefined;
-      const spec = asMap(getPath(resourceNode(text, r), [...meta.slice(0, -1), 'spec']));
+      const path = podPath(r.kind);
+      if (!path) return undefined;
+      const spec = asMap(getPath(resourceNode(text, r), [...path, 'spec']));
       if (!spec || spec.items.length === 0) return undefined;
       return [
         {

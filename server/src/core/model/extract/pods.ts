@@ -1,4 +1,4 @@
-import { podTemplateMetadataPath } from '../../annotations/sites';
+import { podPath } from '../../annotations/sites';
 import { embeddedDocument, hosts, isMapped, PROXY_CONFIG_ANNOTATION } from '../../embedded/documents';
 import { asScalar, get, getPath, items, pairOf, str } from '../../parse/access';
 import { isTemplatedString } from '../../parse/helm';
@@ -14,9 +14,9 @@ import type { PodSummary, Resource } from '../types';
  * proxies, unlike sidecars, route by the Host header). Only set when there is something to say.
  */
 export function extractPods(kind: string, node: YNode, text: string | undefined): ResourceFields {
-  const podPath = kind === 'Pod' ? POD_ROOT : podTemplatePath(kind);
-  if (!podPath) return NOTHING;
-  const podRoot = podPath.length === 0 ? node : getPath(node, podPath);
+  const path = podPath(kind);
+  if (!path) return NOTHING;
+  const podRoot = path.length === 0 ? node : getPath(node, path);
   const specPair = pairOf(podRoot, 'spec');
   const spec = specPair?.value ?? undefined;
   const grace = asScalar(get(spec, 'terminationGracePeriodSeconds'));
@@ -92,18 +92,6 @@ export const DEFAULT_GRACE_SECONDS = 30;
 
 /** Nothing to say about a workload's pods (most workloads): one shared empty object. */
 const NOTHING: ResourceFields = Object.freeze({});
-const POD_ROOT: readonly string[] = Object.freeze([]);
-
-/** The path of a workload's pod template (its metadata path without `metadata`). */
-function podTemplatePath(kind: string): readonly string[] | undefined {
-  const meta = podTemplateMetadataPath(kind);
-  if (!meta) return undefined;
-  let path = templatePaths.get(meta);
-  if (!path) templatePaths.set(meta, (path = Object.freeze(meta.slice(0, -1))));
-  return path;
-}
-
-const templatePaths = new Map<readonly string[], readonly string[]>();
 
 /**
  * A workload that is a gateway: deployed as one (the `gateway` injection template, `proxy router`)
