@@ -215,6 +215,8 @@ function flowScalar(source: string, node: YScalar): ScalarText | undefined {
   const from = node.span.start + (quoted ? 1 : 0);
   const to = node.span.end - (quoted ? 1 : 0);
   if (to < from) return undefined;
+  const verbatim = verbatimFlow(source, node, from, to);
+  if (verbatim) return verbatim;
   const b = new Builder();
   let i = from;
   let pendingSpace = -1; // position of a line break folded into a space, if any
@@ -284,6 +286,27 @@ function flowScalar(source: string, node: YScalar): ScalarText | undefined {
       pendingSpace = -1;
     }
   }
+}
+
+/**
+ * The usual flow scalar (`'{ "holdApplicationUntilProxyStarts": true }'`): one line, no escape
+ * and no quote to undo, so the value is the source's characters one for one. What flowScalar
+ * would build, without its character-by-character builder; undefined when the value is not that.
+ */
+function verbatimFlow(source: string, node: YScalar, from: number, to: number): ScalarText | undefined {
+  const escapeChar = node.style === 'single' ? 39 : node.style === 'double' ? 92 : -1;
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13 || c === escapeChar) return undefined;
+  }
+  const n = to - from;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    starts[k] = from + k;
+    ends[k] = from + k + 1;
+  }
+  return { text: source.slice(from, to), starts, ends, verbatim: false, indent: 0 };
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {

@@ -90,7 +90,35 @@ export function ruleDocsUrl(ruleId: string): string {
 }
 
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+  // Every finding of the workspace formats its message: a template is split at its `{key}`
+  // placeholders once (literal text at even indexes, keys at odd ones), not matched again each time.
+  let parts = templateParts.get(template);
+  if (!parts) {
+    if (templateParts.size >= MAX_TEMPLATES) templateParts.clear();
+    templateParts.set(template, (parts = splitTemplate(template)));
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i];
+    out += (data && key in data ? String(data[key]) : `{${key}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+const templateParts = new Map<string, readonly string[]>();
+/** Templates are the rules' messages (a few hundred); the bound is for anything else. */
+const MAX_TEMPLATES = 4096;
+
+function splitTemplate(template: string): string[] {
+  const parts: string[] = [];
+  const placeholder = /\{(\w+)\}/g;
+  let last = 0;
+  for (let m = placeholder.exec(template); m; m = placeholder.exec(template)) {
+    parts.push(template.slice(last, m.index), m[1]);
+    last = m.index + m[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
 }
 
 /** The finding a rule's report becomes, for the resource it was checking. */

@@ -41,12 +41,51 @@ function dnsLabels(domain: string): string | undefined {
 
 /** agent.ValidateFQDN: DNS-1123 labels, no wildcard. */
 export function fqdnProblem(fqdn: string): string | undefined {
+  if (plainDomain(fqdn, false)) return undefined;
   return fqdnProblems.get(fqdn, f => preconditions(f) ?? dnsLabels(f));
 }
 
 /** agent.ValidateWildcardDomain: an FQDN whose first label may be `*`, `*foo` or `*-foo`. */
 export function wildcardDomainProblem(domain: string): string | undefined {
+  if (plainDomain(domain, true)) return undefined;
   return wildcardDomainProblems.get(domain, uncachedWildcardDomainProblem);
+}
+
+/**
+ * A quick yes for the usual host (`reviews.prod.svc.cluster.local`, `*.example.com`): dot-separated
+ * labels of letters, digits and inner hyphens, at most 63 characters each, the first possibly `*`
+ * (when `wildcard`), the last not all digits, 255 characters in all. One pass over the characters,
+ * which costs less than the memo's lookup of a string sliced from a file. False is no verdict:
+ * the full check (and its message) decides then.
+ */
+function plainDomain(domain: string, wildcard: boolean): boolean {
+  const n = domain.length;
+  if (n === 0 || n > 255) return false;
+  let start = 0;
+  if (wildcard && domain.charCodeAt(0) === 42 /* * */) {
+    if (n === 1) return true;
+    if (domain.charCodeAt(1) !== 46 /* . */) return false;
+    start = 2;
+  }
+  let labelStart = start;
+  let digitsOnly = true;
+  for (let i = start; i <= n; i++) {
+    const c = i < n ? domain.charCodeAt(i) : 46;
+    if (c === 46) {
+      const length = i - labelStart;
+      if (length === 0 || length > 63) return false;
+      if (domain.charCodeAt(labelStart) === 45 || domain.charCodeAt(i - 1) === 45) return false;
+      if (i === n && digitsOnly) return false;
+      labelStart = i + 1;
+      digitsOnly = true;
+      continue;
+    }
+    if (c >= 48 && c <= 57) continue;
+    digitsOnly = false;
+    if (c === 45 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
+    return false;
+  }
+  return true;
 }
 
 /**

@@ -9,6 +9,7 @@ import { field, kindSpan, nonEmptySeq, text, type KindValidator, type Rejections
 
 const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 const JWT_CLAIM_PREFIX = '@request.auth.claims.';
+const NO_STRS: readonly { value: string; span: Span }[] = [];
 
 /**
  * ValidateVirtualService and virtualservice.go: routes present, host formats, duplicate hosts,
@@ -73,6 +74,7 @@ export const validateVirtualService: KindValidator = (object, spec, out) => {
 };
 
 function strs(node: YNode | undefined) {
+  if (!node) return NO_STRS;
   return items(node)
     .map(n => text(n))
     .filter(n => n !== undefined);
@@ -86,7 +88,7 @@ export function hostsOverlap(a: string, b: string): boolean {
 }
 
 /** validateGatewayNames (which, as Istio's, stops after the first name without a namespace). */
-function checkGatewayNames(names: { value: string; span: Span }[], out: Rejections): void {
+function checkGatewayNames(names: readonly { value: string; span: Span }[], out: Rejections): void {
   for (const g of names) {
     const slash = g.value.indexOf('/');
     if (slash === -1) {
@@ -136,6 +138,7 @@ function checkHttpRoute(route: YNode, mesh: boolean, out: Rejections): void {
     if (problem) out.reject(regexMatch.span, `invalid uriRegexRewrite.match regex: ${problem}`);
   }
   const cors = get(route, 'corsPolicy');
+  if (!cors) return;
   for (const origin of items(get(cors, 'allowOrigins'))) checkStringMatch(origin, 'corsPolicy.allowOrigins', out);
   for (const key of ['allowHeaders', 'exposeHeaders'])
     for (const h of strs(get(cors, key)))
@@ -145,6 +148,8 @@ function checkHttpRoute(route: YNode, mesh: boolean, out: Rejections): void {
 
 /** validateStringMatch: a prefix must not be empty; a regex must be RE2 (the uri only checks its regex). */
 function checkStringMatch(node: YNode | undefined, where: string, out: Rejections, regexOnly = false): void {
+  // Most matches leave most fields out: nothing to look up below a missing one.
+  if (!node) return;
   const prefix = field(node, 'prefix');
   if (!regexOnly && prefix && text(prefix.value)?.value === '')
     out.reject(prefix.value?.span ?? prefix.keySpan, `${where}: a prefix string match must not be empty`);
@@ -162,6 +167,7 @@ function checkStringMatch(node: YNode | undefined, where: string, out: Rejection
 
 /** Header operations: request add/set may set :authority/Host; remove and response ones may not touch Host or pseudo-headers. */
 function checkHeaderOperations(headers: YNode | undefined, out: Rejections): void {
+  if (!headers) return;
   for (const direction of ['request', 'response']) {
     const ops = get(headers, direction);
     for (const op of ['add', 'set', 'remove']) {
