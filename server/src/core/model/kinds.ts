@@ -88,10 +88,16 @@ export const ISTIO_KINDS: readonly IstioKindInfo[] = [
 
 export const ISTIO_GROUPS: readonly string[] = [NET, SEC, TEL, EXT, INSTALL];
 
-const byGroupKind = new Map(ISTIO_KINDS.map(k => [`${k.group}/${k.kind}`, k]));
+// By group, then kind: asked for every object by several rules, without building a key each time.
+const byGroupKind = new Map<string, Map<string, IstioKindInfo>>();
+for (const k of ISTIO_KINDS) {
+  let kinds = byGroupKind.get(k.group);
+  if (!kinds) byGroupKind.set(k.group, (kinds = new Map()));
+  kinds.set(k.kind, k);
+}
 
 export function istioKind(group: string, kind: string): IstioKindInfo | undefined {
-  return byGroupKind.get(`${group}/${kind}`);
+  return byGroupKind.get(group)?.get(kind);
 }
 
 export function isIstioGroup(group: string): boolean {

@@ -55,14 +55,13 @@ function checkHttp(ctx: LocalRuleContext, routes: readonly YNode[]): void {
   const earlier: Earlier[] = [];
   let catchAll = -1;
   routes.forEach((route, i) => {
-    const label = describe(route, i);
     if (catchAll >= 0) {
       const at = ownPair(route, 'match')?.key.span ?? firstKeySpan(route);
       if (at)
         ctx.report({
           span: at,
           messageId: 'afterCatchAll',
-          data: { route: label, previous: describe(routes[catchAll], catchAll) },
+          data: { route: describe(route, i), previous: describe(routes[catchAll], catchAll) },
         });
       return;
     }
@@ -83,7 +82,7 @@ function checkHttp(ctx: LocalRuleContext, routes: readonly YNode[]): void {
         ctx.report({
           span: firstKeySpan(m) ?? m.span,
           messageId: same ? 'duplicate' : 'shadowed',
-          data: { route: label, previous, earlier: describeMatch(covering.match) },
+          data: { route: describe(route, i), previous, earlier: describeMatch(covering.match) },
         });
       } else {
         earlier.push({ route: i, match: m, key });
@@ -98,14 +97,13 @@ function checkL4(ctx: LocalRuleContext, kind: 'tcp' | 'tls', routes: readonly YN
   const earlier: Earlier[] = [];
   let catchAll = -1;
   routes.forEach((route, i) => {
-    const label = describe(route, i);
     if (catchAll >= 0) {
       const at = ownPair(route, 'match')?.key.span ?? firstKeySpan(route);
       if (at)
         ctx.report({
           span: at,
           messageId: 'tcpAfterCatchAll',
-          data: { route: label, previous: describe(routes[catchAll], catchAll) },
+          data: { route: describe(route, i), previous: describe(routes[catchAll], catchAll) },
         });
       return;
     }
@@ -124,7 +122,7 @@ function checkL4(ctx: LocalRuleContext, kind: 'tcp' | 'tls', routes: readonly YN
         ctx.report({
           span: firstKeySpan(m) ?? m.span,
           messageId: 'l4Shadowed',
-          data: { kind, route: label, previous: describe(routes[covering.route], covering.route) },
+          data: { kind, route: describe(route, i), previous: describe(routes[covering.route], covering.route) },
         });
       } else {
         earlier.push({ route: i, match: m, key });
@@ -168,7 +166,12 @@ function toPlain(node: YNode | null | undefined, depth: number, top = false): Pl
   const map = asMap(node);
   if (!map) return null;
   const out: { [key: string]: Plain } = {};
-  for (const pair of [...map.items].sort((a, b) => (keyText(a) ?? '').localeCompare(keyText(b) ?? ''))) {
+  // Most maps of a match hold one key: nothing to sort then.
+  const pairs =
+    map.items.length > 1
+      ? [...map.items].sort((a, b) => (keyText(a) ?? '').localeCompare(keyText(b) ?? ''))
+      : map.items;
+  for (const pair of pairs) {
     const k = keyText(pair);
     if (k === undefined || (top && k === 'name')) continue;
     out[k] = toPlain(pair.value, depth + 1);

@@ -9,24 +9,39 @@ import type { YNode } from '../../parse/types';
 
 /** A VirtualService `http[].match[]` entry (HTTPMatchRequest); undefined when it has no condition. */
 export function istioMatchText(match: YNode | undefined): string | undefined {
+  // Every match of every VirtualService: most hold one or two conditions, so each part is only
+  // looked into when its key is there (the lists of absent parts are not built).
   const parts: string[] = [];
-  for (const key of ['uri', 'scheme', 'method', 'authority'])
-    for (const c of stringMatch(get(match, key))) parts.push(`${key} ${c}`);
-  for (const { key } of entries(get(match, 'headers')))
-    for (const c of stringMatch(get(match, 'headers', key.value))) parts.push(`header ${key.value} ${c}`);
-  for (const { key } of entries(get(match, 'queryParams')))
-    for (const c of stringMatch(get(match, 'queryParams', key.value))) parts.push(`query ${key.value} ${c}`);
-  for (const { key } of entries(get(match, 'withoutHeaders'))) parts.push(`no header ${key.value}`);
+  for (const key of STRING_MATCH_KEYS) {
+    const node = get(match, key);
+    if (node) stringMatch(node, `${key} `, parts);
+  }
+  const headers = get(match, 'headers');
+  if (headers)
+    for (const { key } of entries(headers)) stringMatch(get(headers, key.value), `header ${key.value} `, parts);
+  const queryParams = get(match, 'queryParams');
+  if (queryParams)
+    for (const { key } of entries(queryParams)) stringMatch(get(queryParams, key.value), `query ${key.value} `, parts);
+  const withoutHeaders = get(match, 'withoutHeaders');
+  if (withoutHeaders) for (const { key } of entries(withoutHeaders)) parts.push(`no header ${key.value}`);
   const port = strValue(get(match, 'port'));
   if (port) parts.push(`port ${port}`);
-  const labels = Object.entries(stringMap(get(match, 'sourceLabels')));
-  if (labels.length > 0) parts.push(`from ${labels.map(([k, v]) => `${k}=${v}`).join(',')}`);
+  const sourceLabels = get(match, 'sourceLabels');
+  if (sourceLabels) {
+    const labels = Object.entries(stringMap(sourceLabels));
+    if (labels.length > 0) parts.push(`from ${labels.map(([k, v]) => `${k}=${v}`).join(',')}`);
+  }
   const sourceNamespace = strValue(get(match, 'sourceNamespace'));
   if (sourceNamespace) parts.push(`from namespace ${sourceNamespace}`);
-  const sni = items(get(match, 'sniHosts')).map(strValue).filter(Boolean);
-  if (sni.length > 0) parts.push(`sni ${sni.join(',')}`);
+  const sniHosts = get(match, 'sniHosts');
+  if (sniHosts) {
+    const sni = items(sniHosts).map(strValue).filter(Boolean);
+    if (sni.length > 0) parts.push(`sni ${sni.join(',')}`);
+  }
   return parts.length > 0 ? parts.join(' & ') : undefined;
 }
+
+const STRING_MATCH_KEYS = ['uri', 'scheme', 'method', 'authority'] as const;
 
 /** A Gateway API `rules[].matches[]` entry (HTTPRouteMatch / GRPCRouteMatch). */
 export function gatewayApiMatchText(match: YNode | undefined): string | undefined {
@@ -57,15 +72,13 @@ export function gatewayApiMatchText(match: YNode | undefined): string | undefine
   return parts.length > 0 ? parts.join(' & ') : undefined;
 }
 
-/** `exact`/`prefix`/`regex` of an Istio StringMatch. */
-function stringMatch(node: YNode | undefined): string[] {
-  if (!node) return [];
-  const out: string[] = [];
+/** `exact`/`prefix`/`regex` of an Istio StringMatch, each pushed to `parts` after `label`. */
+function stringMatch(node: YNode | undefined, label: string, parts: string[]): void {
+  if (!node) return;
   const exact = str(get(node, 'exact'))?.value;
   const prefix = str(get(node, 'prefix'))?.value;
   const regex = str(get(node, 'regex'))?.value;
-  if (exact !== undefined) out.push(`= ${exact}`);
-  if (prefix !== undefined) out.push(`prefix ${prefix}`);
-  if (regex !== undefined) out.push(`~ ${regex}`);
-  return out;
+  if (exact !== undefined) parts.push(`${label}= ${exact}`);
+  if (prefix !== undefined) parts.push(`${label}prefix ${prefix}`);
+  if (regex !== undefined) parts.push(`${label}~ ${regex}`);
 }

@@ -5,6 +5,7 @@ import type {
   DestinationRef,
   GatewayServer,
   HttpRoutesSummary,
+  RouteMatchRef,
   RouteRef,
   SubsetDef,
   TlsModeRef,
@@ -76,15 +77,13 @@ function virtualServiceDestinations(spec: YNode | undefined): DestinationRef[] {
     const subset = str(get(dest, 'subset'));
     const portNode = get(dest, 'port', 'number');
     const port = num(portNode);
-    out.push({
-      host,
-      subset,
-      port,
-      portSpan: port === undefined ? undefined : asScalar(portNode)?.span,
-      via,
-      routeIndex,
-      ...(weight === undefined ? {} : { weight }),
-    });
+    const portSpan = port === undefined ? undefined : asScalar(portNode)?.span;
+    // Two literals rather than a spread of `{ weight }`: every destination of every VirtualService.
+    out.push(
+      weight === undefined
+        ? { host, subset, port, portSpan, via, routeIndex }
+        : { host, subset, port, portSpan, via, routeIndex, weight },
+    );
   };
   items(get(spec, 'http')).forEach((route, i) => {
     for (const r of items(get(route, 'route'))) add(get(r, 'destination'), 'http', i, num(get(r, 'weight')));
@@ -119,17 +118,24 @@ function routes(spec: YNode | undefined): RouteRef[] | undefined {
   for (const via of ['http', 'tcp', 'tls'] as const) {
     const listKey = entryKey(spec, via);
     if (!listKey) continue;
-    items(get(spec, via)).forEach((route, index) => {
+    const list = items(get(spec, via));
+    for (let index = 0; index < list.length; index++) {
+      const route = list[index];
       const firstKey = entryKey(route);
-      const matches = items(get(route, 'match')).map(m => ({
-        gateways: get(m, 'gateways') ? strings(get(m, 'gateways')).map(g => g.value.trim()) : undefined,
-        port: num(get(m, 'port')),
-        text: istioMatchText(m),
-      }));
+      const matches = items(get(route, 'match')).map(routeMatch);
       out.push({ via, index, span: firstKey?.span ?? route.span, listSpan: listKey.span, matches });
-    });
+    }
   }
   return out.length > 0 ? out : undefined;
+}
+
+function routeMatch(m: YNode): RouteMatchRef {
+  const gateways = get(m, 'gateways');
+  return {
+    gateways: gateways ? strings(gateways).map(g => g.value.trim()) : undefined,
+    port: num(get(m, 'port')),
+    text: istioMatchText(m),
+  };
 }
 
 /**

@@ -26,7 +26,19 @@ export interface PolicyLevel {
 export const POLICY_COMPONENTS = ['connectionPool', 'loadBalancer', 'outlierDetection', 'tls'] as const;
 export type PolicyComponent = (typeof POLICY_COMPONENTS)[number];
 
-export function policyLevels(spec: YNode | undefined): PolicyLevel[] {
+export function policyLevels(spec: YNode | undefined): readonly PolicyLevel[] {
+  // Five rules ask for the levels of each DestinationRule, one after another: the last answer is kept.
+  if (spec !== undefined && spec === lastSpec) return lastLevels;
+  const levels = findPolicyLevels(spec);
+  lastSpec = spec;
+  lastLevels = levels;
+  return levels;
+}
+
+let lastSpec: YNode | undefined;
+let lastLevels: readonly PolicyLevel[] = [];
+
+function findPolicyLevels(spec: YNode | undefined): PolicyLevel[] {
   const out: PolicyLevel[] = [];
   const top = asMap(get(spec, 'trafficPolicy'));
   const topLevel: PolicyLevel | undefined = top ? { kind: 'top', node: top, where: 'trafficPolicy' } : undefined;
