@@ -9,8 +9,9 @@ import { field, text, type Rejections } from './types';
  */
 export function checkExportTo(spec: YNode | undefined, out: Rejections, isServiceEntry: boolean): void {
   const list = field(spec, 'exportTo');
-  const entries = items(list?.value).map(n => text(n));
-  if (!list || entries.some(e => !e) || out.isTemplated(list.value)) return;
+  if (!list) return;
+  const entries = items(list.value).map(n => text(n));
+  if (entries.some(e => !e) || out.isTemplated(list.value)) return;
   const seen = new Set<string>();
   for (const e of entries) {
     const { value, span } = e!;

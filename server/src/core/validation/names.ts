@@ -166,12 +166,33 @@ export function isPort(n: number): boolean {
 
 /** labels.Instance.Validate: Kubernetes label keys and values. */
 export function labelProblem(key: string, value: string): { why: string; inValue: boolean } | undefined {
+  // The usual label (`app: reviews`, `version: v1`) passes a one-pass test; the patterns decide otherwise.
+  if (qualifiedName(key, false) && qualifiedName(value, true)) return undefined;
   const m = LABEL_KEY.exec(key);
   if (!m || (m[1] && m[1].length - 1 > 253) || m[2].length > 63)
     return { why: `"${key}" is not a valid label key`, inValue: false };
   if (!LABEL_VALUE.test(value) || value.length > 63)
     return { why: `"${value}" is not a valid value for label "${key}"`, inValue: true };
   return undefined;
+}
+
+/**
+ * A quick yes for QUALIFIED_NAME (at most 63 characters): letters and digits at both ends, `-`,
+ * `_` and `.` between; `empty` allows the empty string (a label value). False is no verdict.
+ */
+function qualifiedName(name: string, empty: boolean): boolean {
+  const n = name.length;
+  if (n === 0) return empty;
+  if (n > 63 || !isAlphanumeric(name.charCodeAt(0)) || !isAlphanumeric(name.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = name.charCodeAt(i);
+    if (!isAlphanumeric(c) && c !== 45 && c !== 95 && c !== 46) return false;
+  }
+  return true;
+}
+
+function isAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /** protocol.Parse: the protocols Istio knows (case-insensitive); anything else is Unsupported. */
