@@ -1,5 +1,5 @@
-import { get, items } from '../parse/access';
-import type { YNode } from '../parse/types';
+import { get, items, keyText } from '../parse/access';
+import type { YMap, YNode } from '../parse/types';
 import {
   conditionProblem,
   ipProblem,
@@ -137,9 +137,13 @@ function checkRule(rule: YNode, custom: boolean, out: Rejections): void {
 /** A source or operation says something; its values are non-empty and well formed. */
 function checkLists(node: YNode, lists: readonly string[], where: string, out: Rejections): void {
   if (out.isTemplated(node)) return;
-  if (node.kind === 'map' && !lists.some(k => nonEmptySeq(get(node, k))))
+  // A source or operation names one or two of its many lists: only those written are looked up
+  // (all of them when a merge key may bring in others).
+  const written = node.kind === 'map' ? writtenKeys(node, lists) : lists;
+  if (node.kind === 'map' && !written.some(k => nonEmptySeq(get(node, k))))
     out.reject(node.span, `${where} must not be empty`);
   for (const key of lists) {
+    if (written !== lists && !written.includes(key)) continue;
     const check = VALUE_CHECKS[key];
     for (const item of items(get(node, key))) {
       const v = text(item);
@@ -149,6 +153,19 @@ function checkLists(node: YNode, lists: readonly string[], where: string, out: R
     }
   }
 }
+
+/** The keys of `lists` that `map` writes, in its order; `lists` itself when the map merges others in. */
+function writtenKeys(map: YMap, lists: readonly string[]): readonly string[] {
+  let written: string[] | undefined;
+  for (const pair of map.items) {
+    const key = keyText(pair);
+    if (key === '<<') return lists;
+    if (key !== undefined && lists.includes(key)) (written ??= []).push(key);
+  }
+  return written ?? NONE;
+}
+
+const NONE: readonly string[] = [];
 
 function checkCombinations(source: YNode, custom: boolean, out: Rejections): void {
   // serviceAccounts with principals or namespaces is the CRD's CEL rule to report (rule `schema`).

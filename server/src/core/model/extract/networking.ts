@@ -71,31 +71,42 @@ export function exportTo(spec: YNode | undefined): string[] | undefined {
 
 function virtualServiceDestinations(spec: YNode | undefined): DestinationRef[] {
   const out: DestinationRef[] = [];
-  const add = (dest: YNode | undefined, via: DestinationRef['via'], routeIndex: number, weight?: number) => {
-    const host = str(get(dest, 'host'));
-    if (!host) return;
-    const subset = str(get(dest, 'subset'));
-    const portNode = get(dest, 'port', 'number');
-    const port = num(portNode);
-    const portSpan = port === undefined ? undefined : asScalar(portNode)?.span;
-    // Two literals rather than a spread of `{ weight }`: every destination of every VirtualService.
-    out.push(
-      weight === undefined
-        ? { host, subset, port, portSpan, via, routeIndex }
-        : { host, subset, port, portSpan, via, routeIndex, weight },
-    );
-  };
-  items(get(spec, 'http')).forEach((route, i) => {
-    for (const r of items(get(route, 'route'))) add(get(r, 'destination'), 'http', i, num(get(r, 'weight')));
-    add(get(route, 'mirror'), 'mirror', i);
-    for (const m of items(get(route, 'mirrors'))) add(get(m, 'destination'), 'mirrors', i);
-  });
+  const http = items(get(spec, 'http'));
+  for (let i = 0; i < http.length; i++) {
+    const route = http[i];
+    for (const r of items(get(route, 'route')))
+      addDestination(out, get(r, 'destination'), 'http', i, num(get(r, 'weight')));
+    addDestination(out, get(route, 'mirror'), 'mirror', i, undefined);
+    for (const m of items(get(route, 'mirrors'))) addDestination(out, get(m, 'destination'), 'mirrors', i, undefined);
+  }
   for (const via of ['tcp', 'tls'] as const) {
-    items(get(spec, via)).forEach((route, i) => {
-      for (const r of items(get(route, 'route'))) add(get(r, 'destination'), via, i, num(get(r, 'weight')));
-    });
+    const list = items(get(spec, via));
+    for (let i = 0; i < list.length; i++)
+      for (const r of items(get(list[i], 'route')))
+        addDestination(out, get(r, 'destination'), via, i, num(get(r, 'weight')));
   }
   return out;
+}
+
+function addDestination(
+  out: DestinationRef[],
+  dest: YNode | undefined,
+  via: DestinationRef['via'],
+  routeIndex: number,
+  weight: number | undefined,
+): void {
+  const host = str(get(dest, 'host'));
+  if (!host) return;
+  const subset = str(get(dest, 'subset'));
+  const portNode = get(dest, 'port', 'number');
+  const port = num(portNode);
+  const portSpan = port === undefined ? undefined : asScalar(portNode)?.span;
+  // Two literals rather than a spread of `{ weight }`: every destination of every VirtualService.
+  out.push(
+    weight === undefined
+      ? { host, subset, port, portSpan, via, routeIndex }
+      : { host, subset, port, portSpan, via, routeIndex, weight },
+  );
 }
 
 function delegates(spec: YNode | undefined): DelegateRef[] | undefined {
@@ -163,7 +174,10 @@ function matchGateways(spec: YNode | undefined): Str[] | undefined {
   const out: Str[] = [];
   for (const via of ['http', 'tcp', 'tls']) {
     for (const route of items(get(spec, via)))
-      for (const m of items(get(route, 'match'))) out.push(...strings(get(m, 'gateways')));
+      for (const m of items(get(route, 'match'))) {
+        const gateways = get(m, 'gateways');
+        if (gateways) out.push(...strings(gateways));
+      }
   }
   return out.length > 0 ? out : undefined;
 }
@@ -179,18 +193,20 @@ function subsets(spec: YNode | undefined): SubsetDef[] {
 
 function tlsModes(spec: YNode | undefined): TlsModeRef[] {
   const out: TlsModeRef[] = [];
-  const collect = (policy: YNode | undefined) => {
-    const mode = str(get(policy, 'tls', 'mode'));
-    if (mode) out.push({ mode });
-    for (const pls of items(get(policy, 'portLevelSettings'))) {
-      const portMode = str(get(pls, 'tls', 'mode'));
-      if (portMode) out.push({ mode: portMode, port: num(get(pls, 'port', 'number')) });
-    }
-  };
-  collect(get(spec, 'trafficPolicy'));
+  collectTlsModes(get(spec, 'trafficPolicy'), out);
   // Subset-level policies override the top-level one for that subset's traffic.
-  for (const s of items(get(spec, 'subsets'))) collect(get(s, 'trafficPolicy'));
+  for (const s of items(get(spec, 'subsets'))) collectTlsModes(get(s, 'trafficPolicy'), out);
   return out;
+}
+
+function collectTlsModes(policy: YNode | undefined, out: TlsModeRef[]): void {
+  if (!policy) return;
+  const mode = str(get(policy, 'tls', 'mode'));
+  if (mode) out.push({ mode });
+  for (const pls of items(get(policy, 'portLevelSettings'))) {
+    const portMode = str(get(pls, 'tls', 'mode'));
+    if (portMode) out.push({ mode: portMode, port: num(get(pls, 'port', 'number')) });
+  }
 }
 
 function gatewayServers(spec: YNode | undefined): GatewayServer[] {
