@@ -8,14 +8,7 @@ import { replaceScalar } from '../rules/support/yamlEdit';
 import type { Fix, LocalRuleContext, TextEdit } from '../rules/types';
 import type { SchemaNode } from '../schema/node';
 import { validateResource } from '../schema/validate';
-import {
-  embeddedDocuments,
-  hosts,
-  isMapped,
-  mayEmbed,
-  PROXY_CONFIG_ANNOTATION,
-  type EmbeddedDocument,
-} from './documents';
+import { embeddedDocuments, isMapped, mayEmbed, PROXY_CONFIG_ANNOTATION, type EmbeddedDocument } from './documents';
 
 /**
  * The `schema` and `deprecated-field` rules' share of the mesh configuration: documents embedded
@@ -153,8 +146,6 @@ function walkDeprecated(
 /** Most workloads hold no embedded document: the file's text says so before any tree is walked. */
 function mayHoldDocument(ctx: LocalRuleContext): boolean {
   if (ctx.resource.kind === 'ConfigMap') return true;
-  // The pod's annotations first: a few lookups, where the text is scanned whole when it lacks the name.
-  if (hosts(ctx.resource.kind, ctx.node).length === 0) return false;
   // Asked for every workload of a file, by two rules: the answer for the last text is kept.
   if (ctx.text !== lastText) {
     lastText = ctx.text;
