@@ -117,7 +117,8 @@ function readDocument(source: string, pair: YPair, kind: EmbeddedKind, name: str
   const parsed = parseYamlFile('embedded.yaml', text.text);
   const first = parsed.docs[0];
   const map = (span: Span) => toOuter(text, span) ?? UNMAPPED;
-  const errors = [...parsed.docs.flatMap(d => d.errors)].map(e => ({ ...e, span: map(e.span) }));
+  const errors: SyntaxProblem[] = [];
+  for (const d of parsed.docs) for (const e of d.errors) errors.push({ ...e, span: map(e.span) });
   if (parsed.fatal) errors.push({ message: parsed.fatal, span: host.span, code: 'fatal' });
   return { kind, name, key, host, text, root: first ? remap(first.root, map) : null, errors };
 }

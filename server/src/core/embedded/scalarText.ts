@@ -22,6 +22,11 @@ export interface ScalarText {
   readonly verbatim: boolean;
   /** Column (in the file) where the block's content lines start; 0 for other styles. */
   readonly indent: number;
+  /**
+   * Set when character i is the file's character `linear + i` (a one-line flow scalar without
+   * escapes): toOuter and toInner then compute, and `starts`/`ends` are only made if read.
+   */
+  readonly linear?: number;
 }
 
 export function scalarText(source: string, node: YScalar): ScalarText | undefined {
@@ -37,6 +42,15 @@ export function scalarText(source: string, node: YScalar): ScalarText | undefine
 export function toOuter(t: ScalarText, inner: Span): Span | undefined {
   const n = t.text.length;
   if (inner.start < 0 || inner.end > n || inner.start > inner.end) return undefined;
+  const linear = t.linear;
+  if (linear !== undefined) {
+    // starts[i] = linear + i, ends[i] = linear + i + 1.
+    if (inner.start === inner.end) {
+      const at = inner.start < n ? linear + inner.start : n > 0 ? linear + n : -1;
+      return at < 0 ? undefined : { start: at, end: at };
+    }
+    return { start: linear + inner.start, end: linear + inner.end };
+  }
   if (inner.start === inner.end) {
     const at = inner.start < n ? t.starts[inner.start] : n > 0 ? t.ends[n - 1] : -1;
     return at < 0 ? undefined : { start: at, end: at };
@@ -49,6 +63,15 @@ export function toOuter(t: ScalarText, inner: Span): Span | undefined {
 /** The value offset of a file offset inside the scalar; undefined between characters (indentation, quotes). */
 export function toInner(t: ScalarText, outer: number): number | undefined {
   const n = t.text.length;
+  const linear = t.linear;
+  if (linear !== undefined) {
+    // The binary search below, over starts[i] = linear + i and ends[i] = linear + i + 1.
+    if (n === 0 || outer < linear) return undefined;
+    const found = Math.min(n - 1, Math.floor(outer - linear));
+    if (outer < linear + found + 1) return found;
+    if (outer === linear + found + 1) return found + 1;
+    return undefined;
+  }
   let lo = 0;
   let hi = n - 1;
   let found = -1;
@@ -299,14 +322,41 @@ function verbatimFlow(source: string, node: YScalar, from: number, to: number): 
     const c = source.charCodeAt(i);
     if (c === 10 || c === 13 || c === escapeChar) return undefined;
   }
-  const n = to - from;
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    starts[k] = from + k;
-    ends[k] = from + k + 1;
+  return new LinearText(source.slice(from, to), from);
+}
+
+/** A ScalarText whose character i is the file's character `linear + i`; its arrays are made when read. */
+class LinearText implements ScalarText {
+  readonly verbatim = false;
+  readonly indent = 0;
+  private arrays: { starts: Int32Array; ends: Int32Array } | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly linear: number,
+  ) {}
+
+  get starts(): Int32Array {
+    return this.made().starts;
   }
-  return { text: source.slice(from, to), starts, ends, verbatim: false, indent: 0 };
+
+  get ends(): Int32Array {
+    return this.made().ends;
+  }
+
+  private made(): { starts: Int32Array; ends: Int32Array } {
+    if (!this.arrays) {
+      const n = this.text.length;
+      const starts = new Int32Array(n);
+      const ends = new Int32Array(n);
+      for (let k = 0; k < n; k++) {
+        starts[k] = this.linear + k;
+        ends[k] = this.linear + k + 1;
+      }
+      this.arrays = { starts, ends };
+    }
+    return this.arrays;
+  }
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {

@@ -57,5 +57,7 @@ export const rule: LocalRule = {
 
 export function isInMeshServiceHost(host: string): boolean {
   const h = host.trim().toLowerCase();
-  return isShortName(h) || h.endsWith(`.svc.${CLUSTER_DOMAIN}`);
+  return isShortName(h) || h.endsWith(SVC_SUFFIX);
 }
+
+const SVC_SUFFIX = `.svc.${CLUSTER_DOMAIN}`;

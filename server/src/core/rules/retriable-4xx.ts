@@ -26,7 +26,8 @@ export const rule: LocalRule = {
     for (const route of items(get(ctx.node, 'spec', 'http'))) {
       const retryOn = ownPair(get(route, 'retries'), 'retryOn');
       const scalar = asScalar(retryOn?.pair.value);
-      if (!retryOn || !scalar || typeof scalar.value !== 'string') continue;
+      // Most routes retry on other conditions: the token must be in the text to be one of them.
+      if (!retryOn || !scalar || typeof scalar.value !== 'string' || !scalar.value.includes('retriable-4xx')) continue;
       const policies = scalar.value.split(',').map(p => p.trim());
       if (!policies.includes('retriable-4xx')) continue;
       const rest = policies.filter(p => p !== 'retriable-4xx' && p !== '');
