@@ -70,17 +70,27 @@ let lastSites: readonly NameSite[] = [];
 
 function findSites(kind: string, node: YNode): NameSite[] {
   const out: NameSite[] = [];
-  const add = (metadataPath: readonly string[], namesKind: string, template: boolean) => {
-    const metadata = getPath(node, metadataPath);
-    for (const which of ['annotation', 'label'] as const) {
-      const map = asMap(get(metadata, which === 'annotation' ? 'annotations' : 'labels'));
-      if (map) out.push({ which, map, kind: namesKind, template, metadataPath });
-    }
-  };
-  add(['metadata'], kind, false);
+  addSites(out, node, METADATA, kind, false);
   const template = podTemplateMetadataPath(kind);
-  if (template) add(template, 'Pod', true);
+  if (template) addSites(out, node, template, 'Pod', true);
   return out;
+}
+
+const METADATA: readonly string[] = Object.freeze(['metadata']);
+
+function addSites(
+  out: NameSite[],
+  node: YNode,
+  metadataPath: readonly string[],
+  namesKind: string,
+  template: boolean,
+): void {
+  const metadata = getPath(node, metadataPath);
+  if (!metadata) return;
+  const annotations = asMap(get(metadata, 'annotations'));
+  if (annotations) out.push({ which: 'annotation', map: annotations, kind: namesKind, template, metadataPath });
+  const labels = asMap(get(metadata, 'labels'));
+  if (labels) out.push({ which: 'label', map: labels, kind: namesKind, template, metadataPath });
 }
 
 /**

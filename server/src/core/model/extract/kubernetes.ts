@@ -41,7 +41,9 @@ export function extractKubernetes(kind: string, node: YNode): ResourceFields {
 /** The `networking.istio.io/exportTo` annotation: comma-separated namespaces, `.`, `*` or `~`. */
 function exportToAnnotation(node: YNode): string[] | undefined {
   const value = str(get(node, 'metadata', 'annotations', 'networking.istio.io/exportTo'))?.value;
-  const list = (value ?? '')
+  // Most Services have none: nothing to split.
+  if (value === undefined) return undefined;
+  const list = value
     .split(',')
     .map(v => v.trim())
     .filter(Boolean);
