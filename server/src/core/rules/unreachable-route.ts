@@ -1,6 +1,6 @@
 import { asMap, asScalar, asSeq, get, items, keyText, str } from '../parse/access';
 import { TEMPLATE_MARK } from '../parse/helm';
-import type { Span, YNode } from '../parse/types';
+import type { Span, YMap, YNode, YPair } from '../parse/types';
 import { ownPair } from './support/edits';
 import { describeMatch, httpMatchCovers, l4MatchCovers } from './support/matchCoverage';
 import type { LocalRule, LocalRuleContext } from './types';
@@ -150,9 +150,57 @@ function isCatchAllMatch(match: YNode): boolean {
 
 /** A stable text for a match (keys sorted, `name` ignored); undefined when templated. */
 function canonical(match: YNode): string | undefined {
-  const plain = toPlain(match, 0, true);
-  const text = JSON.stringify(plain);
+  const text = canonicalJson(match, 0, true);
   return text.includes(TEMPLATE_MARK) ? undefined : text;
+}
+
+/**
+ * JSON.stringify(toPlain(node, depth, top)), written out directly (every match of every
+ * VirtualService gets one): maps whose keys an object would reorder or merge (numeric, repeated,
+ * `__proto__`) still go through toPlain.
+ */
+function canonicalJson(node: YNode | null | undefined, depth: number, top = false): string {
+  if (!node || depth > 32) return 'null';
+  const scalar = asScalar(node);
+  if (scalar) return JSON.stringify(scalar.value);
+  const seq = asSeq(node);
+  if (seq) {
+    let out = '[';
+    for (let i = 0; i < seq.items.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(seq.items[i], depth + 1);
+    return `${out}]`;
+  }
+  const map = asMap(node);
+  if (!map) return 'null';
+  if (!keysKeepTheirPlace(map)) return JSON.stringify(toPlain(map, depth, top));
+  let out = '{';
+  let first = true;
+  for (const pair of sortedPairs(map)) {
+    const k = keyText(pair);
+    if (k === undefined || (top && k === 'name')) continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(pair.value, depth + 1)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/** Keys an object keeps in insertion order, each once: no array-index-like, repeated or `__proto__` key. */
+function keysKeepTheirPlace(map: YMap): boolean {
+  const pairs = map.items;
+  for (let i = 0; i < pairs.length; i++) {
+    const k = keyText(pairs[i]);
+    if (k === undefined) continue;
+    const c = k.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || k === '__proto__') return false;
+    for (let j = 0; j < i; j++) if (keyText(pairs[j]) === k) return false;
+  }
+  return true;
+}
+
+/** A map's pairs by key (most maps of a match hold one key: nothing to sort then). */
+function sortedPairs(map: YMap): readonly YPair[] {
+  return map.items.length > 1
+    ? [...map.items].sort((a, b) => (keyText(a) ?? '').localeCompare(keyText(b) ?? ''))
+    : map.items;
 }
 
 type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain };
@@ -166,12 +214,7 @@ function toPlain(node: YNode | null | undefined, depth: number, top = false): Pl
   const map = asMap(node);
   if (!map) return null;
   const out: { [key: string]: Plain } = {};
-  // Most maps of a match hold one key: nothing to sort then.
-  const pairs =
-    map.items.length > 1
-      ? [...map.items].sort((a, b) => (keyText(a) ?? '').localeCompare(keyText(b) ?? ''))
-      : map.items;
-  for (const pair of pairs) {
+  for (const pair of sortedPairs(map)) {
     const k = keyText(pair);
     if (k === undefined || (top && k === 'name')) continue;
     out[k] = toPlain(pair.value, depth + 1);
