@@ -9,6 +9,9 @@ import { field, kindSpan, nonEmptySeq, text, type KindValidator, type Rejections
 
 const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 const JWT_CLAIM_PREFIX = '@request.auth.claims.';
+const ROUTE_LISTS = ['http', 'tcp', 'tls'];
+const HEADER_MATCHES = ['headers', 'withoutHeaders'];
+const OTHER_STRING_MATCHES = ['scheme', 'method', 'authority'];
 const NO_STRS: readonly { value: string; span: Span }[] = [];
 
 /**
@@ -19,8 +22,8 @@ const NO_STRS: readonly { value: string; span: Span }[] = [];
 export const validateVirtualService: KindValidator = (object, spec, out) => {
   if (spec && out.isTemplated(spec)) return;
   if (
-    !['http', 'tcp', 'tls'].some(k => nonEmptySeq(get(spec, k))) &&
-    !['http', 'tcp', 'tls'].some(k => field(spec, k) && out.isTemplated(get(spec, k)))
+    !ROUTE_LISTS.some(k => nonEmptySeq(get(spec, k))) &&
+    !ROUTE_LISTS.some(k => field(spec, k) && out.isTemplated(get(spec, k)))
   )
     out.reject(field(object, 'spec')?.keySpan ?? kindSpan(object), 'http, tcp or tls routes must be provided');
   const hostsField = field(spec, 'hosts');
@@ -106,7 +109,7 @@ function checkGatewayNames(names: readonly { value: string; span: Span }[], out:
 function checkHttpRoute(route: YNode, mesh: boolean, out: Rejections): void {
   if (out.isTemplated(route)) return;
   for (const match of items(get(route, 'match'))) {
-    for (const key of ['headers', 'withoutHeaders']) {
+    for (const key of HEADER_MATCHES) {
       for (const { key: name, pair } of entries(get(match, key))) {
         if (isTemplatedString(name.value)) continue;
         const claim = name.value.startsWith(JWT_CLAIM_PREFIX);
@@ -122,7 +125,7 @@ function checkHttpRoute(route: YNode, mesh: boolean, out: Rejections): void {
       }
     }
     checkStringMatch(get(match, 'uri'), 'uri', out, true);
-    for (const key of ['scheme', 'method', 'authority']) checkStringMatch(get(match, key), key, out);
+    for (const key of OTHER_STRING_MATCHES) checkStringMatch(get(match, key), key, out);
     for (const { pair } of entries(get(match, 'queryParams')))
       checkStringMatch(pair.value ?? undefined, 'queryParams', out);
     const sourceNamespace = text(get(match, 'sourceNamespace'));
