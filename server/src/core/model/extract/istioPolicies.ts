@@ -1,4 +1,4 @@
-import { entries, get, items, pairOf, str, strings, type Str } from '../../parse/access';
+import { get, items, pairOf, str, strings, type Str } from '../../parse/access';
 import type { Span, YNode } from '../../parse/types';
 import type { ResourceFields } from '../types';
 import type { AuthzSummary, IdentityUse } from '../types';
@@ -65,6 +65,7 @@ function authorization(spec: YNode | undefined): AuthzSummary {
       if (negative) identities.push({ field: key.value, negative: true, span: key.span });
     }
   }
-  const targetsRefs = entries(spec).some(e => e.key.value === 'targetRef' || e.key.value === 'targetRefs');
+  // Two lookups (merge keys followed, as entries does), not a list of every key of the spec.
+  const targetsRefs = pairOf(spec, 'targetRef') !== undefined || pairOf(spec, 'targetRefs') !== undefined;
   return { action, targetsRefs, hostKeys, identities, pathKeys };
 }

@@ -10,7 +10,12 @@ export function isKustomizationFile(file: string, kind: string): boolean {
 
 /** By name alone: what indexing puts first, so listed files get their namespace straight away. */
 export function isKustomizationPath(file: string): boolean {
-  return KUSTOMIZATION_FILES.includes(file.slice(file.lastIndexOf('/') + 1));
+  // Asked for every object: the base name is compared in place, not copied out.
+  for (const name of KUSTOMIZATION_FILES) {
+    const at = file.length - name.length;
+    if (file.endsWith(name) && (at === 0 || file.charCodeAt(at - 1) === 47) /* / */) return true;
+  }
+  return false;
 }
 
 /** Kustomizations first, the rest in their given order. */
