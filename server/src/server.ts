@@ -15,7 +15,7 @@ import { prepareRename, rename } from './lsp/rename';
 import { workspaceSymbols } from './lsp/workspaceSymbol';
 import type { ServerContext } from './lsp/context';
 import { startEventLoopMonitor } from './lsp/stats';
-import { cancelUndispatched, safe } from './lsp/safe';
+import { cancelUndispatched, indexRequest, safe } from './lsp/safe';
 import { Session } from './lsp/session';
 import { stdioConnection } from './lsp/stdioWriter';
 import { UriMap } from './lsp/uris';
@@ -74,16 +74,16 @@ export function startServer(): void {
     safe(ctx, 'change', undefined, e => ctx.host.changeDocument(ctx.uris.toPath(e.document.uri), e.document.getText())),
   );
   documents.onDidClose(safe(ctx, 'close', undefined, e => ctx.host.closeDocument(ctx.uris.toPath(e.document.uri))));
-  connection.onCodeAction(safe(ctx, 'codeAction', [], p => codeActions(ctx, p)));
-  connection.onCompletion(safe(ctx, 'completion', null, p => completion(ctx, p)));
-  connection.onHover(safe(ctx, 'hover', null, p => hover(ctx, p)));
-  connection.onDefinition(safe(ctx, 'definition', [], p => definition(ctx, p)));
-  connection.onReferences(safe(ctx, 'references', [], p => references(ctx, p)));
-  connection.onPrepareRename(safe(ctx, 'prepareRename', null, p => prepareRename(ctx, p)));
-  connection.onRenameRequest(safe(ctx, 'rename', null, p => rename(ctx, p)));
+  connection.onCodeAction(indexRequest(ctx, 'codeAction', [], p => codeActions(ctx, p)));
+  connection.onCompletion(indexRequest(ctx, 'completion', null, p => completion(ctx, p)));
+  connection.onHover(indexRequest(ctx, 'hover', null, p => hover(ctx, p)));
+  connection.onDefinition(indexRequest(ctx, 'definition', [], p => definition(ctx, p)));
+  connection.onReferences(indexRequest(ctx, 'references', [], p => references(ctx, p)));
+  connection.onPrepareRename(indexRequest(ctx, 'prepareRename', null, p => prepareRename(ctx, p)));
+  connection.onRenameRequest(indexRequest(ctx, 'rename', null, p => rename(ctx, p)));
   connection.onDocumentSymbol(safe(ctx, 'documentSymbol', [], p => documentSymbols(ctx, p)));
-  connection.onWorkspaceSymbol(safe(ctx, 'workspaceSymbol', [], p => workspaceSymbols(ctx, p)));
-  connection.onCodeLens(safe(ctx, 'codeLens', [], p => codeLenses(ctx, p)));
+  connection.onWorkspaceSymbol(indexRequest(ctx, 'workspaceSymbol', [], p => workspaceSymbols(ctx, p)));
+  connection.onCodeLens(indexRequest(ctx, 'codeLens', [], p => codeLenses(ctx, p)));
   connection.onDocumentLinks(safe(ctx, 'documentLink', [], p => documentLinks(ctx, p)));
   registerCustomRequests(ctx, session);
 
