@@ -6,7 +6,7 @@ import type { AnalysisSettings } from '../core/settings';
 import { SERVER_VERSION } from '../version';
 import { decodeCache, writeCache, type CacheContents, type CacheEntry, type CacheRecord } from './cacheFile';
 import type { DiskInput } from './fileInput';
-import { publishedKey, removePublished, writePublished, type PublishedRecord } from './publishedCache';
+import { publishedKey, removePublished, writePublished, type PublishedRecord, type Stamps } from './publishedCache';
 import type { FileStamp } from './readFile';
 import { findSchemaDir } from './schemaLoader';
 import { TimeSlices } from './turns';
@@ -222,8 +222,8 @@ export class IndexCache {
     if (await moved()) return undefined;
     const records = new Map<string, CacheRecord>();
     // Diagnostics are kept only of a settled index whose every file is known by its disk stamp.
-    let published: { stamps: [string, number, number][]; diagnostics: [string, string][] } | undefined =
-      settled && publish ? { stamps: [], diagnostics: [] } : undefined;
+    let published: { stamps: Stamps; diagnostics: [string, string][] } | undefined =
+      settled && publish ? { stamps: { names: [], sizes: [], mtimes: [] }, diagnostics: [] } : undefined;
     // In the order a warm start indexes them (by file), so it finds them sorted.
     for (let i = 0; i < names.length; i++) {
       const file = names[i];
@@ -236,7 +236,9 @@ export class IndexCache {
         const stamp = entry.size >= 0 ? entry : publish.stampOf(file);
         if (!stamp || stamp.takenAt - stamp.mtimeMs <= RACY_MS) published = undefined;
         else {
-          published.stamps.push([file, stamp.size, stamp.mtimeMs]);
+          published.stamps.names.push(file);
+          published.stamps.sizes.push(stamp.size);
+          published.stamps.mtimes.push(stamp.mtimeMs);
           const diagnostics = 'summary' in entry.input ? publish.diagnosticsOf(file) : undefined;
           if (diagnostics !== undefined) published.diagnostics.push([file, diagnostics]);
         }

@@ -30,9 +30,16 @@ export interface PublishedDiagnostics {
 export interface PublishedRecord {
   readonly files: number;
   readonly resources: number;
-  /** [file, size, mtimeMs] of every file of the index (all read from disk, none racily). */
-  readonly stamps: readonly (readonly [string, number, number])[];
+  /** Every file of the index (all read from disk, none racily), sorted, with its size and modification time. */
+  readonly stamps: Stamps;
   readonly diagnostics: readonly (readonly [string, string])[];
+}
+
+/** Files with their sizes and modification times, as three lists (one object each, not one per file). */
+export interface Stamps {
+  readonly names: string[];
+  readonly sizes: number[];
+  readonly mtimes: number[];
 }
 
 interface OnDisk {
@@ -40,7 +47,7 @@ interface OnDisk {
   readonly key: string;
   readonly files: number;
   readonly resources: number;
-  readonly stamps: [string, number, number][];
+  readonly stamps: Stamps;
   readonly diagnostics: [string, unknown[]][];
 }
 
@@ -88,22 +95,26 @@ export class StoredPublished {
    * computed with; undefined otherwise. Stats every file, in slices.
    */
   async ifStillOnDisk(files: readonly string[]): Promise<PublishedDiagnostics | undefined> {
-    const { stamps: list, diagnostics, files: fileCount, resources } = this.stored;
-    if (list.length !== files.length) return undefined;
-    const stamps = new Map<string, [string, number, number]>();
-    for (const stamp of list) stamps.set(stamp[0], stamp);
-    if (stamps.size !== files.length) return undefined;
+    const { stamps, diagnostics, files: fileCount, resources } = this.stored;
+    const { names, sizes, mtimes } = stamps;
+    if (names.length !== files.length) return undefined;
+    // Both lists sorted (several folders' walks are not, together): equal lists compare element by element.
+    if (!isSorted(files)) files = [...files].sort();
     const slices = new TimeSlices(SLICE_MS);
     for (let i = 0; i < files.length; i++) {
-      const stamp = stamps.get(files[i]);
-      if (!stamp || !sameOnDisk(stamp)) return undefined;
+      if (names[i] !== files[i] || !sameOnDisk(names[i], sizes[i], mtimes[i])) return undefined;
       if (i % STAT_BATCH === STAT_BATCH - 1 && slices.due()) await slices.next();
     }
     return { files: fileCount, resources, diagnostics: new Map(diagnostics) };
   }
 }
 
-function sameOnDisk([file, size, mtimeMs]: readonly [string, number, number]): boolean {
+function isSorted(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1] > list[i]) return false;
+  return true;
+}
+
+function sameOnDisk(file: string, size: number, mtimeMs: number): boolean {
   try {
     const st = statSync(file, { throwIfNoEntry: false });
     return !!st && st.size === size && st.mtimeMs === mtimeMs;
@@ -119,8 +130,12 @@ function isValid(p: OnDisk): boolean {
     typeof p.key === 'string' &&
     typeof p.files === 'number' &&
     typeof p.resources === 'number' &&
-    Array.isArray(p.stamps) &&
-    p.stamps.every(s => Array.isArray(s) && typeof s[0] === 'string' && typeof s[1] === 'number') &&
+    !!p.stamps &&
+    Array.isArray(p.stamps.names) &&
+    Array.isArray(p.stamps.sizes) &&
+    Array.isArray(p.stamps.mtimes) &&
+    p.stamps.names.length === p.stamps.sizes.length &&
+    p.stamps.names.length === p.stamps.mtimes.length &&
     Array.isArray(p.diagnostics) &&
     p.diagnostics.every(d => Array.isArray(d) && typeof d[0] === 'string' && Array.isArray(d[1]))
   );
