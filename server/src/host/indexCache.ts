@@ -6,7 +6,14 @@ import type { AnalysisSettings } from '../core/settings';
 import { SERVER_VERSION } from '../version';
 import { decodeCache, writeCache, type CacheContents, type CacheEntry, type CacheRecord } from './cacheFile';
 import type { DiskInput } from './fileInput';
-import { publishedKey, removePublished, writePublished, type PublishedRecord, type Stamps } from './publishedCache';
+import {
+  publishedKey,
+  removePublished,
+  writePublished,
+  type DirectoryStamps,
+  type PublishedRecord,
+  type Stamps,
+} from './publishedCache';
 import type { FileStamp } from './readFile';
 import { findSchemaDir } from './schemaLoader';
 import { TimeSlices } from './turns';
@@ -31,6 +38,8 @@ export interface PublishWriter {
   readonly diagnosticsOf: (file: string) => string | undefined;
   /** The disk's stamp of a file indexed with an editor's text, when that text is the disk's. */
   readonly stampOf: (file: string) => FileStamp | undefined;
+  /** A walk of the folders just before: its files (sorted) and, if none was racy, its directories. */
+  readonly tree?: { readonly files: readonly string[]; readonly directories?: DirectoryStamps };
 }
 
 /** Longest stretch of checking files, or of taking a snapshot to save, between turns of the event loop. */
@@ -247,13 +256,23 @@ export class IndexCache {
     }
     if (sliced && (analyzer.changeCount !== at || isSettled() !== settled)) return undefined;
     const { fileCount, resourceCount } = analyzer.index;
+    // The walk's directories vouch for the file list only if it found exactly the indexed files.
+    const tree = publish?.tree;
+    const directories =
+      published && tree?.directories && sameList(tree.files, published.stamps.names) ? tree.directories : undefined;
     return {
       write: true,
       records,
       withCross: settled,
-      published: published && { files: fileCount, resources: resourceCount, ...published },
+      published: published && { files: fileCount, resources: resourceCount, ...published, directories },
     };
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What save() writes: the records, and whether they hold every instance's cross-file state. */

@@ -32,7 +32,15 @@ export interface PublishedRecord {
   readonly resources: number;
   /** Every file of the index (all read from disk, none racily), sorted, with its size and modification time. */
   readonly stamps: Stamps;
+  /** Every directory walked for those files (sorted) with its modification time; none when one was racy. */
+  readonly directories?: DirectoryStamps;
   readonly diagnostics: readonly (readonly [string, string])[];
+}
+
+/** Directories with their modification times: while none changed, the same walk finds the same files. */
+export interface DirectoryStamps {
+  readonly names: string[];
+  readonly mtimes: number[];
 }
 
 /** Files with their sizes and modification times, as three lists (one object each, not one per file). */
@@ -48,6 +56,7 @@ interface OnDisk {
   readonly files: number;
   readonly resources: number;
   readonly stamps: Stamps;
+  readonly directories?: DirectoryStamps;
   readonly diagnostics: [string, unknown[]][];
 }
 
@@ -63,7 +72,9 @@ export async function writePublished(dir: string, key: string, record: Published
   // Each file's diagnostics are JSON already: joined rather than encoded again.
   const text =
     `{"format":${FORMAT},"key":${JSON.stringify(key)},"files":${record.files},"resources":${record.resources},` +
-    `"stamps":${JSON.stringify(record.stamps)},"diagnostics":[` +
+    `"stamps":${JSON.stringify(record.stamps)},` +
+    (record.directories ? `"directories":${JSON.stringify(record.directories)},` : '') +
+    '"diagnostics":[' +
     record.diagnostics.map(([f, d]) => `[${JSON.stringify(f)},${d}]`).join(',') +
     ']}';
   const temp = `${file}.${process.pid}.tmp`;
@@ -91,6 +102,22 @@ export class StoredPublished {
   constructor(private readonly stored: OnDisk) {}
 
   /**
+   * The files a walk of the folders would find (sorted), when every directory it walked when the
+   * diagnostics were written still has its modification time (one stat per directory instead of
+   * reading each); undefined otherwise.
+   */
+  async filesIfTreeUnchanged(): Promise<readonly string[] | undefined> {
+    const { directories, stamps } = this.stored;
+    if (!directories) return undefined;
+    const slices = new TimeSlices(SLICE_MS);
+    for (let i = 0; i < directories.names.length; i++) {
+      if (!sameMtime(directories.names[i], directories.mtimes[i])) return undefined;
+      if (i % STAT_BATCH === STAT_BATCH - 1 && slices.due()) await slices.next();
+    }
+    return stamps.names;
+  }
+
+  /**
    * The diagnostics, if every file of `files` (and no other) still has the stamp they were
    * computed with; undefined otherwise. Stats every file, in slices.
    */
@@ -112,6 +139,14 @@ export class StoredPublished {
 function isSorted(list: readonly string[]): boolean {
   for (let i = 1; i < list.length; i++) if (list[i - 1] > list[i]) return false;
   return true;
+}
+
+function sameMtime(dir: string, mtimeMs: number): boolean {
+  try {
+    return statSync(dir, { throwIfNoEntry: false })?.mtimeMs === mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 function sameOnDisk(file: string, size: number, mtimeMs: number): boolean {
@@ -136,6 +171,10 @@ function isValid(p: OnDisk): boolean {
     Array.isArray(p.stamps.mtimes) &&
     p.stamps.names.length === p.stamps.sizes.length &&
     p.stamps.names.length === p.stamps.mtimes.length &&
+    (p.directories === undefined ||
+      (Array.isArray(p.directories.names) &&
+        Array.isArray(p.directories.mtimes) &&
+        p.directories.names.length === p.directories.mtimes.length)) &&
     Array.isArray(p.diagnostics) &&
     p.diagnostics.every(d => Array.isArray(d) && typeof d[0] === 'string' && Array.isArray(d[1]))
   );

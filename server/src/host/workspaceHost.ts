@@ -9,8 +9,14 @@ import { LargeDocuments } from './largeDocuments';
 import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
 import { summarizeWithCache } from './cachedSummaries';
-import { cacheKey, IndexCache } from './indexCache';
-import { loadPublished, publishedKey, type PublishedDiagnostics, type StoredPublished } from './publishedCache';
+import { cacheKey, IndexCache, RACY_MS } from './indexCache';
+import {
+  loadPublished,
+  publishedKey,
+  type DirectoryStamps,
+  type PublishedDiagnostics,
+  type StoredPublished,
+} from './publishedCache';
 import { warmStart } from './warmStart';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
@@ -92,11 +98,36 @@ export class WorkspaceHost {
       () => this.indexingDone && this.slicing === 0 && this.analyzer.crossFileRulesEnabled,
       sliceMs,
       diagnosticsOf && {
-        report: this.settings.report,
+        report: { report: this.settings.report, include: this.settings.include, exclude: this.settings.exclude },
         diagnosticsOf,
         stampOf: file => this.diskStampIfSame(file),
+        tree: cache && (await this.walkWithDirectories()),
       },
     );
+  }
+
+  /**
+   * The folders walked as indexing walks them, with each directory's modification time (a reopen
+   * stats the directories instead of reading them); directories only if none was modified racily.
+   */
+  private async walkWithDirectories(): Promise<{ files: string[]; directories?: DirectoryStamps }> {
+    const dirs: [string, number][] = [];
+    let racy = false;
+    const files: string[] = [];
+    for (const folder of this.folders)
+      files.push(
+        ...(await walkYamlFiles(folder, {
+          scope: this.scope,
+          directories: (dir, mtimeMs, takenAt) => {
+            if (takenAt - mtimeMs <= RACY_MS) racy = true;
+            dirs.push([dir, mtimeMs]);
+          },
+        })),
+      );
+    files.sort();
+    if (racy) return { files };
+    dirs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { files, directories: { names: dirs.map(d => d[0]), mtimes: dirs.map(d => d[1]) } };
   }
 
   /** The disk's stamp of an open document whose text is the disk's (its diagnostics then hold for the file). */
@@ -168,11 +199,14 @@ export class WorkspaceHost {
     // Read while the folders are walked, unless the published diagnostics may do without it until "ready".
     const openCache = () => IndexCache.open(cacheDir!, this.settings.analysis, folders, this.events.log);
     let opening = useCache && !stored ? openCache() : undefined;
-    const files: string[] = [];
-    for (const folder of folders) {
-      files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
-    }
-    timing(`walked ${files.length} files`);
+    // A reopen whose directories are all as they were walked for the stored diagnostics knows its files.
+    const known = await stored?.filesIfTreeUnchanged();
+    const files: string[] = known ? [...known] : [];
+    if (!known)
+      for (const folder of folders) {
+        files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
+      }
+    timing(`${known ? 'directories unchanged' : 'walked'}: ${files.length} files`);
     let finishLoading: (() => void) | undefined;
     // Requests wait from the moment the stored diagnostics go out until the index is loaded.
     if (stored) this.loading = new Promise(resolve => (finishLoading = resolve));
@@ -199,7 +233,9 @@ export class WorkspaceHost {
 
   /** The key of published diagnostics for these folders and the current settings. */
   private publishedKey(folders: readonly string[]): string {
-    return publishedKey(cacheKey(this.settings.analysis, folders), this.settings.report);
+    // The scope decides which files a walk finds.
+    const { report, include, exclude } = this.settings;
+    return publishedKey(cacheKey(this.settings.analysis, folders), { report, include, exclude });
   }
 
   /** Hands the stored diagnostics over when every file is still as they were computed from. */
