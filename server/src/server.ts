@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+import type { MessageReader, MessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceHost } from './host/workspaceHost';
 import { codeActions } from './lsp/codeAction';
@@ -17,21 +18,19 @@ import type { ServerContext } from './lsp/context';
 import { startEventLoopMonitor } from './lsp/stats';
 import { cancelUndispatched, indexRequest, safe } from './lsp/safe';
 import { Session } from './lsp/session';
-import { stdioConnection } from './lsp/stdioWriter';
+import { serverConnection } from './lsp/stdioWriter';
 import { UriMap } from './lsp/uris';
 import { toDiskChanges } from './lsp/watcher';
 import { SERVER_VERSION } from './version';
 
 /** Wiring only: connection, capabilities and handler registration. The work is in lsp/, host/ and core/. */
 export function startServer(): void {
-  const connection = process.argv.includes('--stdio')
-    ? // vscode-languageserver takes a stream (it exits when stdin ends) or a writer where it takes an output stream.
-      stdioConnection((input, writer) =>
-        createConnection(ProposedFeatures.all, input, writer as unknown as NodeJS.WritableStream, {
-          cancelUndispatched,
-        }),
-      )
-    : createConnection(ProposedFeatures.all, { cancelUndispatched });
+  // vscode-languageserver takes a stream (it exits when stdin ends) or a writer where it takes an output stream.
+  const { connection, outputDrained } = serverConnection((input, writer) =>
+    input
+      ? createConnection(ProposedFeatures.all, input as MessageReader, writer as MessageWriter, { cancelUndispatched })
+      : createConnection(ProposedFeatures.all, { cancelUndispatched }),
+  );
   const documents = new TextDocuments(TextDocument);
   const ctx: ServerContext = {
     connection,
@@ -39,6 +38,7 @@ export function startServer(): void {
     uris: new UriMap(),
     host: undefined as unknown as WorkspaceHost, // set by Session.initialize before any other message
     log: message => connection.console.log(message),
+    outputDrained,
   };
   const session = new Session(ctx);
   startEventLoopMonitor();

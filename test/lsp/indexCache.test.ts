@@ -80,7 +80,7 @@ describe('index cache over stdio (initializationOptions.cacheDirectory)', functi
 
   it('a reopen with nothing changed publishes the saved diagnostics, and a hover right after "ready" answers from the loaded index', async () => {
     await start(storage);
-    const saved = path.join(storage, 'published-diagnostics.json');
+    const saved = path.join(storage, 'published-diagnostics.jsonl');
     for (let i = 0; i < 200 && !fs.existsSync(saved); i++) await new Promise(r => setTimeout(r, 100));
     assert.ok(fs.existsSync(saved), 'the diagnostics were saved with the cache');
     const hoverOn = (client: LspTestClient) =>

@@ -11,11 +11,13 @@ import { TimeSlices } from './turns';
  * key covers the istio-ls version, its analysis code, the settings (reporting ones included) and
  * the workspace folders; any difference, a file more or less, or damage, and it is not used.
  */
-export const PUBLISHED_FILE = 'published-diagnostics.json';
+export const PUBLISHED_FILE = 'published-diagnostics.jsonl';
 const FORMAT = 1;
 /** Files stat-ed between checks of the time slice. */
 const STAT_BATCH = 64;
 const SLICE_MS = 10;
+/** Files per line of diagnostics (a few milliseconds to parse). */
+const CHUNK_FILES = 256;
 
 /** What was published, as read back: each file's diagnostics as JSON (opaque here). */
 export interface PublishedDiagnostics {
@@ -50,14 +52,15 @@ export interface Stamps {
   readonly mtimes: number[];
 }
 
-interface OnDisk {
+/** The first line of the file. */
+interface Header {
+  readonly chunks: number;
   readonly format: number;
   readonly key: string;
   readonly files: number;
   readonly resources: number;
   readonly stamps: Stamps;
   readonly directories?: DirectoryStamps;
-  readonly diagnostics: [string, unknown[]][];
 }
 
 /** The key of published diagnostics: the index cache's key and what decides how findings are reported. */
@@ -67,18 +70,25 @@ export function publishedKey(indexKey: string, report: unknown): string {
     .digest('hex');
 }
 
+/**
+ * The file is lines of JSON: first the header (key, counts, stamps), then the diagnostics in
+ * chunks of files, so that a reopen parses them in slices, and only once the stamps hold.
+ */
 export async function writePublished(dir: string, key: string, record: PublishedRecord): Promise<void> {
   const file = path.join(dir, PUBLISHED_FILE);
-  // Each file's diagnostics are JSON already: joined rather than encoded again.
-  const text =
-    `{"format":${FORMAT},"key":${JSON.stringify(key)},"files":${record.files},"resources":${record.resources},` +
-    `"stamps":${JSON.stringify(record.stamps)},` +
-    (record.directories ? `"directories":${JSON.stringify(record.directories)},` : '') +
-    '"diagnostics":[' +
-    record.diagnostics.map(([f, d]) => `[${JSON.stringify(f)},${d}]`).join(',') +
-    ']}';
+  const { files, resources, stamps, directories } = record;
+  const chunks = Math.ceil(record.diagnostics.length / CHUNK_FILES);
+  const lines = [JSON.stringify({ format: FORMAT, key, files, resources, chunks, stamps, directories })];
+  // Each file's diagnostics are JSON already (without line breaks): joined rather than encoded again.
+  for (let i = 0; i < record.diagnostics.length; i += CHUNK_FILES)
+    lines.push(
+      `[${record.diagnostics
+        .slice(i, i + CHUNK_FILES)
+        .map(([f, d]) => `[${JSON.stringify(f)},${d}]`)
+        .join(',')}]`,
+    );
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, text);
+  await fs.writeFile(temp, lines.join('\n'));
   await fs.rename(temp, file);
 }
 
@@ -89,17 +99,25 @@ export async function removePublished(dir: string): Promise<void> {
 
 /** Published diagnostics in `dir` under `key`, not yet checked against the disk; undefined if none or damaged. */
 export async function loadPublished(dir: string, key: string): Promise<StoredPublished | undefined> {
-  let parsed: OnDisk;
+  let lines: string[];
+  let header: Header;
   try {
-    parsed = JSON.parse(await fs.readFile(path.join(dir, PUBLISHED_FILE), 'utf8')) as OnDisk;
+    lines = (await fs.readFile(path.join(dir, PUBLISHED_FILE), 'utf8')).split('\n');
+    header = JSON.parse(lines[0]) as Header;
   } catch {
     return undefined;
   }
-  return isValid(parsed) && parsed.key === key ? new StoredPublished(parsed) : undefined;
+  // A file cut short (at a line break) lacks chunks.
+  return isValid(header) && header.key === key && header.chunks === lines.length - 1
+    ? new StoredPublished(header, lines.slice(1))
+    : undefined;
 }
 
 export class StoredPublished {
-  constructor(private readonly stored: OnDisk) {}
+  constructor(
+    private readonly stored: Header,
+    private readonly chunks: readonly string[],
+  ) {}
 
   /**
    * The files a walk of the folders would find (sorted), when every directory it walked when the
@@ -122,7 +140,7 @@ export class StoredPublished {
    * computed with; undefined otherwise. Stats every file, in slices.
    */
   async ifStillOnDisk(files: readonly string[]): Promise<PublishedDiagnostics | undefined> {
-    const { stamps, diagnostics, files: fileCount, resources } = this.stored;
+    const { stamps, files: fileCount, resources } = this.stored;
     const { names, sizes, mtimes } = stamps;
     if (names.length !== files.length) return undefined;
     // Both lists sorted (several folders' walks are not, together): equal lists compare element by element.
@@ -132,7 +150,19 @@ export class StoredPublished {
       if (names[i] !== files[i] || !sameOnDisk(names[i], sizes[i], mtimes[i])) return undefined;
       if (i % STAT_BATCH === STAT_BATCH - 1 && slices.due()) await slices.next();
     }
-    return { files: fileCount, resources, diagnostics: new Map(diagnostics) };
+    const diagnostics = new Map<string, unknown[]>();
+    try {
+      for (const chunk of this.chunks) {
+        for (const entry of JSON.parse(chunk) as [string, unknown[]][]) {
+          if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) return undefined;
+          diagnostics.set(entry[0], entry[1]);
+        }
+        if (slices.due()) await slices.next();
+      }
+    } catch {
+      return undefined;
+    }
+    return { files: fileCount, resources, diagnostics };
   }
 }
 
@@ -158,7 +188,7 @@ function sameOnDisk(file: string, size: number, mtimeMs: number): boolean {
   }
 }
 
-function isValid(p: OnDisk): boolean {
+function isValid(p: Header): boolean {
   return (
     !!p &&
     p.format === FORMAT &&
@@ -174,8 +204,6 @@ function isValid(p: OnDisk): boolean {
     (p.directories === undefined ||
       (Array.isArray(p.directories.names) &&
         Array.isArray(p.directories.mtimes) &&
-        p.directories.names.length === p.directories.mtimes.length)) &&
-    Array.isArray(p.diagnostics) &&
-    p.diagnostics.every(d => Array.isArray(d) && typeof d[0] === 'string' && Array.isArray(d[1]))
+        p.directories.names.length === p.directories.mtimes.length))
   );
 }

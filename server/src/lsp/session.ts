@@ -110,6 +110,9 @@ export class Session {
           await this.publisher.flushAll();
           timing('diagnostics published from the index cache');
           this.progress.readyBeforeIndex(published.files, published.resources);
+          // Loading the index keeps the event loop busy: the diagnostics go out first.
+          await this.ctx.outputDrained?.();
+          timing('published diagnostics sent');
         },
       },
       { cacheDir },
