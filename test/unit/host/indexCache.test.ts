@@ -1,11 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../server/src/cli';
 import { Analyzer } from '../../../server/src/core/analysis/analyzer';
 import { CACHE_FILE, IndexCache } from '../../../server/src/host/indexCache';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from '../../../server/src/host/settings';
+import { PUBLISHED_FILE } from '../../../server/src/host/publishedCache';
 import { WorkspaceHost } from '../../../server/src/host/workspaceHost';
 
 /**
@@ -268,6 +270,29 @@ describe('index cache', () => {
         assert.strictEqual((await publishedRun(ws, cacheDir, quiet)).early, undefined, 'other reporting settings');
       });
 
+      it('knows the files without reading a directory while every directory keeps its modification time', async () => {
+        const ageDirectories = (dir: string) => {
+          for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+            if (entry.isDirectory()) ageDirectories(path.join(dir, entry.name));
+          fs.utimesSync(dir, new Date(Date.now() - HOUR), new Date(Date.now() - HOUR));
+        };
+        ageDirectories(ws);
+        const first = await publishedRun(ws, cacheDir);
+        const header = JSON.parse(fs.readFileSync(path.join(cacheDir, PUBLISHED_FILE), 'utf8').split('\n')[0]) as {
+          directories?: { names: string[] };
+        };
+        assert.ok(header.directories?.names.includes(path.join(ws, 'base')), 'the directories were written');
+        const second = await publishedRun(ws, cacheDir);
+        assert.deepStrictEqual(second.early, first.final);
+        assert.strictEqual(second.directoriesReadBeforeHandover, 0);
+        // A file added below: its directory's time moves, the folders are walked, the file is found.
+        edit('base/extra.yaml', FILES['base/vs.yaml'].replace('name: reviews}', 'name: extra}'));
+        const third = await publishedRun(ws, cacheDir);
+        assert.strictEqual(third.early, undefined);
+        assert.ok(Object.keys(third.final).includes(path.join('base', 'extra.yaml')), 'the added file has findings');
+        assert.deepStrictEqual(third.final, (await publishedRun(ws, undefined)).final);
+      });
+
       it("keeps an open document's diagnostics only when its text is the disk's", async () => {
         const dr = path.join(ws, 'other/dr.yaml');
         await publishedRun(ws, cacheDir, DEFAULT_SERVER_SETTINGS, [[dr, FILES['other/dr.yaml']]]);
@@ -357,9 +382,22 @@ async function publishedRun(
   early?: Record<string, unknown>;
   final: Record<string, unknown>;
   loadingDuringHandover?: boolean;
+  directoriesReadBeforeHandover?: number;
   loadingAfter: boolean;
 }> {
-  const run: { early?: Record<string, unknown>; loadingDuringHandover?: boolean } = {};
+  const run: {
+    early?: Record<string, unknown>;
+    loadingDuringHandover?: boolean;
+    directoriesReadBeforeHandover?: number;
+  } = {};
+  let directoriesRead = 0;
+  // The module itself (the namespace import only has getters): the walker calls it through it.
+  const fsModule = createRequire(__filename)('fs') as typeof fs;
+  const { readdirSync } = fsModule;
+  (fsModule as { readdirSync: unknown }).readdirSync = (...args: Parameters<typeof readdirSync>) => {
+    directoriesRead++;
+    return readdirSync(...args);
+  };
   const host: WorkspaceHost = new WorkspaceHost(
     settings,
     {
@@ -368,6 +406,7 @@ async function publishedRun(
       cachedDiagnostics: published => {
         run.early = Object.fromEntries([...published.diagnostics].map(([f, d]) => [path.relative(ws, f), d]));
         run.loadingDuringHandover = host.indexLoading !== undefined;
+        run.directoriesReadBeforeHandover = directoriesRead;
         return Promise.resolve();
       },
     },
@@ -389,6 +428,7 @@ async function publishedRun(
     }
     return { ...run, final, loadingAfter };
   } finally {
+    fsModule.readdirSync = readdirSync;
     await host.dispose();
   }
 }
