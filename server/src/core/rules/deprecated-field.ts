@@ -124,20 +124,8 @@ function checkVirtualService(ctx: LocalRuleContext, spec: YNode | undefined): vo
   const file = ctx.resource.file;
   for (const route of items(get(spec, 'http'))) {
     // Integer percents that became `{value: …}` percentages: same fix, different places.
-    const percents = [
-      { parent: route, old: 'mirrorPercent', replacement: 'mirrorPercentage', messageId: 'mirrorPercent' },
-      { parent: get(route, 'fault', 'delay'), old: 'percent', replacement: 'percentage', messageId: 'delayPercent' },
-    ];
-    for (const { parent, old, replacement, messageId } of percents) {
-      const found = ownPair(parent, old);
-      if (!found) continue;
-      ctx.report({
-        span: found.key.span,
-        messageId,
-        tags: ['deprecated'],
-        fixes: percentFixes(ctx, file, found, replacement, !!ownPair(parent, replacement)),
-      });
-    }
+    checkPercent(ctx, file, route, 'mirrorPercent', 'mirrorPercentage', 'mirrorPercent');
+    checkPercent(ctx, file, get(route, 'fault', 'delay'), 'percent', 'percentage', 'delayPercent');
     const cors = get(route, 'corsPolicy');
     const ao = ownPair(cors, 'allowOrigin');
     if (ao) {
@@ -166,6 +154,24 @@ function checkVirtualService(ctx: LocalRuleContext, spec: YNode | undefined): vo
       });
     }
   }
+}
+
+function checkPercent(
+  ctx: LocalRuleContext,
+  file: string,
+  parent: YNode | undefined,
+  old: string,
+  replacement: string,
+  messageId: string,
+): void {
+  const found = ownPair(parent, old);
+  if (!found) return;
+  ctx.report({
+    span: found.key.span,
+    messageId,
+    tags: ['deprecated'],
+    fixes: percentFixes(ctx, file, found, replacement, !!ownPair(parent, replacement)),
+  });
 }
 
 function checkSidecar(ctx: LocalRuleContext, spec: YNode | undefined): void {

@@ -68,20 +68,22 @@ function targetRefs(spec: YNode | undefined): ObjectRef[] {
 /** The HTTP attributes in an AuthorizationPolicy's rules, as Istio's ztunnel conversion finds them. */
 function l7Fields(spec: YNode | undefined): L7Field[] {
   const out: L7Field[] = [];
-  const nonEmpty = (holder: YNode | undefined, fields: readonly string[]) => {
-    for (const field of fields) {
-      const pair = pairOf(holder, field);
-      const key = asScalar(pair?.key);
-      if (key && items(pair?.value).length > 0) out.push({ name: field, span: key.span });
-    }
-  };
   for (const rule of items(get(spec, 'rules'))) {
-    for (const to of items(get(rule, 'to'))) nonEmpty(get(to, 'operation'), L7_OPERATION_FIELDS);
-    for (const from of items(get(rule, 'from'))) nonEmpty(get(from, 'source'), L7_SOURCE_FIELDS);
+    for (const to of items(get(rule, 'to'))) nonEmptyFields(get(to, 'operation'), L7_OPERATION_FIELDS, out);
+    for (const from of items(get(rule, 'from'))) nonEmptyFields(get(from, 'source'), L7_SOURCE_FIELDS, out);
     for (const when of items(get(rule, 'when'))) {
       const key = str(get(when, 'key'));
       if (key && !L4_WHEN_KEYS.has(key.value)) out.push({ name: key.value, span: key.span });
     }
   }
   return out;
+}
+
+/** The fields of `fields` that `holder` sets to a non-empty list, pushed to `out`. */
+function nonEmptyFields(holder: YNode | undefined, fields: readonly string[], out: L7Field[]): void {
+  for (const field of fields) {
+    const pair = pairOf(holder, field);
+    const key = asScalar(pair?.key);
+    if (key && items(pair?.value).length > 0) out.push({ name: field, span: key.span });
+  }
 }
