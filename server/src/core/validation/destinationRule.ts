@@ -3,7 +3,7 @@ import type { YNode } from '../parse/types';
 import { checkExportTo } from './exportTo';
 import { fqdnProblem, isDns1123Label, isIPAddress, labelProblem, wildcardDomainProblem } from './names';
 import { checkSelectorLabels } from './selectors';
-import { field, int, nonEmptyMap, text, type KindValidator, type Rejections } from './types';
+import { field, hasField, int, nonEmptyMap, text, type KindValidator, type Rejections } from './types';
 
 /**
  * ValidateDestinationRule: the host, subsets (unique DNS-1123 names, labels), traffic policies
@@ -56,7 +56,7 @@ function checkTrafficPolicy(
 ) {
   if (!policy || !policy.value || policy.value.kind !== 'map' || out.isTemplated(policy.value)) return;
   const p = policy.value;
-  if (!POLICY_FIELDS.some(k => field(p, k))) {
+  if (!POLICY_FIELDS.some(k => hasField(p, k))) {
     out.reject(policy.keySpan, 'a traffic policy must have at least one field');
     return;
   }
@@ -67,7 +67,7 @@ function checkTrafficPolicy(
   checkPolicyParts(p, out);
   for (const pl of items(get(p, 'portLevelSettings'))) {
     if (out.isTemplated(pl)) continue;
-    if (!PORT_POLICY_FIELDS.some(k => field(pl, k)))
+    if (!PORT_POLICY_FIELDS.some(k => hasField(pl, k)))
       out.reject(
         pl.span,
         'a port traffic policy must have at least one of outlierDetection, connectionPool, loadBalancer, tls',
@@ -78,7 +78,7 @@ function checkTrafficPolicy(
 
 function checkPolicyParts(p: YNode, out: Rejections): void {
   const pool = field(p, 'connectionPool');
-  if (pool && pool.value && pool.value.kind === 'map' && !field(pool.value, 'http') && !field(pool.value, 'tcp'))
+  if (pool && pool.value && pool.value.kind === 'map' && !hasField(pool.value, 'http') && !hasField(pool.value, 'tcp'))
     out.reject(pool.keySpan, 'a connection pool must have at least one field (http or tcp)');
   const outlier = get(p, 'outlierDetection');
   const localFailures = int(get(outlier, 'consecutiveLocalOriginFailures'));

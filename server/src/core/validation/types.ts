@@ -29,6 +29,12 @@ export function field(node: YNode | null | undefined, key: string): Field | unde
   return { keySpan: k.span, value: deref(pair.value) };
 }
 
+/** True when `field(node, key)` would find the key (without making the Field). */
+export function hasField(node: YNode | null | undefined, key: string): boolean {
+  const pair = pairOf(node, key);
+  return !!pair && !!asScalar(pair.key);
+}
+
 /** A plain string value (not templated); numbers and booleans as Kubernetes would refuse them are skipped. */
 export function text(node: YNode | null | undefined): { value: string; span: Span } | undefined {
   const s = asScalar(node);
