@@ -27,12 +27,8 @@ export const validateVirtualService: KindValidator = (object, spec, out) => {
   )
     out.reject(field(object, 'spec')?.keySpan ?? kindSpan(object), 'http, tcp or tls routes must be provided');
   const hostsField = field(spec, 'hosts');
-  const hosts = items(hostsField?.value)
-    .map(h => text(h))
-    .filter(h => h !== undefined);
-  const gateways = items(get(spec, 'gateways'))
-    .map(g => text(g))
-    .filter(g => g !== undefined);
+  const hosts = strs(hostsField?.value);
+  const gateways = strs(get(spec, 'gateways'));
   if (!nonEmptySeq(hostsField?.value)) {
     // A VirtualService without hosts is a delegate.
     for (const key of ['gateways', 'tls', 'tcp']) {
@@ -76,11 +72,15 @@ export const validateVirtualService: KindValidator = (object, spec, out) => {
   }
 };
 
-function strs(node: YNode | undefined) {
+/** The plain string items of a list (templated and non-string items left out). */
+function strs(node: YNode | undefined): readonly { value: string; span: Span }[] {
   if (!node) return NO_STRS;
-  return items(node)
-    .map(n => text(n))
-    .filter(n => n !== undefined);
+  const out: { value: string; span: Span }[] = [];
+  for (const item of items(node)) {
+    const t = text(item);
+    if (t !== undefined) out.push(t);
+  }
+  return out;
 }
 
 /** host.Name.Matches: equal, or one wildcard covers the other. */
