@@ -83,7 +83,7 @@ class FastParser {
     const markers: number[] = [];
     for (let li = 0; li < this.lineCount; li++) {
       const lineStart = this.starts[li];
-    const lineEnd = this.lineEnd(li);
+      const lineEnd = this.lineEnd(li);
       const c = this.src.charCodeAt(lineStart);
       if (c === 37) bail(); // '%' directive
       if (this.src.startsWith('...', lineStart)) bail();
@@ -223,7 +223,7 @@ class FastParser {
     let mapStart = 0;
     for (;;) {
       const lineStart = this.starts[cur];
-    const lineEnd = this.lineEnd(cur);
+      const lineEnd = this.lineEnd(cur);
       const colon = this.keyEnd(cur, col);
       if (colon === -1) bail();
       const keyStart = lineStart + col;
@@ -268,7 +268,7 @@ class FastParser {
     let seqStart = -1;
     for (;;) {
       const lineStart = this.starts[cur];
-    const lineEnd = this.lineEnd(cur);
+      const lineEnd = this.lineEnd(cur);
       const dash = lineStart + indent;
       if (seqStart === -1) seqStart = dash;
       let p = dash + 1;
