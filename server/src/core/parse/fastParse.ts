@@ -168,18 +168,21 @@ class FastParser {
 
   private plainScalar(at: number, lineEnd: number): YScalar {
     if (startsWithIndicator(this.src, at, lineEnd)) bail();
+    // One pass up to a comment: a tab, or a colon followed by a space or the end of the text
+    // (`a: b`, `a:`, also once trailing spaces are trimmed), is left to `yaml`.
+    const src = this.src;
     let end = lineEnd;
-    for (let i = at + 1; i < lineEnd; i++) {
-      if (this.src.charCodeAt(i) === 35 && this.src.charCodeAt(i - 1) === 32) {
+    for (let i = at; i < lineEnd; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === 35 && i > at && src.charCodeAt(i - 1) === 32) {
         // ' #' starts a comment
         end = i;
         break;
       }
+      if (ch === 9 || (ch === 58 && (i + 1 === lineEnd || src.charCodeAt(i + 1) === 32))) bail();
     }
-    while (end > at && this.src.charCodeAt(end - 1) === 32) end--;
-    const text = this.src.slice(at, end);
-    if (text.includes(': ') || text.endsWith(':') || text.includes('\t')) bail();
-    return scalar(at, end, resolvePlain(text), 'plain');
+    while (end > at && src.charCodeAt(end - 1) === 32) end--;
+    return scalar(at, end, resolvePlain(src.slice(at, end)), 'plain');
   }
 
   private expectLineEnd(from: number, lineEnd: number): void {

@@ -37,6 +37,9 @@ export class SchemaRegistry {
   private readonly scopes = new Map<string, SchemaScope>();
   private readonly groupSet: ReadonlySet<string>;
   private readonly embeddedScopes = new Map<EmbeddedKind, SchemaScope | null>();
+  /** Kinds by `group/kind`, and each kind's scope by its info: looked up for every resource. */
+  private readonly byKey = new Map<string, KindInfo>();
+  private readonly scopeOf = new Map<KindInfo, SchemaScope>();
 
   constructor(
     files: readonly SchemaFile[],
@@ -60,6 +63,8 @@ export class SchemaRegistry {
     }
     kinds.sort((a, b) => (a.group === b.group ? compare(a.kind, b.kind) : compare(a.group, b.group)));
     this.kinds = kinds;
+    // The first of namesakes, as kinds.find would give.
+    for (const k of kinds) if (!this.byKey.has(`${k.group}/${k.kind}`)) this.byKey.set(`${k.group}/${k.kind}`, k);
     this.groupSet = new Set(kinds.map(k => k.group));
   }
 
@@ -72,6 +77,12 @@ export class SchemaRegistry {
   }
 
   kind(group: string, kind: string): KindInfo | undefined {
+    if (group.includes('/') || kind.includes('/')) return this.findKind(group, kind);
+    return this.byKey.get(`${group}/${kind}`);
+  }
+
+  /** kind() for names with a slash, which `group/kind` keys cannot tell apart. */
+  private findKind(group: string, kind: string): KindInfo | undefined {
     return this.kinds.find(k => k.group === group && k.kind === kind);
   }
 
@@ -99,6 +110,8 @@ export class SchemaRegistry {
 
   /** The root schema node of a kind (apiVersion, kind, metadata, spec, status). */
   rootOf(info: KindInfo): SchemaNode {
+    const known = this.scopeOf.get(info);
+    if (known) return known.root;
     const key = `${info.group}/${info.kind}`;
     let scope = this.scopes.get(key);
     if (!scope) {
@@ -111,6 +124,7 @@ export class SchemaRegistry {
       scope = new SchemaScope(schema);
       this.scopes.set(key, scope);
     }
+    this.scopeOf.set(info, scope);
     return scope.root;
   }
 
