@@ -88,10 +88,16 @@ export const ISTIO_KINDS: readonly IstioKindInfo[] = [
 
 export const ISTIO_GROUPS: readonly string[] = [NET, SEC, TEL, EXT, INSTALL];
 
-const byGroupKind = new Map(ISTIO_KINDS.map(k => [`${k.group}/${k.kind}`, k]));
+/** Kinds by group, then kind: asked for every resource by many rules, without making a key string each time. */
+const byGroupKind = new Map<string, Map<string, IstioKindInfo>>();
+for (const k of ISTIO_KINDS) {
+  let kinds = byGroupKind.get(k.group);
+  if (!kinds) byGroupKind.set(k.group, (kinds = new Map()));
+  kinds.set(k.kind, k); // the last of namesakes, as a Map built from the list keeps
+}
 
 export function istioKind(group: string, kind: string): IstioKindInfo | undefined {
-  return byGroupKind.get(`${group}/${kind}`);
+  return byGroupKind.get(group)?.get(kind);
 }
 
 export function isIstioGroup(group: string): boolean {

@@ -42,6 +42,14 @@ interface Parsed<T extends YNode = YNode> {
   readonly next: number;
 }
 
+/**
+ * The parser's line indentation, kept between parses (a parse reads only its own lines, and
+ * nothing keeps it afterwards): a typed array per file cost more to allocate than to fill.
+ */
+let indentScratch = new Int32Array(4096);
+/** Beyond this (4 MB), a file's buffer is not kept for the next. */
+const MAX_KEPT_LINES = 1 << 20;
+
 class FastParser {
   /**
    * Lines as offsets and indentation, in typed arrays rather than an object per line: the caller
@@ -60,7 +68,11 @@ class FastParser {
     this.starts = starts;
     const count = starts.length;
     this.lineCount = count;
-    const indents = new Int32Array(count);
+    let indents = indentScratch;
+    if (indents.length < count) {
+      indents = new Int32Array(Math.max(count, indents.length * 2));
+      if (indents.length <= MAX_KEPT_LINES) indentScratch = indents;
+    }
     for (let li = 0; li < count; li++) {
       const start = starts[li];
       const end = li + 1 < count ? starts[li + 1] - 1 : src.length;
