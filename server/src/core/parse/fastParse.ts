@@ -153,7 +153,8 @@ class FastParser {
     const at = lineStart + col;
     const c = this.src[at];
     if (c === '-' && (at + 1 === lineEnd || this.src[at + 1] === ' ')) return this.sequence(li, col, limit, depth);
-    if (this.keyEnd(li, col) !== -1) return this.mapping(li, col, limit, depth);
+    const colon = this.keyEnd(li, col);
+    if (colon !== -1) return this.mapping(li, col, colon, limit, depth);
     return this.inlineValue(li, col, parentIndent, limit);
   }
 
@@ -230,7 +231,8 @@ class FastParser {
     return -1;
   }
 
-  private mapping(li: number, indent: number, limit: number, depth: number): Parsed<YMap> {
+  /** `firstColon`: keyEnd of the first entry, which node() has found already. */
+  private mapping(li: number, indent: number, firstColon: number, limit: number, depth: number): Parsed<YMap> {
     const items: YPair[] = [];
     let cur = li;
     let col = indent;
@@ -239,7 +241,7 @@ class FastParser {
     for (;;) {
       const lineStart = this.starts[cur];
       const lineEnd = this.lineEnd(cur);
-      const colon = this.keyEnd(cur, col);
+      const colon = first ? firstColon : this.keyEnd(cur, col);
       if (colon === -1) bail();
       const keyStart = lineStart + col;
       if (first) mapStart = keyStart;
