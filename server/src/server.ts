@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+import type { MessageReader, MessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceHost } from './host/workspaceHost';
 import { codeActions } from './lsp/codeAction';
@@ -15,23 +16,21 @@ import { prepareRename, rename } from './lsp/rename';
 import { workspaceSymbols } from './lsp/workspaceSymbol';
 import type { ServerContext } from './lsp/context';
 import { startEventLoopMonitor } from './lsp/stats';
-import { cancelUndispatched, safe } from './lsp/safe';
+import { cancelUndispatched, indexRequest, safe } from './lsp/safe';
 import { Session } from './lsp/session';
-import { stdioConnection } from './lsp/stdioWriter';
+import { serverConnection } from './lsp/stdioWriter';
 import { UriMap } from './lsp/uris';
 import { toDiskChanges } from './lsp/watcher';
 import { SERVER_VERSION } from './version';
 
 /** Wiring only: connection, capabilities and handler registration. The work is in lsp/, host/ and core/. */
 export function startServer(): void {
-  const connection = process.argv.includes('--stdio')
-    ? // vscode-languageserver takes a stream (it exits when stdin ends) or a writer where it takes an output stream.
-      stdioConnection((input, writer) =>
-        createConnection(ProposedFeatures.all, input, writer as unknown as NodeJS.WritableStream, {
-          cancelUndispatched,
-        }),
-      )
-    : createConnection(ProposedFeatures.all, { cancelUndispatched });
+  // vscode-languageserver takes a stream (it exits when stdin ends) or a writer where it takes an output stream.
+  const { connection, outputDrained } = serverConnection((input, writer) =>
+    input
+      ? createConnection(ProposedFeatures.all, input as MessageReader, writer as MessageWriter, { cancelUndispatched })
+      : createConnection(ProposedFeatures.all, { cancelUndispatched }),
+  );
   const documents = new TextDocuments(TextDocument);
   const ctx: ServerContext = {
     connection,
@@ -39,6 +38,7 @@ export function startServer(): void {
     uris: new UriMap(),
     host: undefined as unknown as WorkspaceHost, // set by Session.initialize before any other message
     log: message => connection.console.log(message),
+    outputDrained,
   };
   const session = new Session(ctx);
   startEventLoopMonitor();
@@ -74,16 +74,16 @@ export function startServer(): void {
     safe(ctx, 'change', undefined, e => ctx.host.changeDocument(ctx.uris.toPath(e.document.uri), e.document.getText())),
   );
   documents.onDidClose(safe(ctx, 'close', undefined, e => ctx.host.closeDocument(ctx.uris.toPath(e.document.uri))));
-  connection.onCodeAction(safe(ctx, 'codeAction', [], p => codeActions(ctx, p)));
-  connection.onCompletion(safe(ctx, 'completion', null, p => completion(ctx, p)));
-  connection.onHover(safe(ctx, 'hover', null, p => hover(ctx, p)));
-  connection.onDefinition(safe(ctx, 'definition', [], p => definition(ctx, p)));
-  connection.onReferences(safe(ctx, 'references', [], p => references(ctx, p)));
-  connection.onPrepareRename(safe(ctx, 'prepareRename', null, p => prepareRename(ctx, p)));
-  connection.onRenameRequest(safe(ctx, 'rename', null, p => rename(ctx, p)));
+  connection.onCodeAction(indexRequest(ctx, 'codeAction', [], p => codeActions(ctx, p)));
+  connection.onCompletion(indexRequest(ctx, 'completion', null, p => completion(ctx, p)));
+  connection.onHover(indexRequest(ctx, 'hover', null, p => hover(ctx, p)));
+  connection.onDefinition(indexRequest(ctx, 'definition', [], p => definition(ctx, p)));
+  connection.onReferences(indexRequest(ctx, 'references', [], p => references(ctx, p)));
+  connection.onPrepareRename(indexRequest(ctx, 'prepareRename', null, p => prepareRename(ctx, p)));
+  connection.onRenameRequest(indexRequest(ctx, 'rename', null, p => rename(ctx, p)));
   connection.onDocumentSymbol(safe(ctx, 'documentSymbol', [], p => documentSymbols(ctx, p)));
-  connection.onWorkspaceSymbol(safe(ctx, 'workspaceSymbol', [], p => workspaceSymbols(ctx, p)));
-  connection.onCodeLens(safe(ctx, 'codeLens', [], p => codeLenses(ctx, p)));
+  connection.onWorkspaceSymbol(indexRequest(ctx, 'workspaceSymbol', [], p => workspaceSymbols(ctx, p)));
+  connection.onCodeLens(indexRequest(ctx, 'codeLens', [], p => codeLenses(ctx, p)));
   connection.onDocumentLinks(safe(ctx, 'documentLink', [], p => documentLinks(ctx, p)));
   registerCustomRequests(ctx, session);
 

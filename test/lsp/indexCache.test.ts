@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { LspTestClient } from './lspClient';
 
 const VS = `apiVersion: networking.istio.io/v1
@@ -75,5 +76,27 @@ describe('index cache over stdio (initializationOptions.cacheDirectory)', functi
     const fresh = published(await start());
     assert.notDeepStrictEqual(fresh, before);
     assert.deepStrictEqual(warm, fresh);
+  });
+
+  it('a reopen with nothing changed publishes the saved diagnostics, and a hover right after "ready" answers from the loaded index', async () => {
+    await start(storage);
+    const saved = path.join(storage, 'published-diagnostics.jsonl');
+    for (let i = 0; i < 200 && !fs.existsSync(saved); i++) await new Promise(r => setTimeout(r, 100));
+    assert.ok(fs.existsSync(saved), 'the diagnostics were saved with the cache');
+    const hoverOn = (client: LspTestClient) =>
+      client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: pathToFileURL(path.join(ws, 'vs.yaml')).href },
+        position: { line: 7, character: 41 },
+      });
+    const warm = await start(storage);
+    const warmHover = await hoverOn(warm);
+    const fresh = await start();
+    assert.deepStrictEqual(published(warm), published(fresh));
+    assert.deepStrictEqual(
+      warm.statuses.find(s => s.state === 'ready'),
+      fresh.statuses.find(s => s.state === 'ready'),
+    );
+    assert.ok(warmHover, 'the hover has an answer');
+    assert.deepStrictEqual(warmHover, await hoverOn(fresh));
   });
 });

@@ -11,6 +11,11 @@ export interface WalkOptions {
   /** Workspace-relative globs excluded from analysis (files.exclude, istio.files.exclude). */
   readonly exclude?: readonly string[];
   readonly log?: (message: string) => void;
+  /**
+   * Receives every directory walked with its modification time, taken before it is read (an entry
+   * added, removed or renamed later gives it a newer one): the walk's result holds while none changed.
+   */
+  readonly directories?: (dir: string, mtimeMs: number, takenAt: number) => void;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -41,6 +46,10 @@ export async function walkYamlFiles(root: string, options: WalkOptions = {}): Pr
     const { dir, real, rel } = pending.pop() as { dir: string; real: string; rel: string };
     let entries: Dirent[];
     try {
+      if (options.directories) {
+        const takenAt = Date.now();
+        options.directories(dir, statSync(dir).mtimeMs, takenAt);
+      }
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       options.log?.(`Skipped directory ${dir}: ${(e as Error).message}`);

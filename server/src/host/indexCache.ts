@@ -6,6 +6,15 @@ import type { AnalysisSettings } from '../core/settings';
 import { SERVER_VERSION } from '../version';
 import { decodeCache, writeCache, type CacheContents, type CacheEntry, type CacheRecord } from './cacheFile';
 import type { DiskInput } from './fileInput';
+import {
+  publishedKey,
+  removePublished,
+  writePublished,
+  type DirectoryStamps,
+  type PublishedRecord,
+  type Stamps,
+} from './publishedCache';
+import type { FileStamp } from './readFile';
 import { findSchemaDir } from './schemaLoader';
 import { TimeSlices } from './turns';
 
@@ -18,6 +27,21 @@ const CACHE_FORMAT = 4;
  * tick (coarse file systems: 2 s on FAT), unseen: such files are not cached ("racily clean" in git).
  */
 export const RACY_MS = 2000;
+/**
+ * How the diagnostics are written beside the index (host/publishedCache.ts): the caller reports
+ * findings; the cache knows which files, and as of which stamps.
+ */
+export interface PublishWriter {
+  /** Settings that decide how findings become diagnostics (severities, suppressions). */
+  readonly report: unknown;
+  /** JSON of a file's diagnostics as they would be published now; undefined when it has none. */
+  readonly diagnosticsOf: (file: string) => string | undefined;
+  /** The disk's stamp of a file indexed with an editor's text, when that text is the disk's. */
+  readonly stampOf: (file: string) => FileStamp | undefined;
+  /** A walk of the folders just before: its files (sorted) and, if none was racy, its directories. */
+  readonly tree?: { readonly files: readonly string[]; readonly directories?: DirectoryStamps };
+}
+
 /** Longest stretch of checking files, or of taking a snapshot to save, between turns of the event loop. */
 const SLICE_MS = 10;
 /** Snapshots taken in slices before one is taken at once (the index kept changing meanwhile). */
@@ -40,6 +64,8 @@ export class IndexCache {
   private readonly next = new Map<string, CacheEntry>();
   private changed = false;
   private partitioned?: { files: readonly string[]; hits: FileInput[]; misses: string[] };
+  /** Whether the diagnostics beside the cache were found to describe it (else a save writes them). */
+  publishedCurrent = false;
 
   private constructor(
     readonly file: string,
@@ -125,16 +151,31 @@ export class IndexCache {
    * and taken again from the start when the analyzer changed in between (a consistent one, taken
    * at once, after a few tries); encoding runs in slices too. Failures are logged, never thrown.
    */
-  async save(analyzer: Analyzer, settled: boolean | (() => boolean), sliceMs = SLICE_MS): Promise<void> {
+  async save(
+    analyzer: Analyzer,
+    settled: boolean | (() => boolean),
+    sliceMs = SLICE_MS,
+    publish?: PublishWriter,
+  ): Promise<void> {
     const isSettled = typeof settled === 'function' ? settled : () => settled;
     let snapshot: Snapshot | undefined;
     for (let attempt = 1; !snapshot; attempt++)
-      snapshot = await this.snapshotOf(analyzer, isSettled, attempt < MAX_SLICED_SNAPSHOTS ? sliceMs : undefined);
+      snapshot = await this.snapshotOf(
+        analyzer,
+        isSettled,
+        attempt < MAX_SLICED_SNAPSHOTS ? sliceMs : undefined,
+        publish,
+      );
     if (!snapshot.write) return;
+    const dir = path.dirname(this.file);
     try {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await fs.mkdir(dir, { recursive: true });
+      // Diagnostics of an older index must not outlive it, even when these cannot be written.
+      await removePublished(dir);
       await writeCache(this.file, this.key, snapshot.records, snapshot.withCross);
       this.changed = false;
+      if (publish && snapshot.published)
+        await writePublished(dir, publishedKey(this.key, publish.report), snapshot.published);
     } catch (e) {
       this.log(`Could not write the index cache ${this.file}: ${String(e)}`);
     }
@@ -148,6 +189,7 @@ export class IndexCache {
     analyzer: Analyzer,
     isSettled: () => boolean,
     sliceMs: number | undefined,
+    publish: PublishWriter | undefined,
   ): Promise<Snapshot | undefined> {
     const at = analyzer.changeCount;
     const settled = isSettled();
@@ -177,12 +219,20 @@ export class IndexCache {
         entries.set(file, entry);
         verified++;
       }
-    if (!this.changed && verified === entries.size && (!settled || !!this.loaded.cross))
+    if (
+      !this.changed &&
+      verified === entries.size &&
+      (!settled || !!this.loaded.cross) &&
+      (!settled || !publish || this.publishedCurrent)
+    )
       return { write: false, records: new Map(), withCross: false };
     if (await moved()) return undefined;
     const names = [...entries.keys()].sort();
     if (await moved()) return undefined;
     const records = new Map<string, CacheRecord>();
+    // Diagnostics are kept only of a settled index whose every file is known by its disk stamp.
+    let published: { stamps: Stamps; diagnostics: [string, string][] } | undefined =
+      settled && publish ? { stamps: { names: [], sizes: [], mtimes: [] }, diagnostics: [] } : undefined;
     // In the order a warm start indexes them (by file), so it finds them sorted.
     for (let i = 0; i < names.length; i++) {
       const file = names[i];
@@ -191,11 +241,38 @@ export class IndexCache {
         entry,
         cross: settled && 'summary' in entry.input ? analyzer.crossFileStateOf(file) : undefined,
       });
+      if (published && publish) {
+        const stamp = entry.size >= 0 ? entry : publish.stampOf(file);
+        if (!stamp || stamp.takenAt - stamp.mtimeMs <= RACY_MS) published = undefined;
+        else {
+          published.stamps.names.push(file);
+          published.stamps.sizes.push(stamp.size);
+          published.stamps.mtimes.push(stamp.mtimeMs);
+          const diagnostics = 'summary' in entry.input ? publish.diagnosticsOf(file) : undefined;
+          if (diagnostics !== undefined) published.diagnostics.push([file, diagnostics]);
+        }
+      }
       if ((i & 63) === 63 && (await moved())) return undefined;
     }
     if (sliced && (analyzer.changeCount !== at || isSettled() !== settled)) return undefined;
-    return { write: true, records, withCross: settled };
+    const { fileCount, resourceCount } = analyzer.index;
+    // The walk's directories vouch for the file list only if it found exactly the indexed files.
+    const tree = publish?.tree;
+    const directories =
+      published && tree?.directories && sameList(tree.files, published.stamps.names) ? tree.directories : undefined;
+    return {
+      write: true,
+      records,
+      withCross: settled,
+      published: published && { files: fileCount, resources: resourceCount, ...published, directories },
+    };
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** What save() writes: the records, and whether they hold every instance's cross-file state. */
@@ -203,6 +280,8 @@ interface Snapshot {
   readonly write: boolean;
   readonly records: ReadonlyMap<string, CacheRecord>;
   readonly withCross: boolean;
+  /** The diagnostics of that state, when it was settled and every file has a disk stamp. */
+  readonly published?: PublishedRecord;
 }
 
 /**

@@ -9,7 +9,14 @@ import { LargeDocuments } from './largeDocuments';
 import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
 import { summarizeWithCache } from './cachedSummaries';
-import { IndexCache } from './indexCache';
+import { cacheKey, IndexCache, RACY_MS } from './indexCache';
+import {
+  loadPublished,
+  publishedKey,
+  type DirectoryStamps,
+  type PublishedDiagnostics,
+  type StoredPublished,
+} from './publishedCache';
 import { warmStart } from './warmStart';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
@@ -20,6 +27,11 @@ export interface HostEvents {
   readonly findingsChanged: (files: ReadonlySet<string>) => void;
   readonly progress?: (done: number, total: number) => void;
   readonly log: (message: string) => void;
+  /**
+   * A reopen on which every file is as the index cache was written from: its diagnostics, to be
+   * published (and "ready" announced) while the index is loaded. Absent: never done.
+   */
+  readonly cachedDiagnostics?: (published: PublishedDiagnostics) => Promise<void>;
 }
 
 export interface HostOptions {
@@ -77,7 +89,7 @@ export class WorkspaceHost {
    * Writes the index cache of the last complete indexing (if it changed). Called after "ready":
    * encoding runs in slices, but it would still delay the first diagnostics. Never throws.
    */
-  async saveCache(sliceMs?: number): Promise<void> {
+  async saveCache(sliceMs?: number, diagnosticsOf?: (file: string) => string | undefined): Promise<void> {
     const cache = this.unsavedCache;
     this.unsavedCache = undefined;
     // Cross-file results are kept only when complete: no indexing or sliced re-check under way.
@@ -85,7 +97,56 @@ export class WorkspaceHost {
       this.analyzer,
       () => this.indexingDone && this.slicing === 0 && this.analyzer.crossFileRulesEnabled,
       sliceMs,
+      diagnosticsOf && {
+        report: { report: this.settings.report, include: this.settings.include, exclude: this.settings.exclude },
+        diagnosticsOf,
+        stampOf: file => this.diskStampIfSame(file),
+        tree: cache && (await this.walkWithDirectories()),
+      },
     );
+  }
+
+  /**
+   * The folders walked as indexing walks them, with each directory's modification time (a reopen
+   * stats the directories instead of reading them); directories only if none was modified racily.
+   */
+  private async walkWithDirectories(): Promise<{ files: string[]; directories?: DirectoryStamps }> {
+    const dirs: [string, number][] = [];
+    let racy = false;
+    const files: string[] = [];
+    for (const folder of this.folders)
+      files.push(
+        ...(await walkYamlFiles(folder, {
+          scope: this.scope,
+          directories: (dir, mtimeMs, takenAt) => {
+            if (takenAt - mtimeMs <= RACY_MS) racy = true;
+            dirs.push([dir, mtimeMs]);
+          },
+        })),
+      );
+    files.sort();
+    if (racy) return { files };
+    dirs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { files, directories: { names: dirs.map(d => d[0]), mtimes: dirs.map(d => d[1]) } };
+  }
+
+  /** The disk's stamp of an open document whose text is the disk's (its diagnostics then hold for the file). */
+  private diskStampIfSame(file: string) {
+    const text = this.openTexts.get(file);
+    if (text === undefined) return undefined;
+    const read = readYamlFileSync(file);
+    return read.ok && read.text === text ? read.stamp : undefined;
+  }
+
+  /** Whether the folders were indexed (or began to be) since the server started. */
+  private reopened = false;
+
+  /** Set while the index is loaded after the cached diagnostics were published: requests wait for it. */
+  private loading: Promise<void> | undefined;
+
+  /** Resolves once the index is loaded, when "ready" was announced before it was (a warm reopen); else undefined. */
+  get indexLoading(): Promise<void> | undefined {
+    return this.loading;
   }
 
   /**
@@ -127,17 +188,74 @@ export class WorkspaceHost {
     this.folders = [...folders];
     this.indexingDone = false;
     this.emit(this.analyzer.setCrossFileEnabled(false));
-    // Read while the folders are walked.
     const { cacheDir } = this.options;
-    const opening =
-      cacheDir && folders.length > 0
-        ? IndexCache.open(cacheDir, this.settings.analysis, folders, this.events.log)
+    const useCache = !!cacheDir && folders.length > 0;
+    const stored =
+      useCache && this.events.cachedDiagnostics && !this.reopened
+        ? await loadPublished(cacheDir, this.publishedKey(folders))
         : undefined;
-    const files: string[] = [];
-    for (const folder of folders) {
-      files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
+    // Only the first indexing of the folders is a reopen; later ones have diagnostics out already.
+    if (useCache) this.reopened = true;
+    // Read while the folders are walked, unless the published diagnostics may do without it until "ready".
+    const openCache = () => IndexCache.open(cacheDir!, this.settings.analysis, folders, this.events.log);
+    let opening = useCache && !stored ? openCache() : undefined;
+    // A reopen whose directories are all as they were walked for the stored diagnostics knows its files.
+    const known = await stored?.filesIfTreeUnchanged();
+    const files: string[] = known ? [...known] : [];
+    if (!known)
+      for (const folder of folders) {
+        files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
+      }
+    timing(`${known ? 'directories unchanged' : 'walked'}: ${files.length} files`);
+    let finishLoading: (() => void) | undefined;
+    // Requests wait from the moment the stored diagnostics go out until the index is loaded.
+    if (stored) this.loading = new Promise(resolve => (finishLoading = resolve));
+    try {
+      if (stored && (await this.publishEarly(stored, files, superseded))) {
+        opening = openCache().then(cache => {
+          cache.publishedCurrent = true;
+          return cache;
+        });
+      } else {
+        this.loading = undefined;
+        finishLoading?.();
+        finishLoading = undefined;
+        if (useCache) opening ??= openCache();
+      }
+      await this.index(files, opening, superseded);
+    } finally {
+      if (finishLoading) {
+        this.loading = undefined;
+        finishLoading();
+      }
     }
-    timing(`walked ${files.length} files`);
+  }
+
+  /** The key of published diagnostics for these folders and the current settings. */
+  private publishedKey(folders: readonly string[]): string {
+    // The scope decides which files a walk finds.
+    const { report, include, exclude } = this.settings;
+    return publishedKey(cacheKey(this.settings.analysis, folders), { report, include, exclude });
+  }
+
+  /** Hands the stored diagnostics over when every file is still as they were computed from. */
+  private async publishEarly(
+    stored: StoredPublished,
+    files: readonly string[],
+    superseded: () => boolean,
+  ): Promise<boolean> {
+    const published = await stored.ifStillOnDisk(files);
+    timing(published ? 'published diagnostics still hold' : 'published diagnostics do not hold');
+    if (!published || superseded()) return false;
+    await this.events.cachedDiagnostics!(published);
+    return true;
+  }
+
+  private async index(
+    files: string[],
+    opening: Promise<IndexCache> | undefined,
+    superseded: () => boolean,
+  ): Promise<void> {
     // Each step below takes tens of milliseconds on tens of thousands of files: one per turn.
     await nextTurn();
     if (superseded()) return;

@@ -13,6 +13,8 @@ export interface ServerContext {
   readonly uris: UriMap;
   host: WorkspaceHost;
   readonly log: (message: string) => void;
+  /** Resolves once everything sent so far has left the process (stdio and node IPC; else undefined). */
+  readonly outputDrained?: () => Promise<void>;
 }
 
 /** The core features' view of the server: the index and the current text of files. */

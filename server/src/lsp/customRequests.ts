@@ -1,4 +1,5 @@
 import { meshGraph } from './meshGraph';
+import { afterIndex } from './safe';
 import { migrateGatewayPlan } from './migrateGateway';
 import { reindex } from './reindex';
 import {
@@ -22,8 +23,17 @@ export function registerCustomRequests(ctx: ServerContext, session: Session): vo
   const { connection } = ctx;
   connection.onRequest(REINDEX_REQUEST, () => reindex(ctx, session));
   connection.onRequest(STATS_REQUEST, p => stats(ctx, !!p?.reset));
-  connection.onRequest(MESH_GRAPH_REQUEST, p => meshGraph(ctx, p));
+  connection.onRequest(
+    MESH_GRAPH_REQUEST,
+    afterIndex(ctx, p => meshGraph(ctx, p)),
+  );
   // By method name: params are optional (clients may send none for the whole workspace).
-  connection.onRequest(UPGRADE_PLAN_REQUEST.method, (p?: UpgradePlanParams | null) => upgradePlan(ctx, p));
-  connection.onRequest(MIGRATE_GATEWAY_PLAN_REQUEST, p => migrateGatewayPlan(ctx, p));
+  connection.onRequest(
+    UPGRADE_PLAN_REQUEST.method,
+    afterIndex(ctx, (p?: UpgradePlanParams | null) => upgradePlan(ctx, p)),
+  );
+  connection.onRequest(
+    MIGRATE_GATEWAY_PLAN_REQUEST,
+    afterIndex(ctx, p => migrateGatewayPlan(ctx, p)),
+  );
 }

@@ -1,4 +1,6 @@
 import type { ServerContext } from './context';
+import type { Diagnostic } from 'vscode-languageserver';
+import { TimeSlices } from '../host/turns';
 import { toDiagnostic } from './convert';
 
 /**
@@ -67,22 +69,58 @@ export class DiagnosticsPublisher {
   }
 
   private publish(file: string): void {
-    const { analyzer, serverSettings } = this.ctx.host;
+    const { analyzer } = this.ctx.host;
     const justOpened = this.opened.delete(file);
     // Most files of a workspace have no finding: nothing to send unless they had some before.
     if (!justOpened && !this.published.has(file) && !analyzer.hasFindings(file)) return;
-    const summary = analyzer.index.file(file);
-    const findings = summary ? analyzer.report(file, serverSettings.report) : [];
-    if (findings.length === 0 && !this.published.has(file) && !justOpened) return;
-    const lineStartsOf = (f: string) => analyzer.index.file(f)?.lineStarts;
-    const diagnostics = summary
-      ? findings.map(f => toDiagnostic(f, summary.lineStarts, lineStartsOf, this.ctx.uris))
-      : [];
+    const diagnostics = this.diagnosticsFor(file);
+    if (diagnostics.length === 0 && !this.published.has(file) && !justOpened) return;
+    const cached = this.fromCache.get(file);
+    if (cached !== undefined) {
+      this.fromCache.delete(file);
+      if (!justOpened && JSON.stringify(diagnostics) === JSON.stringify(cached)) return;
+    }
     const uri = this.ctx.uris.toUri(file);
     const version = this.ctx.documents.get(uri)?.version;
     void this.ctx.connection.sendDiagnostics({ uri, version, diagnostics });
     if (diagnostics.length > 0) this.published.add(file);
     else this.published.delete(file);
+  }
+
+  /** A file's diagnostics as the index has them now (what publishing sends). */
+  diagnosticsFor(file: string): Diagnostic[] {
+    const { analyzer, serverSettings } = this.ctx.host;
+    const summary = analyzer.index.file(file);
+    if (!summary || !analyzer.hasFindings(file)) return [];
+    const lineStartsOf = (f: string) => analyzer.index.file(f)?.lineStarts;
+    return analyzer
+      .report(file, serverSettings.report)
+      .map(f => toDiagnostic(f, summary.lineStarts, lineStartsOf, this.ctx.uris));
+  }
+
+  /** Diagnostics published from the index cache, until the index has them too. */
+  private fromCache = new Map<string, readonly unknown[]>();
+
+  /**
+   * Publishes the diagnostics the index cache holds (a warm reopen, before the index is loaded),
+   * in slices; open documents excepted (the editor's text may differ). Once the index is loaded,
+   * a file is sent again only if its diagnostics differ from these.
+   */
+  async publishCached(diagnostics: ReadonlyMap<string, readonly unknown[]>): Promise<void> {
+    const slices = new TimeSlices(SLICE_MS);
+    for (const [file, list] of diagnostics) {
+      if (this.ctx.host.isOpen(file)) continue;
+      const uri = this.ctx.uris.toUri(file);
+      void this.ctx.connection.sendDiagnostics({ uri, diagnostics: list as Diagnostic[] });
+      this.published.add(file);
+      this.fromCache.set(file, list);
+      if (slices.due()) await slices.next();
+    }
+  }
+
+  /** The index is loaded: every file it changed was compared with what the cache published. */
+  forgetCached(): void {
+    this.fromCache = new Map();
   }
 
   publishedCount(): number {

@@ -49,3 +49,27 @@ export function cancelUndispatched(message: Message): ResponseMessage | undefine
   if (id === undefined) return undefined;
   return { jsonrpc: '2.0', id, error: { code: LSPErrorCodes.RequestCancelled, message: 'cancelled before it ran' } };
 }
+
+/**
+ * A request that reads the index: when "ready" came before the index was loaded (a warm reopen
+ * publishes the cached diagnostics first), it is answered once the index is loaded.
+ */
+export function afterIndex<P extends unknown[], R>(
+  ctx: ServerContext,
+  fn: (...args: P) => R,
+): (...args: P) => R | Promise<R> {
+  return (...args: P) => {
+    const loading = ctx.host?.indexLoading;
+    return loading ? loading.then((): R => fn(...args)) : fn(...args);
+  };
+}
+
+/** A request handler that reads the index: safe, and answered once the index is loaded. */
+export function indexRequest<P extends unknown[], R>(
+  ctx: ServerContext,
+  name: string,
+  fallback: R,
+  fn: (...args: P) => R,
+): (...args: P) => R | Promise<R> {
+  return safe(ctx, name, fallback, afterIndex(ctx, fn));
+}

@@ -53,6 +53,7 @@ export class Session {
       await this.ctx.host.indexWorkspace(this.folders.map(f => f.path));
       // Diagnostics go out before "ready", so ready means everything is published.
       await this.publisher.flushAll();
+      this.publisher.forgetCached();
       timing('diagnostics published');
       this.progress.end();
       void this.ctx.host.finishWarmStart();
@@ -76,7 +77,14 @@ export class Session {
    * code actions) are answered; "Analyze workspace" answers without waiting for it.
    */
   private saveCacheSoon(): void {
-    setTimeout(() => void this.ctx.host.saveCache().then(() => timing('index cache saved')), CACHE_SAVE_DELAY_MS);
+    const diagnosticsOf = (file: string) => {
+      const diagnostics = this.publisher.diagnosticsFor(file);
+      return diagnostics.length > 0 ? JSON.stringify(diagnostics) : undefined;
+    };
+    setTimeout(
+      () => void this.ctx.host.saveCache(undefined, diagnosticsOf).then(() => timing('index cache saved')),
+      CACHE_SAVE_DELAY_MS,
+    );
   }
 
   async foldersChanged(added: readonly { uri: string }[], removed: readonly { uri: string }[]): Promise<void> {
@@ -97,6 +105,15 @@ export class Session {
         },
         progress: (done, total) => this.progress.report(done, total),
         log: message => this.ctx.log(message),
+        cachedDiagnostics: async published => {
+          await this.publisher.publishCached(published.diagnostics);
+          await this.publisher.flushAll();
+          timing('diagnostics published from the index cache');
+          this.progress.readyBeforeIndex(published.files, published.resources);
+          // Loading the index keeps the event loop busy: the diagnostics go out first.
+          await this.ctx.outputDrained?.();
+          timing('published diagnostics sent');
+        },
       },
       { cacheDir },
     );

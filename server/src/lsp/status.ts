@@ -28,6 +28,7 @@ export class IndexProgress {
   }
 
   report(done: number, total: number): void {
+    if (this.readyEarly) return;
     const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
     if (percent === this.lastPercent) return;
     this.lastPercent = percent;
@@ -35,7 +36,22 @@ export class IndexProgress {
     this.send({ state: 'indexing', done, total });
   }
 
+  /**
+   * "Ready" before the index is: the diagnostics of a warm reopen are published from the cache
+   * (requests wait for the index meanwhile). Progress stays silent until end().
+   */
+  readyBeforeIndex(files: number, resources: number): void {
+    this.reporter?.done();
+    this.reporter = undefined;
+    this.readyEarly = true;
+    this.lastCounts = `${files}/${resources}`;
+    this.send({ state: 'ready', files, resources });
+  }
+
+  private readyEarly = false;
+
   end(): void {
+    this.readyEarly = false;
     this.reporter?.done();
     this.reporter = undefined;
     this.lastPercent = -1;

@@ -1,11 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../../server/src/cli';
 import { Analyzer } from '../../../server/src/core/analysis/analyzer';
 import { CACHE_FILE, IndexCache } from '../../../server/src/host/indexCache';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings } from '../../../server/src/host/settings';
+import { PUBLISHED_FILE } from '../../../server/src/host/publishedCache';
 import { WorkspaceHost } from '../../../server/src/host/workspaceHost';
 
 /**
@@ -231,6 +233,78 @@ describe('index cache', () => {
       assert.ok(logs.some(l => l.includes('other settings')));
     });
 
+    describe('diagnostics published before the index is loaded (a reopen with nothing changed)', () => {
+      it('hands over what was published when the cache was written, equal to what the loaded index then has', async () => {
+        const first = await publishedRun(ws, cacheDir);
+        assert.strictEqual(first.early, undefined, 'nothing to hand over on the first start');
+        assert.ok(Object.keys(first.final).length >= 3, 'the fixture has findings');
+        const second = await publishedRun(ws, cacheDir);
+        assert.deepStrictEqual(second.early, first.final);
+        assert.deepStrictEqual(second.final, first.final);
+        assert.strictEqual(second.loadingDuringHandover, true, 'requests wait for the index meanwhile');
+        assert.strictEqual(second.loadingAfter, false);
+        // Nothing changed: the cache is not written again, and serves the next start as well.
+        assert.deepStrictEqual((await publishedRun(ws, cacheDir)).early, first.final);
+      });
+
+      it('hands nothing over when a file changed, was added or deleted since, or the reporting settings differ', async () => {
+        const first = await publishedRun(ws, cacheDir);
+        const changes: [string, () => void][] = [
+          [
+            'edited',
+            () => edit('other/dr.yaml', FILES['other/dr.yaml'].replace(', {name: v2, labels: {version: v2}}', '')),
+          ],
+          ['added', () => edit('new.yaml', FILES['base/vs.yaml'].replace('name: reviews}', 'name: more}'))],
+          ['deleted', () => fs.rmSync(path.join(ws, 'base/dr.yaml'))],
+        ];
+        for (const [what, change] of changes) {
+          change();
+          const run = await publishedRun(ws, cacheDir);
+          assert.strictEqual(run.early, undefined, what);
+          assert.deepStrictEqual(run.final, (await publishedRun(ws, undefined)).final, what);
+          assert.notDeepStrictEqual(run.final, first.final, what);
+          // That start wrote the cache again: the next one hands its diagnostics over.
+          assert.deepStrictEqual((await publishedRun(ws, cacheDir)).early, run.final, what);
+        }
+        const quiet = { ...DEFAULT_SERVER_SETTINGS, report: { rules: { 'subset-not-found': 'off' as const } } };
+        assert.strictEqual((await publishedRun(ws, cacheDir, quiet)).early, undefined, 'other reporting settings');
+      });
+
+      it('knows the files without reading a directory while every directory keeps its modification time', async () => {
+        const ageDirectories = (dir: string) => {
+          for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+            if (entry.isDirectory()) ageDirectories(path.join(dir, entry.name));
+          fs.utimesSync(dir, new Date(Date.now() - HOUR), new Date(Date.now() - HOUR));
+        };
+        ageDirectories(ws);
+        const first = await publishedRun(ws, cacheDir);
+        const header = JSON.parse(fs.readFileSync(path.join(cacheDir, PUBLISHED_FILE), 'utf8').split('\n')[0]) as {
+          directories?: { names: string[] };
+        };
+        assert.ok(header.directories?.names.includes(path.join(ws, 'base')), 'the directories were written');
+        const second = await publishedRun(ws, cacheDir);
+        assert.deepStrictEqual(second.early, first.final);
+        assert.strictEqual(second.directoriesReadBeforeHandover, 0);
+        // A file added below: its directory's time moves, the folders are walked, the file is found.
+        edit('base/extra.yaml', FILES['base/vs.yaml'].replace('name: reviews}', 'name: extra}'));
+        const third = await publishedRun(ws, cacheDir);
+        assert.strictEqual(third.early, undefined);
+        assert.ok(Object.keys(third.final).includes(path.join('base', 'extra.yaml')), 'the added file has findings');
+        assert.deepStrictEqual(third.final, (await publishedRun(ws, undefined)).final);
+      });
+
+      it("keeps an open document's diagnostics only when its text is the disk's", async () => {
+        const dr = path.join(ws, 'other/dr.yaml');
+        await publishedRun(ws, cacheDir, DEFAULT_SERVER_SETTINGS, [[dr, FILES['other/dr.yaml']]]);
+        const same = await publishedRun(ws, cacheDir);
+        assert.deepStrictEqual(same.early, same.final, 'open with the disk text');
+        fs.rmSync(cacheDir, { recursive: true });
+        const unsaved = FILES['other/dr.yaml'].replace(', {name: v2, labels: {version: v2}}', '');
+        await publishedRun(ws, cacheDir, DEFAULT_SERVER_SETTINGS, [[dr, unsaved]]);
+        assert.strictEqual((await publishedRun(ws, cacheDir)).early, undefined, 'open with unsaved text');
+      });
+    });
+
     it('an unwritable cache directory costs a log line, not the analysis', async () => {
       fs.writeFileSync(path.join(root, 'file'), '');
       const logs: string[] = [];
@@ -291,6 +365,70 @@ async function hostFindings(
     // Quick-fixes hold functions (computed against the text when applied): compared as data.
     return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
   } finally {
+    await host.dispose();
+  }
+}
+
+/**
+ * One server start with published diagnostics as the LSP layer keeps them (their messages by
+ * file): what a reopen handed over before the index was loaded, and what the index had after.
+ */
+async function publishedRun(
+  ws: string,
+  cacheDir: string | undefined,
+  settings: ServerSettings = DEFAULT_SERVER_SETTINGS,
+  open: [string, string][] = [],
+): Promise<{
+  early?: Record<string, unknown>;
+  final: Record<string, unknown>;
+  loadingDuringHandover?: boolean;
+  directoriesReadBeforeHandover?: number;
+  loadingAfter: boolean;
+}> {
+  const run: {
+    early?: Record<string, unknown>;
+    loadingDuringHandover?: boolean;
+    directoriesReadBeforeHandover?: number;
+  } = {};
+  let directoriesRead = 0;
+  // The module itself (the namespace import only has getters): the walker calls it through it.
+  const fsModule = createRequire(__filename)('fs') as typeof fs;
+  const { readdirSync } = fsModule;
+  (fsModule as { readdirSync: unknown }).readdirSync = (...args: Parameters<typeof readdirSync>) => {
+    directoriesRead++;
+    return readdirSync(...args);
+  };
+  const host: WorkspaceHost = new WorkspaceHost(
+    settings,
+    {
+      findingsChanged: () => undefined,
+      log: () => undefined,
+      cachedDiagnostics: published => {
+        run.early = Object.fromEntries([...published.diagnostics].map(([f, d]) => [path.relative(ws, f), d]));
+        run.loadingDuringHandover = host.indexLoading !== undefined;
+        run.directoriesReadBeforeHandover = directoriesRead;
+        return Promise.resolve();
+      },
+    },
+    { cacheDir },
+  );
+  const diagnosticsOf = (file: string) => {
+    const messages = host.analyzer.report(file, settings.report).map(f => `${f.ruleId}: ${f.message}`);
+    return messages.length > 0 ? JSON.stringify(messages) : undefined;
+  };
+  try {
+    for (const [file, text] of open) host.openDocument(file, text);
+    await host.indexWorkspace([ws]);
+    const loadingAfter = host.indexLoading !== undefined;
+    await host.saveCache(undefined, diagnosticsOf);
+    const final: Record<string, unknown> = {};
+    for (const summary of host.analyzer.index.allFiles()) {
+      const json = diagnosticsOf(summary.file);
+      if (json !== undefined) final[path.relative(ws, summary.file)] = JSON.parse(json);
+    }
+    return { ...run, final, loadingAfter };
+  } finally {
+    fsModule.readdirSync = readdirSync;
     await host.dispose();
   }
 }
