@@ -37,8 +37,8 @@ export class SchemaRegistry {
   private readonly scopes = new Map<string, SchemaScope>();
   private readonly groupSet: ReadonlySet<string>;
   private readonly embeddedScopes = new Map<EmbeddedKind, SchemaScope | null>();
-  /** Kinds by `group/kind`, and each kind's scope by its info: looked up for every resource. */
-  private readonly byKey = new Map<string, KindInfo>();
+  /** Kinds by group, then kind, and each kind's scope by its info: looked up for every resource. */
+  private readonly byGroup = new Map<string, Map<string, KindInfo>>();
   private readonly scopeOf = new Map<KindInfo, SchemaScope>();
 
   constructor(
@@ -63,8 +63,11 @@ export class SchemaRegistry {
     }
     kinds.sort((a, b) => (a.group === b.group ? compare(a.kind, b.kind) : compare(a.group, b.group)));
     this.kinds = kinds;
-    // The first of namesakes, as kinds.find would give.
-    for (const k of kinds) if (!this.byKey.has(`${k.group}/${k.kind}`)) this.byKey.set(`${k.group}/${k.kind}`, k);
+    for (const k of kinds) {
+      let byKind = this.byGroup.get(k.group);
+      if (!byKind) this.byGroup.set(k.group, (byKind = new Map()));
+      if (!byKind.has(k.kind)) byKind.set(k.kind, k); // the first of namesakes, as kinds.find gives
+    }
     this.groupSet = new Set(kinds.map(k => k.group));
   }
 
@@ -77,13 +80,7 @@ export class SchemaRegistry {
   }
 
   kind(group: string, kind: string): KindInfo | undefined {
-    if (group.includes('/') || kind.includes('/')) return this.findKind(group, kind);
-    return this.byKey.get(`${group}/${kind}`);
-  }
-
-  /** kind() for names with a slash, which `group/kind` keys cannot tell apart. */
-  private findKind(group: string, kind: string): KindInfo | undefined {
-    return this.kinds.find(k => k.group === group && k.kind === kind);
+    return this.byGroup.get(group)?.get(kind);
   }
 
   kindsIn(group: string): KindInfo[] {
