@@ -36,12 +36,6 @@ export function fastParse(
   }
 }
 
-interface Parsed<T extends YNode = YNode> {
-  readonly node: T;
-  /** Index of the first line after the node. */
-  readonly next: number;
-}
-
 /**
  * The parser's line indentation, kept between parses (a parse reads only its own lines, and
  * nothing keeps it afterwards): a typed array per file cost more to allocate than to fill.
@@ -60,6 +54,11 @@ class FastParser {
   private readonly indents: Int32Array;
   private readonly lineCount: number;
   private readonly multiLine: Span[] = [];
+  /**
+   * Index of the first line after the node the last node-parsing method returned: a field, not a
+   * `{ node, next }` object per node, which was most of what parsing allocated besides the tree.
+   */
+  private after = 0;
 
   constructor(
     private readonly src: string,
@@ -127,9 +126,8 @@ class FastParser {
         while (this.src.charCodeAt(at) === 32) at++;
         root = scalar(at, at, null, 'plain');
       } else {
-        const parsed = this.node(first, this.indents[first], -1, seg.to, 0);
-        if (this.nextContent(parsed.next, seg.to) !== -1) bail(); // content the root did not take
-        root = parsed.node;
+        root = this.node(first, this.indents[first], -1, seg.to, 0);
+        if (this.nextContent(this.after, seg.to) !== -1) bail(); // content the root did not take
       }
       docs.push({ index, span: { start, end }, root, errors: [], templated: false });
     });
@@ -146,7 +144,7 @@ class FastParser {
   }
 
   /** A node whose first character is at column `col` of line `li`, inside a parent at `parentIndent`. */
-  private node(li: number, col: number, parentIndent: number, limit: number, depth: number): Parsed {
+  private node(li: number, col: number, parentIndent: number, limit: number, depth: number): YNode {
     if (depth > MAX_DEPTH) bail();
     const lineStart = this.starts[li];
     const lineEnd = this.lineEnd(li);
@@ -159,7 +157,7 @@ class FastParser {
   }
 
   /** A scalar, flow collection or block scalar starting at (li, col); never a block collection. */
-  private inlineValue(li: number, col: number, parentIndent: number, limit: number): Parsed {
+  private inlineValue(li: number, col: number, parentIndent: number, limit: number): YNode {
     const lineStart = this.starts[li];
     const lineEnd = this.lineEnd(li);
     const at = lineStart + col;
@@ -168,15 +166,19 @@ class FastParser {
     if (c === '[' || c === '{') {
       const flow = new FlowParser(this.src, at, lineEnd, this.multiLine).parse();
       this.expectLineEnd(flow.span.end, lineEnd);
-      return { node: flow, next: li + 1 };
+      this.after = li + 1;
+      return flow;
     }
     if (c === '"' || c === "'") {
       const q = quoted(this.src, at, lineEnd);
       this.multiLine.push(q.span);
       this.expectLineEnd(q.span.end, lineEnd);
-      return { node: q, next: li + 1 };
+      this.after = li + 1;
+      return q;
     }
-    return { node: this.plainScalar(at, lineEnd), next: li + 1 };
+    const plain = this.plainScalar(at, lineEnd);
+    this.after = li + 1;
+    return plain;
   }
 
   private plainScalar(at: number, lineEnd: number): YScalar {
@@ -232,7 +234,7 @@ class FastParser {
   }
 
   /** `firstColon`: keyEnd of the first entry, which node() has found already. */
-  private mapping(li: number, indent: number, firstColon: number, limit: number, depth: number): Parsed<YMap> {
+  private mapping(li: number, indent: number, firstColon: number, limit: number, depth: number): YMap {
     const items: YPair[] = [];
     let cur = li;
     let col = indent;
@@ -256,30 +258,33 @@ class FastParser {
       let next: number;
       if (p === lineEnd || this.src.charCodeAt(p) === 35) {
         const nested = this.nested(cur + 1, indent, true, limit, depth);
-        if (nested) ({ node: value, next } = nested);
-        else {
+        if (nested) {
+          value = nested;
+          next = this.after;
+        } else {
           value = scalar(p, p, null, 'plain');
           next = cur + 1;
         }
       } else {
         const c = this.src[p];
         if (c === '-' && (p + 1 === lineEnd || this.src[p + 1] === ' ')) bail(); // `key: - a`
-        ({ node: value, next } = this.inlineValue(cur, p - lineStart, indent, limit));
+        value = this.inlineValue(cur, p - lineStart, indent, limit);
+        next = this.after;
       }
       items.push({ key, value, span: { start: key.span.start, end: value.span.end } });
       first = false;
       const following = this.nextContent(next, limit);
-      if (following === -1) return { node: map(mapStart, items), next: limit };
+      if (following === -1) return this.done(map(mapStart, items), limit);
       const fi = this.indents[following];
-      if (fi < indent) return { node: map(mapStart, items), next: following };
+      if (fi < indent) return this.done(map(mapStart, items), following);
       if (fi > indent) bail();
-      if (this.isDash(following, fi)) return { node: map(mapStart, items), next: following };
+      if (this.isDash(following, fi)) return this.done(map(mapStart, items), following);
       cur = following;
       col = indent;
     }
   }
 
-  private sequence(li: number, indent: number, limit: number, depth: number): Parsed<YSeq> {
+  private sequence(li: number, indent: number, limit: number, depth: number): YSeq {
     const items: YNode[] = [];
     let cur = li;
     let seqStart = -1;
@@ -294,21 +299,24 @@ class FastParser {
       let next: number;
       if (p === lineEnd || this.src.charCodeAt(p) === 35) {
         const nested = this.nested(cur + 1, indent, false, limit, depth);
-        if (nested) ({ node: item, next } = nested);
-        else {
+        if (nested) {
+          item = nested;
+          next = this.after;
+        } else {
           item = scalar(p, p, null, 'plain');
           next = cur + 1;
         }
       } else {
-        ({ node: item, next } = this.node(cur, p - lineStart, indent, limit, depth + 1));
+        item = this.node(cur, p - lineStart, indent, limit, depth + 1);
+        next = this.after;
       }
       items.push(item);
       const following = this.nextContent(next, limit);
-      if (following === -1) return { node: seq(seqStart, items), next: limit };
+      if (following === -1) return this.done(seq(seqStart, items), limit);
       const fi = this.indents[following];
-      if (fi < indent) return { node: seq(seqStart, items), next: following };
+      if (fi < indent) return this.done(seq(seqStart, items), following);
       if (fi > indent) bail();
-      if (!this.isDash(following, fi)) return { node: seq(seqStart, items), next: following };
+      if (!this.isDash(following, fi)) return this.done(seq(seqStart, items), following);
       cur = following;
     }
   }
@@ -323,7 +331,7 @@ class FastParser {
     allowSameIndentSeq: boolean,
     limit: number,
     depth: number,
-  ): Parsed | undefined {
+  ): YNode | undefined {
     const li = this.nextContent(from, limit);
     if (li === -1) return undefined;
     const indent = this.indents[li];
@@ -331,6 +339,12 @@ class FastParser {
     if (allowSameIndentSeq && indent === ownerIndent && this.isDash(li, indent))
       return this.sequence(li, indent, limit, depth + 1);
     return undefined;
+  }
+
+  /** Returns `node`, the first line after it noted in `after`. */
+  private done<T extends YNode>(node: T, next: number): T {
+    this.after = next;
+    return node;
   }
 
   private isDash(li: number, col: number): boolean {
@@ -341,7 +355,7 @@ class FastParser {
   }
 
   /** `|` / `>` with an optional chomping indicator; explicit indentation indicators are left to `yaml`. */
-  private blockScalar(li: number, col: number, parentIndent: number, limit: number): Parsed<YScalar> {
+  private blockScalar(li: number, col: number, parentIndent: number, limit: number): YScalar {
     const lineStart = this.starts[li];
     const lineEnd = this.lineEnd(li);
     const at = lineStart + col;
@@ -401,7 +415,7 @@ class FastParser {
     while (end > lastStart && /\s/.test(this.src[end - 1])) end--;
     const node = scalar(at, end, value, folded ? 'folded' : 'literal');
     this.multiLine.push(node.span);
-    return { node, next };
+    return this.done(node, next);
   }
 }
 
