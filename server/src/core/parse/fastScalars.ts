@@ -96,6 +96,10 @@ export function resolvePlain(text: string): ScalarValue {
   }
   const digitLike = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
   if (!digitLike) return text;
+  // Plain decimal digits (ports, weights, counts): what INT would match, without the patterns.
+  let digits = 0;
+  while (digits < text.length && isDigit(text.charCodeAt(digits))) digits++;
+  if (digits === text.length) return parseInt(text, 10);
   if (OCT.test(text)) return parseInt(text.slice(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (HEX.test(text)) return parseInt(text.slice(2), 16);
@@ -148,4 +152,8 @@ export function blockValue(
   if (chomp === 'keep') out += '\n'.repeat(didRead ? 1 + empty + trailingEmpty : empty + trailingEmpty);
   else if (chomp === 'clip' && didRead) out += '\n';
   return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
