@@ -1,5 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'fs';
 import { FileScope } from './glob';
+import { RACY_MS } from './indexCache';
+import type { DirectoryStamps } from './publishedCache';
 import { hostFileKey } from './paths';
 import { nextTurn, TimeSlices } from './turns';
 
@@ -90,3 +92,27 @@ export async function walkYamlFiles(root: string, options: WalkOptions = {}): Pr
 }
 
 const SLICE_MS = 10;
+
+/**
+ * The folders walked as indexing walks them, files sorted, with every directory's modification
+ * time (a reopen stats the directories instead of reading them); the directories only if none
+ * was modified less than `racyMs` before it was read (an entry added within the same tick would go unseen).
+ */
+export async function walkWithDirectories(
+  folders: readonly string[],
+  scope: FileScope,
+  racyMs = RACY_MS,
+): Promise<{ files: string[]; directories?: DirectoryStamps }> {
+  const dirs: [string, number][] = [];
+  let racy = false;
+  const files: string[] = [];
+  const directories = (dir: string, mtimeMs: number, takenAt: number) => {
+    if (takenAt - mtimeMs <= racyMs) racy = true;
+    dirs.push([dir, mtimeMs]);
+  };
+  for (const folder of folders) files.push(...(await walkYamlFiles(folder, { scope, directories })));
+  files.sort();
+  if (racy) return { files };
+  dirs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { files, directories: { names: dirs.map(d => d[0]), mtimes: dirs.map(d => d[1]) } };
+}

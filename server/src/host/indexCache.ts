@@ -38,8 +38,8 @@ export interface PublishWriter {
   readonly diagnosticsOf: (file: string) => string | undefined;
   /** The disk's stamp of a file indexed with an editor's text, when that text is the disk's. */
   readonly stampOf: (file: string) => FileStamp | undefined;
-  /** A walk of the folders just before: its files (sorted) and, if none was racy, its directories. */
-  readonly tree?: { readonly files: readonly string[]; readonly directories?: DirectoryStamps };
+  /** Walks the folders: their files (sorted) and, if none was racy, their directories (only when written). */
+  readonly tree?: () => Promise<{ readonly files: readonly string[]; readonly directories?: DirectoryStamps }>;
 }
 
 /** Longest stretch of checking files, or of taking a snapshot to save, between turns of the event loop. */
@@ -254,10 +254,10 @@ export class IndexCache {
       }
       if ((i & 63) === 63 && (await moved())) return undefined;
     }
+    // The walk's directories vouch for the file list only if it found exactly the indexed files.
+    const tree = published ? await publish?.tree?.() : undefined;
     if (sliced && (analyzer.changeCount !== at || isSettled() !== settled)) return undefined;
     const { fileCount, resourceCount } = analyzer.index;
-    // The walk's directories vouch for the file list only if it found exactly the indexed files.
-    const tree = publish?.tree;
     const directories =
       published && tree?.directories && sameList(tree.files, published.stamps.names) ? tree.directories : undefined;
     return {

@@ -1,5 +1,5 @@
 import { Analyzer, type FileInput } from '../core/analysis/analyzer';
-import { walkYamlFiles } from './fileWalker';
+import { walkWithDirectories, walkYamlFiles } from './fileWalker';
 import { environmentGlobs } from './environmentGlobs';
 import { FileScope } from './glob';
 import { pathInside } from '../core/util/paths';
@@ -9,14 +9,8 @@ import { LargeDocuments } from './largeDocuments';
 import { readYamlFile, readYamlFileSync, type ReadResult } from './readFile';
 import { loadSchemas } from './schemaLoader';
 import { summarizeWithCache } from './cachedSummaries';
-import { cacheKey, IndexCache, RACY_MS } from './indexCache';
-import {
-  loadPublished,
-  publishedKey,
-  type DirectoryStamps,
-  type PublishedDiagnostics,
-  type StoredPublished,
-} from './publishedCache';
+import { cacheKey, IndexCache } from './indexCache';
+import { loadPublished, publishedKey, type PublishedDiagnostics, type StoredPublished } from './publishedCache';
 import { warmStart } from './warmStart';
 import { timing } from './timings';
 import type { ServerSettings } from './settings';
@@ -101,33 +95,9 @@ export class WorkspaceHost {
         report: { report: this.settings.report, include: this.settings.include, exclude: this.settings.exclude },
         diagnosticsOf,
         stampOf: file => this.diskStampIfSame(file),
-        tree: cache && (await this.walkWithDirectories()),
+        tree: () => walkWithDirectories(this.folders, this.scope),
       },
     );
-  }
-
-  /**
-   * The folders walked as indexing walks them, with each directory's modification time (a reopen
-   * stats the directories instead of reading them); directories only if none was modified racily.
-   */
-  private async walkWithDirectories(): Promise<{ files: string[]; directories?: DirectoryStamps }> {
-    const dirs: [string, number][] = [];
-    let racy = false;
-    const files: string[] = [];
-    for (const folder of this.folders)
-      files.push(
-        ...(await walkYamlFiles(folder, {
-          scope: this.scope,
-          directories: (dir, mtimeMs, takenAt) => {
-            if (takenAt - mtimeMs <= RACY_MS) racy = true;
-            dirs.push([dir, mtimeMs]);
-          },
-        })),
-      );
-    files.sort();
-    if (racy) return { files };
-    dirs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return { files, directories: { names: dirs.map(d => d[0]), mtimes: dirs.map(d => d[1]) } };
   }
 
   /** The disk's stamp of an open document whose text is the disk's (its diagnostics then hold for the file). */

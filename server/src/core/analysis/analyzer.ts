@@ -232,11 +232,11 @@ export class Analyzer {
       },
       step: (budgetMs: number) => {
         const deadline = now() + budgetMs;
+        // The clock is read after every resource: one may take milliseconds (wide lookups).
         while (next < pending.length) {
-          const end = Math.min(next + 8, pending.length);
-          const slice = pending.slice(next, end).filter(r => this.index.resource(r.id) === r);
-          next = end;
-          for (const f of this.recheck(slice, [])) files.add(f);
+          const r = pending[next++];
+          if (this.index.resource(r.id) !== r) continue;
+          for (const f of this.recheck([r], [])) files.add(f);
           if (now() >= deadline) break;
         }
         return next >= pending.length;

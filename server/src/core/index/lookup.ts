@@ -283,12 +283,10 @@ export class Lookup {
     return this.index.kustomizationListing(file);
   }
 
-  /** Resources of the files directly in `dir` (not in subdirectories), in id order. */
-  resourcesInDirectory(dir: string): Resource[] {
-    this.track(Keys.directory(dir));
-    const out: Resource[] = [];
-    for (const summary of this.index.allFiles()) if (dirname(summary.file) === dir) out.push(...summary.resources);
-    return out.sort(byId);
+  /** Resources of `file`, in id order (read under its directory's key, which every resource there provides). */
+  resourcesInFile(file: string): Resource[] {
+    this.track(Keys.directory(dirname(file)));
+    return [...(this.index.file(file)?.resources ?? [])].sort(byId);
   }
 
   resolve(host: string, namespace: string): string {

@@ -12,7 +12,7 @@ export interface IndexedWorkspace {
   /** MeshConfig exportTo defaults of the environment, when its MeshConfig sets any. */
   readonly meshExportTo?: MeshExportDefaults;
   resource(id: string): Resource | undefined;
-  file(file: string): { readonly lineStarts: LineStarts } | undefined;
+  file(file: string): { readonly lineStarts: LineStarts; readonly resources: readonly Resource[] } | undefined;
   /** Every file of the workspace (every environment's). */
   allFiles(): Iterable<{ readonly file: string; readonly resources: readonly Resource[] }>;
   /** A kustomization that lists `file` (directly or through its directory). */
@@ -49,7 +49,7 @@ export class Scope implements IndexedWorkspace {
     return this.workspace.resource(id);
   }
 
-  file(file: string): { readonly lineStarts: LineStarts } | undefined {
+  file(file: string): { readonly lineStarts: LineStarts; readonly resources: readonly Resource[] } | undefined {
     return this.workspace.file(file);
   }
 

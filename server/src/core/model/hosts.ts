@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../util/boundedMemo';
 /**
  * Host names as Istio treats them. A short name (`reviews`) is qualified with the namespace of
  * the resource that writes it; `name.ns` is NOT expanded (Istio takes it literally, so a rule may
@@ -53,12 +54,22 @@ export function hostsOverlap(a: string, b: string): boolean {
   return hostCoveredBy(a, b) || hostCoveredBy(b, a);
 }
 
-/** Wildcard patterns that could cover `host`, most specific first: `*.b.c`, `*.c`, `*`. */
-export function wildcardCandidates(host: string): string[] {
-  const labels = (isWildcard(host) ? host.slice(2) : host).split('.');
+/** Cross-file lookups ask for the same hosts over and over. */
+const candidatesMemo = new BoundedMemo<string, readonly string[]>(4096);
+
+/** Wildcard patterns that could cover `host`, most specific first: `*.b.c`, `*.c`, `*` (a shared list). */
+export function wildcardCandidates(host: string): readonly string[] {
+  // Built from a copy of the host: the patterns must not keep a file's text alive through it.
+  return candidatesMemo.get(host, h => candidatesOf((' ' + h).slice(1)));
+}
+
+function candidatesOf(host: string): string[] {
+  const wildcard = isWildcard(host);
+  const body = wildcard ? host.slice(2) : host;
   const out: string[] = [];
-  const start = isWildcard(host) ? 0 : 1;
-  for (let i = start; i < labels.length; i++) out.push(`*.${labels.slice(i).join('.')}`);
+  // Every suffix after a dot (the whole name too, for a wildcard's): `*.` + labels from there on.
+  if (wildcard) out.push(`*.${body}`);
+  for (let dot = body.indexOf('.'); dot !== -1; dot = body.indexOf('.', dot + 1)) out.push(`*.${body.slice(dot + 1)}`);
   out.push('*');
   return out.filter(p => p !== host);
 }

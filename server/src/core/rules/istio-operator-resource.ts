@@ -39,9 +39,7 @@ export const rule: CrossFileRule = {
     }
     // Documents of one file are applied together; files of a directory may be applied one by one
     // (Istio's samples are), so only a shared file is certain.
-    const others = ctx.index
-      .resourcesInDirectory(dirname(r.file))
-      .filter(o => o.file === r.file && o.kind !== 'IstioOperator' && o.kind !== '');
+    const others = ctx.index.resourcesInFile(r.file).filter(o => o.kind !== 'IstioOperator' && o.kind !== '');
     if (others.length === 0) return;
     ctx.report({ span: r.kindSpan, messageId: 'manifests', data: { others: describe(others, r.file) } });
   },
