@@ -88,12 +88,12 @@ export const ISTIO_KINDS: readonly IstioKindInfo[] = [
 
 export const ISTIO_GROUPS: readonly string[] = [NET, SEC, TEL, EXT, INSTALL];
 
-// By group, then kind: asked for every object by several rules, without building a key each time.
+/** Kinds by group, then kind: asked for every resource by many rules, without making a key string each time. */
 const byGroupKind = new Map<string, Map<string, IstioKindInfo>>();
 for (const k of ISTIO_KINDS) {
   let kinds = byGroupKind.get(k.group);
   if (!kinds) byGroupKind.set(k.group, (kinds = new Map()));
-  kinds.set(k.kind, k);
+  kinds.set(k.kind, k); // the last of namesakes, as a Map built from the list keeps
 }
 
 export function istioKind(group: string, kind: string): IstioKindInfo | undefined {

@@ -95,10 +95,15 @@ function summarizeObject(
   const name = str(get(metadata, 'name'));
   const namespace = str(get(metadata, 'namespace'));
   const annotations = stringMap(get(metadata, 'annotations'));
-  const suppress = (annotations[SUPPRESS_ANNOTATION] ?? '')
-    .split(',')
-    .map(s => s.trim())
-    .filter(Boolean);
+  // Nearly no object has the annotation: no split of an empty string for each of the others.
+  const suppressText = annotations[SUPPRESS_ANNOTATION];
+  const suppress =
+    suppressText === undefined
+      ? []
+      : suppressText
+          .split(',')
+          .map(s => s.trim())
+          .filter(Boolean);
   const id = resourceId(file, doc.index, itemIndex);
   const nodeSpan = asMap(node)?.span ?? doc.span;
   return {

@@ -13,7 +13,13 @@ export function scanDirectives(text: string, lineStarts: LineStarts, multiLineSc
   if (!text.includes(PREFIX)) return directives;
   const scalars = [...multiLineScalars].sort((a, b) => a.start - b.start);
   let scalar = 0;
-  for (let line = 0; line < lineStarts.length; line++) {
+  // Only lines holding the prefix can be directives: go from one occurrence to the next.
+  let next = 0; // the first line not looked at yet
+  for (let at = text.indexOf(PREFIX); at !== -1 && next < lineStarts.length; at = text.indexOf(PREFIX, at + 1)) {
+    if (at < lineStarts[next]) continue; // on the line just looked at
+    let line = next;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= at) line++;
+    next = line + 1;
     const start = lineStarts[line];
     const content = lineText(text, lineStarts, line).trim();
     if (!content.startsWith('#')) continue;
@@ -62,10 +68,29 @@ function withTargets(directives: Directive[], text: string, lineStarts: LineStar
       directives[next] = { ...d, targetLine: nextContent > d.line ? nextContent : d.line + 1 };
       next--;
     }
-    const content = lineText(text, lineStarts, line).trim();
-    if (content !== '' && !content.startsWith('#')) nextContent = line;
+    if (holdsContent(text, lineStarts, line)) nextContent = line;
   }
   return directives;
+}
+
+/** Whether a line is neither blank nor a comment (`lineText(…).trim()` neither empty nor starting with `#`). */
+function holdsContent(text: string, lineStarts: LineStarts, line: number): boolean {
+  const end = lineEnd(text, lineStarts, line);
+  for (let i = lineStarts[line]; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    // Other characters trim() skips are not ASCII: ask it then.
+    if (c >= 128) {
+      const content = lineText(text, lineStarts, line).trim();
+      return content !== '' && !content.startsWith('#');
+    }
+    return c !== 35;
+  }
+  return false;
+}
+
+function lineEnd(text: string, lineStarts: LineStarts, line: number): number {
+  return line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
 }
 
 function lineText(text: string, lineStarts: LineStarts, line: number): string {

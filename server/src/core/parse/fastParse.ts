@@ -1,5 +1,6 @@
 import type { ParsedDocument, Span, YMap, YNode, YPair, YScalar, YSeq } from './types';
 import { FlowParser } from './fastFlow';
+import { computeLineStarts, type LineStarts } from './lineIndex';
 import {
   BAIL,
   bail,
@@ -21,59 +22,84 @@ import {
  * aliases, tags, multi-line plain or flow scalars, complex keys, tabs in indentation, CRLF,
  * directives, and every syntax error — returns undefined, and the caller uses the `yaml` package.
  */
-export function fastParse(source: string): { docs: ParsedDocument[]; multiLine: Span[] } | undefined {
+export function fastParse(
+  source: string,
+  /** computeLineStarts(source), when the caller has it (masking Helm actions keeps line breaks). */
+  lineStarts: LineStarts = computeLineStarts(source),
+): { docs: ParsedDocument[]; multiLine: Span[] } | undefined {
   if (source.includes('\r')) return undefined;
   try {
-    return new FastParser(source).parseDocuments();
+    return new FastParser(source, lineStarts).parseDocuments();
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
   }
 }
 
-interface Line {
-  readonly start: number;
-  /** Offset of the line break (or the end of the text). */
-  readonly end: number;
-  /** Leading spaces; -1 for a line that is blank or only a comment. */
-  readonly indent: number;
-}
-
-interface Parsed<T extends YNode = YNode> {
-  readonly node: T;
-  /** Index of the first line after the node. */
-  readonly next: number;
-}
+/**
+ * The parser's line indentation, kept between parses (a parse reads only its own lines, and
+ * nothing keeps it afterwards): a typed array per file cost more to allocate than to fill.
+ */
+let indentScratch = new Int32Array(4096);
+/** Beyond this (4 MB), a file's buffer is not kept for the next. */
+const MAX_KEPT_LINES = 1 << 20;
 
 class FastParser {
-  private readonly lines: Line[] = [];
+  /**
+   * Lines as offsets and indentation, in typed arrays rather than an object per line: the caller
+   * has the line starts already, and a file of 2,000 lines made 2,000 objects here.
+   */
+  private readonly starts: LineStarts;
+  /** Leading spaces of each line; -1 for a line that is blank or only a comment. */
+  private readonly indents: Int32Array;
+  private readonly lineCount: number;
   private readonly multiLine: Span[] = [];
+  /**
+   * Index of the first line after the node the last node-parsing method returned: a field, not a
+   * `{ node, next }` object per node, which was most of what parsing allocated besides the tree.
+   */
+  private after = 0;
 
-  constructor(private readonly src: string) {
-    let start = 0;
-    for (;;) {
-      let end = src.indexOf('\n', start);
-      if (end === -1) end = src.length;
+  constructor(
+    private readonly src: string,
+    starts: LineStarts,
+  ) {
+    this.starts = starts;
+    const count = starts.length;
+    this.lineCount = count;
+    let indents = indentScratch;
+    if (indents.length < count) {
+      indents = new Int32Array(Math.max(count, indents.length * 2));
+      if (indents.length <= MAX_KEPT_LINES) indentScratch = indents;
+    }
+    for (let li = 0; li < count; li++) {
+      const start = starts[li];
+      const end = li + 1 < count ? starts[li + 1] - 1 : src.length;
       let i = start;
       while (i < end && src.charCodeAt(i) === 32) i++;
       if (i < end && src.charCodeAt(i) === 9) bail(); // tab in indentation
       const blank = i === end || src.charCodeAt(i) === 35; // '#'
-      this.lines.push({ start, end, indent: blank ? -1 : i - start });
-      if (end === src.length) break;
-      start = end + 1;
+      indents[li] = blank ? -1 : i - start;
     }
+    this.indents = indents;
+  }
+
+  /** Offset of the line break ending line `li` (or the end of the text). */
+  private lineEnd(li: number): number {
+    return li + 1 < this.lineCount ? this.starts[li + 1] - 1 : this.src.length;
   }
 
   parseDocuments(): { docs: ParsedDocument[]; multiLine: Span[] } {
     // Split at `---` lines; content before the first marker is a document only if it has content.
     const markers: number[] = [];
-    for (let li = 0; li < this.lines.length; li++) {
-      const line = this.lines[li];
-      const c = this.src.charCodeAt(line.start);
+    for (let li = 0; li < this.lineCount; li++) {
+      const lineStart = this.starts[li];
+      const lineEnd = this.lineEnd(li);
+      const c = this.src.charCodeAt(lineStart);
       if (c === 37) bail(); // '%' directive
-      if (this.src.startsWith('...', line.start)) bail();
-      if (this.src.startsWith('---', line.start)) {
-        const rest = this.src.slice(line.start + 3, line.end);
+      if (this.src.startsWith('...', lineStart)) bail();
+      if (this.src.startsWith('---', lineStart)) {
+        const rest = this.src.slice(lineStart + 3, lineEnd);
         if (rest.length > 0 && rest[0] !== ' ') bail();
         const trimmed = rest.trim();
         if (trimmed !== '' && !trimmed.startsWith('#')) bail();
@@ -81,28 +107,27 @@ class FastParser {
       }
     }
     const segments: { from: number; to: number; marker?: number }[] = [];
-    const firstEnd = markers.length > 0 ? markers[0] : this.lines.length;
+    const firstEnd = markers.length > 0 ? markers[0] : this.lineCount;
     if (markers.length === 0 || this.hasContent(0, firstEnd)) segments.push({ from: 0, to: firstEnd });
     markers.forEach((m, i) =>
-      segments.push({ from: m + 1, to: i + 1 < markers.length ? markers[i + 1] : this.lines.length, marker: m }),
+      segments.push({ from: m + 1, to: i + 1 < markers.length ? markers[i + 1] : this.lineCount, marker: m }),
     );
     const docs: ParsedDocument[] = [];
     segments.forEach((seg, index) => {
-      const start = index === 0 ? 0 : this.lines[seg.marker as number].start;
+      const start = index === 0 ? 0 : this.starts[seg.marker as number];
       const next = segments[index + 1];
-      const end = next ? this.lines[next.marker as number].start : this.src.length;
+      const end = next ? this.starts[next.marker as number] : this.src.length;
       let root: YNode | null;
       const first = this.nextContent(seg.from, seg.to);
       if (first === -1) {
         if (seg.marker === undefined) return; // only comments: no document at all
         // An empty document's null sits after the marker and its spaces, as `yaml` places it.
-        let at = this.lines[seg.marker].start + 3;
+        let at = this.starts[seg.marker] + 3;
         while (this.src.charCodeAt(at) === 32) at++;
         root = scalar(at, at, null, 'plain');
       } else {
-        const parsed = this.node(first, this.lines[first].indent, -1, seg.to, 0);
-        if (this.nextContent(parsed.next, seg.to) !== -1) bail(); // content the root did not take
-        root = parsed.node;
+        root = this.node(first, this.indents[first], -1, seg.to, 0);
+        if (this.nextContent(this.after, seg.to) !== -1) bail(); // content the root did not take
       }
       docs.push({ index, span: { start, end }, root, errors: [], templated: false });
     });
@@ -114,55 +139,65 @@ class FastParser {
   }
 
   private nextContent(from: number, to: number): number {
-    for (let li = from; li < to; li++) if (this.lines[li].indent !== -1) return li;
+    for (let li = from; li < to; li++) if (this.indents[li] !== -1) return li;
     return -1;
   }
 
   /** A node whose first character is at column `col` of line `li`, inside a parent at `parentIndent`. */
-  private node(li: number, col: number, parentIndent: number, limit: number, depth: number): Parsed {
+  private node(li: number, col: number, parentIndent: number, limit: number, depth: number): YNode {
     if (depth > MAX_DEPTH) bail();
-    const line = this.lines[li];
-    const at = line.start + col;
+    const lineStart = this.starts[li];
+    const lineEnd = this.lineEnd(li);
+    const at = lineStart + col;
     const c = this.src[at];
-    if (c === '-' && (at + 1 === line.end || this.src[at + 1] === ' ')) return this.sequence(li, col, limit, depth);
-    if (this.keyEnd(li, col) !== -1) return this.mapping(li, col, limit, depth);
+    if (c === '-' && (at + 1 === lineEnd || this.src[at + 1] === ' ')) return this.sequence(li, col, limit, depth);
+    const colon = this.keyEnd(li, col);
+    if (colon !== -1) return this.mapping(li, col, colon, limit, depth);
     return this.inlineValue(li, col, parentIndent, limit);
   }
 
   /** A scalar, flow collection or block scalar starting at (li, col); never a block collection. */
-  private inlineValue(li: number, col: number, parentIndent: number, limit: number): Parsed {
-    const line = this.lines[li];
-    const at = line.start + col;
+  private inlineValue(li: number, col: number, parentIndent: number, limit: number): YNode {
+    const lineStart = this.starts[li];
+    const lineEnd = this.lineEnd(li);
+    const at = lineStart + col;
     const c = this.src[at];
     if (c === '|' || c === '>') return this.blockScalar(li, col, parentIndent, limit);
     if (c === '[' || c === '{') {
-      const flow = new FlowParser(this.src, at, line.end, this.multiLine).parse();
-      this.expectLineEnd(flow.span.end, line.end);
-      return { node: flow, next: li + 1 };
+      const flow = new FlowParser(this.src, at, lineEnd, this.multiLine).parse();
+      this.expectLineEnd(flow.span.end, lineEnd);
+      this.after = li + 1;
+      return flow;
     }
     if (c === '"' || c === "'") {
-      const q = quoted(this.src, at, line.end);
+      const q = quoted(this.src, at, lineEnd);
       this.multiLine.push(q.span);
-      this.expectLineEnd(q.span.end, line.end);
-      return { node: q, next: li + 1 };
+      this.expectLineEnd(q.span.end, lineEnd);
+      this.after = li + 1;
+      return q;
     }
-    return { node: this.plainScalar(at, line.end), next: li + 1 };
+    const plain = this.plainScalar(at, lineEnd);
+    this.after = li + 1;
+    return plain;
   }
 
   private plainScalar(at: number, lineEnd: number): YScalar {
     if (startsWithIndicator(this.src, at, lineEnd)) bail();
+    // One pass up to a comment: a tab, or a colon followed by a space or the end of the text
+    // (`a: b`, `a:`, also once trailing spaces are trimmed), is left to `yaml`.
+    const src = this.src;
     let end = lineEnd;
-    for (let i = at + 1; i < lineEnd; i++) {
-      if (this.src.charCodeAt(i) === 35 && this.src.charCodeAt(i - 1) === 32) {
+    for (let i = at; i < lineEnd; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === 35 && i > at && src.charCodeAt(i - 1) === 32) {
         // ' #' starts a comment
         end = i;
         break;
       }
+      if (ch === 9 || (ch === 58 && (i + 1 === lineEnd || src.charCodeAt(i + 1) === 32))) bail();
     }
-    while (end > at && this.src.charCodeAt(end - 1) === 32) end--;
-    const text = this.src.slice(at, end);
-    if (text.includes(': ') || text.endsWith(':') || text.includes('\t')) bail();
-    return scalar(at, end, resolvePlain(text), 'plain');
+    while (end > at && src.charCodeAt(end - 1) === 32) end--;
+    return scalar(at, end, resolvePlain(src.slice(at, end)), 'plain');
   }
 
   private expectLineEnd(from: number, lineEnd: number): void {
@@ -176,20 +211,21 @@ class FastParser {
    * when the line there is not a mapping entry.
    */
   private keyEnd(li: number, col: number): number {
-    const line = this.lines[li];
-    const at = line.start + col;
+    const lineStart = this.starts[li];
+    const lineEnd = this.lineEnd(li);
+    const at = lineStart + col;
     const c = this.src[at];
     if (c === '"' || c === "'") {
-      const close = quotedEnd(this.src, at, line.end);
+      const close = quotedEnd(this.src, at, lineEnd);
       if (close === -1) return -1;
-      return this.src[close] === ':' && (close + 1 === line.end || this.src[close + 1] === ' ') ? close : -1;
+      return this.src[close] === ':' && (close + 1 === lineEnd || this.src[close + 1] === ' ') ? close : -1;
     }
     if (c === '[' || c === '{' || c === '#') return -1;
-    for (let i = at; i < line.end; i++) {
+    for (let i = at; i < lineEnd; i++) {
       const ch = this.src.charCodeAt(i);
-      if (ch === 58 && (i + 1 === line.end || this.src.charCodeAt(i + 1) === 32)) {
+      if (ch === 58 && (i + 1 === lineEnd || this.src.charCodeAt(i + 1) === 32)) {
         // ':'
-        if (startsWithIndicator(this.src, at, line.end)) bail();
+        if (startsWithIndicator(this.src, at, lineEnd)) bail();
         return i;
       }
       if (ch === 35 && i > at && this.src.charCodeAt(i - 1) === 32) return -1; // a comment starts
@@ -197,17 +233,19 @@ class FastParser {
     return -1;
   }
 
-  private mapping(li: number, indent: number, limit: number, depth: number): Parsed<YMap> {
+  /** `firstColon`: keyEnd of the first entry, which node() has found already. */
+  private mapping(li: number, indent: number, firstColon: number, limit: number, depth: number): YMap {
     const items: YPair[] = [];
     let cur = li;
     let col = indent;
     let first = true;
     let mapStart = 0;
     for (;;) {
-      const line = this.lines[cur];
-      const colon = this.keyEnd(cur, col);
+      const lineStart = this.starts[cur];
+      const lineEnd = this.lineEnd(cur);
+      const colon = first ? firstColon : this.keyEnd(cur, col);
       if (colon === -1) bail();
-      const keyStart = line.start + col;
+      const keyStart = lineStart + col;
       if (first) mapStart = keyStart;
       const key =
         this.src[keyStart] === '"' || this.src[keyStart] === "'"
@@ -215,63 +253,70 @@ class FastParser {
           : plainKey(this.src, keyStart, colon);
       if (key.style !== 'plain') this.multiLine.push(key.span);
       let p = colon + 1;
-      while (p < line.end && this.src.charCodeAt(p) === 32) p++;
+      while (p < lineEnd && this.src.charCodeAt(p) === 32) p++;
       let value: YNode;
       let next: number;
-      if (p === line.end || this.src.charCodeAt(p) === 35) {
+      if (p === lineEnd || this.src.charCodeAt(p) === 35) {
         const nested = this.nested(cur + 1, indent, true, limit, depth);
-        if (nested) ({ node: value, next } = nested);
-        else {
+        if (nested) {
+          value = nested;
+          next = this.after;
+        } else {
           value = scalar(p, p, null, 'plain');
           next = cur + 1;
         }
       } else {
         const c = this.src[p];
-        if (c === '-' && (p + 1 === line.end || this.src[p + 1] === ' ')) bail(); // `key: - a`
-        ({ node: value, next } = this.inlineValue(cur, p - line.start, indent, limit));
+        if (c === '-' && (p + 1 === lineEnd || this.src[p + 1] === ' ')) bail(); // `key: - a`
+        value = this.inlineValue(cur, p - lineStart, indent, limit);
+        next = this.after;
       }
       items.push({ key, value, span: { start: key.span.start, end: value.span.end } });
       first = false;
       const following = this.nextContent(next, limit);
-      if (following === -1) return { node: map(mapStart, items), next: limit };
-      const fi = this.lines[following].indent;
-      if (fi < indent) return { node: map(mapStart, items), next: following };
+      if (following === -1) return this.done(map(mapStart, items), limit);
+      const fi = this.indents[following];
+      if (fi < indent) return this.done(map(mapStart, items), following);
       if (fi > indent) bail();
-      if (this.isDash(following, fi)) return { node: map(mapStart, items), next: following };
+      if (this.isDash(following, fi)) return this.done(map(mapStart, items), following);
       cur = following;
       col = indent;
     }
   }
 
-  private sequence(li: number, indent: number, limit: number, depth: number): Parsed<YSeq> {
+  private sequence(li: number, indent: number, limit: number, depth: number): YSeq {
     const items: YNode[] = [];
     let cur = li;
     let seqStart = -1;
     for (;;) {
-      const line = this.lines[cur];
-      const dash = line.start + indent;
+      const lineStart = this.starts[cur];
+      const lineEnd = this.lineEnd(cur);
+      const dash = lineStart + indent;
       if (seqStart === -1) seqStart = dash;
       let p = dash + 1;
-      while (p < line.end && this.src.charCodeAt(p) === 32) p++;
+      while (p < lineEnd && this.src.charCodeAt(p) === 32) p++;
       let item: YNode;
       let next: number;
-      if (p === line.end || this.src.charCodeAt(p) === 35) {
+      if (p === lineEnd || this.src.charCodeAt(p) === 35) {
         const nested = this.nested(cur + 1, indent, false, limit, depth);
-        if (nested) ({ node: item, next } = nested);
-        else {
+        if (nested) {
+          item = nested;
+          next = this.after;
+        } else {
           item = scalar(p, p, null, 'plain');
           next = cur + 1;
         }
       } else {
-        ({ node: item, next } = this.node(cur, p - line.start, indent, limit, depth + 1));
+        item = this.node(cur, p - lineStart, indent, limit, depth + 1);
+        next = this.after;
       }
       items.push(item);
       const following = this.nextContent(next, limit);
-      if (following === -1) return { node: seq(seqStart, items), next: limit };
-      const fi = this.lines[following].indent;
-      if (fi < indent) return { node: seq(seqStart, items), next: following };
+      if (following === -1) return this.done(seq(seqStart, items), limit);
+      const fi = this.indents[following];
+      if (fi < indent) return this.done(seq(seqStart, items), following);
       if (fi > indent) bail();
-      if (!this.isDash(following, fi)) return { node: seq(seqStart, items), next: following };
+      if (!this.isDash(following, fi)) return this.done(seq(seqStart, items), following);
       cur = following;
     }
   }
@@ -286,26 +331,34 @@ class FastParser {
     allowSameIndentSeq: boolean,
     limit: number,
     depth: number,
-  ): Parsed | undefined {
+  ): YNode | undefined {
     const li = this.nextContent(from, limit);
     if (li === -1) return undefined;
-    const indent = this.lines[li].indent;
+    const indent = this.indents[li];
     if (indent > ownerIndent) return this.node(li, indent, ownerIndent, limit, depth + 1);
     if (allowSameIndentSeq && indent === ownerIndent && this.isDash(li, indent))
       return this.sequence(li, indent, limit, depth + 1);
     return undefined;
   }
 
+  /** Returns `node`, the first line after it noted in `after`. */
+  private done<T extends YNode>(node: T, next: number): T {
+    this.after = next;
+    return node;
+  }
+
   private isDash(li: number, col: number): boolean {
-    const line = this.lines[li];
-    const at = line.start + col;
-    return this.src[at] === '-' && (at + 1 === line.end || this.src[at + 1] === ' ');
+    const lineStart = this.starts[li];
+    const lineEnd = this.lineEnd(li);
+    const at = lineStart + col;
+    return this.src[at] === '-' && (at + 1 === lineEnd || this.src[at + 1] === ' ');
   }
 
   /** `|` / `>` with an optional chomping indicator; explicit indentation indicators are left to `yaml`. */
-  private blockScalar(li: number, col: number, parentIndent: number, limit: number): Parsed<YScalar> {
-    const line = this.lines[li];
-    const at = line.start + col;
+  private blockScalar(li: number, col: number, parentIndent: number, limit: number): YScalar {
+    const lineStart = this.starts[li];
+    const lineEnd = this.lineEnd(li);
+    const at = lineStart + col;
     const folded = this.src[at] === '>';
     let h = at + 1;
     let chomp: 'clip' | 'strip' | 'keep' = 'clip';
@@ -316,14 +369,13 @@ class FastParser {
       chomp = 'keep';
       h++;
     }
-    if (this.src.slice(h, line.end).trim() !== '') bail(); // indentation indicator or header comment
+    if (this.src.slice(h, lineEnd).trim() !== '') bail(); // indentation indicator or header comment
     // Content lines are raw: a `#` line inside the scalar is text, not a comment.
     let contentIndent = -1;
     let last = li; // last line holding content
     let next = li + 1;
     for (let k = li + 1; k < limit; k++) {
-      const l = this.lines[k];
-      const text = this.src.slice(l.start, l.end);
+      const text = this.src.slice(this.starts[k], this.lineEnd(k));
       const spaces = text.length - text.trimStart().length;
       const empty = text.trim() === '';
       if (empty) {
@@ -345,23 +397,25 @@ class FastParser {
     next = last + 1;
     const parts: string[] = [];
     for (let k = li + 1; k <= last; k++) {
-      const l = this.lines[k];
-      parts.push(l.end - l.start <= contentIndent ? '' : this.src.slice(l.start + contentIndent, l.end));
+      const start = this.starts[k];
+      const end = this.lineEnd(k);
+      parts.push(end - start <= contentIndent ? '' : this.src.slice(start + contentIndent, end));
     }
     let trailingEmpty = 0;
     for (let k = last + 1; k < limit; k++) {
-      const l = this.lines[k];
-      if (this.src.slice(l.start, l.end).trim() !== '') break;
-      if (k === this.lines.length - 1 && l.start === l.end) break; // the final "line" after a last newline
+      const start = this.starts[k];
+      const end = this.lineEnd(k);
+      if (this.src.slice(start, end).trim() !== '') break;
+      if (k === this.lineCount - 1 && start === end) break; // the final "line" after a last newline
       trailingEmpty++;
     }
     const value = blockValue(parts, folded, chomp, trailingEmpty);
-    const lastLine = this.lines[last];
-    let end = lastLine.end;
-    while (end > lastLine.start && /\s/.test(this.src[end - 1])) end--;
+    const lastStart = this.starts[last];
+    let end = this.lineEnd(last);
+    while (end > lastStart && /\s/.test(this.src[end - 1])) end--;
     const node = scalar(at, end, value, folded ? 'folded' : 'literal');
     this.multiLine.push(node.span);
-    return { node, next };
+    return this.done(node, next);
   }
 }
 

@@ -19,14 +19,16 @@ export function scalar(start: number, end: number, value: ScalarValue, style: Sc
 
 /** Characters that cannot start a plain scalar (or start something this parser leaves to `yaml`). */
 export function startsWithIndicator(src: string, at: number, end: number): boolean {
-  const c = src[at];
-  if ('&*!|>%@`#?:,[]{}'.includes(c)) {
-    // `?x` and `:x` are plain scalars in YAML 1.2; they are rare enough to leave to `yaml`.
-    return true;
-  }
-  if (c === '-' && (at + 1 === end || src[at + 1] === ' ')) return true;
+  const c = src.charCodeAt(at);
+  // `?x` and `:x` are plain scalars in YAML 1.2; they are rare enough to leave to `yaml`.
+  if (c < 128 && INDICATORS[c] === 1) return true;
+  if (c === 45 && (at + 1 === end || src.charCodeAt(at + 1) === 32)) return true; // `- `
   return false;
 }
+
+/** 1 for the characters startsWithIndicator rejects, by character code (a table: called for every scalar). */
+const INDICATORS = new Uint8Array(128);
+for (const ch of '&*!|>%@`#?:,[]{}') INDICATORS[ch.charCodeAt(0)] = 1;
 
 /** Offset just after the closing quote of a quoted scalar at `at`, or -1 if it does not close on the line. */
 export function quotedEnd(src: string, at: number, end: number): number {
@@ -94,6 +96,10 @@ export function resolvePlain(text: string): ScalarValue {
   }
   const digitLike = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
   if (!digitLike) return text;
+  // Plain decimal digits (ports, weights, counts): what INT would match, without the patterns.
+  let digits = 0;
+  while (digits < text.length && isDigit(text.charCodeAt(digits))) digits++;
+  if (digits === text.length) return parseInt(text, 10);
   if (OCT.test(text)) return parseInt(text.slice(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (HEX.test(text)) return parseInt(text.slice(2), 16);
@@ -146,4 +152,8 @@ export function blockValue(
   if (chomp === 'keep') out += '\n'.repeat(didRead ? 1 + empty + trailingEmpty : empty + trailingEmpty);
   else if (chomp === 'clip' && didRead) out += '\n';
   return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

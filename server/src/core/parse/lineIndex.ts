@@ -12,13 +12,26 @@ export interface LineCol {
 export type LineStarts = ArrayLike<number>;
 
 export function computeLineStarts(text: string): Uint32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Uint32Array(count);
+  // One pass into a scratch buffer, then one copy of the right size: counting first meant
+  // scanning every file twice, and a buffer grown as it fills meant more typed arrays to allocate.
+  let starts = scratch;
   let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
-  return starts;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (n === starts.length) {
+      const grown = new Uint32Array(n * 2);
+      grown.set(starts);
+      starts = grown;
+      if (grown.length <= MAX_KEPT_LINES) scratch = grown;
+    }
+    starts[n++] = i + 1;
+  }
+  return starts.slice(0, n);
 }
+
+/** computeLineStarts' buffer, kept between calls (index 0 is always 0). */
+let scratch = new Uint32Array(4096);
+/** Beyond this (4 MB), a file's buffer is not kept for the next. */
+const MAX_KEPT_LINES = 1 << 20;
 
 export function offsetToLineCol(lineStarts: LineStarts, offset: number): LineCol {
   const line = lastAtOrBefore(lineStarts, offset);

@@ -20,12 +20,10 @@ export function parseYamlFile(path: string, text: string, options: { fast?: bool
   try {
     const source = isHelm ? maskHelmActions(text).text : text;
     // Most files are plain block YAML: the fast parser builds the same tree several times faster.
-    const fast = options.fast === false ? undefined : fastParse(source);
+    const fast = options.fast === false ? undefined : fastParse(source, lineStarts);
     if (fast) {
-      const docs = fast.docs.map(d => ({
-        ...d,
-        templated: isHelm && hasActions(text, d.span),
-      }));
+      // The fast parser's documents are not templated; only a Helm file's need copies that say.
+      const docs = isHelm ? fast.docs.map(d => ({ ...d, templated: hasActions(text, d.span) })) : fast.docs;
       return { docs, lineStarts, isHelm, directives: scanDirectives(text, lineStarts, fast.multiLine) };
     }
     const documents = parseAllDocuments(source, {

@@ -97,7 +97,11 @@ export class SchemaNode {
     this.maxProperties = def.maxProperties;
     this.required = def.required ?? NONE;
     this.enumValues = def.enum;
+    this.props = def.properties;
   }
+
+  /** `def.properties`, read once: every key of every validated map is looked up here. */
+  private readonly props: JsonSchema['properties'];
 
   private readonly isIntOrString: boolean;
   private readonly sinceRelease: string | undefined;
@@ -279,7 +283,7 @@ export class SchemaNode {
 
   /** A declared property (not a map value). */
   property(name: string): SchemaNode | undefined {
-    const props = this.def.properties;
+    const props = this.props;
     if (!props) return undefined;
     this.children ??= new Map();
     let child = this.children.get(name);

@@ -37,6 +37,9 @@ export class SchemaRegistry {
   private readonly scopes = new Map<string, SchemaScope>();
   private readonly groupSet: ReadonlySet<string>;
   private readonly embeddedScopes = new Map<EmbeddedKind, SchemaScope | null>();
+  /** Kinds by group, then kind, and each kind's scope by its info: looked up for every resource. */
+  private readonly byGroup = new Map<string, Map<string, KindInfo>>();
+  private readonly scopeOf = new Map<KindInfo, SchemaScope>();
 
   constructor(
     files: readonly SchemaFile[],
@@ -60,6 +63,11 @@ export class SchemaRegistry {
     }
     kinds.sort((a, b) => (a.group === b.group ? compare(a.kind, b.kind) : compare(a.group, b.group)));
     this.kinds = kinds;
+    for (const k of kinds) {
+      let byKind = this.byGroup.get(k.group);
+      if (!byKind) this.byGroup.set(k.group, (byKind = new Map()));
+      if (!byKind.has(k.kind)) byKind.set(k.kind, k); // the first of namesakes, as kinds.find gives
+    }
     this.groupSet = new Set(kinds.map(k => k.group));
   }
 
@@ -72,7 +80,7 @@ export class SchemaRegistry {
   }
 
   kind(group: string, kind: string): KindInfo | undefined {
-    return this.kinds.find(k => k.group === group && k.kind === kind);
+    return this.byGroup.get(group)?.get(kind);
   }
 
   kindsIn(group: string): KindInfo[] {
@@ -99,6 +107,8 @@ export class SchemaRegistry {
 
   /** The root schema node of a kind (apiVersion, kind, metadata, spec, status). */
   rootOf(info: KindInfo): SchemaNode {
+    const known = this.scopeOf.get(info);
+    if (known) return known.root;
     const key = `${info.group}/${info.kind}`;
     let scope = this.scopes.get(key);
     if (!scope) {
@@ -111,6 +121,7 @@ export class SchemaRegistry {
       scope = new SchemaScope(schema);
       this.scopes.set(key, scope);
     }
+    this.scopeOf.set(info, scope);
     return scope.root;
   }
 
