@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'v8';
+import { V8_INLINING_LIMIT } from '../../shared/src/serverProcess';
 import { ALL_RULES } from './core/rules/index';
 import { HELP, parseArgs } from './cli/args';
 import { runCheck } from './cli/check';
@@ -13,6 +15,8 @@ export async function main(
   out: (s: string) => void = s => process.stdout.write(s),
   err: (s: string) => void = s => process.stderr.write(s),
 ): Promise<number> {
+  // As the extension starts the server (shared/src/serverProcess.ts), before any analysis is compiled.
+  setFlagsFromString(V8_INLINING_LIMIT);
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'server': {

@@ -18,5 +18,6 @@ describe('server process options', () => {
       undefined,
     ]);
     assert.ok(serverNodeOptions(2).includes('--max-semi-space-size=4'));
+    assert.ok(serverNodeOptions(2).includes('--max-inlined-bytecode-size-cumulative=300'));
   });
 });
