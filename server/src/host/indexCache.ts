@@ -174,8 +174,15 @@ export class IndexCache {
       await removePublished(dir);
       await writeCache(this.file, this.key, snapshot.records, snapshot.withCross);
       this.changed = false;
-      if (publish && snapshot.published)
-        await writePublished(dir, publishedKey(this.key, publish.report), snapshot.published);
+      const { published, at } = snapshot;
+      if (publish && published)
+        await writePublished(
+          dir,
+          publishedKey(this.key, publish.report),
+          published,
+          publish.diagnosticsOf,
+          () => analyzer.changeCount === at && isSettled(),
+        );
     } catch (e) {
       this.log(`Could not write the index cache ${this.file}: ${String(e)}`);
     }
@@ -225,14 +232,14 @@ export class IndexCache {
       (!settled || !!this.loaded.cross) &&
       (!settled || !publish || this.publishedCurrent)
     )
-      return { write: false, records: new Map(), withCross: false };
+      return { write: false, at, records: new Map(), withCross: false };
     if (await moved()) return undefined;
     const names = [...entries.keys()].sort();
     if (await moved()) return undefined;
     const records = new Map<string, CacheRecord>();
     // Diagnostics are kept only of a settled index whose every file is known by its disk stamp.
-    let published: { stamps: Stamps; diagnostics: [string, string][] } | undefined =
-      settled && publish ? { stamps: { names: [], sizes: [], mtimes: [] }, diagnostics: [] } : undefined;
+    let published: { stamps: Stamps; analysed: string[] } | undefined =
+      settled && publish ? { stamps: { names: [], sizes: [], mtimes: [] }, analysed: [] } : undefined;
     // In the order a warm start indexes them (by file), so it finds them sorted.
     for (let i = 0; i < names.length; i++) {
       const file = names[i];
@@ -248,8 +255,7 @@ export class IndexCache {
           published.stamps.names.push(file);
           published.stamps.sizes.push(stamp.size);
           published.stamps.mtimes.push(stamp.mtimeMs);
-          const diagnostics = 'summary' in entry.input ? publish.diagnosticsOf(file) : undefined;
-          if (diagnostics !== undefined) published.diagnostics.push([file, diagnostics]);
+          if ('summary' in entry.input) published.analysed.push(file);
         }
       }
       if ((i & 63) === 63 && (await moved())) return undefined;
@@ -262,6 +268,7 @@ export class IndexCache {
       published && tree?.directories && sameList(tree.files, published.stamps.names) ? tree.directories : undefined;
     return {
       write: true,
+      at,
       records,
       withCross: settled,
       published: published && { files: fileCount, resources: resourceCount, ...published, directories },
@@ -280,6 +287,8 @@ interface Snapshot {
   readonly write: boolean;
   readonly records: ReadonlyMap<string, CacheRecord>;
   readonly withCross: boolean;
+  /** Analyzer.changeCount of that state. */
+  readonly at: number;
   /** The diagnostics of that state, when it was settled and every file has a disk stamp. */
   readonly published?: PublishedRecord;
 }

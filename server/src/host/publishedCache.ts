@@ -28,7 +28,7 @@ export interface PublishedDiagnostics {
   readonly diagnostics: ReadonlyMap<string, readonly unknown[]>;
 }
 
-/** What is written: every indexed file's stamp, and the diagnostics of those that have any. */
+/** What is written: every indexed file's stamp, and the diagnostics of the analysed ones that have any. */
 export interface PublishedRecord {
   readonly files: number;
   readonly resources: number;
@@ -36,7 +36,8 @@ export interface PublishedRecord {
   readonly stamps: Stamps;
   /** Every directory walked for those files (sorted) with its modification time; none when one was racy. */
   readonly directories?: DirectoryStamps;
-  readonly diagnostics: readonly (readonly [string, string])[];
+  /** The files whose diagnostics are written (those with a summary), sorted. */
+  readonly analysed: readonly string[];
 }
 
 /** Directories with their modification times: while none changed, the same walk finds the same files. */
@@ -71,25 +72,40 @@ export function publishedKey(indexKey: string, report: unknown): string {
 }
 
 /**
- * The file is lines of JSON: first the header (key, counts, stamps), then the diagnostics in
- * chunks of files, so that a reopen parses them in slices, and only once the stamps hold.
+ * The file is lines of JSON: first the header (key, counts, stamps), then the diagnostics of each
+ * run of CHUNK_FILES indexed files (`[]` when none has any), so that a reopen parses them in
+ * slices, and only once the stamps hold. Each line is made and written in turn (the diagnostics of
+ * a large workspace are never held at once); `stillValid` is asked at the end, and the file is only
+ * put in place if the diagnostics still describe the state the stamps were taken from.
  */
-export async function writePublished(dir: string, key: string, record: PublishedRecord): Promise<void> {
+export async function writePublished(
+  dir: string,
+  key: string,
+  record: PublishedRecord,
+  diagnosticsOf: (file: string) => string | undefined,
+  stillValid: () => boolean,
+): Promise<void> {
   const file = path.join(dir, PUBLISHED_FILE);
-  const { files, resources, stamps, directories } = record;
-  const chunks = Math.ceil(record.diagnostics.length / CHUNK_FILES);
-  const lines = [JSON.stringify({ format: FORMAT, key, files, resources, chunks, stamps, directories })];
-  // Each file's diagnostics are JSON already (without line breaks): joined rather than encoded again.
-  for (let i = 0; i < record.diagnostics.length; i += CHUNK_FILES)
-    lines.push(
-      `[${record.diagnostics
-        .slice(i, i + CHUNK_FILES)
-        .map(([f, d]) => `[${JSON.stringify(f)},${d}]`)
-        .join(',')}]`,
-    );
+  const { files, resources, stamps, directories, analysed } = record;
+  const chunks = Math.ceil(analysed.length / CHUNK_FILES);
   const temp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temp, lines.join('\n'));
-  await fs.rename(temp, file);
+  const out = await fs.open(temp, 'w');
+  try {
+    await out.write(JSON.stringify({ format: FORMAT, key, files, resources, chunks, stamps, directories }));
+    for (let i = 0; i < analysed.length; i += CHUNK_FILES) {
+      const parts: string[] = [];
+      for (const f of analysed.slice(i, i + CHUNK_FILES)) {
+        // Each file's diagnostics are JSON already (without line breaks): joined, not encoded again.
+        const diagnostics = diagnosticsOf(f);
+        if (diagnostics !== undefined) parts.push(`[${JSON.stringify(f)},${diagnostics}]`);
+      }
+      await out.write(`\n[${parts.join(',')}]`);
+    }
+  } finally {
+    await out.close();
+  }
+  if (stillValid()) await fs.rename(temp, file);
+  else await fs.rm(temp, { force: true });
 }
 
 /** Removes published diagnostics that no longer describe the index cache (a newer one could not hold them). */
