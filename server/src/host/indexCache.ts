@@ -14,7 +14,7 @@ import {
   type PublishedRecord,
   type Stamps,
 } from './publishedCache';
-import type { FileStamp } from './readFile';
+import { statIfAny, type FileStamp } from './readFile';
 import { findSchemaDir } from './schemaLoader';
 import { TimeSlices } from './turns';
 
@@ -317,14 +317,6 @@ function isFresh(entry: CacheEntry, file: string): boolean {
   if (entry.takenAt - entry.mtimeMs <= RACY_MS) return false;
   const st = statIfAny(file);
   return !!st && st.size === entry.size && st.mtimeMs === entry.mtimeMs;
-}
-
-function statIfAny(file: string): { size: number; mtimeMs: number } | undefined {
-  try {
-    return statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }
 
 let fingerprint: string | undefined;

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
-import { promises as fs, statSync } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
+import { statIfAny } from './readFile';
 import { TimeSlices } from './turns';
 
 /**
@@ -188,20 +189,12 @@ function isSorted(list: readonly string[]): boolean {
 }
 
 function sameMtime(dir: string, mtimeMs: number): boolean {
-  try {
-    return statSync(dir, { throwIfNoEntry: false })?.mtimeMs === mtimeMs;
-  } catch {
-    return false;
-  }
+  return statIfAny(dir)?.mtimeMs === mtimeMs;
 }
 
 function sameOnDisk(file: string, size: number, mtimeMs: number): boolean {
-  try {
-    const st = statSync(file, { throwIfNoEntry: false });
-    return !!st && st.size === size && st.mtimeMs === mtimeMs;
-  } catch {
-    return false;
-  }
+  const st = statIfAny(file);
+  return !!st && st.size === size && st.mtimeMs === mtimeMs;
 }
 
 function isValid(p: Header): boolean {

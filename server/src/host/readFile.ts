@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, promises as fs, readSync } from 'fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync } from 'fs';
 
 /** Files larger than this are not indexed (generated dumps, not hand-written configuration). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -130,4 +130,13 @@ function vanished(e: unknown): ReadResult {
 /** Bytes that mention an Istio or Gateway API apiVersion (as core's `looksOwn` does for text). */
 function looksOwn(bytes: Buffer): boolean {
   return bytes.includes('istio.io/') || bytes.includes('gateway.networking.k8s.io/');
+}
+
+/** Size and modification time of a file (following links), or undefined when it cannot be stat-ed. */
+export function statIfAny(file: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

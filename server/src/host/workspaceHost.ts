@@ -113,6 +113,7 @@ export class WorkspaceHost {
 
   /** Set while the index is loaded after the cached diagnostics were published: requests wait for it. */
   private loading: Promise<void> | undefined;
+  private endLoading: (() => void) | undefined;
 
   /** Resolves once the index is loaded, when "ready" was announced before it was (a warm reopen); else undefined. */
   get indexLoading(): Promise<void> | undefined {
@@ -177,27 +178,18 @@ export class WorkspaceHost {
         files.push(...(await walkYamlFiles(folder, { scope: this.scope, log: this.events.log })));
       }
     timing(`${known ? 'directories unchanged' : 'walked'}: ${files.length} files`);
-    let finishLoading: (() => void) | undefined;
-    // Requests wait from the moment the stored diagnostics go out until the index is loaded.
-    if (stored) this.loading = new Promise(resolve => (finishLoading = resolve));
     try {
-      if (stored && (await this.publishEarly(stored, files, superseded))) {
+      if (stored && (await this.publishEarly(stored, files, superseded)))
         opening = openCache().then(cache => {
           cache.publishedCurrent = true;
           return cache;
         });
-      } else {
-        this.loading = undefined;
-        finishLoading?.();
-        finishLoading = undefined;
-        if (useCache) opening ??= openCache();
-      }
+      else if (useCache) opening ??= openCache();
       await this.index(files, opening, superseded);
     } finally {
-      if (finishLoading) {
-        this.loading = undefined;
-        finishLoading();
-      }
+      this.endLoading?.();
+      this.endLoading = undefined;
+      this.loading = undefined;
     }
   }
 
@@ -217,6 +209,8 @@ export class WorkspaceHost {
     const published = await stored.ifStillOnDisk(files);
     timing(published ? 'published diagnostics still hold' : 'published diagnostics do not hold');
     if (!published || superseded()) return false;
+    // Requests wait from the moment the stored diagnostics go out until the index is loaded.
+    this.loading = new Promise(resolve => (this.endLoading = resolve));
     await this.events.cachedDiagnostics!(published);
     return true;
   }

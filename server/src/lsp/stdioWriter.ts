@@ -34,6 +34,25 @@ export interface TrackedWriter extends MessageWriter {
   drained(): Promise<void>;
 }
 
+/** What both writers share: errors and closing of the output they write to, and the writes in flight. */
+abstract class TrackedWriterBase extends AbstractMessageWriter implements TrackedWriter {
+  protected readonly pending = new PendingWrites();
+
+  constructor(output: NodeJS.EventEmitter) {
+    super();
+    output.on('error', (e: Error) => this.fireError(e));
+    output.on('close', () => this.fireClose());
+  }
+
+  abstract write(message: Message): Promise<void>;
+
+  abstract end(): void;
+
+  drained(): Promise<void> {
+    return this.pending.drained();
+  }
+}
+
 /**
  * The message writer of a server on stdio: each message is encoded when it is sent, and the
  * messages of one task go out in one write once it is done (a microtask). vscode-jsonrpc's
@@ -42,15 +61,12 @@ export interface TrackedWriter extends MessageWriter {
  * publishing time there, and "ready" waited behind the queue. Order is kept: every message goes
  * through this one buffer.
  */
-export class CoalescingMessageWriter extends AbstractMessageWriter implements TrackedWriter {
+export class CoalescingMessageWriter extends TrackedWriterBase {
   private parts: Buffer[] = [];
   private flushQueued = false;
-  private readonly pending = new PendingWrites();
 
   constructor(private readonly out: NodeJS.WritableStream) {
-    super();
-    out.on('error', (e: Error) => this.fireError(e));
-    out.on('close', () => this.fireClose());
+    super(out);
   }
 
   write(message: Message): Promise<void> {
@@ -72,9 +88,9 @@ export class CoalescingMessageWriter extends AbstractMessageWriter implements Tr
     this.flush();
   }
 
-  drained(): Promise<void> {
+  override drained(): Promise<void> {
     this.flush();
-    return this.pending.drained();
+    return super.drained();
   }
 
   private flush(): void {
@@ -91,34 +107,28 @@ export class CoalescingMessageWriter extends AbstractMessageWriter implements Tr
 }
 
 /** vscode-jsonrpc's IPC writer (process.send), counting the messages not yet sent. */
-export class TrackedIpcWriter extends AbstractMessageWriter implements TrackedWriter {
-  private readonly pending = new PendingWrites();
-
+export class TrackedIpcWriter extends TrackedWriterBase {
   constructor(private readonly proc: NodeJS.Process) {
-    super();
-    proc.on('error', (e: Error) => this.fireError(e));
-    proc.on('close', () => this.fireClose());
+    super(proc);
   }
 
   write(message: Message): Promise<void> {
+    this.pending.add();
     try {
-      this.pending.add();
       this.proc.send!(message, undefined, undefined, (e: Error | null) => {
         this.pending.done();
         if (e) this.fireError(e, message);
       });
       return Promise.resolve();
     } catch (e) {
+      // Not sent, and no callback will say so.
+      this.pending.done();
       this.fireError(e, message);
       return Promise.reject(e);
     }
   }
 
   end(): void {}
-
-  drained(): Promise<void> {
-    return this.pending.drained();
-  }
 }
 
 /**

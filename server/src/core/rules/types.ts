@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../util/boundedMemo';
 import type { Span, YNode } from '../parse/types';
 import type { Resource } from '../model/types';
 import type { AnalysisSettings, Severity } from '../settings';
@@ -92,11 +93,7 @@ export function ruleDocsUrl(ruleId: string): string {
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   // Every finding of the workspace formats its message: a template is split at its `{key}`
   // placeholders once (literal text at even indexes, keys at odd ones), not matched again each time.
-  let parts = templateParts.get(template);
-  if (!parts) {
-    if (templateParts.size >= MAX_TEMPLATES) templateParts.clear();
-    templateParts.set(template, (parts = splitTemplate(template)));
-  }
+  const parts = templateParts.get(template, splitTemplate);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i];
@@ -105,9 +102,8 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return out;
 }
 
-const templateParts = new Map<string, readonly string[]>();
 /** Templates are the rules' messages (a few hundred); the bound is for anything else. */
-const MAX_TEMPLATES = 4096;
+const templateParts = new BoundedMemo<string, readonly string[]>(4096);
 
 function splitTemplate(template: string): string[] {
   const parts: string[] = [];
